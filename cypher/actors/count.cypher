@@ -1,0 +1,3 @@
+MATCH (a:Actor)
+WHERE $kind IS NULL OR a.kind = $kind
+RETURN count(a) AS count

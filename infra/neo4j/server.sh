@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The local Neo4j 5.26 Community server: the official jars from Maven Central
+# (fetch.sh), run as a real server process with its own neo4j.conf.
+#   server.sh start   start it (or reuse the one already running), print env
+#   server.sh stop    stop it cleanly
+#   server.sh status  exit 0 when it runs
+# Home (conf, data, logs, password): $STANCE_NEO4J_HOME, default .stance/neo4j.
+# Ports: $NEO4J_BOLT_PORT (7687) and $NEO4J_HTTP_PORT (7474).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+home=${STANCE_NEO4J_HOME:-$root/.stance/neo4j}
+lib="$root/.stance/neo4j/lib"
+bolt_port=${NEO4J_BOLT_PORT:-7687}
+http_port=${NEO4J_HTTP_PORT:-7474}
+pidfile="$home/run/neo4j.pid"
+
+log() { echo "stance: $*" >&2; }
+
+running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+write_conf() {
+  mkdir -p "$home"/{conf,data,logs,plugins,import,run}
+  sed -e "s|@BOLT_PORT@|$bolt_port|g" -e "s|@HTTP_PORT@|$http_port|g" -e "s|@HOME@|$home|g" \
+    "$here/neo4j.conf" > "$home/conf/neo4j.conf"
+}
+
+admin() {
+  NEO4J_HOME="$home" NEO4J_CONF="$home/conf" java -cp "$lib/*" org.neo4j.cli.AdminTool "$@"
+}
+
+start() {
+  bash "$here/fetch.sh"
+  write_conf
+  if [ ! -f "$home/password" ]; then
+    # A fresh database: pick a password once and keep it beside the data.
+    local pw; pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    admin dbms set-initial-password "$pw" >/dev/null
+    echo "$pw" > "$home/password"
+  fi
+  if running; then
+    log "Neo4j already running (pid $(cat "$pidfile"))"
+  else
+    if port_open "$bolt_port"; then
+      log "port $bolt_port is taken by another process; set NEO4J_BOLT_PORT or stop it"; exit 1
+    fi
+    log "starting Neo4j 5.26 Community (bolt :$bolt_port, browser http://localhost:$http_port/browser/)"
+    local t0=$SECONDS
+    nohup java -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "$lib/*" org.neo4j.server.CommunityEntryPoint \
+      --home-dir="$home" --config-dir="$home/conf" > "$home/logs/console.log" 2>&1 &
+    echo $! > "$pidfile"
+    for _ in $(seq 1 120); do
+      if port_open "$bolt_port" && port_open "$http_port"; then break; fi
+      if ! running; then log "Neo4j exited; see $home/logs/console.log"; tail -20 "$home/logs/console.log" >&2; exit 1; fi
+      sleep 0.5
+    done
+    port_open "$bolt_port" || { log "Neo4j did not open bolt :$bolt_port within 60 s"; exit 1; }
+    log "Neo4j up in $((SECONDS - t0)) s"
+  fi
+  echo "NEO4J_URI=bolt://localhost:$bolt_port"
+  echo "NEO4J_USERNAME=neo4j"
+  echo "NEO4J_PASSWORD=$(cat "$home/password")"
+}
+
+stop() {
+  if running; then
+    local pid; pid=$(cat "$pidfile")
+    log "stopping Neo4j (pid $pid)"
+    kill "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && { log "Neo4j did not stop in 30 s; killing it"; kill -9 "$pid"; }
+  fi
+  rm -f "$pidfile"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) running ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

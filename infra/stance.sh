@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The project's two entry points, usable on a fresh machine:
+#   npm start  -> infra/stance.sh start   run the service (and a local Neo4j)
+#   npm test   -> infra/stance.sh test    run every test tier
+# Both provide what the machine lacks first: Node 24 (from the npm registry,
+# into .stance/toolchain), the npm dependencies, and for the tests a Docker
+# engine and the Neo4j test image.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+log() { echo "stance: $*" >&2; }
+
+ensure_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -lt 24 ]; then
+    local bin="$root/.stance/toolchain/node_modules/.bin"
+    if [ ! -x "$bin/node" ]; then
+      log "this machine has Node $(node --version 2>/dev/null || echo none); installing Node 24 LTS from the npm registry into .stance/toolchain"
+      npm install --prefix "$root/.stance/toolchain" --no-save --no-audit --no-fund --loglevel=error node@24 >/dev/null
+    fi
+    export PATH="$bin:$PATH"
+  fi
+  log "node $(node --version)"
+}
+
+ensure_deps() {
+  # npm ci when node_modules is missing or older than the lock file.
+  local stamp="$root/node_modules/.stance-lock"
+  local want; want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    log "installing npm dependencies (npm ci)..."
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" > "$stamp"
+  fi
+}
+
+build() {
+  log "building (nest build)..."
+  npx nest build
+}
+
+start() {
+  ensure_node
+  ensure_deps
+  build
+  local started_neo4j=0
+  if [ -z "${NEO4J_URI:-}" ]; then
+    # The embedded default: a local Neo4j 5.26 from the Maven Central jars.
+    eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
+    started_neo4j=1
+    export STANCE_LOAD_DEMO=${STANCE_LOAD_DEMO:-true}
+  else
+    log "using the Neo4j at $NEO4J_URI (NEO4J_URI is set; no local server started)"
+  fi
+  node dist/main.js &
+  local app=$!
+  stop_all() {
+    trap - INT TERM
+    kill -TERM "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    if [ "$started_neo4j" = 1 ]; then bash infra/neo4j/server.sh stop; fi
+  }
+  trap 'stop_all; exit 0' INT TERM
+  log "Neo4j Browser: http://localhost:${NEO4J_HTTP_PORT:-7474}/browser/  (user neo4j, password in .stance/neo4j/password)"
+  local status=0
+  wait "$app" || status=$?
+  stop_all
+  exit "$status"
+}
+
+run_tests() {
+  ensure_node
+  ensure_deps
+  log "type check"
+  npm run --silent check
+  log "unit tests"
+  npm run --silent test:unit
+  bash infra/docker.sh ensure
+  log "integration tests (Neo4j in a container started by testcontainers)"
+  npm run --silent test:int
+  log "end-to-end tests (the run command, a real browser)"
+  npm run --silent test:e2e
+}
+
+case "${1:-}" in
+  start) start ;;
+  test) run_tests ;;
+  node) ensure_node; ensure_deps; shift; exec "$@" ;;
+  *) echo "usage: $0 start|test|node CMD..." >&2; exit 2 ;;
+esac

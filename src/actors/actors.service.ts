@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/errors/error-code.js';
+import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
+import { idOrSlug, LIMITS, nameKey, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
+import { ActorRow, ActorsRepository, RepresentationRow } from './actors.repository.js';
+import { UpsertActorInput } from './dto/upsert-actor.input.js';
+import { ActorKind } from './models/actor.model.js';
+
+@Injectable()
+export class ActorsService {
+  constructor(private readonly repository: ActorsRepository) {}
+
+  async get(id: string): Promise<ActorRow> {
+    const actorId = requireId('id', id);
+    const [actor] = await this.repository.findByIds([actorId]);
+    if (!actor) throw notFound('actor', actorId);
+    return actor;
+  }
+
+  findByIds(ids: readonly string[]): Promise<ActorRow[]> {
+    return this.repository.findByIds(ids);
+  }
+
+  async page(first: number | null | undefined, after: string | null | undefined, kind: ActorKind | null): Promise<Connection<ActorRow>> {
+    const size = pageSize('first', first);
+    const afterId = decodeCursor('after', after);
+    const [rows, total] = await Promise.all([this.repository.page(afterId, size, kind), this.repository.count(kind)]);
+    return toConnection(rows, size, total, (row) => row.id);
+  }
+
+  async upsert(input: UpsertActorInput): Promise<ActorRow> {
+    const name = requireText('name', input.name, LIMITS.name);
+    const id = idOrSlug('id', input.id, name);
+    const aliases = textList('aliases', input.aliases, LIMITS.aliases, LIMITS.alias);
+    const representsId = input.represents ? requireId('represents.stateId', input.represents.stateId) : null;
+    const role = input.represents ? optionalText('represents.role', input.represents.role, LIMITS.role) : null;
+    const keys = [...new Set([name, ...(aliases ?? [])].map(nameKey).filter((k) => k !== ''))];
+    const actor = await this.repository.upsert({ id, name, kind: input.kind, aliases, nameKeys: keys, representsId, role });
+    if (!actor) throw notFound('actor', representsId ?? '');
+    return actor;
+  }
+
+  representations(actorIds: readonly string[]): Promise<RepresentationRow[]> {
+    return this.repository.representations(actorIds);
+  }
+}

@@ -1,0 +1,34 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ActorsModule } from './actors/actors.module.js';
+import { formatGraphQLError } from './common/errors/format-error.js';
+import { RequestContext } from './common/request-context.js';
+import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
+import { LoadersFactory } from './graphql/loaders.js';
+import { HealthController } from './health/health.controller.js';
+import { Neo4jModule } from './neo4j/neo4j.module.js';
+
+@Module({
+  imports: [
+    Neo4jModule,
+    ActorsModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [GraphqlSupportModule],
+      inject: [LoadersFactory],
+      useFactory: (loaders: LoadersFactory) => ({
+        autoSchemaFile: true,
+        sortSchema: true,
+        // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
+        playground: false,
+        introspection: true,
+        csrfPrevention: true,
+        formatError: formatGraphQLError,
+        context: (): RequestContext => ({ loaders: loaders.create() }),
+      }),
+    }),
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

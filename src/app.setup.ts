@@ -1,0 +1,14 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { mountGraphiQL } from './ide/graphiql.js';
+
+/** Builds the application exactly as production runs it; tests use the same function. */
+export async function createApp(): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+  app.useBodyParser('json', { limit: '2mb' });
+  mountGraphiQL(app.getHttpAdapter().getInstance());
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,6 @@
+import type { Loaders } from '../graphql/loaders.js';
+
+/** What every resolver gets in its GraphQL context: per-request batch loaders. */
+export interface RequestContext {
+  loaders: Loaders;
+}

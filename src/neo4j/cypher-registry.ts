@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** cypher/ at the project root: two levels above both src/neo4j and dist/neo4j. */
+export const CYPHER_ROOT = join(import.meta.dirname, '..', '..', 'cypher');
+
+/**
+ * Every Cypher statement the service runs, read once from cypher/ at boot and
+ * addressed by its path without extension ("actors/find-by-id"). A repository
+ * asks for its statements in its constructor, so a missing file fails
+ * start-up rather than a request.
+ */
+export class CypherRegistry {
+  private readonly statements = new Map<string, string>();
+
+  constructor(root: string = CYPHER_ROOT) {
+    for (const file of listCypherFiles(root)) {
+      const name = relative(root, file).split(sep).join('/').replace(/\.cypher$/, '');
+      this.statements.set(name, readFileSync(file, 'utf8').trim());
+    }
+  }
+
+  get(name: string): string {
+    const statement = this.statements.get(name);
+    if (statement === undefined) throw new Error(`missing Cypher file cypher/${name}.cypher`);
+    return statement;
+  }
+
+  /** Resolves a repository's statements at once: `{ findById: 'actors/find-by-id' }`. */
+  load<K extends string>(names: Record<K, string>): Record<K, string> {
+    const out = {} as Record<K, string>;
+    for (const key of Object.keys(names) as K[]) out[key] = this.get(names[key]);
+    return out;
+  }
+
+  names(): string[] {
+    return [...this.statements.keys()].sort();
+  }
+}
+
+export function listCypherFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...listCypherFiles(path));
+    else if (entry.endsWith('.cypher')) out.push(path);
+  }
+  return out;
+}
