@@ -1,7 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActorsModule } from './actors/actors.module.js';
+import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { RequestContext } from './common/request-context.js';
 import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
@@ -30,5 +32,6 @@ import { Neo4jModule } from './neo4j/neo4j.module.js';
     }),
   ],
   controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

@@ -1,12 +1,12 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { mountGraphiQL } from './ide/graphiql.js';
 
 /** Builds the application exactly as production runs it; tests use the same function. */
-export async function createApp(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+export async function createApp(options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, abortOnError: false });
   app.useBodyParser('json', { limit: '2mb' });
   mountGraphiQL(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
 import { ActorsService } from './actors.service.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { Actor, ActorConnection, ActorKind, Representation } from './models/actor.model.js';

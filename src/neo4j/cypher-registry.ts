@@ -39,11 +39,16 @@ export class CypherRegistry {
 }
 
 export function listCypherFiles(dir: string): string[] {
+  return listFiles(dir, '.cypher');
+}
+
+/** Files below dir whose names end with ext, in a stable order. */
+export function listFiles(dir: string, ext: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) out.push(...listCypherFiles(path));
-    else if (entry.endsWith('.cypher')) out.push(path);
+    if (statSync(path).isDirectory()) out.push(...listFiles(path, ext));
+    else if (entry.endsWith(ext)) out.push(path);
   }
   return out;
 }

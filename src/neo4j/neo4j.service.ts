@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
-import { APP_CONFIG, AppConfig } from '../common/config/config.js';
+import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { recordToObject } from './neo4j-mapper.js';
 
 export type Params = Record<string, unknown>;

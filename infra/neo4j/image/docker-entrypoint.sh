@@ -36,11 +36,12 @@ case "${NEO4J_AUTH:-}" in
     echo "stance: NEO4J_AUTH must be 'neo4j/<password>' or 'none'" >&2; exit 1 ;;
 esac
 
-# The bin/neo4j launcher would read the heap size from the conf; we start the
-# entry point directly (no launcher in Maven's jars), so do that here.
+# bin/neo4j would read the heap size from the conf and start a second JVM; we
+# exec the entry point ourselves (one JVM, docker stop's SIGTERM reaches it).
 setting() { sed -n "s/^$1=//p" "$conf" | tail -n 1; }
 # Flags from the distribution's default neo4j.conf that matter on Java 17
-# (without the --add-opens Neo4j falls back to slower I/O and warns).
+# (without the --add-opens Neo4j falls back to slower I/O and warns), and
+# --console-mode, which puts the user log (with its "Started." line) on stdout.
 exec java \
   -Xms"$(setting server.memory.heap.initial_size)" \
   -Xmx"$(setting server.memory.heap.max_size)" \
@@ -52,4 +53,4 @@ exec java \
   --add-opens=java.base/java.io=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
   -cp "$java_cp" org.neo4j.server.CommunityEntryPoint \
-  --home-dir="$NEO4J_HOME" --config-dir="$NEO4J_CONF"
+  --home-dir="$NEO4J_HOME" --config-dir="$NEO4J_CONF" --console-mode

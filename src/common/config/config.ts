@@ -68,7 +68,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const config: AppConfig = {
-    port: int('PORT', 3000, 1, 65535),
+    port: int('PORT', 3000, 0, 65535),
     host: text('HOST', '127.0.0.1'),
     production: env.NODE_ENV === 'production',
     neo4j: {

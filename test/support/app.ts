@@ -1,0 +1,65 @@
+import type { INestApplication } from '@nestjs/common';
+import neo4j, { Driver } from 'neo4j-driver';
+import { createApp } from '../../src/app.setup.js';
+
+/**
+ * The real application (AppModule, as production builds it) listening on a
+ * random loopback port, against the Neo4j container that globalSetup started.
+ */
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  cypher<T = Record<string, unknown>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface GqlResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string } }>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  Object.assign(process.env, { PORT: '0', HOST: '127.0.0.1' }, env);
+  const app = await createApp({ logger: ['error', 'warn'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const driver: Driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!));
+
+  return {
+    app,
+    url,
+    async gql(query, variables) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResponse<never>;
+    },
+    async cypher(statement, params = {}) {
+      const result = await driver.executeQuery(statement, params, { database: 'neo4j' });
+      return result.records.map((r) => r.toObject() as never);
+    },
+    async close() {
+      await app.close();
+      await driver.close();
+    },
+  };
+}
+
+/** A prefix that keeps one test's ids apart from another's in the shared database. */
+export function uniq(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/** Counts nodes, relationships and properties: the fingerprint of "nothing changed". */
+export async function graphFingerprint(t: TestApp): Promise<{ nodes: number; rels: number; props: number }> {
+  const [row] = await t.cypher<{ nodes: number; rels: number; props: number }>(
+    `CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS np }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS rels, sum(size(keys(r))) AS rp }
+     RETURN toInteger(nodes) AS nodes, toInteger(rels) AS rels, toInteger(np + rp) AS props`,
+  );
+  return { nodes: Number(row.nodes), rels: Number(row.rels), props: Number(row.props) };
+}
