@@ -10,6 +10,11 @@ log="$root/.stance/dockerd.log"
 ensure() {
   # Quiet and instant when an engine (ours or anyone's) already answers.
   docker info >/dev/null 2>&1 && return 0
+  # A local dockerd cannot stand in for an engine someone pointed us at.
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    echo "stance: DOCKER_HOST=$DOCKER_HOST does not answer (unset it to use a local dockerd)" >&2
+    return 1
+  fi
 
   if ! command -v dockerd >/dev/null; then
     echo "stance: installing Debian's docker.io (once)..." >&2

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActorsModule } from './actors/actors.module.js';
+import { ArticlesModule } from './articles/articles.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { RequestContext } from './common/request-context.js';
@@ -10,11 +11,18 @@ import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
 import { LoadersFactory } from './graphql/loaders.js';
 import { HealthController } from './health/health.controller.js';
 import { Neo4jModule } from './neo4j/neo4j.module.js';
+import { ProposalsModule } from './proposals/proposals.module.js';
+import { SearchModule } from './search/search.module.js';
+import { StancesModule } from './stances/stances.module.js';
 
 @Module({
   imports: [
     Neo4jModule,
     ActorsModule,
+    ProposalsModule,
+    StancesModule,
+    ArticlesModule,
+    SearchModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],

@@ -9,7 +9,7 @@ ON CREATE SET a.createdAt = datetime()
 SET a.name = $name,
     a.kind = $kind,
     a.aliases = coalesce($aliases, a.aliases, []),
-    a.nameKeys = $nameKeys,
+    a.nameKeys = CASE WHEN $aliases IS NULL THEN [k IN coalesce(a.nameKeys, []) WHERE NOT k IN $nameKeys] + $nameKeys ELSE $nameKeys END,
     a.searchText = reduce(s = $name, x IN coalesce($aliases, a.aliases, []) | s + ' | ' + x)
 REMOVE a:State:Person:Organization
 FOREACH (_ IN CASE WHEN $kind = 'STATE' THEN [1] ELSE [] END | SET a:State)

@@ -15,6 +15,7 @@ export const LIMITS = {
   url: 2000,
   id: 120,
   pageSize: 100,
+  evidence: 50,
 } as const;
 
 // Control characters other than tab and newline have no place in names or quotes.

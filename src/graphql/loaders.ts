@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { RepresentationRow } from '../actors/actors.repository.js';
+import { ActorRow, RepresentationRow } from '../actors/actors.repository.js';
 import { ActorsService } from '../actors/actors.service.js';
+import { ArticleRow } from '../articles/articles.repository.js';
+import { ArticlesService } from '../articles/articles.service.js';
+import { ProposalRow, ProposerRow } from '../proposals/proposals.repository.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
+import { Position } from '../stances/models/stance.model.js';
+import { EvidenceRow, StanceRow } from '../stances/stances.repository.js';
+import { StancesService } from '../stances/stances.service.js';
 
 /** Groups rows by a key, in the order of the keys asked for. */
 export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -10,21 +17,74 @@ export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) =
   return keys.map((k) => byKey.get(k) ?? []);
 }
 
+/** One row per key (or null), in the order of the keys asked for. */
+export function indexBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): Array<T | null> {
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => byKey.get(k) ?? null);
+}
+
 /**
- * Batch loaders, made fresh for every request: nested fields of a list are
- * fetched with one Cypher statement per field, not one per row.
+ * Batch loaders, made fresh for every request: a nested field of a list is
+ * fetched with one Cypher statement for all its parents, not one per row.
+ * Loaders that take arguments (asOf, a date window) get one DataLoader per
+ * distinct set of arguments.
  */
-export interface Loaders {
-  representations: DataLoader<string, RepresentationRow[]>;
+export class Loaders {
+  private readonly withArgs = new Map<string, DataLoader<string, unknown>>();
+
+  readonly actors = new DataLoader<string, ActorRow | null>(async (ids) => indexBy(ids, await this.s.actors.findByIds(ids), (r) => r.id));
+  readonly proposals = new DataLoader<string, ProposalRow | null>(async (ids) => indexBy(ids, await this.s.proposals.findByIds(ids), (r) => r.id));
+  readonly articles = new DataLoader<string, ArticleRow | null>(async (ids) => indexBy(ids, await this.s.articles.findByIds(ids), (r) => r.id));
+  readonly representations = new DataLoader<string, RepresentationRow[]>(async (ids) =>
+    groupBy(ids, await this.s.actors.representations(ids), (r) => r.actorId),
+  );
+  readonly proposers = new DataLoader<string, ProposerRow[]>(async (ids) => groupBy(ids, await this.s.proposals.proposers(ids), (r) => r.proposalId));
+  readonly proposedBy = new DataLoader<string, string[]>(async (ids) =>
+    groupBy(ids, await this.s.proposals.proposedBy(ids), (r) => r.actorId).map((rows) => rows.map((r) => r.proposalId)),
+  );
+  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) => groupBy(ids, await this.s.stances.evidence(ids), (r) => r.stanceId));
+  readonly stancesOfArticle = new DataLoader<string, StanceRow[]>(async (ids) =>
+    groupBy(ids, await this.s.stances.byArticles(ids), (r) => r.articleId),
+  );
+
+  constructor(private readonly s: { actors: ActorsService; proposals: ProposalsService; articles: ArticlesService; stances: StancesService }) {}
+
+  currentStances(asOf: string | null, position: Position | null): DataLoader<string, StanceRow[]> {
+    return this.keyed(`current|${asOf}|${position}`, async (ids) =>
+      groupBy(ids, await this.s.stances.currentByProposals(ids, asOf, position), (r) => r.proposalId),
+    );
+  }
+
+  stancesOnProposal(position: Position | null): DataLoader<string, StanceRow[]> {
+    return this.keyed(`onProposal|${position}`, async (ids) => groupBy(ids, await this.s.stances.byProposals(ids, position), (r) => r.proposalId));
+  }
+
+  stancesOfActor(proposalId: string | null, from: string | null, to: string | null): DataLoader<string, StanceRow[]> {
+    return this.keyed(`ofActor|${proposalId}|${from}|${to}`, async (ids) =>
+      groupBy(ids, await this.s.stances.byActors(ids, proposalId, from, to), (r) => r.actorId),
+    );
+  }
+
+  private keyed<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.withArgs.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, V>(batch);
+      this.withArgs.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
 }
 
 @Injectable()
 export class LoadersFactory {
-  constructor(private readonly actors: ActorsService) {}
+  constructor(
+    private readonly actors: ActorsService,
+    private readonly proposals: ProposalsService,
+    private readonly articles: ArticlesService,
+    private readonly stances: StancesService,
+  ) {}
 
   create(): Loaders {
-    return {
-      representations: new DataLoader(async (ids) => groupBy(ids, await this.actors.representations(ids), (r) => r.actorId)),
-    };
+    return new Loaders({ actors: this.actors, proposals: this.proposals, articles: this.articles, stances: this.stances });
   }
 }

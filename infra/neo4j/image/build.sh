@@ -63,7 +63,7 @@ if ! docker image inspect "$base" >/dev/null 2>&1; then
     "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/locale/*
   t=$(date +%s)
   tar -C "$rootfs" -c . | docker import - "$base" >/dev/null
-  say "docker import took $(elapsed "$t") s"
+  say "docker import took $(elapsed "$t") s ($(( $(docker image inspect -f '{{.Size}}' "$base") / 1000000 )) MB)"
   rm -rf "$rootfs"
 fi
 
@@ -76,6 +76,7 @@ cp "$here/neo4j.conf" "$here/docker-entrypoint.sh" "$ctx/"
 t=$(date +%s)
 docker build -f "$here/Dockerfile" --label "stance.content-hash=$hash" -t "$image" "$ctx" \
   >"$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; exit 1; }
+rm -rf "$ctx" # a 140 MB copy of the jars, remade at each build
 # The image this one replaces is now untagged: drop it, and only it.
 docker image prune -f --filter "label=stance.content-hash" >/dev/null
 size=$(docker image inspect -f '{{.Size}}' "$image")

@@ -1,0 +1,2 @@
+MATCH (p:Proposal)
+RETURN count(p) AS count

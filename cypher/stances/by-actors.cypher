@@ -1,0 +1,13 @@
+// An actor's stances, optionally on one proposal and inside a date window, oldest first.
+UNWIND $actorIds AS actorId
+MATCH (a:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+  AND ($proposalId IS NULL OR p.id = $proposalId)
+  AND ($from IS NULL OR s.effectiveOn >= $from)
+  AND ($to IS NULL OR s.effectiveOn <= $to)
+RETURN s.id AS id, s.position AS position, s.cue AS cue, coalesce(s.cues, []) AS cues,
+       coalesce(s.conditions, []) AS conditions, s.statedOn AS statedOn, s.effectiveOn AS effectiveOn,
+       s.confidence AS confidence, s.recordedAt AS recordedAt, s.status AS status, s.rule AS rule,
+       a.id AS actorId, p.id AS proposalId,
+       COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0] AS speakerId
+ORDER BY a.id, coalesce(s.effectiveOn, ''), p.id, s.id

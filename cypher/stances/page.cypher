@@ -1,0 +1,18 @@
+// A filtered page of stances in (effectiveOn, id) order; the cursor is that key.
+MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+WHERE ($actorId IS NULL OR a.id = $actorId)
+  AND ($proposalId IS NULL OR p.id = $proposalId)
+  AND ($position IS NULL OR s.position = $position)
+  AND s.status IN $statuses
+  AND ($from IS NULL OR s.effectiveOn >= $from)
+  AND ($to IS NULL OR s.effectiveOn <= $to)
+  AND ($outlet IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article)-[:PUBLISHED_BY]->(:Outlet {name: $outlet}) })
+WITH a, s, p, coalesce(s.effectiveOn, '') + '|' + s.id AS sortKey
+WHERE $after IS NULL OR sortKey > $after
+RETURN s.id AS id, s.position AS position, s.cue AS cue, coalesce(s.cues, []) AS cues,
+       coalesce(s.conditions, []) AS conditions, s.statedOn AS statedOn, s.effectiveOn AS effectiveOn,
+       s.confidence AS confidence, s.recordedAt AS recordedAt, s.status AS status, s.rule AS rule,
+       a.id AS actorId, p.id AS proposalId,
+       COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0] AS speakerId, sortKey
+ORDER BY sortKey
+LIMIT $limit

@@ -1,0 +1,38 @@
+// Records stances in one batch. A stance is keyed by its content id, so the
+// same fact twice lands on the same node; its evidence edges are keyed by
+// their span, so the same quote twice is one edge. `override` rows (an
+// analyst's recordStance) replace status, cue, conditions and confidence;
+// other rows (extraction) only add cues and conditions and never change a
+// status an analyst set.
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})
+MATCH (p:Proposal {id: row.proposalId})
+MERGE (s:Stance {id: row.id})
+ON CREATE SET s.recordedAt = datetime(), s.status = row.status, s.cue = row.cue, s.cues = [],
+              s.conditions = row.conditions, s.confidence = row.confidence, s.rule = row.rule
+SET s.position = row.position,
+    s.statedOn = row.statedOn,
+    s.status = CASE WHEN row.override THEN row.status ELSE s.status END,
+    s.cue = CASE WHEN row.override AND row.cue IS NOT NULL THEN row.cue ELSE coalesce(s.cue, row.cue) END,
+    s.cues = s.cues + [c IN [row.cue] WHERE c IS NOT NULL AND NOT c IN s.cues],
+    s.conditions = CASE WHEN row.override THEN row.conditions
+                        ELSE s.conditions + [c IN row.conditions WHERE NOT c IN s.conditions] END,
+    s.confidence = CASE WHEN row.override OR row.confidence > s.confidence THEN row.confidence ELSE s.confidence END
+MERGE (a)-[:HOLDS]->(s)
+MERGE (s)-[:ON]->(p)
+WITH s, row
+CALL (s, row) {
+  MATCH (speaker:Actor {id: row.speakerId})
+  MERGE (s)-[:VOICED_BY]->(speaker)
+}
+CALL (s, row) {
+  UNWIND row.evidence AS ev
+  MATCH (art:Article {id: ev.articleId})
+  MERGE (s)-[e:EVIDENCED_BY {key: ev.key}]->(art)
+  SET e.quote = ev.quote, e.charStart = ev.charStart, e.charEnd = ev.charEnd
+}
+WITH DISTINCT s
+OPTIONAL MATCH (s)-[:EVIDENCED_BY]->(art:Article)
+WITH s, min(art.publishedOn) AS firstReport
+SET s.effectiveOn = coalesce(s.statedOn, firstReport)
+RETURN s.id AS id

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { badInput, notFound } from '../common/errors/error-code.js';
+import { stanceId } from '../common/ids.js';
+import { requireId } from '../common/validation.js';
+import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { Neo4jService } from '../neo4j/neo4j.service.js';
+import { StancesRepository } from '../stances/stances.repository.js';
+
+/**
+ * Folds one actor into another when the two turn out to be the same ("Moon"
+ * recorded apart from "Moon Jae-in"). Stance ids are made from the holder, so
+ * the merged actor's stances are re-keyed under the kept one; where the kept
+ * actor already held the same fact, the two stances become one with the
+ * evidence of both. All in one transaction, current edges rewritten.
+ */
+@Injectable()
+export class ActorMergeService {
+  private readonly q: Record<'stancesOf' | 'merge', string>;
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly stances: StancesRepository,
+    cypher: CypherRegistry,
+  ) {
+    this.q = cypher.load({ stancesOf: 'actors/stances-of', merge: 'actors/merge' });
+  }
+
+  async merge(keepIdInput: string, mergeIdInput: string): Promise<string> {
+    const keepId = requireId('keepId', keepIdInput);
+    const mergeId = requireId('mergeId', mergeIdInput);
+    if (keepId === mergeId) throw badInput('mergeId', 'must differ from keepId');
+    await this.neo4j.writeTransaction(async (tx) => {
+      const missing = await this.stances.missingRefs(tx, { actorIds: [keepId, mergeId], proposalIds: [] });
+      if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
+      const held = await tx.run<{ id: string; proposalId: string; position: string; statedOn: string | null }>(this.q.stancesOf, { id: mergeId });
+      await this.stances.rekey(
+        tx,
+        keepId,
+        held.map((s) => ({ oldId: s.id, newId: stanceId(keepId, s.proposalId, s.position, s.statedOn) })),
+      );
+      await tx.run(this.q.merge, { keepId, mergeId });
+      const proposalIds = [...new Set(held.map((s) => s.proposalId))];
+      await this.stances.refreshCurrent(tx, proposalIds.map((proposalId) => ({ actorId: keepId, proposalId })));
+    });
+    return keepId;
+  }
+}

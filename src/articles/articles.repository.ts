@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+
+export interface ArticleRow {
+  id: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  textHash: string | null;
+  recordedAt: string | null;
+  sameReportIds: string[];
+}
+
+export interface ArticleWrite {
+  id: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  textHash: string | null;
+}
+
+@Injectable()
+export class ArticlesRepository {
+  private readonly q: Record<'findByIds' | 'upsert' | 'linkSameReport', string>;
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    cypher: CypherRegistry,
+  ) {
+    this.q = cypher.load({
+      findByIds: 'articles/find-by-ids',
+      upsert: 'articles/upsert',
+      linkSameReport: 'articles/link-same-report',
+    });
+  }
+
+  findByIds(ids: readonly string[]): Promise<ArticleRow[]> {
+    return this.neo4j.read<ArticleRow>(this.q.findByIds, { ids });
+  }
+
+  /** Inside a caller's transaction: articles are written with the stances they back. */
+  async upsert(tx: TxRunner, rows: ArticleWrite[]): Promise<void> {
+    if (rows.length > 0) await tx.run(this.q.upsert, { rows });
+  }
+
+  async linkSameReport(tx: TxRunner, id: string, otherId: string): Promise<void> {
+    await tx.run(this.q.linkSameReport, { id, otherId });
+  }
+}

@@ -1,0 +1,26 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context.js';
+import { Stance } from '../stances/models/stance.model.js';
+import { ArticlesService } from './articles.service.js';
+import { Article } from './models/article.model.js';
+
+@Resolver(() => Article)
+export class ArticlesResolver {
+  constructor(private readonly articlesService: ArticlesService) {}
+
+  @Query(() => Article, { description: 'One article by id, with what it contributed to the graph.' })
+  article(@Args('id', { type: () => ID }) id: string) {
+    return this.articlesService.get(id);
+  }
+
+  @ResolveField(() => [Article], { description: 'Other articles carrying the same report (reprints, revisions).' })
+  async sameReportAs(@Parent() article: Article, @Context() ctx: RequestContext) {
+    const rows = await ctx.loaders.articles.loadMany(article.sameReportIds ?? []);
+    return rows.filter((r) => r && !(r instanceof Error));
+  }
+
+  @ResolveField(() => [Stance], { description: 'The stances this article is evidence for.' })
+  stances(@Parent() article: Article, @Context() ctx: RequestContext) {
+    return ctx.loaders.stancesOfArticle.load(article.id);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { badInput, notFound } from '../common/errors/error-code.js';
+import { shortHash } from '../common/ids.js';
+import { LIMITS, optionalIsoDate, optionalText, requireId } from '../common/validation.js';
+import { TxRunner } from '../neo4j/neo4j.service.js';
+import { ArticleRow, ArticlesRepository, ArticleWrite } from './articles.repository.js';
+
+export interface ArticleRef {
+  id?: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  title?: string | null;
+  publishedOn?: string | null;
+}
+
+@Injectable()
+export class ArticlesService {
+  constructor(private readonly repository: ArticlesRepository) {}
+
+  async get(id: string): Promise<ArticleRow> {
+    const articleId = requireId('id', id);
+    const [article] = await this.repository.findByIds([articleId]);
+    if (!article) throw notFound('article', articleId);
+    return article;
+  }
+
+  findByIds(ids: readonly string[]): Promise<ArticleRow[]> {
+    return this.repository.findByIds(ids);
+  }
+
+  upsertIn(tx: TxRunner, rows: ArticleWrite[]): Promise<void> {
+    return this.repository.upsert(tx, rows);
+  }
+
+  linkSameReportIn(tx: TxRunner, id: string, otherId: string): Promise<void> {
+    return this.repository.linkSameReport(tx, id, otherId);
+  }
+
+  /**
+   * Validates an article reference and gives it its stable id: the one given,
+   * else a hash of its URL, else of outlet, title and date. The same article
+   * named twice gets the same id.
+   */
+  toWrite(field: string, ref: ArticleRef): ArticleWrite {
+    const url = optionalText(`${field}.url`, ref.url, LIMITS.url);
+    const outlet = optionalText(`${field}.outlet`, ref.outlet, LIMITS.name);
+    const title = optionalText(`${field}.title`, ref.title, LIMITS.summary);
+    const publishedOn = optionalIsoDate(`${field}.publishedOn`, ref.publishedOn);
+    const id = ref.id != null ? requireId(`${field}.id`, ref.id) : articleIdFor(url, outlet, title, publishedOn);
+    if (id === null) {
+      throw badInput(field, 'an article needs an id, a url or a title');
+    }
+    return { id, url, outlet, title, publishedOn, textHash: null };
+  }
+}
+
+export function articleIdFor(url: string | null, outlet: string | null, title: string | null, publishedOn: string | null): string | null {
+  if (url) return `art-${shortHash('url', url.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase())}`;
+  if (title) return `art-${shortHash('meta', outlet, title.toLowerCase(), publishedOn)}`;
+  return null;
+}

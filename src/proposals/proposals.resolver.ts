@@ -1,0 +1,65 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor } from '../actors/models/actor.model.js';
+import type { RequestContext } from '../common/request-context.js';
+import { Position, Stance } from '../stances/models/stance.model.js';
+import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
+import { Proposal, ProposalConnection } from './models/proposal.model.js';
+import { ProposalsService } from './proposals.service.js';
+
+@Resolver(() => Proposal)
+export class ProposalsResolver {
+  constructor(private readonly proposalsService: ProposalsService) {}
+
+  @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
+  proposal(@Args('id', { type: () => ID }) id: string) {
+    return this.proposalsService.get(id);
+  }
+
+  @Query(() => ProposalConnection)
+  proposals(
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.proposalsService.page(first, after);
+  }
+
+  @Mutation(() => Proposal, { description: 'Creates or updates a proposal; the same input twice changes nothing.' })
+  upsertProposal(@Args('input') input: UpsertProposalInput) {
+    return this.proposalsService.upsert(input);
+  }
+
+  @ResolveField(() => Actor, { nullable: true, description: 'The state or organisation that put it forward.' })
+  async proposedBy(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
+    const rows = await ctx.loaders.proposers.load(proposal.id);
+    const by = rows.find((r) => r.kind !== 'PERSON');
+    return by ? ctx.loaders.actors.load(by.actorId) : null;
+  }
+
+  @ResolveField(() => Actor, { nullable: true, description: 'The person who announced it, when known.' })
+  async proposer(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
+    const rows = await ctx.loaders.proposers.load(proposal.id);
+    const person = rows.find((r) => r.kind === 'PERSON');
+    return person ? ctx.loaders.actors.load(person.actorId) : null;
+  }
+
+  @ResolveField(() => [Stance], {
+    description: "Each actor's current stance (the latest by statedOn, else by report date; rejected and retracted ones never count).",
+  })
+  currentStances(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
+    return ctx.loaders.currentStances(null, null).load(proposal.id);
+  }
+
+  @ResolveField(() => [Stance], {
+    description: 'With asOf: each actor\'s stance as of that date. Without: every stance on record, oldest first. Filtered by position.',
+  })
+  stances(
+    @Parent() proposal: Proposal,
+    @Context() ctx: RequestContext,
+    @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month.' }) asOf?: string,
+    @Args('position', { type: () => Position, nullable: true }) position?: Position,
+  ) {
+    return asOf != null
+      ? ctx.loaders.currentStances(asOf, position ?? null).load(proposal.id)
+      : ctx.loaders.stancesOnProposal(position ?? null).load(proposal.id);
+  }
+}

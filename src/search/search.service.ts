@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import neo4j from 'neo4j-driver';
+import { ActorsService } from '../actors/actors.service.js';
+import { badInput } from '../common/errors/error-code.js';
+import { LIMITS, nameKey, pageSize, requireText } from '../common/validation.js';
+import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { Neo4jService } from '../neo4j/neo4j.service.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
+
+// Lucene's query syntax characters; each is escaped so user text is only ever text.
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** A Lucene query from free text: every word must match, the last one as a prefix ("Pyong" finds Pyongyang). */
+export function toLuceneQuery(text: string): string {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(LUCENE_SPECIAL, '\\$&'))
+    .filter((w) => w.replace(/\\/g, '').length > 0)
+    .slice(0, 12);
+  return words.map((w, i) => (i === words.length - 1 && /[\p{L}\p{N}]$/u.test(w) ? `${w}*` : w)).join(' AND ');
+}
+
+@Injectable()
+export class SearchService {
+  private readonly q: Record<'search', string>;
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly actors: ActorsService,
+    private readonly proposals: ProposalsService,
+    cypher: CypherRegistry,
+  ) {
+    this.q = cypher.load({ search: 'search/search' });
+  }
+
+  async search(textInput: string, first: number | null | undefined) {
+    const text = requireText('text', textInput, LIMITS.name);
+    const lucene = toLuceneQuery(text);
+    if (lucene === '') throw badInput('text', 'must contain a letter or digit');
+    const limit = pageSize('first', first, 10);
+    const hits = await this.neo4j.read<{ type: 'Actor' | 'Proposal'; id: string; score: number }>(this.q.search, {
+      key: nameKey(text),
+      lucene,
+      limit: neo4j.int(limit),
+    });
+    const [actors, proposals] = await Promise.all([
+      this.actors.findByIds(hits.filter((h) => h.type === 'Actor').map((h) => h.id)),
+      this.proposals.findByIds(hits.filter((h) => h.type === 'Proposal').map((h) => h.id)),
+    ]);
+    const byKey = new Map<string, object>([
+      ...actors.map((a) => [`Actor:${a.id}`, { ...a, __type: 'Actor' }] as const),
+      ...proposals.map((p) => [`Proposal:${p.id}`, { ...p, __type: 'Proposal' }] as const),
+    ]);
+    return hits.flatMap((h) => {
+      const node = byKey.get(`${h.type}:${h.id}`);
+      return node ? [{ score: h.score, node }] : [];
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Position, StanceStatus } from '../models/stance.model.js';
+
+@InputType()
+export class StanceFilter {
+  @Field(() => ID, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  proposalId?: string | null;
+
+  @Field(() => Position, { nullable: true })
+  position?: Position | null;
+
+  @Field(() => String, { nullable: true, description: 'Stances effective on or after this ISO date.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Stances effective on or before this ISO date.' })
+  to?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only stances with evidence from this outlet.' })
+  outlet?: string | null;
+
+  @Field(() => [StanceStatus], { nullable: true, description: 'Defaults to PROPOSED and CONFIRMED.' })
+  status?: StanceStatus[] | null;
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import neo4j from 'neo4j-driver';
+import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { Position, StanceStatus } from './models/stance.model.js';
+
+export interface StanceRow {
+  id: string;
+  position: Position;
+  cue: string | null;
+  cues: string[];
+  conditions: string[];
+  statedOn: string | null;
+  effectiveOn: string | null;
+  confidence: number;
+  recordedAt: string;
+  status: StanceStatus;
+  rule: string | null;
+  actorId: string;
+  proposalId: string;
+  speakerId: string | null;
+}
+
+export interface EvidenceRow {
+  stanceId: string;
+  quote: string;
+  charStart: number | null;
+  charEnd: number | null;
+  articleId: string;
+  reportId: string;
+}
+
+export interface StanceWrite {
+  id: string;
+  actorId: string;
+  proposalId: string;
+  position: Position;
+  cue: string | null;
+  conditions: string[];
+  speakerId: string | null;
+  statedOn: string | null;
+  confidence: number;
+  status: StanceStatus;
+  rule: string | null;
+  /** true: an analyst's record, which replaces status, cue, conditions, confidence. */
+  override: boolean;
+  evidence: Array<{ key: string; quote: string; charStart: number | null; charEnd: number | null; articleId: string }>;
+}
+
+export interface Pair {
+  actorId: string;
+  proposalId: string;
+}
+
+export interface StanceQuery {
+  actorId: string | null;
+  proposalId: string | null;
+  position: Position | null;
+  from: string | null;
+  to: string | null;
+  outlet: string | null;
+  statuses: StanceStatus[];
+}
+
+export interface MissingRefs {
+  missingActors: string[];
+  missingProposals: string[];
+  missingArticles: string[];
+  missingStances: string[];
+}
+
+@Injectable()
+export class StancesRepository {
+  private readonly q: Record<
+    | 'checkRefs'
+    | 'record'
+    | 'refreshCurrent'
+    | 'setStatus'
+    | 'findByIds'
+    | 'page'
+    | 'count'
+    | 'currentByProposals'
+    | 'byProposals'
+    | 'byActors'
+    | 'byArticles'
+    | 'evidence'
+    | 'rekey',
+    string
+  >;
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    cypher: CypherRegistry,
+  ) {
+    this.q = cypher.load({
+      checkRefs: 'stances/check-refs',
+      record: 'stances/record',
+      refreshCurrent: 'stances/refresh-current',
+      setStatus: 'stances/set-status',
+      findByIds: 'stances/find-by-ids',
+      page: 'stances/page',
+      count: 'stances/count',
+      currentByProposals: 'stances/current-by-proposals',
+      byProposals: 'stances/by-proposals',
+      byActors: 'stances/by-actors',
+      byArticles: 'stances/by-articles',
+      evidence: 'stances/evidence',
+      rekey: 'stances/rekey',
+    });
+  }
+
+  async missingRefs(tx: TxRunner, refs: { actorIds: string[]; proposalIds: string[]; articleIds?: string[]; stanceIds?: string[] }): Promise<MissingRefs> {
+    const [row] = await tx.run<MissingRefs>(this.q.checkRefs, { articleIds: [], stanceIds: [], ...refs });
+    return row;
+  }
+
+  async record(tx: TxRunner, rows: StanceWrite[]): Promise<void> {
+    if (rows.length > 0) await tx.run(this.q.record, { rows });
+  }
+
+  async refreshCurrent(tx: TxRunner, pairs: Pair[]): Promise<void> {
+    if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs });
+  }
+
+  async setStatus(tx: TxRunner, id: string, status: StanceStatus): Promise<Pair | null> {
+    const [pair] = await tx.run<Pair>(this.q.setStatus, { id, status });
+    return pair ?? null;
+  }
+
+  async rekey(tx: TxRunner, holderId: string, rows: Array<{ oldId: string; newId: string }>): Promise<void> {
+    if (rows.length > 0) await tx.run(this.q.rekey, { holderId, rows });
+  }
+
+  findByIds(ids: readonly string[]): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.findByIds, { ids });
+  }
+
+  page(query: StanceQuery, after: string | null, first: number): Promise<Array<StanceRow & { sortKey: string }>> {
+    return this.neo4j.read(this.q.page, { ...query, after, limit: neo4j.int(first + 1) });
+  }
+
+  async count(query: StanceQuery): Promise<number> {
+    const [row] = await this.neo4j.read<{ count: number }>(this.q.count, { ...query });
+    return row.count;
+  }
+
+  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.currentByProposals, { proposalIds, asOf, position });
+  }
+
+  byProposals(proposalIds: readonly string[], position: Position | null, statuses: StanceStatus[]): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.byProposals, { proposalIds, position, statuses });
+  }
+
+  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.byActors, { actorIds, proposalId, from, to });
+  }
+
+  byArticles(articleIds: readonly string[]): Promise<Array<StanceRow & { articleId: string }>> {
+    return this.neo4j.read(this.q.byArticles, { articleIds });
+  }
+
+  evidence(stanceIds: readonly string[]): Promise<EvidenceRow[]> {
+    return this.neo4j.read<EvidenceRow>(this.q.evidence, { stanceIds });
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { ArticleWrite } from '../articles/articles.repository.js';
+import { ArticlesService } from '../articles/articles.service.js';
+import { badInput, notFound } from '../common/errors/error-code.js';
+import { shortHash, stanceId } from '../common/ids.js';
+import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
+import { LIMITS, optionalIsoDate, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { RecordStanceInput } from './dto/record-stance.input.js';
+import { StanceFilter } from './dto/stance-filter.input.js';
+import { Position, StanceStatus } from './models/stance.model.js';
+import { EvidenceRow, Pair, StanceQuery, StanceRow, StancesRepository, StanceWrite } from './stances.repository.js';
+
+/** Stances and the articles that back them, written together in one transaction. */
+export interface StanceBatch {
+  articles: ArticleWrite[];
+  stances: StanceWrite[];
+}
+
+const LIVE: StanceStatus[] = [StanceStatus.PROPOSED, StanceStatus.CONFIRMED];
+
+@Injectable()
+export class StancesService {
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly repository: StancesRepository,
+    private readonly articles: ArticlesService,
+  ) {}
+
+  // ---- writes -------------------------------------------------------------
+
+  async record(input: RecordStanceInput): Promise<StanceRow> {
+    const row = this.toWrite(input);
+    const articles = (input.evidence ?? []).map((e, i) => this.articles.toWrite(`evidence[${i}].article`, e.article));
+    row.evidence = (input.evidence ?? []).map((e, i) => evidenceWrite(`evidence[${i}]`, e, articles[i].id));
+    await this.neo4j.writeTransaction((tx) => this.writeBatch(tx, { articles: dedupeArticles(articles), stances: [row] }));
+    return this.get(row.id);
+  }
+
+  /**
+   * The one write path for stances, used by recordStance, the demo loader and
+   * ingestion: checks every reference, writes articles and stances, and
+   * rewrites the current-stance edges of every (actor, proposal) touched.
+   */
+  async writeBatch(tx: TxRunner, batch: StanceBatch): Promise<void> {
+    const actorIds = unique(batch.stances.flatMap((s) => [s.actorId, ...(s.speakerId ? [s.speakerId] : [])]));
+    const proposalIds = unique(batch.stances.map((s) => s.proposalId));
+    const missing = await this.repository.missingRefs(tx, { actorIds, proposalIds });
+    if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
+    if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
+    await this.articles.upsertIn(tx, batch.articles);
+    await this.repository.record(tx, batch.stances);
+    await this.repository.refreshCurrent(tx, pairsOf(batch.stances));
+  }
+
+  async setStatus(id: string, status: StanceStatus): Promise<StanceRow> {
+    const stance = requireId('id', id);
+    await this.neo4j.writeTransaction(async (tx) => {
+      const pair = await this.repository.setStatus(tx, stance, status);
+      if (!pair) throw notFound('stance', stance);
+      await this.repository.refreshCurrent(tx, [pair]);
+    });
+    return this.get(stance);
+  }
+
+  // ---- reads --------------------------------------------------------------
+
+  async get(id: string): Promise<StanceRow> {
+    const stance = requireId('id', id);
+    const [row] = await this.repository.findByIds([stance]);
+    if (!row) throw notFound('stance', stance);
+    return row;
+  }
+
+  findByIds(ids: readonly string[]): Promise<StanceRow[]> {
+    return this.repository.findByIds(ids);
+  }
+
+  async page(filter: StanceFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<StanceRow>> {
+    const size = pageSize('first', first);
+    const query = toQuery(filter ?? {});
+    const cursor = decodeCursor('after', after);
+    const [rows, total] = await Promise.all([this.repository.page(query, cursor, size), this.repository.count(query)]);
+    return toConnection(rows, size, total, (row) => row.sortKey);
+  }
+
+  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null): Promise<StanceRow[]> {
+    return this.repository.currentByProposals(proposalIds, upperBound(optionalIsoDate('asOf', asOf)), position);
+  }
+
+  byProposals(proposalIds: readonly string[], position: Position | null): Promise<StanceRow[]> {
+    return this.repository.byProposals(proposalIds, position, LIVE);
+  }
+
+  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null): Promise<StanceRow[]> {
+    return this.repository.byActors(
+      actorIds,
+      proposalId === null ? null : requireId('proposalId', proposalId),
+      optionalIsoDate('from', from),
+      upperBound(optionalIsoDate('to', to)),
+    );
+  }
+
+  byArticles(articleIds: readonly string[]) {
+    return this.repository.byArticles(articleIds);
+  }
+
+  evidence(stanceIds: readonly string[]): Promise<EvidenceRow[]> {
+    return this.repository.evidence(stanceIds);
+  }
+
+  // ---- validation ---------------------------------------------------------
+
+  private toWrite(input: RecordStanceInput): StanceWrite {
+    const actorId = requireId('actorId', input.actorId);
+    const proposalId = requireId('proposalId', input.proposalId);
+    const statedOn = optionalIsoDate('statedOn', input.statedOn);
+    const confidence = input.confidence ?? 1;
+    if (!(confidence >= 0 && confidence <= 1)) throw badInput('confidence', 'must be between 0 and 1');
+    if ((input.evidence?.length ?? 0) > LIMITS.evidence) throw badInput('evidence', `must have at most ${LIMITS.evidence} entries`);
+    const speakerId = input.speakerId == null ? null : requireId('speakerId', input.speakerId);
+    if (speakerId === actorId) throw badInput('speakerId', 'must be a person or body speaking for the actor, not the actor itself');
+    return {
+      id: stanceId(actorId, proposalId, input.position, statedOn),
+      actorId,
+      proposalId,
+      position: input.position,
+      cue: optionalText('cue', input.cue, LIMITS.cue),
+      conditions: textList('conditions', input.conditions, LIMITS.conditions, LIMITS.condition) ?? [],
+      speakerId,
+      statedOn,
+      confidence,
+      status: StanceStatus.CONFIRMED,
+      rule: null,
+      override: true,
+      evidence: [],
+    };
+  }
+}
+
+function evidenceWrite(
+  field: string,
+  e: { quote: string; charStart?: number | null; charEnd?: number | null },
+  articleId: string,
+): StanceWrite['evidence'][number] {
+  const quote = requireText(`${field}.quote`, e.quote, LIMITS.quote);
+  const charStart = e.charStart ?? null;
+  const charEnd = e.charEnd ?? null;
+  if ((charStart === null) !== (charEnd === null)) throw badInput(`${field}.charEnd`, 'give both charStart and charEnd, or neither');
+  if (charStart !== null && charEnd !== null && (charStart < 0 || charEnd <= charStart)) {
+    throw badInput(`${field}.charEnd`, 'must be greater than charStart, and charStart at least 0');
+  }
+  return { key: evidenceKey(quote, charStart, charEnd), quote, charStart, charEnd, articleId };
+}
+
+/** Evidence is keyed by its span in the article, or by its quote when no span is known. */
+export function evidenceKey(quote: string, charStart: number | null, charEnd: number | null): string {
+  return charStart !== null && charEnd !== null ? `${charStart}:${charEnd}` : `q:${shortHash(quote)}`;
+}
+
+function toQuery(filter: StanceFilter): StanceQuery {
+  const from = optionalIsoDate('filter.from', filter.from);
+  const to = optionalIsoDate('filter.to', filter.to);
+  if (from && to && from > to) throw badInput('filter.to', 'must not be before filter.from');
+  return {
+    actorId: filter.actorId == null ? null : requireId('filter.actorId', filter.actorId),
+    proposalId: filter.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),
+    position: filter.position ?? null,
+    from,
+    to: upperBound(to),
+    outlet: optionalText('filter.outlet', filter.outlet, LIMITS.name),
+    statuses: filter.status && filter.status.length > 0 ? filter.status : LIVE,
+  };
+}
+
+/**
+ * Dates are ISO strings compared as text. An upper bound at month precision
+ * ("2021-10") must include every day of that month ("2021-10-19"), so it
+ * becomes "2021-10-31" (a string bound, not a calendar day).
+ */
+export function upperBound(date: string | null): string | null {
+  return date !== null && date.length === 7 ? `${date}-31` : date;
+}
+
+function pairsOf(stances: StanceWrite[]): Pair[] {
+  const seen = new Map<string, Pair>();
+  for (const s of stances) seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
+  return [...seen.values()];
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function dedupeArticles(articles: ArticleWrite[]): ArticleWrite[] {
+  const byId = new Map<string, ArticleWrite>();
+  for (const a of articles) byId.set(a.id, { ...byId.get(a.id), ...a });
+  return [...byId.values()];
+}
+
