@@ -2,6 +2,7 @@
 # The project's two entry points, usable on a fresh machine:
 #   npm start  -> infra/stance.sh start   run the service (and a local Neo4j)
 #   npm test   -> infra/stance.sh test    run every test tier
+#   npm run demo -> infra/stance.sh demo  (re)load the demo graph
 # Both provide what the machine lacks first: Node 24 (from the npm registry,
 # into .stance/toolchain), the npm dependencies, and for the tests a Docker
 # engine and the Neo4j test image.
@@ -69,6 +70,24 @@ start() {
   exit "$status"
 }
 
+# Runs a built CLI (dist/cli/NAME.js) against NEO4J_URI, or against the local
+# Neo4j (started for the command, and stopped again if it was not running).
+run_cli() {
+  local name=$1; shift
+  ensure_node
+  ensure_deps
+  build >/dev/null
+  local stop_after=0
+  if [ -z "${NEO4J_URI:-}" ]; then
+    bash infra/neo4j/server.sh status || stop_after=1
+    eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
+  fi
+  local status=0
+  node "dist/cli/$name.js" "$@" || status=$?
+  if [ "$stop_after" = 1 ]; then bash infra/neo4j/server.sh stop; fi
+  return "$status"
+}
+
 run_tests() {
   ensure_node
   ensure_deps
@@ -86,6 +105,7 @@ run_tests() {
 case "${1:-}" in
   start) start ;;
   test) run_tests ;;
+  demo) shift; run_cli demo "$@" ;;
   node) ensure_node; ensure_deps; shift; exec "$@" ;;
   *) echo "usage: $0 start|test|node CMD..." >&2; exit 2 ;;
 esac

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ActorsModule } from './actors/actors.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
+import { DemoModule } from './demo/demo.module.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { RequestContext } from './common/request-context.js';
 import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
@@ -23,6 +24,7 @@ import { StancesModule } from './stances/stances.module.js';
     StancesModule,
     ArticlesModule,
     SearchModule,
+    DemoModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],

@@ -30,11 +30,17 @@ export class StancesService {
   // ---- writes -------------------------------------------------------------
 
   async record(input: RecordStanceInput): Promise<StanceRow> {
-    const row = this.toWrite(input);
+    const { stance, articles } = this.prepare(input);
+    await this.neo4j.writeTransaction((tx) => this.writeBatch(tx, { articles, stances: [stance] }));
+    return this.get(stance.id);
+  }
+
+  /** Validates an analyst's stance and its evidence into rows for writeBatch (nothing is written). */
+  prepare(input: RecordStanceInput): StanceBatch & { stance: StanceWrite } {
+    const stance = this.toWrite(input);
     const articles = (input.evidence ?? []).map((e, i) => this.articles.toWrite(`evidence[${i}].article`, e.article));
-    row.evidence = (input.evidence ?? []).map((e, i) => evidenceWrite(`evidence[${i}]`, e, articles[i].id));
-    await this.neo4j.writeTransaction((tx) => this.writeBatch(tx, { articles: dedupeArticles(articles), stances: [row] }));
-    return this.get(row.id);
+    stance.evidence = (input.evidence ?? []).map((e, i) => evidenceWrite(`evidence[${i}]`, e, articles[i].id));
+    return { stance, stances: [stance], articles: dedupeArticles(articles) };
   }
 
   /**
