@@ -6,9 +6,8 @@ MATCH (old:Stance {id: row.oldId})
 MATCH (holder:Actor {id: $holderId})
 MATCH (old)-[:ON]->(p:Proposal)
 MERGE (s:Stance {id: row.newId})
-ON CREATE SET s += properties(old)
-SET s.id = row.newId,
-    s.cues = coalesce(s.cues, []) + [c IN coalesce(old.cues, []) WHERE NOT c IN coalesce(s.cues, [])],
+ON CREATE SET s += old {.position, .cue, .cues, .conditions, .statedOn, .effectiveOn, .confidence, .recordedAt, .status, .rule}
+SET s.cues = coalesce(s.cues, []) + [c IN coalesce(old.cues, []) WHERE NOT c IN coalesce(s.cues, [])],
     s.conditions = coalesce(s.conditions, []) + [c IN coalesce(old.conditions, []) WHERE NOT c IN coalesce(s.conditions, [])]
 MERGE (holder)-[:HOLDS]->(s)
 MERGE (s)-[:ON]->(p)

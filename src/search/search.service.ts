@@ -7,17 +7,20 @@ import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 
-// Lucene's query syntax characters; each is escaped so user text is only ever text.
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-/** A Lucene query from free text: every word must match, the last one as a prefix ("Pyong" finds Pyongyang). */
+/**
+ * A Lucene query from free text. The text is cut into words of letters and
+ * digits only, as the index's analyzer cuts names, so no query syntax from a
+ * user ever reaches Lucene. Every word must match; the last one as a prefix,
+ * so that "Pyong" finds Pyongyang while typing.
+ */
 export function toLuceneQuery(text: string): string {
   const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, '\\$&'))
-    .filter((w) => w.replace(/\\/g, '').length > 0)
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
     .slice(0, 12);
-  return words.map((w, i) => (i === words.length - 1 && /[\p{L}\p{N}]$/u.test(w) ? `${w}*` : w)).join(' AND ');
+  return words.map((w, i) => (i === words.length - 1 ? `${w}*` : w)).join(' AND ');
 }
 
 @Injectable()

@@ -167,7 +167,7 @@ export function evidenceKey(quote: string, charStart: number | null, charEnd: nu
 function toQuery(filter: StanceFilter): StanceQuery {
   const from = optionalIsoDate('filter.from', filter.from);
   const to = optionalIsoDate('filter.to', filter.to);
-  if (from && to && from > to) throw badInput('filter.to', 'must not be before filter.from');
+  if (from && to && from > (upperBound(to) as string)) throw badInput('filter.to', 'must not be before filter.from');
   return {
     actorId: filter.actorId == null ? null : requireId('filter.actorId', filter.actorId),
     proposalId: filter.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),

@@ -1,0 +1,297 @@
+import { DemoService } from '../../src/demo/demo.service.js';
+import { graphFingerprint, startTestApp, TestApp, uniq } from '../support/app.js';
+
+type Stance = {
+  id: string;
+  position: string;
+  cue: string | null;
+  conditions: string[];
+  statedOn: string | null;
+  status: string;
+  sourceCount: number;
+  actor: { id: string; name: string };
+  speaker: { name: string } | null;
+  evidence: Array<{ quote: string; article: { id: string; outlet: string | null; publishedOn: string | null } }>;
+};
+
+const STANCE_FIELDS = `id position cue conditions statedOn status sourceCount actor { id name } speaker { name }
+  evidence { quote article { id outlet publishedOn } }`;
+
+const RECORD = `mutation ($input: RecordStanceInput!) { recordStance(input: $input) { ${STANCE_FIELDS} } }`;
+
+/**
+ * The shortcut edges must always say what the stance nodes say: for every
+ * actor and proposal with a live stance, exactly one SUPPORTS / OPPOSES /
+ * NONCOMMITTAL_ON edge pointing at the latest one; none elsewhere.
+ */
+async function shortcutProblems(t: TestApp): Promise<unknown[]> {
+  return t.cypher(`
+    CALL () {
+      MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+      WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+      WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC
+      WITH a, p, head(collect(s)) AS latest
+      OPTIONAL MATCH (a)-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(p)
+      WITH a, p, latest, collect(r) AS edges
+      WHERE size(edges) <> 1
+         OR edges[0].stanceId <> latest.id
+         OR type(edges[0]) <> CASE latest.position WHEN 'SUPPORT' THEN 'SUPPORTS' WHEN 'OPPOSE' THEN 'OPPOSES' ELSE 'NONCOMMITTAL_ON' END
+      RETURN a.id + ' -> ' + p.id AS problem
+      UNION
+      MATCH (a:Actor)-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(p:Proposal)
+      WHERE NOT EXISTS { (a)-[:HOLDS]->(s:Stance {id: r.stanceId})-[:ON]->(p) WHERE s.status IN ['PROPOSED', 'CONFIRMED'] }
+      RETURN 'stale ' + a.id + ' -> ' + p.id AS problem
+    }
+    RETURN problem`);
+}
+
+describe('the stance graph on a real Neo4j', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.get(DemoService).load();
+  });
+  afterAll(async () => t.close());
+
+  describe('the demo graph', () => {
+    it('answers who stands where on the end-of-war declaration, with evidence', async () => {
+      const res = await t.gql<{ proposal: { name: string; currentStances: Stance[] } }>(
+        `{ proposal(id: "end-of-war-declaration") { name currentStances { ${STANCE_FIELDS} } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const byActor = new Map(res.data!.proposal.currentStances.map((s) => [s.actor.id, s]));
+      expect(byActor.get('south-korea')?.position).toBe('SUPPORT');
+      const japan = byActor.get('japan')!;
+      expect([japan.position, japan.cue, japan.speaker?.name, japan.statedOn]).toEqual(['OPPOSE', 'premature', 'Takehiro Funakoshi', '2021-10-19']);
+      expect(byActor.get('united-states')?.position).toBe('NONCOMMITTAL');
+      const north = byActor.get('north-korea')!;
+      expect(north.position).toBe('OPPOSE');
+      expect(north.conditions.join(' ')).toMatch(/hostile policy/);
+      for (const s of byActor.values()) {
+        expect(s.evidence.length).toBeGreaterThan(0);
+        expect(s.evidence[0].article.outlet).toBeTruthy();
+      }
+      // A Kyodo story carried by The Japan Times is one source, not two.
+      expect(japan.evidence.map((e) => e.article.outlet).sort()).toEqual(['Kyodo News', 'The Japan Times']);
+      expect(japan.sourceCount).toBe(1);
+    });
+
+    it('keeps the same picture as shortcut edges in the graph', async () => {
+      const rows = await t.cypher<{ actor: string; type: string; cue: string }>(
+        `MATCH (a:Actor)-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(:Proposal {id: 'end-of-war-declaration'})
+         RETURN a.id AS actor, type(r) AS type, r.cue AS cue ORDER BY actor`,
+      );
+      expect(rows.map((r) => `${r.actor}:${r.type}`)).toEqual([
+        'japan:OPPOSES',
+        'north-korea:OPPOSES',
+        'south-korea:SUPPORTS',
+        'united-states:NONCOMMITTAL_ON',
+      ]);
+      expect(await shortcutProblems(t)).toEqual([]);
+    });
+
+    it('loads again without changing anything', async () => {
+      const before = await graphFingerprint(t);
+      await t.app.get(DemoService).load();
+      expect(await graphFingerprint(t)).toEqual(before);
+    });
+
+    it('answers as of a date: before Japan spoke, it had no stance', async () => {
+      const res = await t.gql<{ proposal: { before: Stance[]; after: Stance[]; opposing: Stance[] } }>(`{
+        proposal(id: "end-of-war-declaration") {
+          before: stances(asOf: "2021-10-18") { actor { id } position statedOn }
+          after: stances(asOf: "2021-11-30") { actor { id } position }
+          opposing: stances(asOf: "2021-11-30", position: OPPOSE) { actor { id } }
+        } }`);
+      expect(res.errors).toBeUndefined();
+      const p = res.data!.proposal;
+      expect(p.before.map((s) => s.actor.id)).toEqual(['south-korea']);
+      expect(p.before[0].statedOn).toBe('2021-09');
+      expect(p.after.map((s) => s.actor.id).sort()).toEqual(['japan', 'north-korea', 'south-korea', 'united-states']);
+      expect(p.opposing.map((s) => s.actor.id).sort()).toEqual(['japan', 'north-korea']);
+    });
+
+    it("lists an actor's stances over time and what an article contributed", async () => {
+      const res = await t.gql<{ actor: { stances: Stance[]; represents: unknown[] }; article: { outlet: string; sameReportAs: { id: string }[]; stances: Stance[] } }>(`{
+        actor(id: "japan") { stances { position statedOn } }
+        article(id: "demo-japan-times-2021-11-07") { outlet sameReportAs { id } stances { actor { id } position } }
+      }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.actor.stances.map((s) => s.statedOn)).toEqual(['2017-07-18', '2017-07-19', '2017-07-07', '2018-02-09', '2018-03', '2021-10-19'].sort());
+      expect(res.data!.article.sameReportAs.map((a) => a.id)).toEqual(['demo-kyodo-2021-11-06']);
+      expect(res.data!.article.stances).toHaveLength(5);
+    });
+
+    it('filters and pages stances by proposal, position, dates and outlet', async () => {
+      const q = `query ($filter: StanceFilter, $after: String) {
+        stances(filter: $filter, first: 2, after: $after) { totalCount nodes { id actor { id } statedOn } pageInfo { hasNextPage endCursor } } }`;
+      const filter = { proposalId: 'end-of-war-declaration', outlet: 'The Japan Times' };
+      const seen: string[] = [];
+      let after: string | null = null;
+      let total = 0;
+      for (let i = 0; i < 10; i++) {
+        const res: { data?: { stances: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } =
+          await t.gql(q, { filter, after });
+        total = res.data!.stances.totalCount;
+        seen.push(...res.data!.stances.nodes.map((n) => n.id));
+        if (!res.data!.stances.pageInfo.hasNextPage) break;
+        after = res.data!.stances.pageInfo.endCursor;
+      }
+      expect(total).toBe(5);
+      expect(new Set(seen).size).toBe(5);
+
+      const windowed = await t.gql<{ stances: { nodes: { actor: { id: string } }[] } }>(q, {
+        filter: { from: '2017-07-18', to: '2017-07', position: 'OPPOSE' },
+      });
+      expect(windowed.data!.stances.nodes.map((n) => n.actor.id)).toEqual(['japan']);
+    });
+
+    it('finds actors and proposals by any alias or spelling', async () => {
+      const find = async (text: string) => {
+        const res = await t.gql<{ search: Array<{ node: { __typename: string; id: string } }> }>(
+          `query ($text: String!) { search(text: $text) { score node { __typename ... on Actor { id } ... on Proposal { id } } } }`,
+          { text },
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.search.map((h) => `${h.node.__typename}:${h.node.id}`);
+      };
+      expect((await find('Pyongyang'))[0]).toBe('Actor:north-korea');
+      expect((await find('Moon Jae In'))[0]).toBe('Actor:moon-jae-in');
+      expect((await find('Noh Kyu Duk'))[0]).toBe('Actor:noh-kyu-duk');
+      expect(await find('end-of-war')).toContain('Proposal:end-of-war-declaration');
+      expect(await find('Pyong')).toContain('Actor:north-korea');
+      // Query syntax in user text is only text.
+      expect(await find('") OR 1=1 //')).toEqual([]);
+      expect(await find('*:* AND (')).toEqual([]);
+    });
+  });
+
+  describe('recording and retracting', () => {
+    let state: string;
+    let proposal: string;
+    beforeAll(async () => {
+      state = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Elbonia')}", kind: STATE }) { id } }`)).data!.upsertActor.id;
+      proposal = (
+        await t.gql<{ upsertProposal: { id: string } }>(
+          `mutation ($input: UpsertProposalInput!) { upsertProposal(input: $input) { id } }`,
+          { input: { name: uniq('Mud Treaty'), proposedById: state, proposedOn: '2020-01-15', aliases: ['the treaty'] } },
+        )
+      ).data!.upsertProposal.id;
+    });
+
+    const evidence = (quote: string, url: string, publishedOn: string) => ({ quote, article: { url, outlet: 'Test Wire', publishedOn } });
+
+    it('records a stance with evidence, reads it back, and the same fact twice is one stance', async () => {
+      const input = {
+        actorId: state,
+        proposalId: proposal,
+        position: 'SUPPORT',
+        cue: 'welcomed',
+        statedOn: '2020-02-01',
+        evidence: [evidence('welcomed the treaty', `https://example.test/${proposal}/1`, '2020-02-02')],
+      };
+      const first = await t.gql<{ recordStance: Stance }>(RECORD, { input });
+      expect(first.errors).toBeUndefined();
+      const stance = first.data!.recordStance;
+      expect([stance.position, stance.cue, stance.status, stance.evidence.length]).toEqual(['SUPPORT', 'welcomed', 'CONFIRMED', 1]);
+
+      const [row] = await t.cypher<{ n: number; quote: string; pub: string }>(
+        `MATCH (:Actor {id: $state})-[:HOLDS]->(s:Stance {id: $id})-[:ON]->(:Proposal {id: $proposal})
+         MATCH (s)-[e:EVIDENCED_BY]->(a:Article)-[:PUBLISHED_BY]->(:Outlet {name: 'Test Wire'})
+         RETURN count(*) AS n, e.quote AS quote, a.publishedOn AS pub`,
+        { state, proposal, id: stance.id },
+      );
+      expect([Number(row.n), row.quote, row.pub]).toEqual([1, 'welcomed the treaty', '2020-02-02']);
+
+      const before = await graphFingerprint(t);
+      await t.gql(RECORD, { input });
+      expect(await graphFingerprint(t)).toEqual(before);
+
+      // Another report of the same fact adds evidence, not a stance.
+      const more = await t.gql<{ recordStance: Stance }>(RECORD, {
+        input: { ...input, evidence: [evidence('welcomed the treaty', `https://example.test/${proposal}/2`, '2020-02-03')] },
+      });
+      expect(more.data!.recordStance.id).toBe(stance.id);
+      expect(more.data!.recordStance.evidence).toHaveLength(2);
+      expect(more.data!.recordStance.sourceCount).toBe(2);
+      expect(await shortcutProblems(t)).toEqual([]);
+    });
+
+    it('moves the current edge when a later stance is recorded and back when it is retracted', async () => {
+      const later = await t.gql<{ recordStance: Stance }>(RECORD, {
+        input: { actorId: state, proposalId: proposal, position: 'OPPOSE', cue: 'rejected', conditions: ['unless the mud is drained'], statedOn: '2020-06' },
+      });
+      expect(later.errors).toBeUndefined();
+      const edge = async () =>
+        (await t.cypher<{ type: string }>(`MATCH (:Actor {id: $state})-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(:Proposal {id: $proposal}) RETURN type(r) AS type`, { state, proposal })).map((r) => r.type);
+      expect(await edge()).toEqual(['OPPOSES']);
+      expect(await shortcutProblems(t)).toEqual([]);
+
+      const retracted = await t.gql<{ retractStance: { status: string } }>(`mutation ($id: ID!) { retractStance(id: $id) { status } }`, { id: later.data!.recordStance.id });
+      expect(retracted.data!.retractStance.status).toBe('RETRACTED');
+      expect(await edge()).toEqual(['SUPPORTS']);
+      expect(await shortcutProblems(t)).toEqual([]);
+    });
+
+    it('merges two actors found to be the same, folding their stances together', async () => {
+      const dup = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Elbonian Republic')}", kind: STATE, aliases: ["Mudville"] }) { id } }`)).data!
+        .upsertActor.id;
+      // The duplicate holds the same fact (one stance after the merge) and a new one.
+      await t.gql(RECORD, { input: { actorId: dup, proposalId: proposal, position: 'SUPPORT', cue: 'backs', statedOn: '2020-02-01', evidence: [evidence('backs it', `https://example.test/${proposal}/3`, '2020-02-05')] } });
+      await t.gql(RECORD, { input: { actorId: dup, proposalId: proposal, position: 'NONCOMMITTAL', cue: 'undecided', statedOn: '2020-09-01' } });
+
+      const merged = await t.gql<{ mergeActors: { id: string; aliases: string[] } }>(`mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id aliases } }`, { k: state, m: dup });
+      expect(merged.errors).toBeUndefined();
+      expect(merged.data!.mergeActors.aliases).toEqual(expect.arrayContaining(['Mudville']));
+
+      const rows = await t.cypher<{ position: string; statedOn: string; evidence: number }>(
+        `MATCH (:Actor {id: $state})-[:HOLDS]->(s:Stance)-[:ON]->(:Proposal {id: $proposal}) WHERE s.status <> 'RETRACTED'
+         RETURN s.position AS position, s.statedOn AS statedOn, COUNT { (s)-[:EVIDENCED_BY]->() } AS evidence ORDER BY statedOn`,
+        { state, proposal },
+      );
+      expect(rows.map((r) => [r.position, r.statedOn, Number(r.evidence)])).toEqual([
+        ['SUPPORT', '2020-02-01', 3],
+        ['NONCOMMITTAL', '2020-09-01', 0],
+      ]);
+      expect(await t.cypher('MATCH (a:Actor {id: $dup}) RETURN a', { dup })).toEqual([]);
+      expect(await shortcutProblems(t)).toEqual([]);
+    });
+
+    it('refuses bad input with a coded error and changes nothing', async () => {
+      const before = await graphFingerprint(t);
+      const base = { actorId: state, proposalId: proposal, position: 'SUPPORT' };
+      const cases: Array<[Record<string, unknown>, string, string | undefined]> = [
+        [{ ...base, actorId: 'no-such-actor' }, 'NOT_FOUND', undefined],
+        [{ ...base, proposalId: 'no-such-proposal' }, 'NOT_FOUND', undefined],
+        [{ ...base, speakerId: 'no-such-person' }, 'NOT_FOUND', undefined],
+        [{ ...base, statedOn: '2021-19-40' }, 'BAD_USER_INPUT', 'statedOn'],
+        [{ ...base, statedOn: 'last Tuesday' }, 'BAD_USER_INPUT', 'statedOn'],
+        [{ ...base, cue: '' }, 'BAD_USER_INPUT', 'cue'],
+        [{ ...base, confidence: 2 }, 'BAD_USER_INPUT', 'confidence'],
+        [{ ...base, conditions: ['x'.repeat(5000)] }, 'BAD_USER_INPUT', 'conditions[0]'],
+        [{ ...base, evidence: [{ quote: 'y'.repeat(100000), article: { url: 'https://example.test/big' } }] }, 'BAD_USER_INPUT', 'evidence[0].quote'],
+        [{ ...base, evidence: [{ quote: 'ok', article: {} }] }, 'BAD_USER_INPUT', 'evidence[0].article'],
+        [{ ...base, evidence: [{ quote: 'ok', charStart: 10, charEnd: 5, article: { url: 'https://example.test/x' } }] }, 'BAD_USER_INPUT', 'evidence[0].charEnd'],
+      ];
+      for (const [input, code, field] of cases) {
+        const res = await t.gql(RECORD, { input });
+        expect({ input: Object.keys(input), code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({
+          input: Object.keys(input),
+          code,
+          field,
+        });
+      }
+      const wrongEnum = await t.gql(RECORD, { input: { ...base, position: 'MAYBE' } });
+      expect(wrongEnum.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const retract = await t.gql('mutation { retractStance(id: "st-0000000000000000") { id } }');
+      expect(retract.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const merge = await t.gql(`mutation { mergeActors(keepId: "${state}", mergeId: "${state}") { id } }`);
+      expect(merge.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const unknownProposer = await t.gql(`mutation { upsertProposal(input: { name: "${uniq('Orphan plan')}", proposedById: "nobody-at-all" }) { id } }`);
+      expect(unknownProposer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const badAsOf = await t.gql('{ proposal(id: "end-of-war-declaration") { stances(asOf: "soon") { id } } }');
+      expect(badAsOf.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await graphFingerprint(t)).toEqual(before);
+    });
+  });
+});
