@@ -3,6 +3,8 @@
 #   npm start  -> infra/stance.sh start   run the service (and a local Neo4j)
 #   npm test   -> infra/stance.sh test    run every test tier
 #   npm run demo -> infra/stance.sh demo  (re)load the demo graph
+#   npm run ingest -- FILES -> ingest plain-text articles
+#   npm run quality -- [FOLDER] [GOLD] -> extraction quality from an empty graph
 # Both provide what the machine lacks first: Node 24 (from the npm registry,
 # into .stance/toolchain), the npm dependencies, and for the tests a Docker
 # engine and the Neo4j test image.
@@ -10,6 +12,23 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 log() { echo "stance: $*" >&2; }
+
+# Debian packages the machine lacks, installed in one apt call (we run as root
+# on these machines; elsewhere install them yourself: see README).
+ensure_packages() {
+  local missing=() cmd pkg
+  for pair in "$@"; do
+    cmd=${pair%%=*}; pkg=${pair#*=}
+    command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    log "missing: ${missing[*]}; install them (apt-get install ${missing[*]}) and run again"; exit 1
+  fi
+  log "installing ${missing[*]} from Debian (once)..."
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
 
 ensure_node() {
   local major
@@ -42,6 +61,7 @@ build() {
 }
 
 start() {
+  ensure_packages java=openjdk-17-jre-headless mvn=maven
   ensure_node
   ensure_deps
   build
@@ -88,7 +108,25 @@ run_cli() {
   return "$status"
 }
 
+# Quality is measured from an empty graph: a throwaway Neo4j on free ports,
+# removed afterwards (unless NEO4J_URI names a database, which must be empty).
+run_quality() {
+  if [ -n "${NEO4J_URI:-}" ]; then run_cli quality "$@"; return; fi
+  ensure_node
+  local home; home=$(mktemp -d "$root/.stance/quality-XXXXXX")
+  local ports; ports=$(node -e 'const n=require("net");const f=()=>new Promise(r=>{const s=n.createServer();s.listen(0,"127.0.0.1",()=>{const p=s.address().port;s.close(()=>r(p))})});Promise.all([f(),f()]).then(p=>console.log(p.join(" ")))')
+  local status=0
+  (
+    export STANCE_NEO4J_HOME="$home" NEO4J_BOLT_PORT=${ports% *} NEO4J_HTTP_PORT=${ports#* }
+    trap 'bash infra/neo4j/server.sh stop; rm -rf "$home"' EXIT
+    eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
+    run_cli quality "$@"
+  ) || status=$?
+  return "$status"
+}
+
 run_tests() {
+  ensure_packages java=openjdk-17-jre-headless mvn=maven /usr/bin/chromium=chromium
   ensure_node
   ensure_deps
   log "type check"
@@ -106,6 +144,8 @@ case "${1:-}" in
   start) start ;;
   test) run_tests ;;
   demo) shift; run_cli demo "$@" ;;
+  ingest) shift; run_cli ingest "$@" ;;
+  quality) shift; run_quality "$@" ;;
   node) ensure_node; ensure_deps; shift; exec "$@" ;;
   *) echo "usage: $0 start|test|node CMD..." >&2; exit 2 ;;
 esac

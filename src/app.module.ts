@@ -3,28 +3,41 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActorsModule } from './actors/actors.module.js';
+import { AlignmentModule } from './alignment/alignment.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { DemoModule } from './demo/demo.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { formatGraphQLError } from './common/errors/format-error.js';
 import { RequestContext } from './common/request-context.js';
 import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
 import { LoadersFactory } from './graphql/loaders.js';
+import { IngestModule } from './ingest/ingest.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveModule } from './live/live.module.js';
+import { graphqlWsOptions } from './live/ws-options.js';
 import { Neo4jModule } from './neo4j/neo4j.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { SearchModule } from './search/search.module.js';
+import { ShiftsModule } from './shifts/shifts.module.js';
 import { StancesModule } from './stances/stances.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
 
 @Module({
   imports: [
     Neo4jModule,
+    ShiftsModule,
+    LiveModule,
     ActorsModule,
     ProposalsModule,
     StancesModule,
     ArticlesModule,
     SearchModule,
     DemoModule,
+    IngestModule,
+    TimelineModule,
+    AlignmentModule,
+    ExportsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],
@@ -38,6 +51,9 @@ import { StancesModule } from './stances/stances.module.js';
         csrfPrevention: true,
         formatError: formatGraphQLError,
         context: (): RequestContext => ({ loaders: loaders.create() }),
+        // Subscriptions over WebSocket at the same path (graphql-ws protocol);
+        // errors get the same codes as over HTTP.
+        subscriptions: { 'graphql-ws': graphqlWsOptions },
       }),
     }),
   ],

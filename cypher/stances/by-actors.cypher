@@ -5,6 +5,7 @@ WHERE s.status IN ['PROPOSED', 'CONFIRMED']
   AND ($proposalId IS NULL OR p.id = $proposalId)
   AND ($from IS NULL OR s.effectiveOn >= $from)
   AND ($to IS NULL OR s.effectiveOn <= $to)
+  AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
 RETURN s.id AS id, s.position AS position, s.cue AS cue, coalesce(s.cues, []) AS cues,
        coalesce(s.conditions, []) AS conditions, s.statedOn AS statedOn, s.effectiveOn AS effectiveOn,
        s.confidence AS confidence, s.recordedAt AS recordedAt, s.status AS status, s.rule AS rule,

@@ -5,5 +5,15 @@ WHERE ($actorId IS NULL OR a.id = $actorId)
   AND s.status IN $statuses
   AND ($from IS NULL OR s.effectiveOn >= $from)
   AND ($to IS NULL OR s.effectiveOn <= $to)
+  AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
+  // With $asOf, only the stance in force then: no later one (by effectiveOn,
+  // recordedAt, id) of the same actor on the same proposal is effective by $asOf.
+  AND ($asOf IS NULL OR (s.effectiveOn <= $asOf AND NOT EXISTS {
+        MATCH (a)-[:HOLDS]->(later:Stance)-[:ON]->(p)
+        WHERE later.status IN $statuses AND later.effectiveOn <= $asOf
+          AND ($knownAsOf IS NULL OR later.recordedAt <= datetime($knownAsOf))
+          AND (later.effectiveOn > s.effectiveOn
+               OR (later.effectiveOn = s.effectiveOn AND (later.recordedAt > s.recordedAt
+                   OR (later.recordedAt = s.recordedAt AND later.id > s.id)))) }))
   AND ($outlet IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article)-[:PUBLISHED_BY]->(:Outlet {name: $outlet}) })
 RETURN count(s) AS count

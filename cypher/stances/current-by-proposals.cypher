@@ -1,10 +1,12 @@
 // Each actor's stance on each proposal as of a date (null: now): the latest
-// PROPOSED or CONFIRMED stance effective on or before $asOf. Then the
+// PROPOSED or CONFIRMED stance effective on or before $asOf, among those
+// recorded by $knownAsOf (an inclusive instant; null: all). Then the
 // position filter, so "who opposes as of D" means their stance at D.
 UNWIND $proposalIds AS proposalId
 MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal {id: proposalId})
 WHERE s.status IN ['PROPOSED', 'CONFIRMED']
   AND ($asOf IS NULL OR s.effectiveOn <= $asOf)
+  AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
 WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC
 WITH a, p, head(collect(s)) AS s
 WHERE $position IS NULL OR s.position = $position

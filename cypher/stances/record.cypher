@@ -2,22 +2,26 @@
 // same fact twice lands on the same node; its evidence edges are keyed by
 // their span, so the same quote twice is one edge. `override` rows (an
 // analyst's recordStance) replace status, cue, conditions and confidence;
-// other rows (extraction) only add cues and conditions and never change a
-// status an analyst set.
+// other rows (extraction) only add evidence, cues, and (while the stance is
+// still PROPOSED) conditions: they never change what an analyst confirmed or
+// rejected, and never bring a rejected stance back.
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
 MATCH (p:Proposal {id: row.proposalId})
 MERGE (s:Stance {id: row.id})
 ON CREATE SET s.recordedAt = datetime(), s.status = row.status, s.cue = row.cue, s.cues = [],
               s.conditions = row.conditions, s.confidence = row.confidence, s.rule = row.rule
+WITH a, p, s, row, (row.override OR s.status = 'PROPOSED') AS mayEdit
 SET s.position = row.position,
     s.statedOn = row.statedOn,
     s.status = CASE WHEN row.override THEN row.status ELSE s.status END,
     s.cue = CASE WHEN row.override AND row.cue IS NOT NULL THEN row.cue ELSE coalesce(s.cue, row.cue) END,
     s.cues = s.cues + [c IN [row.cue] WHERE c IS NOT NULL AND NOT c IN s.cues],
     s.conditions = CASE WHEN row.override THEN row.conditions
-                        ELSE s.conditions + [c IN row.conditions WHERE NOT c IN s.conditions] END,
-    s.confidence = CASE WHEN row.override OR row.confidence > s.confidence THEN row.confidence ELSE s.confidence END
+                        WHEN mayEdit THEN s.conditions + [c IN row.conditions WHERE NOT c IN s.conditions]
+                        ELSE s.conditions END,
+    s.confidence = CASE WHEN row.override OR (mayEdit AND row.confidence > s.confidence) THEN row.confidence ELSE s.confidence END,
+    s.rule = coalesce(s.rule, row.rule)
 MERGE (a)-[:HOLDS]->(s)
 MERGE (s)-[:ON]->(p)
 WITH s, row

@@ -4,6 +4,7 @@ import { stanceId } from '../common/ids.js';
 import { requireId } from '../common/validation.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
+import { ShiftsService } from '../shifts/shifts.service.js';
 import { StancesRepository } from '../stances/stances.repository.js';
 
 /**
@@ -11,7 +12,8 @@ import { StancesRepository } from '../stances/stances.repository.js';
  * recorded apart from "Moon Jae-in"). Stance ids are made from the holder, so
  * the merged actor's stances are re-keyed under the kept one; where the kept
  * actor already held the same fact, the two stances become one with the
- * evidence of both. All in one transaction, current edges rewritten.
+ * evidence of both. All in one transaction, current edges and SUPERSEDES
+ * chains rewritten.
  */
 @Injectable()
 export class ActorMergeService {
@@ -20,6 +22,7 @@ export class ActorMergeService {
   constructor(
     private readonly neo4j: Neo4jService,
     private readonly stances: StancesRepository,
+    private readonly shifts: ShiftsService,
     cypher: CypherRegistry,
   ) {
     this.q = cypher.load({ stancesOf: 'actors/stances-of', merge: 'actors/merge' });
@@ -40,7 +43,9 @@ export class ActorMergeService {
       );
       await tx.run(this.q.merge, { keepId, mergeId });
       const proposalIds = [...new Set(held.map((s) => s.proposalId))];
-      await this.stances.refreshCurrent(tx, proposalIds.map((proposalId) => ({ actorId: keepId, proposalId })));
+      const pairs = proposalIds.map((proposalId) => ({ actorId: keepId, proposalId }));
+      await this.stances.refreshCurrent(tx, pairs);
+      await this.shifts.relinkIn(tx, pairs);
     });
     return keepId;
   }

@@ -47,8 +47,10 @@ export class ActorsResolver {
     @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
     @Args('from', { type: () => String, nullable: true }) from?: string,
     @Args('to', { type: () => String, nullable: true }) to?: string,
+    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).' })
+    knownAsOf?: string,
   ) {
-    return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null).load(actor.id);
+    return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null).load(actor.id);
   }
 
   @ResolveField(() => [Proposal], { description: 'Proposals this actor put forward.' })

@@ -41,6 +41,10 @@ export class ArticlesRepository {
     return this.neo4j.read<ArticleRow>(this.q.findByIds, { ids });
   }
 
+  findByIdsIn(tx: TxRunner, ids: readonly string[]): Promise<ArticleRow[]> {
+    return tx.run<ArticleRow>(this.q.findByIds, { ids });
+  }
+
   /** Inside a caller's transaction: articles are written with the stances they back. */
   async upsert(tx: TxRunner, rows: ArticleWrite[]): Promise<void> {
     if (rows.length > 0) await tx.run(this.q.upsert, { rows });

@@ -28,6 +28,10 @@ export class ArticlesService {
     return this.repository.findByIds(ids);
   }
 
+  findByIdsIn(tx: TxRunner, ids: readonly string[]): Promise<ArticleRow[]> {
+    return this.repository.findByIdsIn(tx, ids);
+  }
+
   upsertIn(tx: TxRunner, rows: ArticleWrite[]): Promise<void> {
     return this.repository.upsert(tx, rows);
   }

@@ -6,6 +6,8 @@ import { ArticleRow } from '../articles/articles.repository.js';
 import { ArticlesService } from '../articles/articles.service.js';
 import { ProposalRow, ProposerRow } from '../proposals/proposals.repository.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
+import { ShiftKind } from '../shifts/shift-kind.js';
+import { ShiftsService, ShiftView } from '../shifts/shifts.service.js';
 import { Position } from '../stances/models/stance.model.js';
 import { EvidenceRow, StanceRow } from '../stances/stances.repository.js';
 import { StancesService } from '../stances/stances.service.js';
@@ -47,21 +49,34 @@ export class Loaders {
     groupBy(ids, await this.s.stances.byArticles(ids), (r) => r.articleId),
   );
 
-  constructor(private readonly s: { actors: ActorsService; proposals: ProposalsService; articles: ArticlesService; stances: StancesService }) {}
+  /** The shift each stance makes (null when it is not live). */
+  readonly shiftOfStance = new DataLoader<string, ShiftView | null>(async (ids) => indexBy(ids, await this.s.shifts.ofStances(ids), (r) => r.id));
 
-  currentStances(asOf: string | null, position: Position | null): DataLoader<string, StanceRow[]> {
-    return this.keyed(`current|${asOf}|${position}`, async (ids) =>
-      groupBy(ids, await this.s.stances.currentByProposals(ids, asOf, position), (r) => r.proposalId),
+  constructor(
+    private readonly s: { actors: ActorsService; proposals: ProposalsService; articles: ArticlesService; stances: StancesService; shifts: ShiftsService },
+  ) {}
+
+  currentStances(asOf: string | null, position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
+    return this.keyed(`current|${asOf}|${position}|${knownAsOf}`, async (ids) =>
+      groupBy(ids, await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf), (r) => r.proposalId),
     );
   }
 
-  stancesOnProposal(position: Position | null): DataLoader<string, StanceRow[]> {
-    return this.keyed(`onProposal|${position}`, async (ids) => groupBy(ids, await this.s.stances.byProposals(ids, position), (r) => r.proposalId));
+  stancesOnProposal(position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
+    return this.keyed(`onProposal|${position}|${knownAsOf}`, async (ids) =>
+      groupBy(ids, await this.s.stances.byProposals(ids, position, knownAsOf), (r) => r.proposalId),
+    );
   }
 
-  stancesOfActor(proposalId: string | null, from: string | null, to: string | null): DataLoader<string, StanceRow[]> {
-    return this.keyed(`ofActor|${proposalId}|${from}|${to}`, async (ids) =>
-      groupBy(ids, await this.s.stances.byActors(ids, proposalId, from, to), (r) => r.actorId),
+  stancesOfActor(proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
+    return this.keyed(`ofActor|${proposalId}|${from}|${to}|${knownAsOf}`, async (ids) =>
+      groupBy(ids, await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf), (r) => r.actorId),
+    );
+  }
+
+  shiftsOfActor(proposalId: string | null, since: string | null, kinds: ShiftKind[] | null): DataLoader<string, ShiftView[]> {
+    return this.keyed(`shiftsOfActor|${proposalId}|${since}|${kinds?.join(',')}`, async (ids) =>
+      groupBy(ids, await this.s.shifts.byActors(ids, proposalId, since, kinds), (r) => r.actorId),
     );
   }
 
@@ -82,9 +97,10 @@ export class LoadersFactory {
     private readonly proposals: ProposalsService,
     private readonly articles: ArticlesService,
     private readonly stances: StancesService,
+    private readonly shifts: ShiftsService,
   ) {}
 
   create(): Loaders {
-    return new Loaders({ actors: this.actors, proposals: this.proposals, articles: this.articles, stances: this.stances });
+    return new Loaders({ actors: this.actors, proposals: this.proposals, articles: this.articles, stances: this.stances, shifts: this.shifts });
   }
 }

@@ -50,16 +50,19 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => [Stance], {
-    description: 'With asOf: each actor\'s stance as of that date. Without: every stance on record, oldest first. Filtered by position.',
+    description:
+      "With asOf: each actor's stance as of that date (by statedOn, else first report date). Without: every stance on record, oldest first. Filtered by position; with knownAsOf, only what had been recorded by then.",
   })
   stances(
     @Parent() proposal: Proposal,
     @Context() ctx: RequestContext,
     @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month.' }) asOf?: string,
     @Args('position', { type: () => Position, nullable: true }) position?: Position,
+    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).' })
+    knownAsOf?: string,
   ) {
     return asOf != null
-      ? ctx.loaders.currentStances(asOf, position ?? null).load(proposal.id)
-      : ctx.loaders.stancesOnProposal(position ?? null).load(proposal.id);
+      ? ctx.loaders.currentStances(asOf, position ?? null, knownAsOf ?? null).load(proposal.id)
+      : ctx.loaders.stancesOnProposal(position ?? null, knownAsOf ?? null).load(proposal.id);
   }
 }

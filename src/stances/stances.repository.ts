@@ -53,6 +53,10 @@ export interface Pair {
 }
 
 export interface StanceQuery {
+  /** Only the stance in force on this date for each (actor, proposal): the latest effective on or before it. */
+  asOf: string | null;
+  /** Only stances recorded by this instant (inclusive ISO date-time). */
+  knownAsOf: string | null;
   actorId: string | null;
   proposalId: string | null;
   position: Position | null;
@@ -144,16 +148,16 @@ export class StancesRepository {
     return row.count;
   }
 
-  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.currentByProposals, { proposalIds, asOf, position });
+  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.currentByProposals, { proposalIds, asOf, position, knownAsOf });
   }
 
-  byProposals(proposalIds: readonly string[], position: Position | null, statuses: StanceStatus[]): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byProposals, { proposalIds, position, statuses });
+  byProposals(proposalIds: readonly string[], position: Position | null, statuses: StanceStatus[], knownAsOf: string | null = null): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.byProposals, { proposalIds, position, statuses, knownAsOf });
   }
 
-  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byActors, { actorIds, proposalId, from, to });
+  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+    return this.neo4j.read<StanceRow>(this.q.byActors, { actorIds, proposalId, from, to, knownAsOf });
   }
 
   byArticles(articleIds: readonly string[]): Promise<Array<StanceRow & { articleId: string }>> {

@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ArticleWrite } from '../articles/articles.repository.js';
 import { ArticlesService } from '../articles/articles.service.js';
 import { badInput, notFound } from '../common/errors/error-code.js';
 import { shortHash, stanceId } from '../common/ids.js';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
 import { LIMITS, optionalIsoDate, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
+import { StanceEvents } from '../live/stance-events.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { ShiftsService } from '../shifts/shifts.service.js';
+import { knownAsOfBound } from '../timeline/instants.js';
 import { RecordStanceInput } from './dto/record-stance.input.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { Position, StanceStatus } from './models/stance.model.js';
@@ -17,21 +20,37 @@ export interface StanceBatch {
   stances: StanceWrite[];
 }
 
+/**
+ * What a committed stance write changed, for the live updates: stances that
+ * did not exist before, and the newer stances of SUPERSEDES links that are new
+ * or newly classified. writeBatch returns it; whoever commits the transaction
+ * hands it to publish() afterwards.
+ */
+export interface StanceChanges {
+  created: string[];
+  shifted: string[];
+}
+
 const LIVE: StanceStatus[] = [StanceStatus.PROPOSED, StanceStatus.CONFIRMED];
 
 @Injectable()
 export class StancesService {
+  private readonly logger = new Logger('Stances');
+
   constructor(
     private readonly neo4j: Neo4jService,
     private readonly repository: StancesRepository,
     private readonly articles: ArticlesService,
+    private readonly shifts: ShiftsService,
+    private readonly events: StanceEvents,
   ) {}
 
   // ---- writes -------------------------------------------------------------
 
   async record(input: RecordStanceInput): Promise<StanceRow> {
     const { stance, articles } = this.prepare(input);
-    await this.neo4j.writeTransaction((tx) => this.writeBatch(tx, { articles, stances: [stance] }));
+    const changes = await this.neo4j.writeTransaction((tx) => this.writeBatch(tx, { articles, stances: [stance] }));
+    await this.publish(changes);
     return this.get(stance.id);
   }
 
@@ -46,27 +65,56 @@ export class StancesService {
   /**
    * The one write path for stances, used by recordStance, the demo loader and
    * ingestion: checks every reference, writes articles and stances, and
-   * rewrites the current-stance edges of every (actor, proposal) touched.
+   * rewrites the current-stance edges and the SUPERSEDES chain of every
+   * (actor, proposal) touched. Returns what changed; the caller passes it to
+   * publish() once its transaction has committed.
    */
-  async writeBatch(tx: TxRunner, batch: StanceBatch): Promise<void> {
+  async writeBatch(tx: TxRunner, batch: StanceBatch): Promise<StanceChanges> {
     const actorIds = unique(batch.stances.flatMap((s) => [s.actorId, ...(s.speakerId ? [s.speakerId] : [])]));
     const proposalIds = unique(batch.stances.map((s) => s.proposalId));
-    const missing = await this.repository.missingRefs(tx, { actorIds, proposalIds });
+    const stanceIds = unique(batch.stances.map((s) => s.id));
+    const missing = await this.repository.missingRefs(tx, { actorIds, proposalIds, stanceIds });
     if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
     if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
     await this.articles.upsertIn(tx, batch.articles);
     await this.repository.record(tx, batch.stances);
-    await this.repository.refreshCurrent(tx, pairsOf(batch.stances));
+    const pairs = pairsOf(batch.stances);
+    await this.repository.refreshCurrent(tx, pairs);
+    const shifted = await this.shifts.relinkIn(tx, pairs);
+    return { created: missing.missingStances, shifted };
   }
 
   async setStatus(id: string, status: StanceStatus): Promise<StanceRow> {
     const stance = requireId('id', id);
-    await this.neo4j.writeTransaction(async (tx) => {
+    const changes = await this.neo4j.writeTransaction(async (tx): Promise<StanceChanges> => {
       const pair = await this.repository.setStatus(tx, stance, status);
       if (!pair) throw notFound('stance', stance);
       await this.repository.refreshCurrent(tx, [pair]);
+      return { created: [], shifted: await this.shifts.relinkIn(tx, [pair]) };
     });
+    await this.publish(changes);
     return this.get(stance);
+  }
+
+  /**
+   * Announces committed changes to live subscribers: call it after the
+   * transaction that wrote them has committed, never inside it (a retried or
+   * rolled-back transaction must announce nothing). Reads the stances and
+   * shifts back, so subscribers get what was committed. A failure here is
+   * logged, not thrown: the write itself has succeeded.
+   */
+  async publish(changes: StanceChanges): Promise<void> {
+    if (changes.created.length === 0 && changes.shifted.length === 0) return;
+    try {
+      const [stances, shifts] = await Promise.all([
+        changes.created.length > 0 ? this.repository.findByIds(changes.created) : [],
+        changes.shifted.length > 0 ? this.shifts.ofStances(changes.shifted) : [],
+      ]);
+      await this.events.recorded(stances);
+      await this.events.shifted(shifts);
+    } catch (error) {
+      this.logger.warn(`live update not published: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   // ---- reads --------------------------------------------------------------
@@ -90,20 +138,22 @@ export class StancesService {
     return toConnection(rows, size, total, (row) => row.sortKey);
   }
 
-  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null): Promise<StanceRow[]> {
-    return this.repository.currentByProposals(proposalIds, upperBound(optionalIsoDate('asOf', asOf)), position);
+  /** Each actor's stance as of a date (null: now), from what had been recorded by knownAsOf (null: everything). */
+  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+    return this.repository.currentByProposals(proposalIds, upperBound(optionalIsoDate('asOf', asOf)), position, knownAsOfBound('knownAsOf', knownAsOf));
   }
 
-  byProposals(proposalIds: readonly string[], position: Position | null): Promise<StanceRow[]> {
-    return this.repository.byProposals(proposalIds, position, LIVE);
+  byProposals(proposalIds: readonly string[], position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+    return this.repository.byProposals(proposalIds, position, LIVE, knownAsOfBound('knownAsOf', knownAsOf));
   }
 
-  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null): Promise<StanceRow[]> {
+  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
     return this.repository.byActors(
       actorIds,
       proposalId === null ? null : requireId('proposalId', proposalId),
       optionalIsoDate('from', from),
       upperBound(optionalIsoDate('to', to)),
+      knownAsOfBound('knownAsOf', knownAsOf),
     );
   }
 
@@ -169,6 +219,8 @@ function toQuery(filter: StanceFilter): StanceQuery {
   const to = optionalIsoDate('filter.to', filter.to);
   if (from && to && from > (upperBound(to) as string)) throw badInput('filter.to', 'must not be before filter.from');
   return {
+    asOf: upperBound(optionalIsoDate('filter.asOf', filter.asOf)),
+    knownAsOf: knownAsOfBound('filter.knownAsOf', filter.knownAsOf),
     actorId: filter.actorId == null ? null : requireId('filter.actorId', filter.actorId),
     proposalId: filter.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),
     position: filter.position ?? null,

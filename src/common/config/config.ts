@@ -15,6 +15,8 @@ export interface AppConfig {
     transactionTimeoutMs: number;
   };
   loadDemo: boolean;
+  /** Longest article text accepted for ingestion, in characters. */
+  maxArticleChars: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       transactionTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 30000, 100, 600000),
     },
     loadDemo: bool('STANCE_LOAD_DEMO', false),
+    maxArticleChars: int('STANCE_MAX_ARTICLE_CHARS', 200_000, 1_000, 5_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

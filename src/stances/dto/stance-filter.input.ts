@@ -18,6 +18,19 @@ export class StanceFilter {
   @Field(() => String, { nullable: true, description: 'Stances effective on or before this ISO date.' })
   to?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "ISO date: only each actor's stance in force on that date on each proposal (the latest effective on or before it, among the statuses asked for); position and outlet then filter those.",
+  })
+  asOf?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date or date-time (UTC): only what had been recorded by then (recordedAt), as the system knew it.',
+  })
+  knownAsOf?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Only stances with evidence from this outlet.' })
   outlet?: string | null;
 

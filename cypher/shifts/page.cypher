@@ -1,0 +1,25 @@
+// A filtered page of shifts, newest first: each live stance with its kind and
+// the stance it supersedes. $since bounds the newer stance's effectiveOn,
+// $recordedSince its recordedAt; the cursor is (effectiveOn, id).
+MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+WHERE s.shiftKind IS NOT NULL
+  AND ($actorId IS NULL OR a.id = $actorId)
+  AND ($proposalId IS NULL OR p.id = $proposalId)
+  AND ($kinds IS NULL OR s.shiftKind IN $kinds)
+  AND ($since IS NULL OR s.effectiveOn >= $since)
+  AND ($recordedSince IS NULL OR s.recordedAt >= datetime($recordedSince))
+WITH a, p, s, coalesce(s.effectiveOn, '') + '|' + s.id AS sortKey
+WHERE $after IS NULL OR sortKey < $after
+WITH a, p, s, sortKey ORDER BY sortKey DESC LIMIT $limit
+OPTIONAL MATCH (s)-[:SUPERSEDES]->(prev:Stance)
+RETURN s.id AS id, s.shiftKind AS kind, a.id AS actorId, p.id AS proposalId, s.effectiveOn AS on, s.recordedAt AS recordedAt,
+       {id: s.id, position: s.position, cue: s.cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
+        statedOn: s.statedOn, effectiveOn: s.effectiveOn, confidence: s.confidence, recordedAt: s.recordedAt,
+        status: s.status, rule: s.rule, actorId: a.id, proposalId: p.id,
+        speakerId: COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0]} AS stance,
+       CASE WHEN prev IS NULL THEN null ELSE
+         {id: prev.id, position: prev.position, cue: prev.cue, cues: coalesce(prev.cues, []), conditions: coalesce(prev.conditions, []),
+          statedOn: prev.statedOn, effectiveOn: prev.effectiveOn, confidence: prev.confidence, recordedAt: prev.recordedAt,
+          status: prev.status, rule: prev.rule, actorId: a.id, proposalId: p.id,
+          speakerId: COLLECT { MATCH (prev)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0]} END AS previous, sortKey
+ORDER BY sortKey DESC

@@ -1,0 +1,138 @@
+/**
+ * Who holds a position expressed at a given place in a sentence: the
+ * possessor of the cue ("Japan's intention"), the speaker a quote is
+ * attributed to, the agent of a passive ("rejected by Ankara"), or the nearest
+ * subject to the left that is not governed by a preposition.
+ */
+import type { ActorMention } from './actors.js';
+import type { Token } from './tokens.js';
+
+export interface SentenceView {
+  text: string; // the whole normalised text
+  start: number;
+  end: number;
+  tokens: Token[]; // all tokens
+  tokFrom: number; // first token of the sentence
+  tokTo: number; // one past the last token
+  mentions: ActorMention[]; // actor mentions inside the sentence, by start
+  /** spans the holder must not come from (proposal phrases) */
+  excluded: Array<[number, number]>;
+}
+
+export interface HolderHit {
+  mention: ActorMention;
+  via: 'possessive' | 'quote' | 'passive' | 'subject' | 'after-adverbial';
+  /** the person who voiced it, when one is named in the same statement */
+  speaker: ActorMention | null;
+}
+
+const POSSESSED = new Set([
+  'stance', 'position', 'policy', 'of', 'on', 'the', 'own', 'stated', 'firm', 'long', 'standing', 'consistent', 'continued',
+  'strong', 'basic', 'official', 'clear', 'growing', 'apparent', 'renewed', 'view', 'views',
+]);
+const ACCORDING = /\baccording\s+to\s+$/i;
+
+/** Number of '"' in text[from, to). */
+function quotes(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 34) n++;
+  return n;
+}
+
+/** A quoted word or two ("premature", "hostile policy") is the reporter's quoting, not a speech. */
+export function scareQuote(text: string, v: SentenceView, pos: number): boolean {
+  const open = text.lastIndexOf('"', pos - 1);
+  const close = text.indexOf('"', pos);
+  if (open < v.start || close < 0 || close > v.end) return false;
+  return text.slice(open + 1, close).trim().split(/\s+/).length <= 3;
+}
+
+export function insideQuote(v: SentenceView, pos: number): boolean {
+  return quotes(v.text, v.start, pos) % 2 === 1;
+}
+
+function usable(v: SentenceView, m: ActorMention): boolean {
+  if (m.pp || m.compound) return false;
+  for (const [a, b] of v.excluded) if (m.start >= a && m.start < b) return false;
+  if (ACCORDING.test(v.text.slice(Math.max(v.start, m.start - 20), m.start))) return false;
+  return true;
+}
+
+/** Prefer the person whose appositive contains an organ/state mention of the same state. */
+function preferPerson(v: SentenceView, chosen: ActorMention, before: number): ActorMention {
+  if (chosen.personId) return chosen;
+  for (const m of v.mentions) {
+    if (m.start >= chosen.start || m.start >= before) break;
+    if (m.personId && m.holderId === chosen.holderId && !m.pp) {
+      const between = v.text.slice(m.end, chosen.start);
+      if (/^\s*,/.test(between)) return m;
+    }
+  }
+  return chosen;
+}
+
+function speakerFor(v: SentenceView, holder: ActorMention, cueStart: number): ActorMention | null {
+  if (holder.personId) return holder;
+  // the statement's subject, if it is a person speaking for the same state
+  for (const m of v.mentions) {
+    if (m.start >= cueStart) break;
+    if (m.personId && !m.pp && m.holderId === holder.holderId && usable(v, m)) return m;
+  }
+  return null;
+}
+
+export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): HolderHit | null {
+  const { text } = v;
+  // passive agent: "was rejected by Ankara"
+  const after = text.slice(cueEnd, Math.min(v.end, cueEnd + 6));
+  if (/^\s+by\s/.test(after)) {
+    const agent = v.mentions.find((m) => m.start > cueEnd && m.start <= cueEnd + 8);
+    if (agent) return { mention: agent, via: 'passive', speaker: agent.personId ? agent : null };
+  }
+  // possessive right before the cue: "Chile's intention", "Ankara's firm stance of seeking"
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.end > cueStart) continue;
+    if (!m.poss || m.compound) break;
+    const words = text.slice(m.end, cueStart).toLowerCase().match(/[a-z]+/g) ?? [];
+    if (words.length <= 3 && words.every((w) => POSSESSED.has(w))) {
+      return { mention: m, via: 'possessive', speaker: speakerFor(v, m, cueStart) };
+    }
+    break;
+  }
+  // inside a quotation (not a scare quote of a word or two): the speaker it is attributed to
+  if (insideQuote(v, cueStart) && !scareQuote(text, v, cueStart)) {
+    let close = text.indexOf('"', cueEnd);
+    if (close < 0 || close >= v.end) close = -1;
+    if (close >= 0) {
+      const m = v.mentions.find((x) => x.start > close && !x.compound && (!x.pp || /\b(?:at|from|of)\s+(?:the\s+)?$/.test(text.slice(x.start - 10, x.start))));
+      if (m) return { mention: m, via: 'quote', speaker: m.personId ? m : null };
+    }
+    let open = cueStart - 1;
+    while (open >= v.start && text[open] !== '"') open--;
+    for (let k = v.mentions.length - 1; k >= 0; k--) {
+      const m = v.mentions[k];
+      if (m.end <= open && usable(v, m)) return { mention: m, via: 'quote', speaker: m.personId ? m : null };
+    }
+    return null;
+  }
+  // nearest usable subject to the left, outside quotes
+  let chosen: ActorMention | null = null;
+  for (const m of v.mentions) {
+    if (m.start >= cueStart) break;
+    if (!usable(v, m) || (insideQuote(v, m.start) && !scareQuote(text, v, m.start))) continue;
+    chosen = m;
+  }
+  if (chosen) {
+    const h = preferPerson(v, chosen, cueStart);
+    return { mention: h, via: 'subject', speaker: speakerFor(v, h, cueStart) };
+  }
+  // a leading adverbial ("In pursuing the deal ..., Lopez will ask"): the main-clause subject after it
+  const comma = text.indexOf(',', cueEnd);
+  const leading = /^(?:in|after|while|when|by|before|despite|with|as|on|upon|having|to|since|though|although)\b/i.test(text.slice(v.start, v.start + 12));
+  if (leading && comma > 0 && comma < v.end && text.lastIndexOf(',', cueStart) < v.start) {
+    const m = v.mentions.find((x) => x.start > comma && usable(v, x) && !insideQuote(v, x.start));
+    if (m) return { mention: m, via: 'after-adverbial', speaker: m.personId ? m : null };
+  }
+  return null;
+}

@@ -1,0 +1,204 @@
+/**
+ * Article identity: exact (sha256 of the normalised body), near-duplicate
+ * (MinHash over word shingles: a reprint of the same wire story in another
+ * outlet), and revisions inside one text (the same story twice, edited).
+ */
+import { textHash } from '../../common/ids.js';
+
+export const SHINGLE_SIZE = 3;
+export const NUM_PERMUTATIONS = 128;
+/** Jaccard similarity at or above which two texts carry the same report. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+
+export function exactIdentity(normalisedBody: string): string {
+  return textHash(normalisedBody);
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function fmix32(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Deterministic permutations (a fixed LCG, never Math.random): x -> a*x + b
+ * mod 2^32 with odd a, applied to the already well-mixed shingle hash.
+ */
+const MUL = new Uint32Array(NUM_PERMUTATIONS);
+const ADD = new Uint32Array(NUM_PERMUTATIONS);
+{
+  let x = 0x9e3779b9;
+  const next = (): number => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
+  for (let i = 0; i < NUM_PERMUTATIONS; i++) {
+    MUL[i] = (next() | 1) >>> 0;
+    ADD[i] = next();
+  }
+}
+
+/** Hashes of the distinct word k-shingles of a text (lower case, punctuation ignored). */
+export function shingles(text: string, k = SHINGLE_SIZE): Uint32Array {
+  const words = text.toLowerCase().match(WORD_RE) ?? [];
+  const wh = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wh[i] = fnv1a(words[i]);
+  const set = new Set<number>();
+  if (words.length < k) {
+    if (words.length) {
+      let h = 0;
+      for (let i = 0; i < wh.length; i++) h = fmix32((Math.imul(h, 0x9e3779b1) ^ wh[i]) >>> 0);
+      set.add(h);
+    }
+  } else {
+    // combine the word hashes in order; no shingle strings are built
+    for (let i = 0; i + k <= words.length; i++) {
+      let h = wh[i];
+      for (let j = 1; j < k; j++) h = fmix32((Math.imul(h, 0x9e3779b1) ^ wh[i + j]) >>> 0);
+      set.add(h);
+    }
+  }
+  return Uint32Array.from(set);
+}
+
+export function minhash(shingleHashes: Uint32Array, permutations = NUM_PERMUTATIONS): number[] {
+  const mins = new Uint32Array(permutations).fill(0xffffffff);
+  for (let i = 0; i < shingleHashes.length; i++) {
+    const x = shingleHashes[i];
+    for (let p = 0; p < permutations; p++) {
+      const v = (Math.imul(x, MUL[p]) + ADD[p]) >>> 0;
+      if (v < mins[p]) mins[p] = v;
+    }
+  }
+  return Array.from(mins);
+}
+
+const PARAGRAPH_RE = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
+
+interface Paragraph {
+  start: number;
+  end: number;
+  sig: number[];
+}
+
+function paragraphsOf(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  PARAGRAPH_RE.lastIndex = 0;
+  for (let m = PARAGRAPH_RE.exec(text); m; m = PARAGRAPH_RE.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, sig: minhash(shingles(m[0])) });
+  }
+  return out;
+}
+
+function minOf(sigs: number[][]): number[] {
+  const out = new Array<number>(NUM_PERMUTATIONS).fill(0xffffffff);
+  for (const s of sigs) for (let i = 0; i < NUM_PERMUTATIONS; i++) if (s[i] < out[i]) out[i] = s[i];
+  return out;
+}
+
+/**
+ * MinHash signature of a text: the shingles of each paragraph (shingles do
+ * not span paragraph breaks, so a reflowed reprint still matches).
+ */
+export function signatureOf(text: string): number[] {
+  return analyseIdentity(text).signature;
+}
+
+/** Signature and revisions in one pass over the paragraphs. */
+export function analyseIdentity(text: string): { signature: number[]; revisions: Array<{ start: number; end: number }> } {
+  const paras = paragraphsOf(text);
+  const signature = minOf(paras.map((p) => p.sig));
+  return { signature, revisions: revisionsOf(text, paras) };
+}
+
+/** Estimated Jaccard similarity: the share of permutations whose minima agree. */
+export function jaccardEstimate(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  if (!n) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+export function jaccardExact(a: Uint32Array, b: Uint32Array): number {
+  if (!a.length && !b.length) return 0;
+  const sa = new Set(a);
+  let inter = 0;
+  for (const x of b) if (sa.has(x)) inter++;
+  return inter / (sa.size + new Set(b).size - inter);
+}
+
+export function findNearDuplicate<T extends { signature: number[] }>(
+  signature: number[],
+  candidates: T[],
+  threshold = NEAR_DUPLICATE_THRESHOLD,
+): { candidate: T; similarity: number } | null {
+  let best: { candidate: T; similarity: number } | null = null;
+  for (const c of candidates) {
+    const sim = jaccardEstimate(signature, c.signature);
+    if (sim >= threshold && (!best || sim > best.similarity)) best = { candidate: c, similarity: sim };
+  }
+  return best;
+}
+
+/** Similarity of two revisions, below which we keep the text as one. */
+export const REVISION_THRESHOLD = 0.3;
+/** How alike a later paragraph must be to the opening one to be a candidate second lead. */
+const LEAD_SIMILARITY = 0.35;
+
+/**
+ * One text holding several revisions of a story: the opening paragraph comes
+ * back later (edited), and the two halves share most of their shingles.
+ * Returns the segments (character ranges); a single segment when there is
+ * no repetition. Similarities are MinHash estimates, so each candidate split
+ * costs O(permutations).
+ */
+export function splitRevisions(text: string): Array<{ start: number; end: number }> {
+  return revisionsOf(text, paragraphsOf(text));
+}
+
+function revisionsOf(text: string, paras: Paragraph[]): Array<{ start: number; end: number }> {
+  const whole = [{ start: 0, end: text.length }];
+  if (text.length < 400 || paras.length < 4) return whole;
+  const segments = (from: number): Array<{ start: number; end: number }> => {
+    const first = paras[from].sig;
+    const candidates: number[] = [];
+    for (let p = from + 2; p < paras.length - 1; p++) if (jaccardEstimate(first, paras[p].sig) >= LEAD_SIMILARITY) candidates.push(p);
+    let bestSplit = -1;
+    let bestScore = 0;
+    if (candidates.length) {
+      // suffix minima, so each split compares two unions in O(permutations)
+      const suffix: number[][] = new Array(paras.length + 1);
+      suffix[paras.length] = new Array<number>(NUM_PERMUTATIONS).fill(0xffffffff);
+      for (let q = paras.length - 1; q >= from; q--) suffix[q] = minOf([suffix[q + 1], paras[q].sig]);
+      let left = new Array<number>(NUM_PERMUTATIONS).fill(0xffffffff);
+      let q = from;
+      for (const p of candidates) {
+        for (; q < p; q++) left = minOf([left, paras[q].sig]);
+        const score = jaccardEstimate(left, suffix[p]);
+        if (score > bestScore) {
+          bestScore = score;
+          bestSplit = p;
+        }
+      }
+    }
+    if (bestSplit < 0 || bestScore < REVISION_THRESHOLD) return [{ start: paras[from].start, end: text.length }];
+    return [{ start: paras[from].start, end: paras[bestSplit - 1].end }, ...segments(bestSplit)];
+  };
+  const segs = segments(0);
+  if (segs.length === 1) return whole;
+  segs[0].start = 0;
+  return segs;
+}

@@ -1,0 +1,708 @@
+/**
+ * Proposal mentions: the caller's known proposals (names and aliases, matched
+ * tolerant of case, hyphens, articles and inflection, with actor names
+ * compared by the actor they denote: "talks with Ankara" = "talks
+ * with North Korea"), NEW proposals introduced by patterns ("a proposal to
+ * hold military talks", "will seek to establish a trade
+ * corridor", "its desire to hold a summit with ..."), and anaphors ("the
+ * proposal", "the offer", "the talks") resolved to the most recently
+ * mentioned compatible proposal.
+ */
+import { slugify } from '../../common/ids.js';
+import { findActors, type ActorMention, type ActorTable } from './actors.js';
+import type { DateMention } from './dates.js';
+import {
+  ANAPHOR_ANY,
+  ANAPHOR_DETERMINERS,
+  ANAPHOR_TYPED,
+  BOUNDARY_WORDS,
+  CONJUNCTION_VERBS,
+  LIGHT_VERBS,
+  OPEN_VERB_BLACKLIST,
+  PROPOSAL_NOUNS,
+  PROPOSAL_STOPWORDS,
+  PROPOSAL_VERBS,
+  demonymTrie,
+  triggerTrie,
+} from './lexicon.js';
+import { BoundedCache, Fingerprint, TokenTrie, caseOk, stem, tokenize, type Token } from './tokens.js';
+import type { KnownActor, KnownProposal } from './types.js';
+
+/** One unit of proposal wording: a word stem, or a whole actor mention as '@id'. */
+export interface SemUnit {
+  key: string;
+  raw: string;
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+  actor: ActorMention | null;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+export function semStream(tokens: Token[], mentions: ActorMention[], from = 0, to = tokens.length): SemUnit[] {
+  const byTok = new Map<number, ActorMention>();
+  for (const m of mentions) if (m.tokStart >= from && m.tokStart < to) byTok.set(m.tokStart, m);
+  const out: SemUnit[] = [];
+  for (let i = from; i < to; ) {
+    const m = byTok.get(i);
+    if (m) {
+      const id = m.personId ?? m.holderId ?? m.actorId;
+      out.push({ key: `@${id}`, raw: `@${id}`, start: m.start, end: m.end, tokStart: m.tokStart, tokEnd: m.tokEnd, actor: m });
+      i = Math.max(m.tokEnd, i + 1);
+      continue;
+    }
+    const t = tokens[i];
+    if (!ARTICLES.has(t.key)) out.push({ key: stem(t.key), raw: t.key, start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, actor: null });
+    i++;
+  }
+  return out;
+}
+
+/** The words that identify a proposal: no stopwords, no leading light verb. */
+export function contentKeys(units: SemUnit[]): string[] {
+  let u = units;
+  while (u.length && (LIGHT_VERBS.has(u[0].raw) || PROPOSAL_STOPWORDS.has(u[0].raw))) u = u.slice(1);
+  return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => x.key);
+}
+
+function headOf(keys: string[]): string | null {
+  for (const k of keys) if (PROPOSAL_NOUNS.has(k)) return k;
+  return null;
+}
+
+export interface ProposalRecord {
+  id: string;
+  name: string;
+  aliases: Set<string>;
+  proposedById: string | null;
+  proposerId: string | null;
+  proposedOn: string | null;
+  known: boolean;
+  confidence: number;
+  evidenceStart: number;
+  evidenceEnd: number;
+  keySets: string[][];
+  allKeys: Set<string>;
+  head: string | null;
+  mentioned: boolean;
+}
+
+export interface ProposalIntro {
+  recordId: string;
+  pattern: string;
+  trigStart: number;
+  trigEnd: number;
+  start: number;
+  end: number;
+  /** end of the complement before trimming trailing dates ("hold talks ... on Friday") */
+  rawEnd: number;
+  name: string;
+  raw: string;
+  proposer: ActorMention | null;
+  date: DateMention | null;
+}
+
+export interface ProposalMention {
+  start: number;
+  end: number;
+  proposalId: string;
+  kind: 'intro' | 'name' | 'anaphor';
+}
+
+export interface ProposalTable {
+  records: Map<string, ProposalRecord>;
+  intros: ProposalIntro[];
+  mentions: ProposalMention[];
+}
+
+// ------------------------------------------------------------ known proposals
+
+interface KnownIndex {
+  records: ProposalRecord[];
+  trie: TokenTrie<string>;
+  byId: Map<string, ProposalRecord>;
+  /** content word -> records using it, so an intro is compared with few candidates */
+  byKey: Map<string, ProposalRecord[]>;
+}
+const knownCache = new WeakMap<KnownProposal[], KnownIndex>();
+const knownByContent = new BoundedCache<KnownIndex>(4);
+// the wording of one alias in semantic units: stable across calls, so cached by text
+const aliasCache = new BoundedCache<SemUnit[]>(50000);
+
+function aliasUnits(alias: string, knownActors: KnownActor[]): SemUnit[] {
+  const hit = aliasCache.get(alias);
+  if (hit) return hit;
+  const toks = tokenize(alias);
+  const table = findActors(alias, toks, knownActors);
+  const units = semStream(toks, table.mentions);
+  aliasCache.set(alias, units);
+  return units;
+}
+
+function proposalsFingerprint(known: KnownProposal[]): string {
+  const f = new Fingerprint();
+  for (const p of known) {
+    f.add(p.id).add(p.name);
+    for (const al of p.aliases) f.add(al);
+  }
+  return f.toString();
+}
+
+/** Index of the caller's known proposals, cached by array identity and by content. */
+function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownIndex {
+  let idx = knownCache.get(known);
+  if (idx) return idx;
+  const fp = proposalsFingerprint(known);
+  idx = knownByContent.get(fp);
+  if (idx) {
+    knownCache.set(known, idx);
+    return idx;
+  }
+  idx = { records: [], trie: new TokenTrie(), byId: new Map(), byKey: new Map() };
+  for (const p of known) {
+    const rec: ProposalRecord = {
+      id: p.id, name: p.name, aliases: new Set(), proposedById: null, proposerId: null, proposedOn: null, known: true,
+      confidence: 1, evidenceStart: -1, evidenceEnd: -1, keySets: [], allKeys: new Set(), head: null, mentioned: false,
+    };
+    for (const form of [p.name, ...p.aliases]) {
+      const units = aliasUnits(form, knownActors);
+      if (!units.length) continue;
+      idx.trie.add(units.map((u) => u.key), p.id);
+      const ck = contentKeys(units);
+      if (ck.length) {
+        idx.trie.add(ck.length < units.length ? units.slice(units.findIndex((u) => u.key === ck[0])).map((u) => u.key) : [], p.id);
+        rec.keySets.push(ck);
+        for (const k of ck) rec.allKeys.add(k);
+      }
+    }
+    rec.head = headOf([...rec.allKeys]);
+    idx.records.push(rec);
+    idx.byId.set(rec.id, rec);
+    for (const k of rec.allKeys) {
+      const l = idx.byKey.get(k) ?? [];
+      l.push(rec);
+      idx.byKey.set(k, l);
+    }
+  }
+  knownCache.set(known, idx);
+  knownByContent.set(fp, idx);
+  return idx;
+}
+
+// ------------------------------------------------------------ intros
+
+const SKIP_BETWEEN = new Set(['on', 'last', 'this', 'earlier', 'formally', 'officially', 'also', 'again', 'recently', 'publicly', 'first', 'repeatedly', 'reportedly', 'previously', 'strongly', 'now']);
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  sem: SemUnit[];
+  semAtTok: Int32Array; // token -> sem index (or -1)
+  actorAtTok: Array<ActorMention | null>;
+  dateAtTok: Array<DateMention | null>;
+  actors: ActorTable;
+}
+
+function gapText(ctx: Ctx, a: number, b: number): string {
+  return ctx.text.slice(ctx.tokens[a].end, ctx.tokens[b].start);
+}
+
+let lastRawEnd = 0;
+
+/** Tokens of a complement starting at `from`: up to punctuation, a boundary word or 14 tokens. */
+function complementEnd(ctx: Ctx, from: number, limit: number): number {
+  const { tokens } = ctx;
+  let i = from + 1;
+  let units = 1;
+  for (; i < limit && units < 14; i++) {
+    if (!(ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i)) units++;
+    if (/[,;:.!?"()]|--/.test(gapText(ctx, i - 1, i))) break;
+    const k = tokens[i].key;
+    if (ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i) continue;
+    if (BOUNDARY_WORDS.has(k)) break;
+    if ((k === 'and' || k === 'or') && i + 1 < limit && CONJUNCTION_VERBS.has(tokens[i + 1].key)) break;
+    if ((k === 'by' || k === 'through' || k === 'upon') && i + 1 < limit && /ing$/.test(tokens[i + 1].key)) break;
+    if (k === 'in' && tokens[i + 1]?.key === 'order') break;
+    if (k === 'to' && i + 1 < limit && /^(entice|persuade|pressure|force|avoid|prevent|counter|ease|end)$/.test(tokens[i + 1].key) && i - from > 3) break;
+  }
+  lastRawEnd = ctx.tokens[i - 1].end;
+  // trim trailing dates and dangling prepositions/stopwords
+  let e = i;
+  for (;;) {
+    if (e - 1 > from && ctx.dateAtTok[e - 1]) {
+      const d = ctx.dateAtTok[e - 1]!;
+      while (e - 1 > from && ctx.dateAtTok[e - 1] === d) e--;
+      continue;
+    }
+    if (e - 1 > from && PROPOSAL_STOPWORDS.has(tokens[e - 1].key) && !(ctx.actorAtTok[e - 1])) {
+      e--;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+/** Who gets urged: "all sides", "the parties", "member states" (an actor name counts too). */
+const ADDRESSEES = /^(?:all|both|the|other|its|their|rival|warring|member|neighbouring|neighboring)?\s*(?:sides|parties|states|countries|nations|governments|leaders|members|allies|partners|everyone|others|factions|groups)$/i;
+
+const NOT_NP_START = new Set(['to', 'that', 'it', 'them', 'him', 'her', 'this', 'those', 'these', 'what', 'how', 'whether', 'which', 'who', 'if', 'on', 'in', 'at', 'for', 'by', 'with', 'from', 'of', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'be', 'not']);
+
+/** A noun phrase headed (within its first 4 words) by a proposal noun; any noun phrase when `open`. */
+function npAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
+  let s = from;
+  while (s < limit && (ANAPHOR_DETERMINERS.has(ctx.tokens[s].key) || ARTICLES.has(ctx.tokens[s].key) || ctx.tokens[s].key === 'a')) s++;
+  if (s >= limit) return null;
+  const e = complementEnd(ctx, s, limit);
+  if (open && !NOT_NP_START.has(ctx.tokens[s].key) && !/(?:ed|ing)$/.test(ctx.tokens[s].key) && !ctx.actorAtTok[s]) return [s, e];
+  for (let i = s; i < Math.min(e, s + 4); i++) {
+    if (ctx.actorAtTok[i]) continue;
+    if (PROPOSAL_NOUNS.has(stem(ctx.tokens[i].key))) return [s, e];
+  }
+  return null;
+}
+
+function vpAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
+  if (from >= limit) return null;
+  const k = ctx.tokens[from].key;
+  const verbish = PROPOSAL_VERBS.has(k) || (open && /^[a-z]+$/.test(ctx.tokens[from].text) && !OPEN_VERB_BLACKLIST.has(k) && !NOT_NP_START.has(k));
+  if (!verbish || ctx.actorAtTok[from]) return null;
+  const e = complementEnd(ctx, from, limit);
+  if (e - from < 2) return null;
+  return [from, e];
+}
+
+function nameFrom(ctx: Ctx, s: number, e: number): { name: string; raw: string } {
+  const { tokens, text } = ctx;
+  const raw = text.slice(tokens[s].start, tokens[e - 1].end);
+  let i = s;
+  if (LIGHT_VERBS.has(tokens[i].key) && i + 1 < e) i++;
+  if (tokens[i].key === 'up' && i + 1 < e) i++;
+  while (i + 1 < e && (ARTICLES.has(tokens[i].key) || ANAPHOR_DETERMINERS.has(tokens[i].key))) i++;
+  // rebuild with persons by their canonical names ("Prime Minister Ana Lopez" -> "Ana Lopez")
+  let out = '';
+  let pos = tokens[i].start;
+  const end = tokens[e - 1].end;
+  for (let t = i; t < e; t++) {
+    const m = ctx.actorAtTok[t];
+    if (m && m.personId && m.tokStart === t) {
+      const rec = ctx.actors.records.get(m.personId);
+      out += text.slice(pos, m.start) + (rec?.name ?? text.slice(m.start, m.end));
+      pos = Math.min(m.end, end);
+      if (text.slice(pos - 2, pos) === "'s") pos -= 2;
+      t = m.tokEnd - 1;
+    }
+  }
+  out += text.slice(pos, end);
+  out = out.replace(/\s+/g, ' ').trim();
+  return { name: out.charAt(0).toUpperCase() + out.slice(1), raw };
+}
+
+function proposerByPossession(ctx: Ctx, trigFrom: number): ActorMention | null {
+  const { tokens } = ctx;
+  let p = trigFrom - 1;
+  // skip adjectives/determiners: "any Turkish proposal", "Ankara's latest offer"
+  for (let hops = 0; p >= 0 && hops < 3; hops++) {
+    const m = ctx.actorAtTok[p];
+    if (m) return m.poss ? m : null;
+    // demonym: "South Korean proposal"
+    for (let s = Math.max(0, p - 2); s <= p; s++) {
+      for (const [len, values] of demonymTrie.matchAt((i) => (i <= p ? tokens[i].key : null), s, p + 1)) {
+        if (s + len === p + 1) {
+          const v = values.find((x) => caseOk(x.caseRule, tokens, s));
+          if (v) {
+            const rec = ctx.actors.records.get(v.stateId);
+            return {
+              start: tokens[s].start, end: tokens[p].end, tokStart: s, tokEnd: p + 1, actorId: v.stateId, kind: 'STATE',
+              holderId: v.stateId, personId: null, form: 'demonym', poss: false, pp: false, compound: false,
+              ...(rec ? {} : {}),
+            };
+          }
+        }
+      }
+    }
+    if (/^(latest|new|fresh|recent|formal|previous|earlier|initial|original|any|the|a|an|its|their|his|her)$/.test(tokens[p].key)) {
+      p--;
+      continue;
+    }
+    break;
+  }
+  return null;
+}
+
+type RawIntro = Omit<ProposalIntro, 'recordId'> & { tokS: number; tokE: number; proposerMode: 'poss' | 'subject' | 'none' };
+
+export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cueHits: Array<{ start: number; end: number; position: string }>): RawIntro[] {
+  const { tokens } = ctx;
+  const out: RawIntro[] = [];
+  let si = 0;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const k = tokens[i].key;
+    if (!triggerTrie.hasStart(k)) continue;
+    while (si < sentenceBounds.length - 1 && sentenceBounds[si][1] <= i) si++;
+    const limit = sentenceBounds[si]?.[1] ?? n;
+    const hits = triggerTrie.matchAt((x) => (x < limit ? tokens[x].key : null), i, limit);
+    if (!hits.length) continue;
+    const [tlen, triggers] = hits[0];
+    const trigger = triggers[0];
+    // "the proposed talks": a participle used as an adjective introduces nothing
+    if (trigger.proposer === 'subject' && i > 0 && ANAPHOR_DETERMINERS.has(tokens[i - 1].key) && /ed$/.test(k)) continue;
+    let j = i + tlen;
+    let proposer: ActorMention | null = null;
+    let date: DateMention | null = null;
+    // between trigger and complement: "by South Korea", "to North Korea", "on Monday"
+    for (let hops = 0; j < limit && hops < 6; hops++) {
+      if (/[,;:.!?"()]/.test(gapText(ctx, j - 1, j))) break;
+      const key = tokens[j].key;
+      if ((key === 'by' || key === 'from') && ctx.actorAtTok[j + 1] && trigger.proposer === 'poss') {
+        proposer = ctx.actorAtTok[j + 1]!;
+        j = proposer.tokEnd;
+        continue;
+      }
+      if (key === 'to' && ctx.actorAtTok[j + 1] && trigger.proposer === 'subject') {
+        j = ctx.actorAtTok[j + 1]!.tokEnd;
+        continue;
+      }
+      // "urged Russia to rejoin ...": the addressee
+      if (ctx.actorAtTok[j] && ctx.actorAtTok[j]!.tokStart === j && trigger.proposer === 'subject' && hops === 0 && tokens[ctx.actorAtTok[j]!.tokEnd]?.key === 'to') {
+        j = ctx.actorAtTok[j]!.tokEnd;
+        continue;
+      }
+      if (ctx.dateAtTok[j]) {
+        date = ctx.dateAtTok[j];
+        while (j < limit && ctx.dateAtTok[j] === date) j++;
+        continue;
+      }
+      if (SKIP_BETWEEN.has(key) && !ctx.dateAtTok[j + 1]) {
+        if (key !== 'on') {
+          j++;
+          continue;
+        }
+      }
+      if (key === 'on' && ctx.dateAtTok[j + 1]) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    let span: [number, number] | null = null;
+    const open = trigger.open === true;
+    lastRawEnd = 0;
+    for (const take of trigger.takes) {
+      if (take === 'to-vp' && tokens[j]?.key === 'to') span = vpAt(ctx, j + 1, limit, open);
+      else if (take === 'for-np' && tokens[j]?.key === 'for') span = npAt(ctx, j + 1, limit);
+      else if (take === 'of-np' && tokens[j]?.key === 'of') span = npAt(ctx, j + 1, limit) ?? vpAt(ctx, j + 1, limit);
+      else if (take === 'np' && tokens[j] && !['to', 'that', 'for', 'of'].includes(tokens[j].key)) {
+        span = npAt(ctx, j, limit, open && trigger.pattern !== 'noun-proposal');
+        // "urged all sides to show restraint": the noun phrase is the addressee, the proposal follows
+        if (span && trigger.pattern !== 'noun-proposal') {
+          let to = -1;
+          for (let q = span[0]; q <= span[1] && q < limit; q++) if (tokens[q].key === 'to' && !PROPOSAL_NOUNS.has(stem(tokens[q - 1]?.key ?? ''))) { to = q; break; }
+          const addressee = to > span[0] && (!!ctx.actorAtTok[span[0]] || ADDRESSEES.test(ctx.text.slice(tokens[span[0]].start, tokens[to - 1].end)));
+          if (addressee) span = vpAt(ctx, to + 1, limit, open);
+        }
+      }
+      else if (take === 'that-clause' && tokens[j]?.key === 'that') {
+        for (let v = j + 1; v < Math.min(limit, j + 10); v++) {
+          if (/[,;.]/.test(gapText(ctx, v - 1, v))) break;
+          if (PROPOSAL_VERBS.has(tokens[v].key) && !ctx.actorAtTok[v]) {
+            span = vpAt(ctx, v, limit);
+            if (span) break;
+          }
+        }
+      } else if (take === 'np-before') {
+        // "the ceasefire plan": a proposal noun right before the trigger noun
+        const p = i - 1;
+        const det = tokens[p - 1]?.key;
+        const definite = det === 'the' || det === 'this' || det === 'that';
+        if (definite && out.length) continue;
+        if (p >= 0 && !ctx.actorAtTok[p] && PROPOSAL_NOUNS.has(stem(tokens[p].key)) && !/[,;.]/.test(gapText(ctx, p, i))) {
+          let s = p;
+          while (s - 1 >= 0 && !ctx.actorAtTok[s - 1] && /^[a-z]/.test(tokens[s - 1].text) && !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) && !ARTICLES.has(tokens[s - 1].key) && p - s < 2 && !/[,;.]/.test(gapText(ctx, s - 1, s))) s--;
+          span = [s, i + tlen];
+          lastRawEnd = tokens[i + tlen - 1].end;
+        }
+      }
+      if (span) break;
+    }
+    if (!span) continue;
+    if (trigger.proposer === 'poss' && !proposer) proposer = proposerByPossession(ctx, i);
+    const rawEnd = lastRawEnd;
+    const { name, raw } = nameFrom(ctx, span[0], span[1]);
+    out.push({
+      pattern: trigger.pattern, trigStart: tokens[i].start, trigEnd: tokens[i + tlen - 1].end,
+      start: tokens[span[0]].start, end: tokens[span[1] - 1].end, rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end), name, raw, proposer, date,
+      tokS: span[0], tokE: span[1], proposerMode: trigger.proposer,
+    });
+    i = Math.max(i, span[0] - 1);
+  }
+  // the object of a position cue, when it names a proposal-like thing: "opposes the deployment of THAAD"
+  for (const h of cueHits) {
+    if (h.position === 'NONCOMMITTAL') continue;
+    let t = tokenAt(tokens, h.end);
+    if (t >= tokens.length || /[,;.:"]/.test(ctx.text.slice(h.end, tokens[t].start))) continue;
+    if (out.some((x) => x.trigStart >= h.start && x.trigStart <= tokens[t].start + 1)) continue;
+    const si = sentenceBounds.findIndex(([a, b]) => t >= a && t < b);
+    const limit = si >= 0 ? sentenceBounds[si][1] : tokens.length;
+    const det = tokens[t].key;
+    // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
+    if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end))) continue;
+    const span = npAt(ctx, t, limit);
+    if (!span) continue;
+    const rawEnd = lastRawEnd;
+    const content = ctx.sem
+      .filter((u) => u.tokStart >= span[0] && u.tokStart < span[1] && !PROPOSAL_STOPWORDS.has(u.raw))
+      .map((u) => u.key);
+    // "the mission" is an anaphor; "the deployment of THAAD" names something;
+    // "the European initiative" is headed by a generic proposal noun: an anaphor too
+    if (ANAPHOR_DETERMINERS.has(det) && content.length < 2) continue;
+    if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
+    if (out.some((x) => x.start < ctx.tokens[span[1] - 1].end && x.end > ctx.tokens[span[0]].start)) continue;
+    const { name, raw } = nameFrom(ctx, span[0], span[1]);
+    out.push({
+      pattern: 'cue-object', trigStart: h.start, trigEnd: h.end, start: tokens[span[0]].start, end: tokens[span[1] - 1].end,
+      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end), name, raw, proposer: null, date: null, tokS: span[0], tokE: span[1],
+      proposerMode: 'none',
+    });
+    t = span[1];
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function isDemonym(tokens: Token[], i: number): boolean {
+  return demonymTrie.matchAt((x) => (x === i ? tokens[x].key : null), i, i + 1).length > 0;
+}
+
+function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ------------------------------------------------------------ registry
+
+function subsetMatch(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return false;
+  // content lists are short (a handful of words): arrays beat sets here
+  const small = a.length <= b.length ? a : b;
+  const big = small === a ? b : a;
+  let inter = 0;
+  for (let i = 0; i < small.length; i++) {
+    if (small.indexOf(small[i]) !== i) continue;
+    if (!big.includes(small[i])) return false;
+    inter++;
+  }
+  // every content word of the shorter form appears in the longer one
+  if (inter < 2 && !(inter === 1 && PROPOSAL_NOUNS.has(small[0]) && new Set(big).size === 1)) return false;
+  for (const x of small) if (PROPOSAL_NOUNS.has(x) || x.startsWith('@')) return true;
+  return false;
+}
+
+function sameProposal(rec: ProposalRecord, keys: string[], head: string | null, proposerId: string | null, date: string | null): boolean {
+  for (const ks of rec.keySets) if (subsetMatch(ks, keys)) return true;
+  if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date) return true;
+  return false;
+}
+
+export function buildProposals(
+  text: string,
+  tokens: Token[],
+  sentenceTokBounds: Array<[number, number]>,
+  actors: ActorTable,
+  dates: DateMention[],
+  known: KnownProposal[],
+  knownActors: KnownActor[],
+  subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
+  cueHits: Array<{ start: number; end: number; position: string }> = [],
+): ProposalTable & { sem: SemUnit[] } {
+  const actorAtTok: Array<ActorMention | null> = new Array(tokens.length).fill(null);
+  for (const m of actors.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) actorAtTok[t] = m;
+  const dateAtTok: Array<DateMention | null> = new Array(tokens.length).fill(null);
+  let di = 0;
+  for (let t = 0; t < tokens.length && di < dates.length; t++) {
+    while (di < dates.length && dates[di].end <= tokens[t].start) di++;
+    if (di < dates.length && tokens[t].start >= dates[di].start && tokens[t].end <= dates[di].end) dateAtTok[t] = dates[di];
+  }
+  const sem = semStream(tokens, actors.mentions);
+  const semAtTok = new Int32Array(tokens.length).fill(-1);
+  sem.forEach((u, idx) => {
+    for (let t = u.tokStart; t < u.tokEnd; t++) semAtTok[t] = idx;
+  });
+  const ctx: Ctx = { text, tokens, sem, semAtTok, actorAtTok, dateAtTok, actors };
+  const kidx = indexKnown(known, knownActors);
+  const records = new Map<string, ProposalRecord>();
+  const knownById = kidx.byId;
+  const trie = new TokenTrie<string>();
+  const intros: ProposalIntro[] = [];
+
+  for (const raw of findIntros(ctx, sentenceTokBounds, cueHits)) {
+    const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
+    const keys = contentKeys(units);
+    const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
+    if (!keys.length) continue;
+    let proposer = raw.proposer;
+    let speaker: ActorMention | null = proposer?.personId ? proposer : null;
+    const puts = raw.pattern !== 'need-to' && raw.pattern !== 'cue-object';
+    if (!proposer && puts && raw.proposerMode === 'subject') {
+      const h = subjectOf(raw.tokS, raw.trigStart);
+      proposer = h?.mention ?? null;
+      speaker = h?.speaker ?? null;
+    }
+    if (!proposer && raw.proposerMode === 'poss') {
+      // "its desire", "his proposal": the clause subject
+      const before = text.slice(Math.max(0, raw.trigStart - 8), raw.trigStart);
+      if (/\b(its|his|her|their)\s+$/i.test(before)) {
+        const h = subjectOf(raw.tokS, raw.trigStart);
+        proposer = h?.mention ?? null;
+        speaker = h?.speaker ?? null;
+      }
+    }
+    if (!puts) proposer = null;
+    const proposedById = proposer ? proposer.holderId : null;
+    const proposedOn = raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? raw.date?.value ?? null : null;
+    let rec: ProposalRecord | undefined;
+    for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+    if (!rec) {
+      const seen = new Set<ProposalRecord>();
+      for (const k of keys) {
+        for (const r of kidx.byKey.get(k) ?? []) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+        }
+      }
+    }
+    if (!rec) {
+      rec = {
+        id: slugify(raw.name), name: raw.name, aliases: new Set(), proposedById, proposerId: speaker?.personId ?? null,
+        proposedOn, known: false, confidence: raw.pattern === 'cue-object' ? 0.5 : 0.7, evidenceStart: raw.start, evidenceEnd: raw.end, keySets: [],
+        allKeys: new Set(), head, mentioned: true,
+      };
+      if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
+    }
+    if (rec.known && !records.has(rec.id)) {
+      rec = { ...rec, aliases: new Set(rec.aliases), keySets: [...rec.keySets], allKeys: new Set(rec.allKeys) };
+    }
+    records.set(rec.id, rec);
+    rec.mentioned = true;
+    if (rec.evidenceStart < 0) {
+      rec.evidenceStart = raw.start;
+      rec.evidenceEnd = raw.end;
+    }
+    if (!rec.proposedById && proposedById) rec.proposedById = proposedById;
+    if (!rec.proposerId && speaker?.personId && proposedById === rec.proposedById) rec.proposerId = speaker.personId;
+    if (!rec.proposedOn && proposedOn) rec.proposedOn = proposedOn;
+    for (const form of [raw.name, raw.raw]) if (form !== rec.name) rec.aliases.add(form);
+    rec.keySets.push(keys);
+    for (const k of keys) rec.allKeys.add(k);
+    if (!rec.head) rec.head = head;
+    trie.add(units.map((u) => u.key), rec.id);
+    const ci = units.findIndex((u) => u.key === keys[0]);
+    if (ci > 0) trie.add(units.slice(ci).map((u) => u.key), rec.id);
+    intros.push({ recordId: rec.id, pattern: raw.pattern, trigStart: raw.trigStart, trigEnd: raw.trigEnd, start: raw.start, end: raw.end, rawEnd: raw.rawEnd, name: raw.name, raw: raw.raw, proposer, date: raw.date });
+  }
+
+  // mentions: intros, names/aliases (known and new), anaphors
+  const mentions: ProposalMention[] = intros.map((x) => ({
+    start: x.pattern === 'cue-object' ? x.start : Math.min(x.trigStart, x.start), end: x.end, proposalId: x.recordId, kind: 'intro' as const,
+  }));
+  const mark = new Uint8Array(text.length + 1);
+  for (const m of mentions) mark.fill(1, m.start, m.end);
+  const covered = (s: number, e: number): boolean => {
+    for (let c = s; c < e; c++) if (mark[c]) return true;
+    return false;
+  };
+  const semKeyAt = (x: number): string | null => (x < sem.length ? sem[x].key : null);
+  const tries = [trie, kidx.trie];
+  for (let u = 0; u < sem.length; u++) {
+    let best: [number, string] | null = null;
+    for (const tr of tries) {
+      if (!tr.hasStart(sem[u].key)) continue;
+      const hits = tr.matchAt(semKeyAt, u, Math.min(sem.length, u + 30));
+      if (hits.length && (!best || hits[0][0] > best[0])) best = [hits[0][0], hits[0][1][0]];
+    }
+    if (!best) continue;
+    const s = sem[u].start;
+    const e = sem[u + best[0] - 1].end;
+    if (!covered(s, e)) {
+      mentions.push({ start: s, end: e, proposalId: best[1], kind: 'name' });
+      mark.fill(1, s, e);
+      if (!records.has(best[1])) {
+        const k = knownById.get(best[1])!;
+        records.set(k.id, { ...k, aliases: new Set(k.aliases), keySets: [...k.keySets], allKeys: new Set(k.allKeys), evidenceStart: s, evidenceEnd: e, mentioned: true });
+      }
+    }
+    u += best[0] - 1;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  // anaphors, in text order, against what was mentioned before them
+  const anaphors: ProposalMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const isDet = ANAPHOR_DETERMINERS.has(t.key) || (actorAtTok[i]?.poss && actorAtTok[i]!.tokEnd === i + 1);
+    if (!isDet) continue;
+    // the head is the last anaphor noun of the phrase: "the dialogue offer" -> offer
+    let headAt = -1;
+    for (let h = i + 1; h < Math.min(tokens.length, i + 4); h++) {
+      if (/[,;.:"()]/.test(text.slice(tokens[h - 1].end, tokens[h].start))) break;
+      if (actorAtTok[h]) break;
+      if (tokens[h].cap && !isDemonym(tokens, h)) break;
+      const st = stem(tokens[h].key);
+      if (ANAPHOR_ANY.has(st) || ANAPHOR_TYPED.has(st) || (PROPOSAL_NOUNS.has(st) && !/(?:ed|ing)$/.test(tokens[h].key))) headAt = h;
+      else if (headAt >= 0) break;
+    }
+    for (let h = headAt; h >= 0 && h === headAt; h++) {
+      const st = stem(tokens[h].key);
+      if (covered(t.start, tokens[h].end) || tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st)) break;
+      // "the proposal by Lopez"
+      let by: ActorMention | null = null;
+      if (tokens[h + 1]?.key === 'by' && actorAtTok[h + 2]) by = actorAtTok[h + 2];
+      if (actorAtTok[i]?.poss) by = actorAtTok[i];
+      // "the European offer": the demonym names the proposer
+      let byId = by?.holderId ?? null;
+      for (let q = i + 1; q < h && !byId; q++) {
+        const d = demonymTrie.matchAt((x) => (x === q ? tokens[x].key : null), q, q + 1);
+        if (d.length && caseOk(d[0][1][0].caseRule, tokens, q)) byId = d[0][1][0].stateId;
+      }
+      const target = resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId);
+      if (target) anaphors.push({ start: t.start, end: by && by.start > tokens[h].end ? by.end : tokens[h].end, proposalId: target, kind: 'anaphor' });
+      break;
+    }
+  }
+  const all = [...mentions, ...anaphors].sort((a, b) => a.start - b.start);
+  return { records, intros, mentions: all, sem };
+}
+
+/** The most recently mentioned proposal compatible with the anaphor's head word. */
+export function resolveAnaphor(
+  head: string,
+  pos: number,
+  mentions: ProposalMention[],
+  more: ProposalMention[],
+  records: Map<string, ProposalRecord>,
+  byHolder: string | null,
+): string | null {
+  const typed = !ANAPHOR_ANY.has(head);
+  let best: ProposalMention | null = null;
+  let bestBy: ProposalMention | null = null;
+  for (const list of [mentions, more]) {
+    for (const m of list) {
+      if (m.start >= pos) break;
+      const r = records.get(m.proposalId);
+      if (!r) continue;
+      if (typed && !r.allKeys.has(head) && !(head === 'talk' && r.allKeys.has('summit')) && !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit'))) continue;
+      if (!best || m.start > best.start) best = m;
+      if (byHolder && r.proposedById === byHolder && (!bestBy || m.start > bestBy.start)) bestBy = m;
+    }
+  }
+  return (bestBy ?? best)?.proposalId ?? null;
+}

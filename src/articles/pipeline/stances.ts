@@ -1,0 +1,447 @@
+/**
+ * Stances: for each sentence, the position cues it contains (stance-cues.json),
+ * the proposal each cue is about, who holds it (a person speaks for their
+ * state), conditions, the date it was taken, and the evidence span; plus the
+ * SUPPORT of whoever put a proposal forward. Duplicates inside one article
+ * (the same fact told twice, or in two revisions) merge into one stance with
+ * several evidence spans.
+ */
+import type { ActorMention, ActorTable } from './actors.js';
+import { dateCompatible, type DateMention } from './dates.js';
+import { findHolder, insideQuote, type SentenceView } from './holders.js';
+import {
+  ANAPHOR_TYPED,
+  ANON_SOURCE_RE,
+  BLOCKER_RE,
+  CONDITION_RE,
+  CONDITION_STOP_RE,
+  CUE_BY_PREFIX2,
+  CUE_BY_WORD,
+  CUE_UNINDEXED,
+  GERUND_CONDITION_RE,
+  HEDGE_RE,
+  NEGATION_BEFORE,
+  PROPOSAL_NOUNS,
+  SAKE_RE,
+  type CompiledCue,
+} from './lexicon.js';
+import { resolveAnaphor, type ProposalMention, type ProposalTable } from './proposals.js';
+import type { Sentence } from './sentences.js';
+import { stem, type Token } from './tokens.js';
+import type { ExtractedStance, Position, Span } from './types.js';
+
+export interface CueHit {
+  cue: CompiledCue;
+  start: number;
+  end: number;
+}
+
+/** All cue matches in the text: candidate cues are looked up by their first word. */
+export function scanCues(text: string, tokens: Token[]): CueHit[] {
+  const hits: CueHit[] = [];
+  const tryCue = (cue: CompiledCue, at: number): void => {
+    cue.re.lastIndex = at;
+    const m = cue.re.exec(text);
+    if (m && m.index === at) hits.push({ cue, start: at, end: at + m[0].length });
+  };
+  for (const t of tokens) {
+    const list = CUE_BY_WORD.get(t.key);
+    if (list) for (const c of list) tryCue(c, t.start);
+    const bucket = CUE_BY_PREFIX2.get(t.key.slice(0, 2));
+    if (bucket) for (const [prefix, c] of bucket) if (t.key.startsWith(prefix)) tryCue(c, t.start);
+    for (const c of CUE_UNINDEXED) tryCue(c, t.start);
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // drop matches inside a longer one
+  const out: CueHit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start >= last.start && h.end <= last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+interface Candidate {
+  actorId: string;
+  proposalId: string;
+  position: Position;
+  cue: string;
+  conditions: string[];
+  speakerId: string | null;
+  statedOn: string | null;
+  /** the date is only an upper bound (report or publication date) */
+  weakDate: boolean;
+  confidence: number;
+  rule: string;
+  span: Span;
+  order: number;
+}
+
+type Tense = 'perfect' | 'present' | 'past';
+
+function tenseOf(fragment: string): Tense {
+  if (/^(?:\w+\s+)?(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+ed|shown|said|made|taken|given|known|told|seen|sought|held|kept|become)\b/i.test(fragment)) return 'perfect';
+  if (/^(?:\w+\s+)?(?:is|are|am|appears?|seems?|remains?|says|believes?|thinks?|wants?|hopes?|seeks?|opposes|supports|rejects|will|would|insists?|considers?|maintains?|signals?|continues?)\b/i.test(fragment)) return 'present';
+  return 'past';
+}
+
+/** Sentences a discourse date survives without being used again. */
+const CONTEXT_SPAN = 2;
+const CLAUSE_BREAK = /;|\s--\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|,\s+(?:and|or)\b/i;
+const LEADING_TOPIC = /^(?:with|regarding|on|as for|asked about|concerning|over|about|as to|in response to)\b/i;
+
+export interface StanceInputs {
+  text: string;
+  tokens: Token[];
+  sentences: Array<Sentence & { revision: number; tokFrom: number; tokTo: number }>;
+  views: SentenceView[];
+  actors: ActorTable;
+  proposals: ProposalTable;
+  dates: DateMention[];
+  publishedOn: string | null;
+}
+
+function tokenIndexAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is >= x (values ascending). */
+function lowerBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function cleanCondition(raw: string): string {
+  let c = raw;
+  const stop = CONDITION_STOP_RE.exec(c);
+  if (stop) c = c.slice(0, stop.index);
+  c = c.replace(/"/g, '').replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
+  return c;
+}
+
+export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.text, inp.tokens)): ExtractedStance[] {
+  const { text, tokens, sentences, views, actors, proposals, dates } = inp;
+  const pMentions = proposals.mentions;
+  const pmStarts = pMentions.map((m) => m.start);
+  const introsByTrig = proposals.intros.slice().sort((a, b) => a.trigStart - b.trigStart);
+  const introStarts = introsByTrig.map((x) => x.trigStart);
+  const candidates: Candidate[] = [];
+  // the discourse date: set by a dated event, kept while the narrative goes on in the past tense
+  let contextDate: string | null = null;
+  let contextAge = 0;
+  let contextRevision = -1;
+  let ci = 0;
+  let di = 0;
+  let order = 0;
+
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const v = views[si];
+    if (s.revision !== contextRevision) {
+      contextDate = null;
+      contextRevision = s.revision;
+    }
+    contextAge++;
+    let contextUsed = false;
+    const sCues: CueHit[] = [];
+    while (ci < cues.length && cues[ci].start < s.end) {
+      if (cues[ci].start >= s.start) sCues.push(cues[ci]);
+      ci++;
+    }
+    const sDates: DateMention[] = [];
+    while (di < dates.length && dates[di].start < s.end) {
+      if (dates[di].start >= s.start) sDates.push(dates[di]);
+      di++;
+    }
+    const candidatesBefore = candidates.length;
+    const sIntros: typeof proposals.intros = [];
+    for (let k = lowerBound(introStarts, s.start); k < introsByTrig.length && introsByTrig[k].trigStart < s.end; k++) sIntros.push(introsByTrig[k]);
+    const pmFrom = lowerBound(pmStarts, s.start);
+    let pmTo = pmFrom;
+    while (pmTo < pMentions.length && pMentions[pmTo].start < s.end) pmTo++;
+    const sMentions = pMentions.slice(pmFrom, pmTo);
+    const sText = s.text;
+    // blockers: speculation ("it is uncertain whether") silences what follows it
+    let blockedFrom = Infinity;
+    BLOCKER_RE.lastIndex = 0;
+    const bm = BLOCKER_RE.exec(sText);
+    if (bm) blockedFrom = s.start + bm.index;
+    const sakes: Array<[number, number]> = [];
+    SAKE_RE.lastIndex = 0;
+    for (let m = SAKE_RE.exec(sText); m; m = SAKE_RE.exec(sText)) sakes.push([s.start + m.index, s.start + m.index + m[0].length]);
+
+    // --- dates in this sentence: report dates, proposal dates, event dates
+    const eventDates: DateMention[] = [];
+    let reportDate: string | null = null;
+    // a date we cannot resolve ("last week", "in 2002") still says the statement is not the context's
+    let ownUnresolvedDate = false;
+    for (const d of sDates) {
+      if (d.future) continue;
+      if (!d.value) {
+        if (!sIntros.some((x) => d.start >= x.trigStart && d.start < x.rawEnd)) ownUnresolvedDate = true;
+        continue;
+      }
+      const before = text.slice(Math.max(s.start, d.start - 60), d.start);
+      if (/\b(?:said|says|reported|told reporters|announced)\s+(?:on\s+)?$/i.test(before)) {
+        const subj = before.replace(/\s*(?:said|says|reported|told reporters|announced)\s+(?:on\s+)?$/i, '');
+        if (ANON_SOURCE_RE.test(subj.slice(-40))) {
+          reportDate = d.value;
+          continue;
+        }
+      }
+      if (sIntros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.rawEnd))) continue;
+      eventDates.push(d);
+    }
+    const statementDate = (at: number, holder: ActorMention | null): { date: string | null; weak: boolean } => {
+      if (eventDates.length) {
+        // the event date closest to the statement
+        const sorted = eventDates.slice().sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
+        return { date: sorted[0].value, weak: false };
+      }
+      // the tense of the holder's own verb: skip an appositive, read the next few words
+      let frag = holder ? text.slice(holder.end, Math.max(holder.end, at) + 30) : text.slice(at, at + 40);
+      frag = frag.replace(/^\s*,[^,]{0,160},/, '');
+      const tense = tenseOf(frag.trim().split(/\s+/).slice(0, 4).join(' '));
+      if (ownUnresolvedDate) return { date: null, weak: false };
+      if (tense === 'past' && contextDate && contextAge <= CONTEXT_SPAN) {
+        contextUsed = true;
+        return { date: contextDate, weak: false };
+      }
+      if (tense !== 'past' && reportDate) return { date: reportDate, weak: true };
+      if (tense === 'present') return { date: inp.publishedOn, weak: true };
+      return { date: null, weak: false };
+    };
+
+    // --- cues govern the cues inside their reach ("reluctance to accept")
+    const kept: CueHit[] = [];
+    for (const h of sCues) {
+      const gov = kept[kept.length - 1];
+      if (gov) {
+        const between = text.slice(gov.end, h.start);
+        const words = between.trim() ? between.trim().split(/\s+/).length : 0;
+        if (words <= gov.cue.gap && !/[;.]/.test(between) && !CLAUSE_BREAK.test(between)) continue;
+      }
+      kept.push(h);
+    }
+
+    const salientBefore = (pos: number, minStart: number): ProposalMention | null => {
+      const k = lowerBound(pmStarts, pos) - 1;
+      return k >= 0 && pMentions[k].start >= minStart ? pMentions[k] : null;
+    };
+
+    for (const h of kept) {
+      if (h.start >= blockedFrom) continue;
+      if (sakes.some(([a, b]) => Math.abs(h.start - b) < 60 || Math.abs(a - h.end) < 60)) continue;
+      // "the proposed talks", "the rejected plan": a participle used as an adjective
+      if (/ed$/i.test(text.slice(h.start, h.end)) && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
+      let position = h.cue.position;
+      let cueText = text.slice(h.start, h.end);
+      let conf = h.cue.weight;
+      if (h.cue.negatable) {
+        const before = text.slice(Math.max(s.start, h.start - 60), h.start);
+        const neg = NEGATION_BEFORE.exec(before);
+        if (neg) {
+          position = position === 'SUPPORT' ? 'OPPOSE' : 'NONCOMMITTAL';
+          cueText = text.slice(h.start - (before.length - neg.index), h.end).trim();
+          conf -= 0.05;
+        }
+      }
+      // --- the proposal the cue is about
+      let proposalId: string | null = null;
+      let rule = 'cue';
+      const after = sMentions.find((m) => m.start >= h.start);
+      if (after) {
+        const between = text.slice(h.end, after.start);
+        const words = between.trim() ? between.trim().split(/\s+/).length : 0;
+        if (words <= h.cue.gap && !CLAUSE_BREAK.test(between)) proposalId = after.proposalId;
+      }
+      if (!proposalId) {
+        // a bare head noun in the cue's slot: "appetite for high-level talks"
+        const t0 = tokenIndexAt(tokens, h.end);
+        for (let t = t0; t < Math.min(s.tokTo, t0 + h.cue.gap + 1); t++) {
+          if (/[,;.:"()]|--/.test(text.slice(t > t0 ? tokens[t - 1].end : h.end, tokens[t].start))) break;
+          if (/(?:ed|ing)$/.test(tokens[t].key) && !ANAPHOR_TYPED.has(tokens[t].key)) continue;
+          const st = stem(tokens[t].key);
+          if (ANAPHOR_TYPED.has(st) || PROPOSAL_NOUNS.has(st)) {
+            proposalId = resolveAnaphor(st, h.start, pMentions, [], proposals.records, null);
+            if (proposalId) rule = 'cue+slot';
+            break;
+          }
+        }
+      }
+      if (!proposalId) {
+        const before = sMentions.filter((m) => m.end <= h.start);
+        const lead = LEADING_TOPIC.test(sText) ? s.start + Math.max(0, sText.indexOf(',')) : -1;
+        const topic = before.find((m) => lead > 0 && m.end <= lead);
+        if (topic) {
+          proposalId = topic.proposalId;
+          rule = 'cue+topic';
+        } else if (before.length) {
+          const last = before[before.length - 1];
+          const between = text.slice(last.end, h.start);
+          if (/\b(?:is|are|was|were|be|been|remains?|seems?|looks?)\b/i.test(between) && between.split(/\s+/).length <= 8 && !/[,;]/.test(between)) {
+            proposalId = last.proposalId;
+            rule = 'cue+subject';
+          }
+        }
+      }
+      if (!proposalId && h.cue.zero) {
+        const back = sentences[Math.max(0, si - 4)].start;
+        const sal = salientBefore(s.start, back);
+        if (sal) {
+          proposalId = sal.proposalId;
+          rule = 'cue+salient';
+          conf -= 0.1;
+        }
+      }
+      if (!proposalId) continue;
+      // --- who holds it
+      const holder = findHolder(v, h.start, h.end);
+      if (!holder) continue;
+      const actorId = holder.mention.holderId;
+      if (!actorId) continue;
+      const rec = proposals.records.get(proposalId);
+      // conditions after the cue, in the same quotation state
+      const conditions = findConditions(text, v, h.start, Math.min(s.end, h.end + 400));
+      if (HEDGE_RE.test(text.slice(Math.max(s.start, h.start - 40), h.start))) conf -= 0.1;
+      if (holder.via !== 'subject' && holder.via !== 'possessive') conf -= 0.05;
+      const ownIntro = sIntros.find((x) => x.date?.value && h.start <= x.trigStart && h.end >= x.trigEnd);
+      const sd = ownIntro ? { date: ownIntro.date!.value, weak: false } : statementDate(h.start, holder.mention);
+      candidates.push({
+        actorId, proposalId, position, cue: cueText, conditions, speakerId: holder.speaker?.personId ?? null,
+        statedOn: sd.date, weakDate: sd.weak, confidence: Math.max(0.05, Math.min(0.95, conf)),
+        rule: `${rule}:${h.cue.pattern}`,
+        span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
+      });
+      void rec;
+    }
+
+    // --- whoever puts a proposal forward supports it
+    for (const intro of sIntros) {
+      if (!intro.proposer || intro.trigStart >= blockedFrom) continue;
+      // only an act of proposing implies support; desire/seek/need phrases are cues of their own
+      if (intro.pattern !== 'noun-proposal' && intro.pattern !== 'verb-propose') continue;
+      if (NEGATION_BEFORE.test(text.slice(Math.max(s.start, intro.trigStart - 60), intro.trigStart))) continue;
+      const actorId = intro.proposer.holderId;
+      if (!actorId) continue;
+      // a noun phrase ("Ankara's offer") dates nothing; a verb ("proposed on Monday") does
+      const sd = intro.date?.value
+        ? { date: intro.date.value, weak: false }
+        : intro.pattern === 'verb-propose'
+          ? statementDate(intro.trigStart, intro.proposer)
+          : { date: null, weak: false };
+      candidates.push({
+        actorId, proposalId: intro.recordId, position: 'SUPPORT', cue: text.slice(intro.trigStart, intro.trigEnd),
+        conditions: intro.pattern === 'verb-propose' ? findConditions(text, v, intro.end, Math.min(s.end, intro.end + 300)) : [],
+        speakerId: intro.proposer.personId, statedOn: sd.date, weakDate: sd.weak, confidence: 0.75,
+        rule: `proposer:${intro.pattern}`, span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
+      });
+    }
+
+    // --- the discourse date moves on with a sentence-initial date ("At the meeting on Oct. 19, ...")
+    // or the date of a statement this sentence reported
+    const sentenceInitial = eventDates.find((d) => d.start - s.start < 40);
+    const producedStance = candidates.length > candidatesBefore;
+    if (sentenceInitial?.value) {
+      contextDate = sentenceInitial.value;
+      contextAge = 0;
+    } else if (producedStance && eventDates.length && eventDates[0].value) {
+      contextDate = eventDates[0].value;
+      contextAge = 0;
+    } else if (contextUsed) contextAge = 0;
+  }
+  return mergeCandidates(candidates);
+}
+
+function findConditions(text: string, v: SentenceView, from: number, to: number): string[] {
+  const out: string[] = [];
+  const slice = text.slice(from, to);
+  const cueQuoted = insideQuote(v, from);
+  for (const re of [CONDITION_RE, GERUND_CONDITION_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const at = from + m.index;
+      if (insideQuote(v, at) !== cueQuoted) continue;
+      const marker = m[1].toLowerCase();
+      if (marker === 'if' && /\b(?:even|as|asked|whether)\s+$/i.test(text.slice(at - 8, at))) continue;
+      const rest = text.slice(at + m[0].length, v.end);
+      const c = cleanCondition(rest);
+      if (c.split(/\s+/).length >= 2 && !out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const k = `${c.actorId}\u0000${c.proposalId}\u0000${c.position}`;
+    const g = groups.get(k) ?? [];
+    g.push(c);
+    groups.set(k, g);
+  }
+  const out: Array<ExtractedStance & { order: number }> = [];
+  for (const g of groups.values()) {
+    const strong = g.filter((c) => c.statedOn && !c.weakDate).sort((a, b) => (b.statedOn!.length - a.statedOn!.length) || a.order - b.order);
+    const clusters: Array<{ date: string | null; members: Candidate[] }> = [];
+    for (const c of strong) {
+      const cl = clusters.find((x) => dateCompatible(x.date, c.statedOn));
+      if (cl) cl.members.push(c);
+      else clusters.push({ date: c.statedOn, members: [c] });
+    }
+    const rest = g.filter((c) => !strong.includes(c)).sort((a, b) => a.order - b.order);
+    for (const c of rest) {
+      let target = clusters.filter((x) => !c.statedOn || (x.date !== null && x.date.slice(0, c.statedOn.length) <= c.statedOn));
+      if (c.speakerId) {
+        const same = target.filter((x) => x.members.some((m) => m.speakerId === c.speakerId));
+        if (same.length) target = same;
+      }
+      if (target.length) {
+        target.sort((a, b) => Math.min(...a.members.map((m) => m.order)) - Math.min(...b.members.map((m) => m.order)));
+        target[0].members.push(c);
+      } else {
+        const weakCl = clusters.find((x) => x.members.every((m) => m.weakDate || !m.statedOn) && dateCompatible(x.date, c.statedOn));
+        if (weakCl) {
+          weakCl.members.push(c);
+          if (!weakCl.date) weakCl.date = c.statedOn;
+        } else clusters.push({ date: c.statedOn, members: [c] });
+      }
+    }
+    for (const cl of clusters) {
+      const ms = cl.members.slice().sort((a, b) => a.order - b.order);
+      // the cue shown is the most explicit one: a cue with a named speaker over a proposer's noun phrase
+      const explicit = (c: Candidate): number => (c.rule.startsWith('cue:') ? 2 : c.rule.startsWith('cue') ? 1 : 0) + (c.speakerId ? 1 : 0);
+      const best = ms.slice().sort((a, b) => explicit(b) - explicit(a) || b.confidence - a.confidence || a.order - b.order)[0];
+      const evidence: Span[] = [];
+      for (const m of ms) if (!evidence.some((e) => e.charStart === m.span.charStart)) evidence.push(m.span);
+      const conditions: string[] = [];
+      for (const m of ms) for (const c of m.conditions) if (!conditions.includes(c)) conditions.push(c);
+      let p = 1;
+      for (const m of ms) p *= 1 - m.confidence;
+      const dates = ms.map((m) => m.statedOn).filter((d): d is string => !!d);
+      const strongDates = ms.filter((m) => !m.weakDate && m.statedOn).map((m) => m.statedOn!);
+      const pool = strongDates.length ? strongDates : dates;
+      const statedOn = pool.sort((a, b) => b.length - a.length)[0] ?? null;
+      out.push({
+        actorId: best.actorId, proposalId: best.proposalId, position: best.position, cue: best.cue, conditions,
+        speakerId: ms.find((m) => m.speakerId)?.speakerId ?? null, statedOn,
+        confidence: Math.round(Math.min(0.97, 1 - p) * 100) / 100, rule: best.rule, evidence, order: ms[0].order,
+      });
+    }
+  }
+  return out.sort((a, b) => a.order - b.order).map(({ order: _o, ...rest }) => rest);
+}

@@ -1,0 +1,105 @@
+/**
+ * Types shared by the extraction pipeline and its callers (the article
+ * writer, the quality scorer). The pipeline is pure: text in, these out.
+ * All character offsets refer to the NORMALISED body text (see normalise.ts),
+ * which is also what the article's text hash is computed from.
+ */
+export type Position = 'SUPPORT' | 'OPPOSE' | 'NONCOMMITTAL';
+export type ActorKind = 'STATE' | 'PERSON' | 'ORGANIZATION';
+
+export interface ArticleInput {
+  text: string;
+  url?: string | null;
+  outlet?: string | null;
+  title?: string | null;
+  /** 'YYYY-MM-DD' or 'YYYY-MM'; when absent an inline header may supply it. */
+  publishedOn?: string | null;
+}
+
+export interface KnownActor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  representsId?: string | null;
+  role?: string | null;
+}
+
+export interface KnownProposal {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface Span {
+  quote: string;
+  charStart: number;
+  charEnd: number;
+  /** Index of the revision (see ExtractionResult.revisions) the span lies in. */
+  revision: number;
+}
+
+export interface ExtractedActor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  representsId: string | null;
+  role: string | null;
+  isNew: boolean;
+  confidence: number;
+  evidence: Span | null;
+}
+
+export interface ExtractedProposal {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** The actor (usually a state) the proposal is attributed to. */
+  proposedById: string | null;
+  /** The person who put it forward, when the text names one. */
+  proposerId: string | null;
+  proposedOn: string | null;
+  isNew: boolean;
+  confidence: number;
+  evidence: Span | null;
+}
+
+export interface ExtractedStance {
+  actorId: string;
+  proposalId: string;
+  position: Position;
+  cue: string;
+  conditions: string[];
+  speakerId: string | null;
+  statedOn: string | null;
+  confidence: number;
+  /** Name of the pattern that fired, for explainability. */
+  rule: string;
+  evidence: Span[];
+}
+
+export interface ArticleMetadata {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  publishedOn: string | null;
+}
+
+export interface ExtractionResult {
+  /** Normalised body (the inline header, if any, removed). */
+  text: string;
+  textHash: string;
+  metadata: ArticleMetadata;
+  /** MinHash signature of the body's word shingles. */
+  signature: number[];
+  revisions: Array<{ start: number; end: number }>;
+  actors: ExtractedActor[];
+  proposals: ExtractedProposal[];
+  stances: ExtractedStance[];
+}
+
+export interface KnownEntities {
+  actors: KnownActor[];
+  proposals: KnownProposal[];
+}

@@ -1,0 +1,93 @@
+/**
+ * Run the extractor over a folder of article files in name order, the way
+ * the graph would see them (each result's actors and proposals become known
+ * entities for the next file), and score the stances against a gold file.
+ *
+ * As a command (after `npm run build`):
+ *   node dist/articles/quality/evaluate-extraction.js <folder> <gold.json>
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extractArticle } from '../pipeline/extract.js';
+import { parseTextFile } from '../pipeline/metadata.js';
+import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
+import { formatTable, scoreArticles, type GoldFile, type ScoreReport, type ScoredStance } from './score.js';
+
+export interface EvaluateOptions {
+  /** publication date per file; a key present with null means "not given" (the text's own header decides) */
+  publishedOn?: Record<string, string | null>;
+}
+
+export interface Evaluation {
+  report: ScoreReport;
+  results: Array<{ file: string; result: ExtractionResult }>;
+}
+
+/** The scorer's view of an extraction result: names instead of ids. */
+export function toScored(result: ExtractionResult): ScoredStance[] {
+  const actorName = (id: string | null): string | null => (id ? (result.actors.find((a) => a.id === id)?.name ?? id) : null);
+  return result.stances.map((s) => {
+    const p = result.proposals.find((x) => x.id === s.proposalId);
+    return {
+      actor: actorName(s.actorId) ?? s.actorId,
+      proposal: { name: p?.name ?? s.proposalId, aliases: p?.aliases ?? [] },
+      position: s.position,
+      speaker: actorName(s.speakerId),
+      cue: s.cue,
+      conditions: s.conditions,
+      statedOn: s.statedOn,
+    };
+  });
+}
+
+/** Fold one result's entities into what the graph knows, keeping ids and adding aliases. */
+export function learn(known: { actors: KnownActor[]; proposals: KnownProposal[] }, r: ExtractionResult): void {
+  for (const a of r.actors) {
+    const k = known.actors.find((x) => x.id === a.id);
+    if (k) {
+      for (const al of a.aliases) if (!k.aliases.includes(al)) k.aliases.push(al);
+      if (!k.representsId && a.representsId) k.representsId = a.representsId;
+    } else known.actors.push({ id: a.id, name: a.name, kind: a.kind, aliases: [...a.aliases], representsId: a.representsId, role: a.role });
+  }
+  for (const p of r.proposals) {
+    const k = known.proposals.find((x) => x.id === p.id);
+    if (k) {
+      for (const al of p.aliases) if (!k.aliases.includes(al)) k.aliases.push(al);
+    } else known.proposals.push({ id: p.id, name: p.name, aliases: [...p.aliases] });
+  }
+}
+
+export function evaluateFolder(folder: string, goldPath: string, options: EvaluateOptions = {}): Evaluation {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const known = { actors: [] as KnownActor[], proposals: [] as KnownProposal[] };
+  const results: Evaluation['results'] = [];
+  for (const file of files) {
+    const parsed = parseTextFile(readFileSync(join(folder, file), 'utf8'));
+    const given = options.publishedOn && file in options.publishedOn
+      ? options.publishedOn[file]
+      : (gold.articles.find((a) => a.file === file)?.publishedOn ?? parsed.metadata.publishedOn ?? null);
+    // a fresh copy per call: the extractor caches indexes by array identity
+    const snapshot = {
+      actors: known.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
+      proposals: known.proposals.map((p) => ({ ...p, aliases: [...p.aliases] })),
+    };
+    const result = extractArticle({ ...parsed.metadata, text: parsed.text, publishedOn: given }, snapshot);
+    results.push({ file, result });
+    learn(known, result);
+  }
+  const scored = results.filter((r) => gold.articles.some((a) => a.file === r.file)).map((r) => ({ file: r.file, stances: toScored(r.result) }));
+  return { report: scoreArticles(gold, scored), results };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [folder, goldPath] = process.argv.slice(2);
+  if (!folder || !goldPath) {
+    console.error('usage: evaluate-extraction <folder> <gold.json>');
+    process.exit(2);
+  }
+  console.log(formatTable(evaluateFolder(folder, goldPath).report));
+}

@@ -1,0 +1,59 @@
+import { GoldIndex, formatTable, phraseNorm, scoreArticles, type GoldFile, type ScoredStance } from './score.js';
+
+const gold: GoldFile = {
+  proposals: [
+    { name: 'Grain corridor', aliases: ['Black Sea grain deal', 'grain export corridor'] },
+    { name: 'Border fence', aliases: ['joint border fence'] },
+  ],
+  actors: [
+    { name: 'Russia', aliases: ['Moscow', 'the Kremlin'] },
+    { name: 'Turkey', aliases: ['Ankara'] },
+    { name: 'Ana Lopez', aliases: ['Ana López'] },
+  ],
+  articles: [
+    {
+      file: 'a.txt',
+      stances: [
+        { actor: 'Russia', speaker: null, proposal: 'Grain corridor', position: 'OPPOSE', cue: ['reject'], conditions: ['sanctions are lifted'], statedOn: '2023-07-17' },
+        { actor: 'Turkey', speaker: 'Ana Lopez', proposal: 'Grain corridor', position: 'SUPPORT', cue: ['welcomed'], conditions: [], statedOn: null },
+      ],
+    },
+    { file: 'b.txt', stances: 'same as a.txt' },
+  ],
+};
+
+const st = (o: Partial<ScoredStance>): ScoredStance => ({
+  actor: 'Moscow', proposal: { name: 'Rejoin the Black Sea grain deal', aliases: [] }, position: 'OPPOSE', speaker: null,
+  cue: 'will reject', conditions: ['Western sanctions are lifted'], statedOn: '2023-07-17', ...o,
+});
+
+describe('score', () => {
+  it('normalises phrases for tolerant matching', () => {
+    expect(phraseNorm('The Black-Sea  grain deal')).toBe(' black sea grain deal ');
+  });
+
+  it('maps actors by alias and proposals by contained gold aliases', () => {
+    const idx = new GoldIndex(gold);
+    expect(idx.actor('the Kremlin')).toBe('Russia');
+    expect(idx.actor('Ana López')).toBe('Ana Lopez');
+    expect(idx.proposal({ name: 'Rejoin the Black Sea grain deal', aliases: [] })).toBe('Grain corridor');
+    expect(idx.proposal({ name: 'Fence', aliases: ['build a joint border fence'] })).toBe('Border fence');
+    expect(idx.proposal({ name: 'Something else', aliases: [] })).toBe('Something else');
+  });
+
+  it('scores triples and attributes per article and overall', () => {
+    const report = scoreArticles(gold, [
+      { file: 'a.txt', stances: [st({}), st({ actor: 'Ankara', position: 'SUPPORT', speaker: 'Ana López', cue: 'welcomed', conditions: [], statedOn: null })] },
+      { file: 'b.txt', stances: [st({ statedOn: '2023-07' }), st({ actor: 'Turkey', position: 'OPPOSE' })] },
+    ]);
+    expect(report.articles[0]).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });
+    expect(report.articles[0].attributes).toEqual({ speaker: 2, cue: 2, conditions: 2, statedOn: 2, matched: 2 });
+    expect(report.articles[1]).toMatchObject({ tp: 1, fp: 1, fn: 1 });
+    expect(report.articles[1].attributes.statedOn).toBe(0);
+    expect(report.overall).toMatchObject({ tp: 3, fp: 1, fn: 1 });
+    expect(report.overall.f1).toBeCloseTo(0.75);
+    const table = formatTable(report);
+    expect(table).toContain('OVERALL');
+    expect(table).toContain('spurious b.txt: Turkey | Grain corridor | OPPOSE');
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * Extraction quality against a gold file (the format of shared/seeds/gold.json):
+ * precision, recall and F1 of the set of (actor, proposal, position) triples
+ * per article and overall (micro-averaged), plus speaker, cue, condition and
+ * statedOn accuracy over the matched triples.
+ */
+export type GoldPosition = 'SUPPORT' | 'OPPOSE' | 'NONCOMMITTAL';
+
+export interface GoldProposal {
+  name: string;
+  aliases?: string[];
+}
+export interface GoldActor {
+  name: string;
+  aliases?: string[];
+}
+export interface GoldStance {
+  actor: string;
+  speaker: string | null;
+  proposal: string;
+  position: GoldPosition;
+  cue: string[] | string;
+  conditions: string[];
+  statedOn: string | null;
+}
+export interface GoldArticle {
+  file: string;
+  publishedOn?: string | null;
+  stances: GoldStance[] | string;
+}
+export interface GoldFile {
+  proposals: GoldProposal[];
+  actors: GoldActor[];
+  articles: GoldArticle[];
+}
+
+export interface ScoredStance {
+  actor: string;
+  proposal: { name: string; aliases: string[] };
+  position: string;
+  speaker: string | null;
+  cue: string;
+  conditions: string[];
+  statedOn: string | null;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export interface AttributeAccuracy {
+  speaker: number;
+  cue: number;
+  conditions: number;
+  statedOn: number;
+  matched: number;
+}
+export interface ArticleScore extends Counts {
+  file: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  attributes: AttributeAccuracy;
+  missing: string[];
+  spurious: string[];
+}
+export interface ScoreReport {
+  articles: ArticleScore[];
+  overall: Counts & { precision: number; recall: number; f1: number; attributes: AttributeAccuracy };
+}
+
+const key = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** Lower case, hyphens and punctuation as spaces, articles dropped. */
+export function phraseNorm(s: string): string {
+  return ` ${s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015-]/g, ' ')
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\b(?:a|an|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+function ratio(n: number, d: number): number {
+  return d === 0 ? 1 : n / d;
+}
+function f1(p: number, r: number): number {
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+export class GoldIndex {
+  private readonly actorByKey = new Map<string, string>();
+  private readonly proposalForms: Array<{ name: string; forms: string[] }>;
+
+  constructor(readonly gold: GoldFile) {
+    for (const a of gold.actors) for (const f of [a.name, ...(a.aliases ?? [])]) this.actorByKey.set(key(f), a.name);
+    this.proposalForms = gold.proposals.map((p) => ({ name: p.name, forms: [p.name, ...(p.aliases ?? [])].map(phraseNorm) }));
+  }
+
+  actor(name: string | null): string | null {
+    if (!name) return null;
+    return this.actorByKey.get(key(name)) ?? name;
+  }
+
+  /** The gold proposal an extracted one denotes: the longest gold form found in (or containing) its names. */
+  proposal(p: { name: string; aliases: string[] }): string {
+    const mine = [p.name, ...p.aliases].map(phraseNorm);
+    let best: { name: string; score: number } | null = null;
+    for (const g of this.proposalForms) {
+      for (const gf of g.forms) {
+        for (const m of mine) {
+          let score = 0;
+          if (m.includes(gf)) score = gf.length;
+          else if (gf.includes(m) && m.trim().split(' ').length >= 2) score = m.length;
+          if (score && (!best || score > best.score)) best = { name: g.name, score };
+        }
+      }
+    }
+    return best?.name ?? p.name;
+  }
+
+  stancesOf(file: string): GoldStance[] {
+    const a = this.gold.articles.find((x) => x.file === file);
+    if (!a) return [];
+    if (typeof a.stances === 'string') {
+      const m = /same as\s+(\S+)/.exec(a.stances);
+      return m ? this.stancesOf(m[1]) : [];
+    }
+    return a.stances;
+  }
+}
+
+function cueMatches(gold: string[] | string, cue: string): boolean {
+  const c = phraseNorm(cue);
+  return (Array.isArray(gold) ? gold : [gold]).some((g) => {
+    const n = phraseNorm(g);
+    return c.includes(n) || n.includes(c);
+  });
+}
+
+function conditionMatches(gold: string[], got: string[]): boolean {
+  if (!gold.length || !got.length) return gold.length === got.length;
+  const words = (s: string): Set<string> => new Set(phraseNorm(s).trim().split(' ').filter(Boolean));
+  return gold.every((g) =>
+    got.some((x) => {
+      const a = words(g);
+      const b = words(x);
+      let inter = 0;
+      for (const w of a) if (b.has(w)) inter++;
+      return inter / (a.size + b.size - inter) >= 0.6 || phraseNorm(x).includes(phraseNorm(g));
+    }),
+  );
+}
+
+export function scoreArticles(gold: GoldFile, results: Array<{ file: string; stances: ScoredStance[] }>): ScoreReport {
+  const idx = new GoldIndex(gold);
+  const articles: ArticleScore[] = [];
+  const total = { tp: 0, fp: 0, fn: 0 };
+  const attr = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, matched: 0 };
+  for (const r of results) {
+    const goldStances = idx.stancesOf(r.file);
+    const triple = (a: string, p: string, pos: string): string => `${a} | ${p} | ${pos}`;
+    const mapped = r.stances.map((s) => ({
+      s,
+      t: triple(idx.actor(s.actor) ?? s.actor, idx.proposal(s.proposal), s.position),
+      speaker: idx.actor(s.speaker),
+    }));
+    const gotSet = new Set(mapped.map((m) => m.t));
+    const goldSet = new Set(goldStances.map((g) => triple(g.actor, g.proposal, g.position)));
+    const tp = [...gotSet].filter((t) => goldSet.has(t)).length;
+    const a = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, matched: 0 };
+    for (const g of goldStances) {
+      const t = triple(g.actor, g.proposal, g.position);
+      const cands = mapped.filter((m) => m.t === t);
+      if (!cands.length) continue;
+      const scoreOf = (m: (typeof mapped)[number]): [boolean, boolean, boolean, boolean] => [
+        (m.speaker ?? null) === (g.speaker ? idx.actor(g.speaker) : null),
+        cueMatches(g.cue, m.s.cue),
+        conditionMatches(g.conditions, m.s.conditions),
+        (m.s.statedOn ?? null) === (g.statedOn ?? null),
+      ];
+      const best = cands.map(scoreOf).sort((x, y) => y.filter(Boolean).length - x.filter(Boolean).length)[0];
+      a.matched++;
+      if (best[0]) a.speaker++;
+      if (best[1]) a.cue++;
+      if (best[2]) a.conditions++;
+      if (best[3]) a.statedOn++;
+    }
+    const counts = { tp, fp: gotSet.size - tp, fn: goldSet.size - tp };
+    const precision = ratio(tp, gotSet.size);
+    const recall = ratio(tp, goldSet.size);
+    articles.push({
+      file: r.file, ...counts, precision, recall, f1: f1(precision, recall),
+      attributes: { ...a },
+      missing: [...goldSet].filter((t) => !gotSet.has(t)),
+      spurious: [...gotSet].filter((t) => !goldSet.has(t)),
+    });
+    total.tp += counts.tp;
+    total.fp += counts.fp;
+    total.fn += counts.fn;
+    for (const k of ['speaker', 'cue', 'conditions', 'statedOn', 'matched'] as const) attr[k] += a[k];
+  }
+  const precision = ratio(total.tp, total.tp + total.fp);
+  const recall = ratio(total.tp, total.tp + total.fn);
+  return { articles, overall: { ...total, precision, recall, f1: f1(precision, recall), attributes: attr } };
+}
+
+const pct = (x: number): string => x.toFixed(2);
+const acc = (n: number, d: number): string => (d ? `${n}/${d}` : '-');
+
+export function formatTable(report: ScoreReport): string {
+  const head = ['article', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'speaker', 'cue', 'cond', 'statedOn'];
+  const rows = report.articles.map((a) => [
+    a.file, String(a.tp), String(a.fp), String(a.fn), pct(a.precision), pct(a.recall), pct(a.f1),
+    acc(a.attributes.speaker, a.attributes.matched), acc(a.attributes.cue, a.attributes.matched),
+    acc(a.attributes.conditions, a.attributes.matched), acc(a.attributes.statedOn, a.attributes.matched),
+  ]);
+  const o = report.overall;
+  rows.push([
+    'OVERALL', String(o.tp), String(o.fp), String(o.fn), pct(o.precision), pct(o.recall), pct(o.f1),
+    acc(o.attributes.speaker, o.attributes.matched), acc(o.attributes.cue, o.attributes.matched),
+    acc(o.attributes.conditions, o.attributes.matched), acc(o.attributes.statedOn, o.attributes.matched),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  for (const a of report.articles) {
+    for (const m of a.missing) out.push(`  missing  ${a.file}: ${m}`);
+    for (const s of a.spurious) out.push(`  spurious ${a.file}: ${s}`);
+  }
+  return out.join('\n');
+}

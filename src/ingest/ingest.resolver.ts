@@ -1,0 +1,40 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { ActorsService } from '../actors/actors.service.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
+import { Stance, StanceStatus } from '../stances/models/stance.model.js';
+import { StancesService } from '../stances/stances.service.js';
+import { IngestArticleInput } from './dto/ingest-article.input.js';
+import { IngestService } from './ingest.service.js';
+import { IngestResult } from './models/ingest-result.model.js';
+
+@Resolver(() => IngestResult)
+export class IngestResolver {
+  constructor(
+    private readonly ingestService: IngestService,
+    private readonly stancesService: StancesService,
+    private readonly actorsService: ActorsService,
+    private readonly proposalsService: ProposalsService,
+  ) {}
+
+  @Mutation(() => IngestResult, {
+    description: 'Reads an article and adds the actors, proposals and stances it finds (stances as PROPOSED). The same text twice changes nothing.',
+  })
+  async ingestArticle(@Args('input') input: IngestArticleInput) {
+    const outcome = await this.ingestService.ingest(input);
+    const [newActors, newProposals] = await Promise.all([
+      this.actorsService.findByIds(outcome.newActorIds),
+      this.proposalsService.findByIds(outcome.newProposalIds),
+    ]);
+    return { ...outcome, newActors, newProposals };
+  }
+
+  @Mutation(() => Stance, { description: 'An analyst accepts an extracted stance; re-ingesting never overrides it.' })
+  confirmStance(@Args('id', { type: () => ID }) id: string) {
+    return this.stancesService.setStatus(id, StanceStatus.CONFIRMED);
+  }
+
+  @Mutation(() => Stance, { description: 'An analyst rejects an extracted stance; re-ingesting never brings it back.' })
+  rejectStance(@Args('id', { type: () => ID }) id: string) {
+    return this.stancesService.setStatus(id, StanceStatus.REJECTED);
+  }
+}

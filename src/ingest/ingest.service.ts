@@ -1,0 +1,225 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ArticleRow } from '../articles/articles.repository.js';
+import { ArticlesService } from '../articles/articles.service.js';
+import { extractArticle } from '../articles/pipeline/extract.js';
+import { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from '../articles/pipeline/identity.js';
+import type { ExtractionResult, Span } from '../articles/pipeline/types.js';
+import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
+import { badInput } from '../common/errors/error-code.js';
+import { shortHash, stanceId } from '../common/ids.js';
+import { LIMITS, nameKey, optionalIsoDate, optionalText } from '../common/validation.js';
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { Position, StanceStatus } from '../stances/models/stance.model.js';
+import { StanceRow, StanceWrite } from '../stances/stances.repository.js';
+import { evidenceKey, StancesService } from '../stances/stances.service.js';
+import { IngestArticleInput } from './dto/ingest-article.input.js';
+import { ActorUpsert, IngestRepository, ProposalUpsert, ReportStance } from './ingest.repository.js';
+import { bandKeys } from './lsh.js';
+
+export interface IngestOutcome {
+  article: ArticleRow;
+  sameReportAs: ArticleRow | null;
+  similarity: number | null;
+  duplicate: boolean;
+  stances: StanceRow[];
+  newActorIds: string[];
+  newProposalIds: string[];
+  unmatched: number;
+}
+
+interface WriteOutcome {
+  articleId: string;
+  duplicate: boolean;
+  sameReportId: string | null;
+  similarity: number | null;
+  newActorIds: string[];
+  newProposalIds: string[];
+  unmatched: number;
+}
+
+/**
+ * Article text in, stances out: extraction (pure, offline) against the
+ * graph's own names, then one write transaction per article. The same text
+ * twice changes nothing; a reprint or revision of a known report adds
+ * evidence to that report's stances and a same-report link, never new
+ * stances.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly neo4j: Neo4jService,
+    private readonly repository: IngestRepository,
+    private readonly stances: StancesService,
+    private readonly articles: ArticlesService,
+  ) {}
+
+  async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
+    const extraction = await this.extract(input);
+    const outcome = await this.neo4j.writeTransaction((tx) => this.write(tx, extraction));
+    const [article, sameReportAs, stances] = await Promise.all([
+      this.articles.get(outcome.articleId),
+      outcome.sameReportId ? this.articles.get(outcome.sameReportId) : Promise.resolve(null),
+      this.stances.byArticles([outcome.articleId]),
+    ]);
+    return { ...outcome, article, sameReportAs, stances };
+  }
+
+  /** Validation and extraction, no writes: what ingest would read in the text. */
+  async extract(input: IngestArticleInput): Promise<ExtractionResult> {
+    if (typeof input.text !== 'string' || input.text.trim() === '') throw badInput('text', 'must not be empty');
+    if (input.text.length > this.config.maxArticleChars) {
+      throw badInput('text', `must be at most ${this.config.maxArticleChars} characters (got ${input.text.length})`);
+    }
+    const known = await this.repository.knownEntities();
+    const result = extractArticle(
+      {
+        text: input.text,
+        url: optionalText('url', input.url, LIMITS.url),
+        outlet: optionalText('outlet', input.outlet, LIMITS.name),
+        title: optionalText('title', input.title, LIMITS.summary),
+        publishedOn: optionalIsoDate('publishedOn', input.publishedOn),
+      },
+      known,
+    );
+    if (result.text.trim() === '') throw badInput('text', 'has no words once normalised');
+    return result;
+  }
+
+  private async write(tx: TxRunner, x: ExtractionResult): Promise<WriteOutcome> {
+    const meta = x.metadata;
+    // One article per text and place: the same text from the same url (or
+    // outlet) is the same article; from another outlet it is a reprint.
+    const articleId = `art-${shortHash(x.textHash, meta.url ?? meta.outlet ?? '')}`;
+    const sameText = await this.repository.findByHash(tx, x.textHash);
+    const existing = await this.articles.findByIdsIn(tx, [articleId]);
+    if (existing.length > 0) {
+      return { articleId, duplicate: true, sameReportId: null, similarity: null, newActorIds: [], newProposalIds: [], unmatched: 0 };
+    }
+
+    const bands = bandKeys(x.signature);
+    const report = sameText ? { id: sameText, similarity: 1 } : await this.nearestReport(tx, x.signature, bands);
+
+    await this.repository.writeArticle(tx, {
+      id: articleId,
+      url: meta.url,
+      title: meta.title,
+      outlet: meta.outlet,
+      publishedOn: meta.publishedOn,
+      textHash: x.textHash,
+      signature: x.signature,
+      bands,
+      length: x.text.length,
+      revisions: x.revisions.length,
+    });
+    await this.repository.upsertActors(tx, x.actors.map((a) => actorUpsert(a, articleId)));
+    await this.repository.upsertProposals(tx, x.proposals.map((p) => proposalUpsert(p, articleId)));
+
+    let rows = x.stances.map((s) => stanceWrite(s, articleId));
+    let unmatched = 0;
+    if (report) {
+      await this.articles.linkSameReportIn(tx, articleId, report.id);
+      ({ rows, unmatched } = onto(await this.repository.reportStances(tx, report.id), rows));
+    }
+    await this.stances.writeBatch(tx, { articles: [], stances: rows });
+    return {
+      articleId,
+      duplicate: false,
+      sameReportId: report?.id ?? null,
+      similarity: report?.similarity ?? null,
+      newActorIds: x.actors.filter((a) => a.isNew).map((a) => a.id),
+      newProposalIds: x.proposals.filter((p) => p.isNew).map((p) => p.id),
+      unmatched,
+    };
+  }
+
+  private async nearestReport(tx: TxRunner, signature: number[], bands: string[]): Promise<{ id: string; similarity: number } | null> {
+    let best: { id: string; similarity: number } | null = null;
+    for (const c of await this.repository.nearCandidates(tx, bands)) {
+      const similarity = jaccardEstimate(signature, c.signature ?? []);
+      if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { id: c.id, similarity };
+    }
+    return best;
+  }
+}
+
+/**
+ * A reprint never makes new stances: each extracted stance lands on the
+ * report's stance with the same actor, proposal and position (keeping that
+ * stance's id and date), as more evidence. What matches nothing is counted.
+ */
+function onto(report: ReportStance[], rows: StanceWrite[]): { rows: StanceWrite[]; unmatched: number } {
+  const byKey = new Map(report.map((s) => [`${s.actorId}|${s.proposalId}|${s.position}`, s]));
+  const out: StanceWrite[] = [];
+  let unmatched = 0;
+  for (const row of rows) {
+    const known = byKey.get(`${row.actorId}|${row.proposalId}|${row.position}`);
+    if (known) out.push({ ...row, id: known.id, statedOn: known.statedOn });
+    else unmatched += 1;
+  }
+  return { rows: out, unmatched };
+}
+
+function keysOf(name: string, aliases: string[]): string[] {
+  return [...new Set([name, ...aliases].map(nameKey).filter((k) => k !== ''))];
+}
+
+function spanFields(span: Span | null) {
+  return { quote: span?.quote ?? null, charStart: span?.charStart ?? null, charEnd: span?.charEnd ?? null };
+}
+
+function actorUpsert(a: ExtractionResult['actors'][number], articleId: string): ActorUpsert {
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    aliases: a.aliases.filter((x) => x !== a.name),
+    nameKeys: keysOf(a.name, a.aliases),
+    representsId: a.representsId,
+    role: a.role,
+    confidence: a.confidence,
+    isNew: a.isNew,
+    articleId,
+    ...spanFields(a.evidence),
+  };
+}
+
+function proposalUpsert(p: ExtractionResult['proposals'][number], articleId: string): ProposalUpsert {
+  return {
+    id: p.id,
+    name: p.name,
+    aliases: p.aliases.filter((x) => x !== p.name),
+    nameKeys: keysOf(p.name, p.aliases),
+    proposedById: p.proposedById,
+    proposerId: p.proposerId,
+    proposedOn: p.proposedOn,
+    confidence: p.confidence,
+    isNew: p.isNew,
+    articleId,
+    ...spanFields(p.evidence),
+  };
+}
+
+function stanceWrite(s: ExtractionResult['stances'][number], articleId: string): StanceWrite {
+  return {
+    id: stanceId(s.actorId, s.proposalId, s.position, s.statedOn),
+    actorId: s.actorId,
+    proposalId: s.proposalId,
+    position: s.position as Position,
+    cue: s.cue,
+    conditions: s.conditions,
+    speakerId: s.speakerId,
+    statedOn: s.statedOn,
+    confidence: s.confidence,
+    status: StanceStatus.PROPOSED,
+    rule: s.rule,
+    override: false,
+    evidence: s.evidence.map((e) => ({
+      key: evidenceKey(e.quote, e.charStart, e.charEnd),
+      quote: e.quote,
+      charStart: e.charStart,
+      charEnd: e.charEnd,
+      articleId,
+    })),
+  };
+}

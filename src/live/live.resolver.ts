@@ -1,0 +1,64 @@
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context.js';
+import { requireId } from '../common/validation.js';
+import { LoadersFactory } from '../graphql/loaders.js';
+import { Shift } from '../shifts/models/shift.model.js';
+import { ShiftKind } from '../shifts/shift-kind.js';
+import { Stance } from '../stances/models/stance.model.js';
+import { StanceEvents, StanceRecordedEvent, StanceShiftedEvent } from './stance-events.js';
+
+interface ShiftArgs {
+  actorId?: string | null;
+  proposalId?: string | null;
+  kinds?: ShiftKind[] | null;
+}
+
+/**
+ * Live updates over WebSocket (graphql-ws protocol, at /graphql). Events are
+ * published after the transaction that made them commits. A subscription's
+ * context lives as long as the subscription, so each event gets fresh
+ * loaders: nested fields never read what an earlier event cached.
+ */
+@Resolver()
+export class LiveResolver {
+  constructor(
+    private readonly events: StanceEvents,
+    private readonly loaders: LoadersFactory,
+  ) {}
+
+  @Subscription(() => Stance, {
+    description: 'Each new stance, once the transaction that recorded it has committed: on one proposal, or on any when proposalId is omitted.',
+    filter: (payload: StanceRecordedEvent, variables: { proposalId?: string | null }) =>
+      variables.proposalId == null || payload.stance.proposalId === variables.proposalId,
+    resolve(this: LiveResolver, payload: StanceRecordedEvent, _args: unknown, ctx: RequestContext) {
+      ctx.loaders = this.loaders.create();
+      return payload.stance;
+    },
+  })
+  stanceRecorded(@Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string) {
+    if (proposalId != null) requireId('proposalId', proposalId);
+    return this.events.recordedStream();
+  }
+
+  @Subscription(() => Shift, {
+    description:
+      "Each new or newly classified step in an actor's positions (a SUPERSEDES link), once its transaction has committed; filtered by actor, proposal and kinds when given.",
+    filter: (payload: StanceShiftedEvent, variables: ShiftArgs) =>
+      (variables.actorId == null || payload.shift.actorId === variables.actorId) &&
+      (variables.proposalId == null || payload.shift.proposalId === variables.proposalId) &&
+      (variables.kinds == null || variables.kinds.length === 0 || variables.kinds.includes(payload.shift.kind)),
+    resolve(this: LiveResolver, payload: StanceShiftedEvent, _args: unknown, ctx: RequestContext) {
+      ctx.loaders = this.loaders.create();
+      return payload.shift;
+    },
+  })
+  stanceShifted(
+    @Args('actorId', { type: () => ID, nullable: true }) actorId?: string,
+    @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
+    @Args('kinds', { type: () => [ShiftKind], nullable: true }) _kinds?: ShiftKind[],
+  ) {
+    if (actorId != null) requireId('actorId', actorId);
+    if (proposalId != null) requireId('proposalId', proposalId);
+    return this.events.shiftedStream();
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PubSubEngine } from 'graphql-subscriptions';
+import type { ShiftView } from '../shifts/shifts.service.js';
+import type { StanceRow } from '../stances/stances.repository.js';
+import { PUBSUB } from './pubsub.js';
+
+export const STANCE_RECORDED = 'stance-graph.stance-recorded';
+export const STANCE_SHIFTED = 'stance-graph.stance-shifted';
+
+export interface StanceRecordedEvent {
+  stance: StanceRow;
+}
+
+export interface StanceShiftedEvent {
+  shift: ShiftView;
+}
+
+/** Typed topics over the PUBSUB engine: what StancesService publishes after a commit and the subscriptions read. */
+@Injectable()
+export class StanceEvents {
+  constructor(@Inject(PUBSUB) private readonly pubsub: PubSubEngine) {}
+
+  async recorded(stances: StanceRow[]): Promise<void> {
+    for (const stance of stances) await this.pubsub.publish(STANCE_RECORDED, { stance } satisfies StanceRecordedEvent);
+  }
+
+  async shifted(shifts: ShiftView[]): Promise<void> {
+    for (const shift of shifts) await this.pubsub.publish(STANCE_SHIFTED, { shift } satisfies StanceShiftedEvent);
+  }
+
+  recordedStream(): AsyncIterableIterator<StanceRecordedEvent> {
+    return this.pubsub.asyncIterableIterator<StanceRecordedEvent>(STANCE_RECORDED);
+  }
+
+  shiftedStream(): AsyncIterableIterator<StanceShiftedEvent> {
+    return this.pubsub.asyncIterableIterator<StanceShiftedEvent>(STANCE_SHIFTED);
+  }
+}

@@ -1,0 +1,47 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor } from '../actors/models/actor.model.js';
+import type { RequestContext } from '../common/request-context.js';
+import { Proposal } from '../proposals/models/proposal.model.js';
+import { ActorTimeline, ChangeClock, Changes } from './models/timeline.model.js';
+import { TimelineService, timelineOf } from './timeline.service.js';
+
+@Resolver(() => Proposal)
+export class ProposalTimelineResolver {
+  @ResolveField(() => [ActorTimeline], {
+    description:
+      "Each actor's live stances on this proposal in order (by effectiveOn: statedOn, else first report), actors in the order they first spoke; optionally within a window and from what had been recorded by knownAsOf. Shift kinds are as now known.",
+  })
+  async timeline(
+    @Parent() proposal: Proposal,
+    @Context() ctx: RequestContext,
+    @Args('from', { type: () => String, nullable: true }) from?: string,
+    @Args('to', { type: () => String, nullable: true }) to?: string,
+    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then.' })
+    knownAsOf?: string,
+  ) {
+    const stances = await ctx.loaders.stancesOnProposal(null, knownAsOf ?? null).load(proposal.id);
+    return timelineOf(stances, from ?? null, to ?? null);
+  }
+}
+
+@Resolver(() => ActorTimeline)
+export class ActorTimelineResolver {
+  @ResolveField(() => Actor)
+  actor(@Parent() timeline: ActorTimeline, @Context() ctx: RequestContext) {
+    return ctx.loaders.actors.load(timeline.actorId);
+  }
+}
+
+@Resolver(() => Changes)
+export class ChangesResolver {
+  constructor(private readonly timeline: TimelineService) {}
+
+  @Query(() => Changes, { description: 'What is new since a date: new stances, shifts and new proposals (clock RECORDED by default: what this system learned since).' })
+  changes(
+    @Args('since', { description: 'ISO date (UTC day or month), or a date-time with a zone for the RECORDED clock.' }) since: string,
+    @Args('clock', { type: () => ChangeClock, nullable: true }) clock?: ChangeClock,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many of each, 1 to 100 (default 100).' }) first?: number,
+  ) {
+    return this.timeline.changes(since, clock, first);
+  }
+}

@@ -1,0 +1,53 @@
+import type { Express, Request, Response } from 'express';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * The analyst view: one page at /view, plain HTML, CSS and JavaScript served
+ * by the service, talking to /graphql (queries) and to /graphql over
+ * WebSocket (live updates, with graphql-ws's browser build from
+ * node_modules). Nothing is loaded from the network at run time, and the
+ * Content-Security-Policy says so to the browser.
+ *
+ * The files live in src/view/static (not compiled); from dist/view the same
+ * two levels up reach the project root, as cypher/ does.
+ */
+export const VIEW_ROOT = join(import.meta.dirname, '..', '..', 'src', 'view', 'static');
+
+const require = createRequire(import.meta.url);
+const GRAPHQL_WS_UMD = join(dirname(require.resolve('graphql-ws/package.json')), 'umd', 'graphql-ws.min.js');
+
+const FILES: Record<string, { file: string; type: string }> = {
+  'view.js': { file: join(VIEW_ROOT, 'view.js'), type: 'application/javascript; charset=utf-8' },
+  'view.css': { file: join(VIEW_ROOT, 'view.css'), type: 'text/css; charset=utf-8' },
+  'graphql-ws.js': { file: GRAPHQL_WS_UMD, type: 'application/javascript; charset=utf-8' },
+};
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+function policy(req: Request): string {
+  // Same-origin WebSocket for the live updates; older browsers do not count ws: as 'self'.
+  const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : null;
+  const ws = host ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self'${ws}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function mountAnalystView(app: Express): void {
+  app.get('/view', (req: Request, res: Response) => {
+    res.set('Content-Security-Policy', policy(req)).set('Cache-Control', 'no-cache').sendFile(join(VIEW_ROOT, 'index.html'));
+  });
+  for (const [name, { file, type }] of Object.entries(FILES)) {
+    app.get(`/view/${name}`, (_req: Request, res: Response) => {
+      res.type(type).set('Cache-Control', 'no-cache').sendFile(file);
+    });
+  }
+}
