@@ -83,14 +83,14 @@ start() {
     if [ "$started_neo4j" = 1 ]; then bash infra/neo4j/server.sh stop; fi
   }
   trap 'stop_all; exit 0' INT TERM
-  log "Neo4j Browser: http://localhost:${NEO4J_HTTP_PORT:-7474}/browser/  (user neo4j, password in .stance/neo4j/password)"
+  log "Neo4j Browser: http://localhost:${NEO4J_HTTP_PORT:-7474}/browser/  (user neo4j, password in ${STANCE_NEO4J_HOME:-.stance/neo4j}/password)"
   local status=0
   wait "$app" || status=$?
   stop_all
   exit "$status"
 }
 
-# Runs a built CLI (dist/cli/NAME.js) against NEO4J_URI, or against the local
+# Runs a built script (dist/NAME.js) against NEO4J_URI, or against the local
 # Neo4j (started for the command, and stopped again if it was not running).
 run_cli() {
   local name=$1; shift
@@ -103,15 +103,15 @@ run_cli() {
     eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
   fi
   local status=0
-  node "dist/cli/$name.js" "$@" || status=$?
+  node "dist/$name.js" "$@" || status=$?
   if [ "$stop_after" = 1 ]; then bash infra/neo4j/server.sh stop; fi
   return "$status"
 }
 
-# Quality is measured from an empty graph: a throwaway Neo4j on free ports,
-# removed afterwards (unless NEO4J_URI names a database, which must be empty).
-run_quality() {
-  if [ -n "${NEO4J_URI:-}" ]; then run_cli quality "$@"; return; fi
+# Quality and benchmarks are measured from an empty graph: a throwaway Neo4j
+# on free ports, removed afterwards (unless NEO4J_URI names a database).
+run_fresh() {
+  if [ -n "${NEO4J_URI:-}" ]; then run_cli "$@"; return; fi
   ensure_node
   local home; home=$(mktemp -d "$root/.stance/quality-XXXXXX")
   local ports; ports=$(node -e 'const n=require("net");const f=()=>new Promise(r=>{const s=n.createServer();s.listen(0,"127.0.0.1",()=>{const p=s.address().port;s.close(()=>r(p))})});Promise.all([f(),f()]).then(p=>console.log(p.join(" ")))')
@@ -120,7 +120,7 @@ run_quality() {
     export STANCE_NEO4J_HOME="$home" NEO4J_BOLT_PORT=${ports% *} NEO4J_HTTP_PORT=${ports#* }
     trap 'bash infra/neo4j/server.sh stop; rm -rf "$home"' EXIT
     eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
-    run_cli quality "$@"
+    run_cli "$@"
   ) || status=$?
   return "$status"
 }
@@ -143,9 +143,10 @@ run_tests() {
 case "${1:-}" in
   start) start ;;
   test) run_tests ;;
-  demo) shift; run_cli demo "$@" ;;
-  ingest) shift; run_cli ingest "$@" ;;
-  quality) shift; run_quality "$@" ;;
+  demo) shift; run_cli cli/demo "$@" ;;
+  ingest) shift; run_cli cli/ingest "$@" ;;
+  quality) shift; run_fresh cli/quality "$@" ;;
+  bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   node) ensure_node; ensure_deps; shift; exec "$@" ;;
   *) echo "usage: $0 start|test|node CMD..." >&2; exit 2 ;;
 esac

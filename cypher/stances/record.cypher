@@ -22,6 +22,11 @@ SET s.position = row.position,
                         ELSE s.conditions END,
     s.confidence = CASE WHEN row.override OR (mayEdit AND row.confidence > s.confidence) THEN row.confidence ELSE s.confidence END,
     s.rule = coalesce(s.rule, row.rule)
+// A second label by position, so Neo4j Browser can colour stance nodes.
+REMOVE s:Support:Oppose:Noncommittal
+FOREACH (_ IN CASE WHEN s.position = 'SUPPORT' THEN [1] ELSE [] END | SET s:Support)
+FOREACH (_ IN CASE WHEN s.position = 'OPPOSE' THEN [1] ELSE [] END | SET s:Oppose)
+FOREACH (_ IN CASE WHEN s.position = 'NONCOMMITTAL' THEN [1] ELSE [] END | SET s:Noncommittal)
 MERGE (a)-[:HOLDS]->(s)
 MERGE (s)-[:ON]->(p)
 WITH s, row

@@ -9,6 +9,10 @@ MERGE (s:Stance {id: row.newId})
 ON CREATE SET s += old {.position, .cue, .cues, .conditions, .statedOn, .effectiveOn, .confidence, .recordedAt, .status, .rule}
 SET s.cues = coalesce(s.cues, []) + [c IN coalesce(old.cues, []) WHERE NOT c IN coalesce(s.cues, [])],
     s.conditions = coalesce(s.conditions, []) + [c IN coalesce(old.conditions, []) WHERE NOT c IN coalesce(s.conditions, [])]
+REMOVE s:Support:Oppose:Noncommittal
+FOREACH (_ IN CASE WHEN s.position = 'SUPPORT' THEN [1] ELSE [] END | SET s:Support)
+FOREACH (_ IN CASE WHEN s.position = 'OPPOSE' THEN [1] ELSE [] END | SET s:Oppose)
+FOREACH (_ IN CASE WHEN s.position = 'NONCOMMITTAL' THEN [1] ELSE [] END | SET s:Noncommittal)
 MERGE (holder)-[:HOLDS]->(s)
 MERGE (s)-[:ON]->(p)
 WITH old, s

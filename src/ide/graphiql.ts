@@ -37,8 +37,10 @@ const PAGE = `<!doctype html>
 
 const START = `(function () {
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-  var query = '# Who stands where on the end-of-war declaration?\\n' +
-    '{\\n  actors(first: 10) {\\n    totalCount\\n    nodes { id name kind aliases }\\n  }\\n}\\n';
+  var query = '# Who stands where on the end-of-war declaration, on what evidence?\\n' +
+    '{\\n  proposal(id: "end-of-war-declaration") {\\n    name\\n    currentStances {\\n' +
+    '      position cue conditions statedOn sourceCount\\n      actor { id name }\\n      speaker { name }\\n' +
+    '      evidence { quote article { outlet publishedOn } }\\n    }\\n  }\\n}\\n';
   ReactDOM.createRoot(document.getElementById('ide')).render(
     React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: query })
   );

@@ -3,7 +3,7 @@ import { ArticleRow } from '../articles/articles.repository.js';
 import { ArticlesService } from '../articles/articles.service.js';
 import { extractArticle } from '../articles/pipeline/extract.js';
 import { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from '../articles/pipeline/identity.js';
-import type { ExtractionResult, Span } from '../articles/pipeline/types.js';
+import type { ExtractionResult, KnownEntities, Span } from '../articles/pipeline/types.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { badInput } from '../common/errors/error-code.js';
 import { shortHash, stanceId } from '../common/ids.js';
@@ -27,6 +27,13 @@ export interface IngestOutcome {
   unmatched: number;
 }
 
+/**
+ * How long the gazetteer (known actors and proposals) is reused between
+ * ingests. This process drops it whenever an ingest adds a name; writes by
+ * other processes (another replica, upsertActor) are seen within this time.
+ */
+const KNOWN_ENTITIES_TTL_MS = 5_000;
+
 interface WriteOutcome {
   articleId: string;
   duplicate: boolean;
@@ -46,6 +53,8 @@ interface WriteOutcome {
  */
 @Injectable()
 export class IngestService {
+  private known: { value: KnownEntities; loadedAt: number } | null = null;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly neo4j: Neo4jService,
@@ -57,6 +66,7 @@ export class IngestService {
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
     const extraction = await this.extract(input);
     const outcome = await this.neo4j.writeTransaction((tx) => this.write(tx, extraction));
+    if (!outcome.duplicate && this.known && teachesNames(this.known.value, extraction)) this.known = null;
     const [article, sameReportAs, stances] = await Promise.all([
       this.articles.get(outcome.articleId),
       outcome.sameReportId ? this.articles.get(outcome.sameReportId) : Promise.resolve(null),
@@ -71,7 +81,7 @@ export class IngestService {
     if (input.text.length > this.config.maxArticleChars) {
       throw badInput('text', `must be at most ${this.config.maxArticleChars} characters (got ${input.text.length})`);
     }
-    const known = await this.repository.knownEntities();
+    const known = await this.knownEntities();
     const result = extractArticle(
       {
         text: input.text,
@@ -84,6 +94,14 @@ export class IngestService {
     );
     if (result.text.trim() === '') throw badInput('text', 'has no words once normalised');
     return result;
+  }
+
+  /** The gazetteer, reused while fresh: the extractor indexes it once per content. */
+  private async knownEntities(): Promise<KnownEntities> {
+    if (this.known && Date.now() - this.known.loadedAt < KNOWN_ENTITIES_TTL_MS) return this.known.value;
+    const value = await this.repository.knownEntities();
+    this.known = { value, loadedAt: Date.now() };
+    return value;
   }
 
   private async write(tx: TxRunner, x: ExtractionResult): Promise<WriteOutcome> {
@@ -141,6 +159,16 @@ export class IngestService {
     }
     return best;
   }
+}
+
+/** Whether an extraction met an actor, proposal or spelling the gazetteer lacks. */
+function teachesNames(known: KnownEntities, x: ExtractionResult): boolean {
+  const names = new Map<string, Set<string>>();
+  for (const e of [...known.actors, ...known.proposals]) names.set(e.id, new Set([e.name, ...e.aliases]));
+  return [...x.actors, ...x.proposals].some((e) => {
+    const have = names.get(e.id);
+    return !have || e.aliases.some((a) => !have.has(a));
+  });
 }
 
 /**

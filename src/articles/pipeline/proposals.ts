@@ -357,8 +357,10 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     for (let hops = 0; j < limit && hops < 6; hops++) {
       if (/[,;:.!?"()]/.test(gapText(ctx, j - 1, j))) break;
       const key = tokens[j].key;
-      if ((key === 'by' || key === 'from') && ctx.actorAtTok[j + 1] && trigger.proposer === 'poss') {
-        proposer = ctx.actorAtTok[j + 1]!;
+      // "a proposal by (the) European Union", "an offer from Brussels"
+      const agentAt = ctx.actorAtTok[j + 1] ? j + 1 : tokens[j + 1] && ARTICLES.has(tokens[j + 1].key) && ctx.actorAtTok[j + 2] ? j + 2 : -1;
+      if ((key === 'by' || key === 'from') && agentAt > 0 && trigger.proposer === 'poss') {
+        proposer = ctx.actorAtTok[agentAt]!;
         j = proposer.tokEnd;
         continue;
       }
