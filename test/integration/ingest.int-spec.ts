@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTable, scoreArticles, type GoldFile } from '../../src/articles/quality/score.js';
-import { graphFingerprint, startTestApp, TestApp, uniq } from '../support/app.js';
+import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
 
 /** The seed articles are read at run time from ../shared/seeds; their text never enters the repository. */
 const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
@@ -55,9 +55,9 @@ describe('ingesting articles on a real Neo4j', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
     // Quality is measured from an empty graph: this suite owns the database while it runs.
-    await t.cypher('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
+    await resetGraph();
+    t = await startTestApp();
     for (const file of seedFiles) results.set(file, await ingestSeed(file));
   });
   afterAll(async () => t.close());

@@ -1,5 +1,5 @@
 import { DemoService } from '../../src/demo/demo.service.js';
-import { graphFingerprint, startTestApp, TestApp, uniq } from '../support/app.js';
+import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
 
 type Stance = {
   id: string;
@@ -48,6 +48,8 @@ async function shortcutProblems(t: TestApp): Promise<unknown[]> {
 describe('the stance graph on a real Neo4j', () => {
   let t: TestApp;
   beforeAll(async () => {
+    // The demo graph alone: other suites' data would change the picture.
+    await resetGraph();
     t = await startTestApp();
     await t.app.get(DemoService).load();
   });

@@ -63,3 +63,20 @@ export async function graphFingerprint(t: TestApp): Promise<{ nodes: number; rel
   );
   return { nodes: Number(row.nodes), rels: Number(row.rels), props: Number(row.props) };
 }
+
+/**
+ * Empties the shared test database, for a suite that needs an exact picture
+ * (the demo graph alone, or seed articles read into an empty graph). Suites
+ * run one after another, so no other suite is writing meanwhile.
+ */
+export async function resetGraph(): Promise<void> {
+  const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!));
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
