@@ -5,10 +5,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ActorsModule } from './actors/actors.module.js';
 import { AlignmentModule } from './alignment/alignment.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AuthService } from './auth/auth.service.js';
+import { wsGuards } from './auth/ws-auth.js';
+import { APP_CONFIG, type AppConfig } from './common/config/config.js';
+import { graphqlSecurity } from './common/graphql-limits/graphql-security.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
-import { formatGraphQLError } from './common/errors/format-error.js';
 import { RequestContext } from './common/request-context.js';
 import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
 import { LoadersFactory } from './graphql/loaders.js';
@@ -17,6 +21,8 @@ import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { graphqlWsOptions } from './live/ws-options.js';
 import { Neo4jModule } from './neo4j/neo4j.module.js';
+import { MetricsService } from './ops/metrics.service.js';
+import { OpsModule } from './ops/ops.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
@@ -26,6 +32,8 @@ import { TimelineModule } from './timeline/timeline.module.js';
 @Module({
   imports: [
     Neo4jModule,
+    AuthModule,
+    OpsModule,
     ShiftsModule,
     LiveModule,
     ActorsModule,
@@ -41,19 +49,19 @@ import { TimelineModule } from './timeline/timeline.module.js';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],
-      inject: [LoadersFactory],
-      useFactory: (loaders: LoadersFactory) => ({
+      inject: [LoadersFactory, APP_CONFIG, AuthService, MetricsService],
+      useFactory: (loaders: LoadersFactory, config: AppConfig, auth: AuthService, metrics: MetricsService) => ({
         autoSchemaFile: true,
         sortSchema: true,
         // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
         playground: false,
-        introspection: true,
         csrfPrevention: true,
-        formatError: formatGraphQLError,
+        // Limits, auth per operation, introspection off in production, masked errors.
+        ...graphqlSecurity(config, auth, metrics),
         context: (): RequestContext => ({ loaders: loaders.create() }),
         // Subscriptions over WebSocket at the same path (graphql-ws protocol);
-        // errors get the same codes as over HTTP.
-        subscriptions: { 'graphql-ws': graphqlWsOptions },
+        // errors get the same codes as over HTTP, and the same limits and roles apply.
+        subscriptions: { 'graphql-ws': { ...graphqlWsOptions, ...wsGuards(auth, config.graphql) } },
       }),
     }),
   ],

@@ -1,16 +1,31 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import { AppModule } from './app.module.js';
+import { AuthService } from './auth/auth.service.js';
+import { loadConfig } from './common/config/config.js';
 import { mountGraphiQL } from './ide/graphiql.js';
+import { bodyErrorHandler, requestMiddleware, serveMetrics } from './ops/http.js';
+import { makeLogger } from './ops/json-logger.js';
+import { MetricsService } from './ops/metrics.service.js';
+import { ShutdownService } from './ops/shutdown.service.js';
 import { mountAnalystView } from './view/analyst-view.js';
 
 /** Builds the application exactly as production runs it; tests use the same function. */
 export async function createApp(options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger, abortOnError: false });
-  app.useBodyParser('json', { limit: '2mb' });
-  mountGraphiQL(app.getHttpAdapter().getInstance());
-  mountAnalystView(app.getHttpAdapter().getInstance());
+  const config = loadConfig();
+  const logger = makeLogger(config.ops.logFormat, options.logger);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, abortOnError: false });
+  const express = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  // First of all: request id, access log, latency, shutdown refusal, authentication.
+  app.use(requestMiddleware({ config, auth: app.get(AuthService), metrics, shutdown: app.get(ShutdownService), logger }));
+  app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
+  app.use(bodyErrorHandler(config.graphql.maxBodyBytes));
+  express.get('/metrics', (_req: Request, res: Response) => serveMetrics({ metrics }, res));
+  if (config.graphql.ide) mountGraphiQL(express);
+  mountAnalystView(express);
   app.enableShutdownHooks();
   return app;
 }

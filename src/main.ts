@@ -1,14 +1,25 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup.js';
+import { AuthService } from './auth/auth.service.js';
+import { DEV_TOKEN_FILE, DEV_TOKEN_TTL_SECONDS, useDevelopmentSecret, writePrivate } from './auth/dev-token.js';
 import { loadConfig } from './common/config/config.js';
 
 async function main(): Promise<void> {
+  // Development without configured credentials: sign with .stance/dev-secret.
+  const development = useDevelopmentSecret();
   const config = loadConfig();
   const app = await createApp();
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
-  Logger.log(`GraphQL API and IDE at ${url}/graphql, health at ${url}/health`, 'StanceGraph');
+  const logger = new Logger('StanceGraph');
+  logger.log(`GraphQL API${config.graphql.ide ? ' and IDE' : ''} at ${url}/graphql, health at ${url}/health/ready, metrics at ${url}/metrics`);
+  logger.log(`reads ${config.auth.openReads ? 'open to anyone' : 'need a reader token'}; writes need an editor token, merges and retractions an admin token`);
+  if (development) {
+    const token = app.get(AuthService).mint('editor', 'development', DEV_TOKEN_TTL_SECONDS)!;
+    writePrivate(DEV_TOKEN_FILE, token + '\n');
+    logger.log(`development editor token (30 days; also in .stance/dev-token; send it as "Authorization: Bearer <token>"): ${token}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,15 @@ write_conf() {
   mkdir -p "$home"/{conf,data,logs,plugins,import,run}
   sed -e "s|@BOLT_PORT@|$bolt_port|g" -e "s|@HTTP_PORT@|$http_port|g" -e "s|@HOME@|$home|g" \
     "$here/neo4j.conf" > "$home/conf/neo4j.conf"
+  # A home may keep its own settings (the bench homes size memory for big
+  # graphs): each key in $home/neo4j.local.conf replaces the template's.
+  if [ -f "$home/neo4j.local.conf" ]; then
+    local key
+    for key in $(grep -E '^[a-z]' "$home/neo4j.local.conf" | cut -d= -f1); do
+      sed -i "/^${key//./\\.}=/d" "$home/conf/neo4j.conf"
+    done
+    cat "$home/neo4j.local.conf" >> "$home/conf/neo4j.conf"
+  fi
 }
 
 admin() {

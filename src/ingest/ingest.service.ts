@@ -11,7 +11,7 @@ import { LIMITS, nameKey, optionalIsoDate, optionalText } from '../common/valida
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { Position, StanceStatus } from '../stances/models/stance.model.js';
 import { StanceRow, StanceWrite } from '../stances/stances.repository.js';
-import { evidenceKey, StancesService } from '../stances/stances.service.js';
+import { evidenceKey, StanceChanges, StancesService } from '../stances/stances.service.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { ActorUpsert, IngestRepository, ProposalUpsert, ReportStance } from './ingest.repository.js';
 import { bandKeys } from './lsh.js';
@@ -35,6 +35,7 @@ export interface IngestOutcome {
 const KNOWN_ENTITIES_TTL_MS = 5_000;
 
 interface WriteOutcome {
+  changes: StanceChanges | null;
   articleId: string;
   duplicate: boolean;
   sameReportId: string | null;
@@ -65,7 +66,9 @@ export class IngestService {
 
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
     const extraction = await this.extract(input);
-    const outcome = await this.neo4j.writeTransaction((tx) => this.write(tx, extraction));
+    const { changes, ...outcome } = await this.neo4j.writeTransaction((tx) => this.write(tx, extraction));
+    // Live updates go out once the transaction has committed, never before.
+    if (changes) await this.stances.publish(changes);
     if (!outcome.duplicate && this.known && teachesNames(this.known.value, extraction)) this.known = null;
     const [article, sameReportAs, stances] = await Promise.all([
       this.articles.get(outcome.articleId),
@@ -112,7 +115,7 @@ export class IngestService {
     const sameText = await this.repository.findByHash(tx, x.textHash);
     const existing = await this.articles.findByIdsIn(tx, [articleId]);
     if (existing.length > 0) {
-      return { articleId, duplicate: true, sameReportId: null, similarity: null, newActorIds: [], newProposalIds: [], unmatched: 0 };
+      return { changes: null, articleId, duplicate: true, sameReportId: null, similarity: null, newActorIds: [], newProposalIds: [], unmatched: 0 };
     }
 
     const bands = bandKeys(x.signature);
@@ -139,8 +142,9 @@ export class IngestService {
       await this.articles.linkSameReportIn(tx, articleId, report.id);
       ({ rows, unmatched } = onto(await this.repository.reportStances(tx, report.id), rows));
     }
-    await this.stances.writeBatch(tx, { articles: [], stances: rows });
+    const changes = await this.stances.writeBatch(tx, { articles: [], stances: rows });
     return {
+      changes,
       articleId,
       duplicate: false,
       sameReportId: report?.id ?? null,

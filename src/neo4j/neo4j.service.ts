@@ -15,13 +15,18 @@ export type Params = Record<string, unknown>;
 export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Neo4j');
   readonly driver: Driver;
+  /** Transactions since start, by outcome, and the retries the driver made: read by /metrics. */
+  readonly stats: Neo4jStats = {
+    transactions: { read: { committed: 0, failed: 0 }, write: { committed: 0, failed: 0 } },
+    retries: { read: 0, write: 0 },
+  };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { uri, username, password, maxConnectionPoolSize } = config.neo4j;
     this.driver = neo4j.driver(uri, neo4j.auth.basic(username, password), {
       maxConnectionPoolSize,
       connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 15_000,
+      maxTransactionRetryTime: config.neo4j.maxRetryTimeMs,
       userAgent: 'stance-graph/0.1',
     });
   }
@@ -37,23 +42,17 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
 
   /** Runs a read statement and returns its rows as plain objects. */
   read<T>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.withSession('READ', (session) =>
-      session.executeRead((tx) => this.rows<T>(tx, cypher, params), this.txConfig()),
-    );
+    return this.managed('read', (tx) => this.rows<T>(tx, cypher, params));
   }
 
   /** Runs a write statement in its own transaction and returns its rows. */
   write<T>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => this.rows<T>(tx, cypher, params), this.txConfig()),
-    );
+    return this.managed('write', (tx) => this.rows<T>(tx, cypher, params));
   }
 
   /** Several statements in one write transaction: all of them or none. */
   writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => work({ run: (cypher, params = {}) => this.rows(tx, cypher, params) }), this.txConfig()),
-    );
+    return this.managed('write', (tx) => work({ run: (cypher, params = {}) => this.rows(tx, cypher, params) }));
   }
 
   /** Statements that cannot run in a transaction function (schema). */
@@ -63,6 +62,49 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
       await session.run(cypher, params, this.txConfig());
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * A read for health checks: one auto-commit statement, no retries, answered
+   * within timeoutMs or rejected, so a probe never waits out the driver's
+   * retry window while the database is away.
+   */
+  async probe<T>(cypher: string, timeoutMs: number): Promise<T[]> {
+    const session = this.driver.session({ database: this.config.neo4j.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      const result = await Promise.race([session.run(cypher, {}, { timeout: timeoutMs }), timeout]);
+      return result.records.map((r) => recordToObject<T>(r));
+    } finally {
+      clearTimeout(timer);
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * A managed transaction (retried by the driver on transient errors such as
+   * deadlocks), counted for /metrics: each attempt after the first is a retry.
+   */
+  private async managed<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    let attempts = 0;
+    const attempt = (tx: ManagedTransaction) => {
+      attempts += 1;
+      if (attempts > 1) this.stats.retries[mode] += 1;
+      return work(tx);
+    };
+    try {
+      const result = await this.withSession(mode === 'read' ? 'READ' : 'WRITE', (session) =>
+        mode === 'read' ? session.executeRead(attempt, this.txConfig()) : session.executeWrite(attempt, this.txConfig()),
+      );
+      this.stats.transactions[mode].committed += 1;
+      return result;
+    } catch (error) {
+      this.stats.transactions[mode].failed += 1;
+      throw error;
     }
   }
 
@@ -99,6 +141,11 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   private txConfig() {
     return { timeout: this.config.neo4j.transactionTimeoutMs };
   }
+}
+
+export interface Neo4jStats {
+  transactions: Record<'read' | 'write', { committed: number; failed: number }>;
+  retries: Record<'read' | 'write', number>;
 }
 
 export interface TxRunner {

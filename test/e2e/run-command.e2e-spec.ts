@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Page } from 'playwright-core';
-import { launchChromium, type Chromium } from './support/chromium.js';
+import { launchChromium, type Chromium } from '../support/chromium.js';
 import { readGuide } from './support/guide.js';
 import { parseGrass, postConnectStyle } from './support/grass.js';
 import { Neo4jBrowser } from './support/neo4j-browser.js';

@@ -1,22 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DemoService } from '../../src/demo/demo.service.js';
-import { startTestApp, TestApp } from '../support/app.js';
+import { resetGraph, startTestApp, TestApp } from '../support/app.js';
+import { launchChromium, type Chromium } from '../support/chromium.js';
 import { RECORD, removeRecorded, US_SHIFT } from '../support/stance-fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 const SCREENSHOT = resolve(import.meta.dirname, '../screenshots/analyst-view.png');
 const EOW = 'end-of-war-declaration';
 const cell = (actor: string, proposal = EOW) => `.cell[data-actor="${actor}"][data-proposal="${proposal}"]`;
@@ -28,17 +17,19 @@ const cell = (actor: string, proposal = EOW) => `.cell[data-actor="${actor}"][da
  */
 describe('the analyst view in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
+  let browser: Chromium;
   let page: Page;
   const recorded: string[] = [];
   const offOrigin: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    // The demo graph alone, as a user first sees it (and as the README shows it).
+    await resetGraph();
     t = await startTestApp();
     await t.app.get(DemoService).load();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+    browser = await launchChromium({ width: 1440, height: 1000 });
+    page = await browser.newPage();
     const origin = new URL(t.url);
     // Anything not from the service itself is refused and remembered: the view must need none of it.
     await page.route('**/*', (route) => {

@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { getOperationAST, parse } from 'graphql';
 import neo4j, { Driver } from 'neo4j-driver';
 import { createApp } from '../../src/app.setup.js';
+import { operationRole } from '../../src/auth/operation-role.js';
+import type { Role } from '../../src/auth/roles.js';
+import { signToken } from '../../src/auth/tokens.js';
 
 /**
  * The real application (AppModule, as production builds it) listening on a
@@ -9,7 +14,14 @@ import { createApp } from '../../src/app.setup.js';
 export interface TestApp {
   app: INestApplication;
   url: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** Signed tokens for each role, valid for this app. */
+  tokens: Record<Role, string>;
+  /**
+   * POSTs an operation. It authenticates as the least role the operation
+   * needs (reader for reads, editor for writes, admin for merges and
+   * retractions), or as `options.as` ('anonymous': no token at all).
+   */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { as?: Role | 'anonymous' }): Promise<GqlResponse<T>>;
   cypher<T = Record<string, unknown>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -19,8 +31,14 @@ export interface GqlResponse<T> {
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string } }>;
 }
 
+/** The signing secret of the test apps in this process (tests authenticate; auth is never switched off). */
+const TEST_SECRET = randomBytes(32).toString('base64url');
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  Object.assign(process.env, { PORT: '0', HOST: '127.0.0.1' }, env);
+  Object.assign(process.env, { PORT: '0', HOST: '127.0.0.1', STANCE_AUTH_SECRET: TEST_SECRET }, env);
+  const secret = process.env.STANCE_AUTH_SECRET!;
+  const mint = (role: Role) => signToken(secret, { sub: `test-${role}`, role, ttlSeconds: 86400 });
+  const tokens: Record<Role, string> = { reader: mint('reader'), editor: mint('editor'), admin: mint('admin') };
   const app = await createApp({ logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -30,10 +48,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     url,
-    async gql(query, variables) {
+    tokens,
+    async gql(query, variables, options = {}) {
+      const as = options.as ?? leastRole(query);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (as !== 'anonymous' && as !== null) headers.authorization = `Bearer ${tokens[as]}`;
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GqlResponse<never>;
@@ -47,6 +69,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await driver.close();
     },
   };
+}
+
+/** The least role an operation needs with reads closed (reader for any read); null when it does not parse. */
+function leastRole(query: string): Role | null {
+  try {
+    const document = parse(query);
+    const operation = getOperationAST(document);
+    return operation ? operationRole(operation, document, false) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A prefix that keeps one test's ids apart from another's in the shared database. */

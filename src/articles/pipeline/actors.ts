@@ -794,8 +794,29 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
   const home = findHomeState(ctx);
   scanOrgans(ctx, home);
   scanShortRefs(ctx);
-  // persons without a state: the home state, with less confidence
+  // persons without a state: the state (or organisation) the paragraph is about at their first
+  // mention ("Israel, which ..., opposes it. Prime Minister Yair Lapid urged ..."), else the home state
+  const bySite = ctx.mentions.filter((m) => !m.personId && !m.compound && m.actorId && m.holderId).sort((a, b) => a.start - b.start);
+  const localState = (pos: number): string | null => {
+    let found: string | null = null;
+    for (const m of bySite) {
+      if (m.start >= pos) break;
+      if (pos - m.start > 320 || text.slice(m.end, pos).includes('\n\n')) continue;
+      if (m.pp && !/^\s*(?:,|'s)/.test(text.slice(m.end, m.end + 3))) continue;
+      const k = ctx.records.get(m.holderId)?.kind;
+      if (STATES.has(m.holderId) || k === 'STATE') found = m.holderId;
+    }
+    return found;
+  };
   for (const r of ctx.records.values()) {
+    if (r.kind === 'PERSON' && !r.representsId && r.firstStart >= 0) {
+      const local = localState(r.firstStart);
+      if (local) {
+        r.representsId = local;
+        r.stateSource = 'home';
+        r.confidence = Math.min(r.confidence, 0.65);
+      }
+    }
     if (r.kind === 'PERSON' && !r.representsId && home) {
       r.representsId = home;
       r.stateSource = 'home';

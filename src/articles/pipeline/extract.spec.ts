@@ -14,9 +14,24 @@ describe('extractArticle: invented articles from other regions', () => {
     expect(r.proposals[0].name).toBe('European army');
   });
 
+  it('South America: a rejection-unless of a proposal by an organisation, then its minister on "the offer"', () => {
+    const r = extractArticle({
+      text:
+        'BRASILIA - Brazil on Tuesday rejected a proposal by the European Union to set up a joint fund for Amazon reforestation, ' +
+        'saying it would not accept the plan unless the bloc drops its tariffs. Brazilian Foreign Minister Mauro Vieira said the offer was premature.',
+      publishedOn: '2024-05-09',
+    });
+    const fund = r.proposals.find((p) => /joint fund for Amazon reforestation/i.test(p.name))!;
+    expect(fund).toMatchObject({ proposedById: 'european-union', isNew: true });
+    const brazil = r.stances.filter((s) => s.actorId === 'brazil' && s.proposalId === fund.id);
+    expect(brazil.map((s) => s.position)).toEqual(['OPPOSE']);
+    expect(brazil[0]).toMatchObject({ cue: 'rejected', conditions: ['the bloc drops its tariffs'], speakerId: 'mauro-vieira', statedOn: '2024-05-07' });
+    expect(r.actors.find((a) => a.id === 'mauro-vieira')?.representsId).toBe('brazil');
+  });
+
   it('Africa: an organisation welcomes a plan', () => {
     const r = extractArticle({ text: 'The African Union welcomed the ceasefire plan for Sudan on Monday.', publishedOn: '2023-05-10' });
-    expect(triples(r)).toEqual(['african-union SUPPORT ceasefire-plan']);
+    expect(triples(r)).toEqual(['african-union SUPPORT ceasefire-plan-for-sudan']);
     expect(r.stances[0].statedOn).toBe('2023-05-08');
   });
 

@@ -302,6 +302,12 @@ export interface Trigger {
   open?: boolean;
 }
 export const OPEN_VERB_BLACKLIST = new Set<string>(proposalsData.openVerbBlacklist);
+/** Heads of a proposal named by its modifiers alone ("the Black Sea grain deal"); multi-word heads by their last word. */
+export const NAMED_HEADS = new Set<string>(proposalsData.namedHeads.map((n) => stem(keyOf(n.split(/\s+/).pop()!))));
+export const GENERIC_MODIFIERS = new Set<string>(proposalsData.genericModifiers.map(keyOf));
+/** Phrases that end a proposal's wording ("provided that", "in its current form"). */
+export const boundaryPhraseTrie = new TokenTrie<string>();
+for (const b of proposalsData.boundaryPhrases) boundaryPhraseTrie.add(phraseKeys(b).keys, b);
 export const triggerTrie = new TokenTrie<Trigger>();
 for (const t of proposalsData.triggers as Trigger[]) {
   for (const w of t.words) triggerTrie.add(phraseKeys(w).keys, t);
@@ -310,5 +316,5 @@ for (const t of proposalsData.triggers as Trigger[]) {
 /** Words that never start or end a proposal name's content. */
 export const PROPOSAL_STOPWORDS = new Set<string>([
   'a', 'an', 'the', 'any', 'its', 'his', 'her', 'their', 'our', 'of', 'to', 'with', 'between', 'and', 'for', 'on', 'at',
-  'in', 'by', 'from', 'about', 'such', 'this', 'that', 'these', 'those', 'some', 'new', 'possible', 'proposed', 'so', 'called',
+  'in', 'by', 'from', 'about', 'such', 'this', 'that', 'these', 'those', 'some', 'new', 'possible', 'proposed', 'so', 'called', 'up',
 ]);

@@ -17,6 +17,10 @@ import {
   ANAPHOR_TYPED,
   BOUNDARY_WORDS,
   CONJUNCTION_VERBS,
+  GENERIC_MODIFIERS,
+  NAMED_HEADS,
+  REPORTING_VERBS,
+  boundaryPhraseTrie,
   LIGHT_VERBS,
   OPEN_VERB_BLACKLIST,
   PROPOSAL_NOUNS,
@@ -222,6 +226,8 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
     const k = tokens[i].key;
     if (ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i) continue;
     if (BOUNDARY_WORDS.has(k)) break;
+    // "provided that ...", "in its current form", "at a summit": not part of the name
+    if (boundaryPhraseTrie.hasStart(k) && boundaryPhraseTrie.matchAt((x) => (x < limit ? tokens[x].key : null), i, limit).length) break;
     if ((k === 'and' || k === 'or') && i + 1 < limit && CONJUNCTION_VERBS.has(tokens[i + 1].key)) break;
     if ((k === 'by' || k === 'through' || k === 'upon') && i + 1 < limit && /ing$/.test(tokens[i + 1].key)) break;
     if (k === 'in' && tokens[i + 1]?.key === 'order') break;
@@ -236,7 +242,7 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
       while (e - 1 > from && ctx.dateAtTok[e - 1] === d) e--;
       continue;
     }
-    if (e - 1 > from && PROPOSAL_STOPWORDS.has(tokens[e - 1].key) && !(ctx.actorAtTok[e - 1])) {
+    if (e - 1 > from && (PROPOSAL_STOPWORDS.has(tokens[e - 1].key) || /^(?:immediately|quickly|soon|now|again|too|swiftly|today)$/.test(tokens[e - 1].key)) && !(ctx.actorAtTok[e - 1])) {
       e--;
       continue;
     }
@@ -348,6 +354,8 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (!hits.length) continue;
     const [tlen, triggers] = hits[0];
     const trigger = triggers[0];
+    // "a resolution calling for ...", "a plan urging ...": the proposal's content, not a new proposal
+    if (trigger.proposer === 'subject' && /ing$/.test(k) && i > 0 && !ctx.actorAtTok[i - 1] && PROPOSAL_NOUNS.has(stem(tokens[i - 1].key)) && !/[,;.]/.test(gapText(ctx, i - 1, i))) continue;
     // "the proposed talks": a participle used as an adjective introduces nothing
     if (trigger.proposer === 'subject' && i > 0 && ANAPHOR_DETERMINERS.has(tokens[i - 1].key) && /ed$/.test(k)) continue;
     let j = i + tlen;
@@ -423,7 +431,14 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         if (definite && out.length) continue;
         if (p >= 0 && !ctx.actorAtTok[p] && PROPOSAL_NOUNS.has(stem(tokens[p].key)) && !/[,;.]/.test(gapText(ctx, p, i))) {
           let s = p;
-          while (s - 1 >= 0 && !ctx.actorAtTok[s - 1] && /^[a-z]/.test(tokens[s - 1].text) && !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) && !ARTICLES.has(tokens[s - 1].key) && p - s < 2 && !/[,;.]/.test(gapText(ctx, s - 1, s))) s--;
+          while (s - 1 >= 0 && !ctx.actorAtTok[s - 1] && /^[a-z]/.test(tokens[s - 1].text) && !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) && !ARTICLES.has(tokens[s - 1].key) && p - s < 3 && !/[,;.]/.test(gapText(ctx, s - 1, s))) {
+            // "a ceasefire and hostage release proposal": a coordinated proposal noun belongs to the name
+            if (tokens[s - 1].key === 'and' || tokens[s - 1].key === 'or') {
+              if (s - 2 >= 0 && PROPOSAL_NOUNS.has(stem(tokens[s - 2].key)) && !ctx.actorAtTok[s - 2]) { s -= 2; continue; }
+              break;
+            }
+            s--;
+          }
           span = [s, i + tlen];
           lastRawEnd = tokens[i + tlen - 1].end;
         }
@@ -431,6 +446,16 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (span) break;
     }
     if (!span) continue;
+    // "called for the code to be ...": a definite reference to a proposal already named is an anaphor
+    {
+      // ... also as the object of a verb: "sign the agreement", "finalise the deal"
+      let a0 = span[0];
+      if ((PROPOSAL_VERBS.has(tokens[a0].key) || LIGHT_VERBS.has(tokens[a0].key)) && a0 + 2 < tokens.length && /^(the|this|that|its|their)$/.test(tokens[a0 + 1].key)) a0 += 2;
+      if (a0 > 0 && /^(the|this|that|its|their)$/.test(tokens[a0 - 1].key)) {
+        const st0 = stem(tokens[a0].key);
+        if ((ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) && (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))) continue;
+      }
+    }
     if (trigger.proposer === 'poss' && !proposer) proposer = proposerByPossession(ctx, i);
     const rawEnd = lastRawEnd;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
@@ -441,6 +466,9 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     });
     i = Math.max(i, span[0] - 1);
   }
+  // a proposal named by its modifiers, with no proposing word: "the Black Sea grain deal",
+  // "a 50 billion euro European Union aid package for Ukraine", "the five-point consensus"
+  namedNounPhrases(ctx, sentenceBounds, out);
   // the object of a position cue, when it names a proposal-like thing: "opposes the deployment of THAAD"
   for (const h of cueHits) {
     if (h.position === 'NONCOMMITTAL') continue;
@@ -461,6 +489,8 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     // "the mission" is an anaphor; "the deployment of THAAD" names something;
     // "the European initiative" is headed by a generic proposal noun: an anaphor too
     if (ANAPHOR_DETERMINERS.has(det) && content.length < 2) continue;
+    // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
+    if (/^(the|this|that|its|their)$/.test(det) && out.some((x) => x.end <= tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
     if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
     if (out.some((x) => x.start < ctx.tokens[span[1] - 1].end && x.end > ctx.tokens[span[0]].start)) continue;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
@@ -472,6 +502,118 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     t = span[1];
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const MULTI_HEADS = new Set(['code of conduct', 'memorandum of understanding', 'declaration of principles', 'statement of principles', 'cessation of hostilities']);
+const ADJ_PARTICIPLES = new Set(['binding', 'lasting', 'existing', 'standing', 'proposed', 'revised', 'updated', 'amended', 'landmark', 'united', 'integrated', 'enhanced', 'expanded', 'extended', 'renewed']);
+const DRAFTED = new Set(['drafted', 'sponsored', 'brokered', 'proposed', 'backed', 'led', 'authored', 'written', 'mediated']);
+const FORWARD_PREPS = new Set(['for', 'of', 'on', 'with', 'between', 'in', 'among', 'over']);
+const MODIFIER_RE = /^[\p{L}\p{N}$][\p{L}\p{N}$.%-]*$/u;
+
+function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out: RawIntro[]): void {
+  const { tokens } = ctx;
+  const taken = (t: number): boolean => out.some((x) => t >= x.tokS && t < x.tokE) || out.some((x) => tokens[t].start >= x.trigStart && tokens[t].end <= x.trigEnd);
+  let si = 0;
+  let coveredTo = -1;
+  for (let h = 0; h < tokens.length; h++) {
+    if (h < coveredTo || ctx.actorAtTok[h] || !NAMED_HEADS.has(stem(tokens[h].key)) || /(?:ed|ing)$/.test(tokens[h].key)) continue;
+    // a verb use: "plans to", "deal with"
+    const nextKey = tokens[h + 1]?.key;
+    if (nextKey === 'with' && tokens[h].key === 'deal') continue;
+    if (taken(h)) continue;
+    while (si < sentenceBounds.length - 1 && sentenceBounds[si][1] <= h) si++;
+    const [sFrom, limit] = sentenceBounds[si] ?? [0, tokens.length];
+    // walk back over modifiers
+    let s = h;
+    let content = false;
+    let wordContent = false;
+    let proposer: ActorMention | null = null;
+    let modifierActor: ActorMention | null = null;
+    let drafted = false;
+    for (let hops = 0; s - 1 >= sFrom && hops < 7; hops++) {
+      const p = s - 1;
+      const gap = gapText(ctx, p, s);
+      if (gap !== ' ' && gap !== '-') break;
+      const m = ctx.actorAtTok[p];
+      if (m) {
+        if (m.poss && m.tokEnd === s) {
+          proposer = m;
+          break;
+        }
+        if (m.personId) break;
+        s = m.tokStart;
+        content = true;
+        modifierActor = m;
+        continue;
+      }
+      const k = tokens[p].key;
+      if (k === 'of' && s === h && p - 1 >= sFrom && MULTI_HEADS.has(`${tokens[p - 1].key} of ${tokens[h].key}`)) {
+        s = p - 1;
+        continue;
+      }
+      if (ARTICLES.has(k) || ANAPHOR_DETERMINERS.has(k) || NOT_NP_START.has(k) || BOUNDARY_WORDS.has(k) || REPORTING_VERBS.has(k)) {
+        if (k === 'and' && p - 1 >= sFrom && PROPOSAL_NOUNS.has(stem(tokens[p - 1].key)) && gapText(ctx, p - 1, p) === ' ') {
+          s = p;
+          continue;
+        }
+        break;
+      }
+      if (!MODIFIER_RE.test(tokens[p].text) || /ly$/.test(k)) break;
+      // "code of conduct": a multi-word head
+      if (k === 'of' && s === h && p - 1 >= sFrom && MULTI_HEADS.has(`${tokens[p - 1].key} of ${tokens[h].key}`)) {
+        s = p - 1;
+        continue;
+      }
+      // a verb or participle ends the phrase, except "U.S.-drafted", "British-drafted", "legally binding"
+      if (/(?:ed|ing)$/.test(k) && !tokens[p].hyphenPrev && !tokens[p].cap && !ADJ_PARTICIPLES.has(k)) break;
+      if (tokens[p].poss) {
+        break;
+      }
+      // "British-drafted", "U.S.-brokered": the actor before the hyphen put it forward
+      if (tokens[p].hyphenPrev && DRAFTED.has(k)) {
+        drafted = true;
+        s = p;
+        continue;
+      }
+      if (isDemonym(tokens, p) && tokens[p].cap) {
+        const d = proposerByPossession(ctx, p + 1);
+        if (d) modifierActor = d;
+      } else if (!GENERIC_MODIFIERS.has(k) && !/^\d+$/.test(k)) wordContent = true;
+      if (!GENERIC_MODIFIERS.has(k) && !/^\d+$/.test(k)) content = true;
+      s = p;
+    }
+    if (!content || s === h) continue;
+    // "the EU text", "the Turkish proposal": only who put it forward, so a reference to a proposal already named
+    if (!wordContent && !drafted && out.some((x) => x.end <= tokens[s].start)) continue;
+    if (!proposer) proposer = proposerByPossession(ctx, s);
+    // a proposal-type head with its author as modifier: "a European Union proposal", "a British-drafted resolution"
+    const authored = !proposer && modifierActor && (drafted || ANAPHOR_ANY.has(stem(tokens[h].key)) || /^(draft|resolution|text)$/.test(tokens[h].key));
+    if (authored) proposer = modifierActor;
+    // the name goes on with a prepositional phrase: "aid package for Ukraine", "code of conduct in the South China Sea"
+    let e = h + 1;
+    lastRawEnd = tokens[h].end;
+    if (nextKey && (FORWARD_PREPS.has(nextKey) || ((nextKey === 'aimed' || nextKey === 'designed') && /^(at|to)$/.test(tokens[h + 2]?.key ?? ''))) && h + 2 < limit && !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))) {
+      const ce = complementEnd(ctx, h + 1, limit);
+      if (ce > h + 2) e = ce;
+    }
+    for (let q = s; q < e; q++) if (taken(q)) { e = q; break; }
+    if (e <= h) continue;
+    // an indefinite or bare phrase needs more than common words to be a name:
+    // "a peace treaty" (background) vs "a 50 billion euro EU aid package", "a levy on shipping emissions"
+    const detKey = s > 0 ? tokens[s - 1].key : '';
+    const definite = /^(the|this|that|its|their|his|her)$/.test(detKey) || !!proposer;
+    let marked = e > h + 1;
+    for (let q = s; q < h && !marked; q++) if (ctx.actorAtTok[q] || (tokens[q].cap && q > sFrom) || /\d/.test(tokens[q].key) || tokens[q].hyphenPrev) marked = true;
+    if (!definite && !marked) continue;
+    const { name, raw } = nameFrom(ctx, s, e);
+    out.push({
+      pattern: authored || (proposer && ANAPHOR_ANY.has(stem(tokens[h].key))) ? 'noun-proposal' : 'named-np',
+      trigStart: tokens[h].start, trigEnd: tokens[h].end, start: tokens[s].start, end: tokens[e - 1].end,
+      // a trailing date ("... for Sudan on Monday") dates the statement, not the name
+      rawEnd: tokens[e - 1].end, name, raw, proposer, date: null, tokS: s, tokE: e, proposerMode: 'poss',
+    });
+    coveredTo = e;
+  }
 }
 
 function isDemonym(tokens: Token[], i: number): boolean {
@@ -550,6 +692,9 @@ export function buildProposals(
     const keys = contentKeys(units);
     const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
     if (!keys.length) continue;
+    // a bare generic head ("the agreement", "talks", "a plan") names nothing on its own: it is a
+    // reference to a proposal named elsewhere, and as a name it would swallow unrelated proposals
+    if (new Set(keys).size === 1 && (ANAPHOR_ANY.has(keys[0]) || ANAPHOR_TYPED.has(keys[0]) || NAMED_HEADS.has(keys[0])) && !kidx.byKey.get(keys[0])?.some((r) => r.keySets.some((ks) => ks.length === 1))) continue;
     let proposer = raw.proposer;
     let speaker: ActorMention | null = proposer?.personId ? proposer : null;
     const puts = raw.pattern !== 'need-to' && raw.pattern !== 'cue-object';
@@ -654,9 +799,17 @@ export function buildProposals(
     if (!isDet) continue;
     // the head is the last anaphor noun of the phrase: "the dialogue offer" -> offer
     let headAt = -1;
+    let anaphorAuthor: ActorMention | null = null;
     for (let h = i + 1; h < Math.min(tokens.length, i + 4); h++) {
       if (/[,;.:"()]/.test(text.slice(tokens[h - 1].end, tokens[h].start))) break;
-      if (actorAtTok[h]) break;
+      if (actorAtTok[h]) {
+        // "the EU text": the actor names the author
+        const am = actorAtTok[h]!;
+        if (am.poss || am.personId || headAt >= 0) break;
+        anaphorAuthor = am;
+        h = am.tokEnd - 1;
+        continue;
+      }
       if (tokens[h].cap && !isDemonym(tokens, h)) break;
       const st = stem(tokens[h].key);
       if (ANAPHOR_ANY.has(st) || ANAPHOR_TYPED.has(st) || (PROPOSAL_NOUNS.has(st) && !/(?:ed|ing)$/.test(tokens[h].key))) headAt = h;
@@ -670,7 +823,7 @@ export function buildProposals(
       if (tokens[h + 1]?.key === 'by' && actorAtTok[h + 2]) by = actorAtTok[h + 2];
       if (actorAtTok[i]?.poss) by = actorAtTok[i];
       // "the European offer": the demonym names the proposer
-      let byId = by?.holderId ?? null;
+      let byId = by?.holderId ?? anaphorAuthor?.holderId ?? null;
       for (let q = i + 1; q < h && !byId; q++) {
         const d = demonymTrie.matchAt((x) => (x === q ? tokens[x].key : null), q, q + 1);
         if (d.length && caseOk(d[0][1][0].caseRule, tokens, q)) byId = d[0][1][0].stateId;

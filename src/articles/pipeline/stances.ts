@@ -55,6 +55,8 @@ export function scanCues(text: string, tokens: Token[]): CueHit[] {
   // drop matches inside a longer one
   const out: CueHit[] = [];
   for (const h of hits) {
+    // inside a hyphenated word: "British-drafted", "U.S.-backed" are modifiers, not statements
+    if (h.start > 0 && text[h.start - 1] === '-') continue;
     const last = out[out.length - 1];
     if (last && h.start >= last.start && h.end <= last.end) continue;
     out.push(h);
@@ -246,6 +248,11 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     for (const h of kept) {
       if (h.start >= blockedFrom) continue;
       if (sakes.some(([a, b]) => Math.abs(h.start - b) < 60 || Math.abs(a - h.end) < 60)) continue;
+      // "a resolution calling for ...": the proposal's content, not someone's position
+      {
+        const ti = tokenIndexAt(tokens, h.start);
+        if (ti > 0 && /ing\b/.test(text.slice(h.start, h.end).split(/\s/)[0]) && PROPOSAL_NOUNS.has(stem(tokens[ti - 1].key)) && /^\s+$/.test(text.slice(tokens[ti - 1].end, h.start))) continue;
+      }
       // "the proposed talks", "the rejected plan": a participle used as an adjective
       if (/ed$/i.test(text.slice(h.start, h.end)) && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
       let position = h.cue.position;
@@ -280,6 +287,22 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
             proposalId = resolveAnaphor(st, h.start, pMentions, [], proposals.records, null);
             if (proposalId) rule = 'cue+slot';
             break;
+          }
+        }
+      }
+      if (!proposalId) {
+        // a pronoun object: "backed it", "rejected it outright", "welcomed them"
+        const t0 = tokenIndexAt(tokens, h.end);
+        const obj = tokens[t0];
+        if (obj && t0 < s.tokTo && (obj.key === 'it' || obj.key === 'them') && !/[,;.:"]/.test(text.slice(h.end, obj.start))) {
+          const after1 = tokens[t0 + 1]?.key ?? '';
+          if (!/^(?:is|was|were|are|would|will|has|had|could|should|said|says|may|might|must)$/.test(after1)) {
+            const sal = salientBefore(h.start, sentences[Math.max(0, si - 3)].start);
+            if (sal) {
+              proposalId = sal.proposalId;
+              rule = 'cue+pronoun';
+              conf -= 0.05;
+            }
           }
         }
       }

@@ -17,6 +17,8 @@ import { formatTable, scoreArticles, type GoldFile, type ScoreReport, type Score
 export interface EvaluateOptions {
   /** publication date per file; a key present with null means "not given" (the text's own header decides) */
   publishedOn?: Record<string, string | null>;
+  /** only these files (by name), e.g. one half of a corpus; all .txt files when absent */
+  files?: string[];
 }
 
 export interface Evaluation {
@@ -61,7 +63,7 @@ export function learn(known: { actors: KnownActor[]; proposals: KnownProposal[] 
 export function evaluateFolder(folder: string, goldPath: string, options: EvaluateOptions = {}): Evaluation {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
   const files = readdirSync(folder)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') && (!options.files || options.files.includes(f)))
     .sort();
   const known = { actors: [] as KnownActor[], proposals: [] as KnownProposal[] };
   const results: Evaluation['results'] = [];
@@ -84,10 +86,16 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [folder, goldPath] = process.argv.slice(2);
+  const [folder, goldPath, split] = process.argv.slice(2);
   if (!folder || !goldPath) {
-    console.error('usage: evaluate-extraction <folder> <gold.json>');
+    console.error('usage: evaluate-extraction <folder> <gold.json> [split name from the gold file, e.g. train]');
     process.exit(2);
   }
-  console.log(formatTable(evaluateFolder(folder, goldPath).report));
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile & { split?: Record<string, string[]> };
+  const files = split ? gold.split?.[split] : undefined;
+  if (split && !files) {
+    console.error(`no split "${split}" in ${goldPath}`);
+    process.exit(2);
+  }
+  console.log(formatTable(evaluateFolder(folder, goldPath, { files }).report));
 }

@@ -13,10 +13,48 @@ export interface AppConfig {
     database: string;
     maxConnectionPoolSize: number;
     transactionTimeoutMs: number;
+    /** How long the driver keeps retrying a transaction that failed with a transient error. */
+    maxRetryTimeMs: number;
   };
   loadDemo: boolean;
   /** Longest article text accepted for ingestion, in characters. */
   maxArticleChars: number;
+  auth: AuthConfig;
+  graphql: GraphqlConfig;
+  ops: OpsConfig;
+}
+
+export type Role = 'reader' | 'editor' | 'admin';
+export const ROLES: readonly Role[] = ['reader', 'editor', 'admin'];
+
+export interface AuthConfig {
+  /** HMAC secret that signs and verifies bearer tokens (null: no signed tokens). */
+  secret: string | null;
+  /** Fixed tokens from STANCE_TOKENS (role:token,…). */
+  tokens: Array<{ role: Role; token: string }>;
+  /** Queries, subscriptions and exports without a token. */
+  openReads: boolean;
+  /** Who may read /metrics. */
+  metrics: 'open' | 'reader' | 'off';
+}
+
+export interface GraphqlConfig {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  introspection: boolean;
+  /** The GraphiQL IDE at GET /graphql (browsers) and /ide/*. */
+  ide: boolean;
+  /** Largest JSON request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+export interface OpsConfig {
+  logFormat: 'json' | 'text';
+  /** How long SIGTERM waits for in-flight requests before closing the database driver. */
+  shutdownGraceMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -68,11 +106,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (database && !/^[A-Za-z][A-Za-z0-9.-]{0,62}$/.test(database)) {
     problems.push(`NEO4J_DATABASE is not a valid database name (got "${database}")`);
   }
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  };
+
+  const production = env.NODE_ENV === 'production';
+  const auth = authConfig(env, production, problems, bool, oneOf);
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     host: text('HOST', '127.0.0.1'),
-    production: env.NODE_ENV === 'production',
+    production,
     neo4j: {
       uri,
       username: text('NEO4J_USERNAME', 'neo4j'),
@@ -80,10 +128,78 @@ export function loadConfig(env: Env = process.env): AppConfig {
       database,
       maxConnectionPoolSize: int('NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
       transactionTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 30000, 100, 600000),
+      maxRetryTimeMs: int('NEO4J_MAX_RETRY_MS', 15000, 0, 600000),
     },
     loadDemo: bool('STANCE_LOAD_DEMO', false),
     maxArticleChars: int('STANCE_MAX_ARTICLE_CHARS', 200_000, 1_000, 5_000_000),
+    auth,
+    // graphql-armor's defaults, but for cost: armor multiplies a list's cost by
+    // its `first`, and the analyst view's own matrix (100 proposals with their
+    // current stances) costs ~9,700 that way, so the limit is twice that.
+    // The IDE and introspection are for development.
+    graphql: {
+      maxDepth: int('STANCE_GQL_MAX_DEPTH', 6, 1, 100),
+      maxCost: int('STANCE_GQL_MAX_COST', 20_000, 1, 10_000_000),
+      maxAliases: int('STANCE_GQL_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: int('STANCE_GQL_MAX_TOKENS', 1000, 10, 100_000),
+      maxDirectives: int('STANCE_GQL_MAX_DIRECTIVES', 50, 0, 1000),
+      introspection: bool('STANCE_INTROSPECTION', !production),
+      ide: bool('STANCE_IDE', !production),
+      maxBodyBytes: int('STANCE_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
+    ops: {
+      logFormat: oneOf('STANCE_LOG_FORMAT', ['json', 'text'] as const, 'json'),
+      shutdownGraceMs: int('STANCE_SHUTDOWN_GRACE_MS', 10_000, 0, 300_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const TOKEN = /^[A-Za-z0-9._~+\/=-]{24,512}$/;
+
+/**
+ * Who may do what. Production opens nothing by default and refuses to start
+ * without a way to authenticate (a signing secret or a token list); in
+ * development reads are open unless STANCE_OPEN_READS=false, and writes
+ * always need a token (main.ts makes a development one).
+ */
+function authConfig(
+  env: Env,
+  production: boolean,
+  problems: string[],
+  bool: (name: string, fallback: boolean) => boolean,
+  oneOf: <T extends string>(name: string, allowed: readonly T[], fallback: T) => T,
+): AuthConfig {
+  const rawSecret = env.STANCE_AUTH_SECRET?.trim();
+  let secret: string | null = null;
+  if (rawSecret) {
+    if (rawSecret.length < 32) problems.push(`STANCE_AUTH_SECRET must be at least 32 characters (got ${rawSecret.length})`);
+    else secret = rawSecret;
+  }
+  const tokens: AuthConfig['tokens'] = [];
+  const rawTokens = env.STANCE_TOKENS?.trim();
+  if (rawTokens) {
+    rawTokens.split(',').forEach((entry, i) => {
+      const at = entry.indexOf(':');
+      const role = entry.slice(0, at).trim() as Role;
+      const token = entry.slice(at + 1).trim();
+      if (at < 0 || !ROLES.includes(role)) {
+        problems.push(`STANCE_TOKENS entry ${i + 1} must be role:token with role reader, editor or admin`);
+      } else if (!TOKEN.test(token)) {
+        problems.push(`STANCE_TOKENS entry ${i + 1} (${role}) must be 24 to 512 characters of letters, digits and ._~+/=-`);
+      } else {
+        tokens.push({ role, token });
+      }
+    });
+  }
+  if (production && !rawSecret && !rawTokens) {
+    problems.push('STANCE_AUTH_SECRET (32+ characters) or STANCE_TOKENS (role:token,…) is required when NODE_ENV=production');
+  }
+  return {
+    secret,
+    tokens,
+    openReads: bool('STANCE_OPEN_READS', !production),
+    metrics: oneOf('STANCE_METRICS', ['open', 'reader', 'off'] as const, 'open'),
+  };
 }

@@ -5,6 +5,16 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** No credentials, or credentials that are not valid (bad signature, expired, unknown token). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Valid credentials whose role does not allow the operation. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** Past the limits on depth, cost, aliases, directives or tokens of an operation. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A request body larger than the configured limit. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A request that is not a GraphQL request at all (malformed JSON, batched operations, wrong method). */
+  BAD_REQUEST = 'BAD_REQUEST',
 }
 
 /**

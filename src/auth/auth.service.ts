@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
+import { DomainError, ErrorCode } from '../common/errors/error-code.js';
+import { allows, type Role } from './roles.js';
+import { looksSigned, sameToken, signToken, verifyToken } from './tokens.js';
+
+/** Who sent a request: nobody, a principal with a role, or credentials that do not hold. */
+export type AuthResult =
+  | { kind: 'anonymous' }
+  | { kind: 'principal'; role: Role; subject: string }
+  | { kind: 'invalid'; reason: string };
+
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+
+/**
+ * Authenticates bearer tokens: signed tokens (sg1.…, HMAC under
+ * STANCE_AUTH_SECRET) and the fixed tokens of STANCE_TOKENS, each compared in
+ * constant time. Decides nothing about operations: see policy.ts.
+ */
+@Injectable()
+export class AuthService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get openReads(): boolean {
+    return this.config.auth.openReads;
+  }
+
+  authenticate(authorization: unknown): AuthResult {
+    if (authorization === undefined || authorization === null || authorization === '') return { kind: 'anonymous' };
+    if (typeof authorization !== 'string') return { kind: 'invalid', reason: 'send one Authorization header' };
+    const m = BEARER.exec(authorization);
+    if (!m) return { kind: 'invalid', reason: 'use the Bearer scheme: Authorization: Bearer <token>' };
+    return this.verify(m[1]);
+  }
+
+  verify(token: string): AuthResult {
+    const { secret, tokens } = this.config.auth;
+    if (secret && looksSigned(token)) {
+      const result = verifyToken(secret, token);
+      if (result.ok) return { kind: 'principal', role: result.claims.role, subject: result.claims.sub };
+      return { kind: 'invalid', reason: result.reason === 'expired' ? 'the token has expired' : 'the token is not valid' };
+    }
+    // Every configured token is compared, so timing does not tell which one (or whether any) matched.
+    let match: { role: Role; token: string } | null = null;
+    for (const candidate of tokens) if (sameToken(token, candidate.token) && match === null) match = candidate;
+    if (match) return { kind: 'principal', role: match.role, subject: `token:${match.role}` };
+    return { kind: 'invalid', reason: 'the token is not valid' };
+  }
+
+  /** Null when the request may go on; otherwise the error to answer with. */
+  check(auth: AuthResult, needed: Role | null): DomainError | null {
+    if (auth.kind === 'invalid') return new DomainError(ErrorCode.UNAUTHENTICATED, `not authenticated: ${auth.reason}`);
+    if (needed === null) return null;
+    if (auth.kind === 'anonymous') {
+      return new DomainError(ErrorCode.UNAUTHENTICATED, `not authenticated: this needs the ${needed} role; send Authorization: Bearer <token>`);
+    }
+    if (!allows(auth.role, needed)) return new DomainError(ErrorCode.FORBIDDEN, `forbidden: this needs the ${needed} role (the token has ${auth.role})`);
+    return null;
+  }
+
+  /** A signed token (for the development token and `npm run token`); null without a signing secret. */
+  mint(role: Role, subject: string, ttlSeconds: number): string | null {
+    const secret = this.config.auth.secret;
+    return secret ? signToken(secret, { sub: subject, role, ttlSeconds }) : null;
+  }
+}
+
+/** The HTTP status that goes with an auth error. */
+export function authStatus(error: DomainError): number {
+  return error.code === ErrorCode.FORBIDDEN ? 403 : 401;
+}

@@ -1,0 +1,189 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ActorsService } from '../actors/actors.service.js';
+import type { UpsertActorInput } from '../actors/dto/upsert-actor.input.js';
+import { ActorKind } from '../actors/models/actor.model.js';
+import { AppModule } from '../app.module.js';
+import { ArticlesService } from '../articles/articles.service.js';
+import { nameKey } from '../common/validation.js';
+import { ActorUpsert, IngestRepository, ProposalUpsert } from '../ingest/ingest.repository.js';
+import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { Neo4jService } from '../neo4j/neo4j.service.js';
+import type { UpsertProposalInput } from '../proposals/dto/upsert-proposal.input.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
+import { StancesService } from '../stances/stances.service.js';
+import { batchesOf, prepareBatch } from './data/batches.js';
+import { syntheticPlan } from './data/synthetic.js';
+import { Args } from './support/args.js';
+import { pool, Progress } from './support/progress.js';
+
+/**
+ * `npm run bench:data -- --stances N [--batch 1000] [--concurrency 2]`:
+ * writes the synthetic graph of N stances (data/synthetic.ts) into the Neo4j
+ * at NEO4J_URI through the product's own write paths: ingestion's batched
+ * entity upserts for actors and proposals, then StancesService.writeBatch in
+ * batches, each inside one writeTransaction with the batch's reprint links.
+ * Resumable: entities that exist and batches already committed are skipped,
+ * so an interrupted run picks up where it stopped. Prints progress on stderr
+ * and a JSON summary on stdout.
+ */
+export interface DataSummary {
+  stances: number;
+  actors: number;
+  proposals: number;
+  articles: number;
+  evidence: number;
+  seconds: number;
+  writtenStances: number;
+  stancesPerSec: number;
+}
+
+export async function generate(app: INestApplicationContext, stances: number, batchSize: number, concurrency: number): Promise<DataSummary> {
+  const t0 = performance.now();
+  const plan = syntheticPlan(stances);
+  const neo4j = app.get(Neo4jService);
+  const cypher = app.get(CypherRegistry);
+  const stancesService = app.get(StancesService);
+  const articles = app.get(ArticlesService);
+
+  // Entities through ingestion's batched path (IngestRepository.upsertActors /
+  // upsertProposals: UNWIND, one transaction per 500), as if the extractor had
+  // met them: states first, since others represent them. One transaction per
+  // entity (ActorsService.upsert) would make the 1M tier's 55,000 entities
+  // cost more than its million stances.
+  const ingest = app.get(IngestRepository);
+  const actors = plan.actors();
+  const actorsService = app.get(ActorsService);
+  for (const [label, list] of [
+    ['states', actors.filter((a) => a.kind === ActorKind.STATE)],
+    ['organisations and persons', actors.filter((a) => a.kind !== ActorKind.STATE)],
+  ] as const) {
+    const missing = await missingOf(list.map((a) => a.id!), (ids) => actorsService.findByIds(ids));
+    const todo = list.filter((a) => missing.has(a.id!)).map(actorRow);
+    const progress = new Progress(label, todo.length);
+    for (let i = 0; i < todo.length; i += 500) {
+      await neo4j.writeTransaction((tx) => ingest.upsertActors(tx, todo.slice(i, i + 500)));
+      progress.add(Math.min(500, todo.length - i));
+    }
+    progress.done();
+  }
+
+  // The plan is walked twice (proposals, then their stances) rather than held: 1M stances do not fit comfortably.
+  const proposalsService = app.get(ProposalsService);
+  const upserts: UpsertProposalInput[] = [];
+  for (const p of plan.proposals()) upserts.push(p.upsert);
+  const missingProposals = await missingOf(
+    upserts.map((p) => p.id!),
+    (ids) => proposalsService.findByIds(ids),
+  );
+  const todo = upserts.filter((p) => missingProposals.has(p.id!)).map(proposalRow);
+  let progress = new Progress('proposals', todo.length);
+  for (let i = 0; i < todo.length; i += 500) {
+    await neo4j.writeTransaction((tx) => ingest.upsertProposals(tx, todo.slice(i, i + 500)));
+    progress.add(Math.min(500, todo.length - i));
+  }
+  progress.done();
+
+  // Stances through writeBatch, a batch per transaction; committed batches are skipped.
+  const countStances = cypher.get('bench/count-stances');
+  progress = new Progress('stances', stances);
+  let written = 0;
+  const tWrite = performance.now();
+  await pool(batchesOf(plan.proposals(), batchSize), concurrency, async (group) => {
+    const prepared = prepareBatch(stancesService, articles, group);
+    const ids = prepared.batch.stances.map((s) => s.id);
+    const [{ count }] = await neo4j.read<{ count: number }>(countStances, { ids });
+    if (count < ids.length) {
+      await neo4j.writeTransaction(async (tx) => {
+        await stancesService.writeBatch(tx, prepared.batch);
+        for (const [copy, original] of prepared.reprints) await articles.linkSameReportIn(tx, copy, original);
+      });
+      written += prepared.stances;
+    }
+    progress.add(prepared.stances);
+  });
+  progress.done();
+  const writeSeconds = (performance.now() - tWrite) / 1000;
+
+  const [counts] = await neo4j.read<Omit<DataSummary, 'seconds' | 'writtenStances' | 'stancesPerSec'>>(cypher.get('bench/graph-counts'));
+  return {
+    ...counts,
+    seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+    writtenStances: written,
+    stancesPerSec: written > 0 ? Math.round(written / writeSeconds) : 0,
+  };
+}
+
+function keys(name: string, aliases: string[]): string[] {
+  return [...new Set([name, ...aliases].map(nameKey).filter((k) => k !== ''))];
+}
+
+function actorRow(a: UpsertActorInput): ActorUpsert {
+  const aliases = a.aliases ?? [];
+  return {
+    id: a.id!,
+    name: a.name,
+    kind: a.kind,
+    aliases,
+    nameKeys: keys(a.name, aliases),
+    representsId: a.represents?.stateId ?? null,
+    role: a.represents?.role ?? null,
+    confidence: 0.9,
+    isNew: false,
+    articleId: '',
+    quote: null,
+    charStart: null,
+    charEnd: null,
+  };
+}
+
+function proposalRow(p: UpsertProposalInput): ProposalUpsert {
+  const aliases = p.aliases ?? [];
+  return {
+    id: p.id!,
+    name: p.name,
+    aliases,
+    nameKeys: keys(p.name, aliases),
+    proposedById: p.proposedById ?? null,
+    proposerId: p.proposerId ?? null,
+    proposedOn: p.proposedOn ?? null,
+    confidence: 0.9,
+    isNew: false,
+    articleId: '',
+    quote: null,
+    charStart: null,
+    charEnd: null,
+  };
+}
+
+async function missingOf(ids: string[], find: (ids: string[]) => Promise<Array<{ id: string }>>): Promise<Set<string>> {
+  const missing = new Set(ids);
+  for (let i = 0; i < ids.length; i += 2000) {
+    for (const row of await find(ids.slice(i, i + 2000))) missing.delete(row.id);
+  }
+  return missing;
+}
+
+async function main(): Promise<void> {
+  const args = new Args();
+  const stances = args.count('stances', 10_000);
+  const batch = args.count('batch', 1000);
+  const concurrency = args.count('concurrency', 2);
+  process.env.STANCE_LOAD_DEMO = 'false';
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    process.stderr.write(`bench data: ${stances} stances into ${process.env.NEO4J_URI} (batches of ${batch}, ${concurrency} at a time)\n`);
+    const summary = await generate(app, stances, batch, concurrency);
+    console.log(JSON.stringify(summary));
+  } finally {
+    await app.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,121 @@
+import type { LoggerService } from '@nestjs/common';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AuthResult, AuthService } from '../auth/auth.service.js';
+import { authStatus } from '../auth/auth.service.js';
+import { httpRequirement } from '../auth/policy.js';
+import type { AppConfig } from '../common/config/config.js';
+import { ErrorCode } from '../common/errors/error-code.js';
+import { JsonLogger } from './json-logger.js';
+import { MetricsService, routeLabel } from './metrics.service.js';
+import { requestIdFrom, requestScope } from './request-id.js';
+import { ShutdownService } from './shutdown.service.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Who sent the request, from its Authorization header (set for every request). */
+    stanceAuth?: AuthResult;
+    requestId?: string;
+  }
+}
+
+export interface HttpDeps {
+  config: AppConfig;
+  auth: AuthService;
+  metrics: MetricsService;
+  shutdown: ShutdownService;
+  logger: LoggerService;
+}
+
+/** A GraphQL-shaped error body, so clients parse every refusal the same way. */
+export function errorBody(code: ErrorCode, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * The first middleware of every request: a request id (x-request-id in and
+ * out, and on every log line), latency and in-flight counts for /metrics,
+ * an access log line, refusal while shutting down, and authentication (the
+ * result rides on the request; /graphql decides per operation, the other
+ * routes here by policy.ts).
+ */
+export function requestMiddleware(deps: HttpDeps): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    req.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const path = req.path;
+    const started = process.hrtime.bigint();
+    deps.shutdown.started();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      deps.shutdown.finished();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(path);
+      deps.metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      if (deps.logger instanceof JsonLogger) {
+        deps.logger.event(route.startsWith('/health') || route === '/metrics' ? 'debug' : 'log', 'HTTP', 'request', {
+          requestId,
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        });
+      }
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+
+    requestScope.run({ requestId }, () => {
+      if (deps.shutdown.draining && !path.startsWith('/health')) {
+        res.setHeader('connection', 'close');
+        res.status(503).json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
+        return;
+      }
+      req.stanceAuth = deps.auth.authenticate(req.headers.authorization);
+      const needed = httpRequirement(path, deps.config.auth.openReads, deps.config.auth.metrics);
+      if (needed === 'off') {
+        res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'not found'));
+        return;
+      }
+      // /graphql decides per operation (auth plugin); here only the plain HTTP routes.
+      const refusal = path === '/graphql' ? null : deps.auth.check(req.stanceAuth, needed);
+      if (refusal) {
+        if (refusal.code === ErrorCode.UNAUTHENTICATED) res.setHeader('www-authenticate', 'Bearer realm="stance-graph"');
+        res.status(authStatus(refusal)).json({ error: { code: refusal.code, message: refusal.message } });
+        return;
+      }
+      next();
+    });
+  };
+}
+
+/**
+ * Body parser failures as clean, coded answers: a body over the limit is 413
+ * PAYLOAD_TOO_LARGE, malformed JSON 400 BAD_REQUEST (body-parser marks its
+ * errors with `type`).
+ */
+export function bodyErrorHandler(limitBytes: number): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (!error || typeof error.type !== 'string' || res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `the request body is larger than ${limitBytes} bytes`));
+      return;
+    }
+    const status = error.status ?? error.statusCode ?? 400;
+    if (status >= 400 && status < 500) {
+      const message = error.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : `the request body could not be read (${error.type})`;
+      res.status(status).json(errorBody(ErrorCode.BAD_REQUEST, message));
+      return;
+    }
+    next(error);
+  };
+}
+
+export async function serveMetrics(deps: Pick<HttpDeps, 'metrics'>, res: Response): Promise<void> {
+  const { contentType, body } = await deps.metrics.render();
+  res.setHeader('content-type', contentType);
+  res.setHeader('cache-control', 'no-store');
+  res.send(body);
+}

@@ -1,0 +1,126 @@
+import { startTestApp, TestApp } from '../support/app.js';
+import { generateArticles, rng, type GeneratedArticle } from './support/articles.js';
+import { recordFigures } from './support/figures.js';
+import { ingestOverHttp, integrity, metricValue, type IngestAnswer } from './support/graph-checks.js';
+import { knobs } from './support/knobs.js';
+
+/**
+ * Item 4 of issue 5: N concurrent ingesters (8 by default) over overlapping
+ * sets of generated articles, the same article sent by every ingester at the
+ * same instant included, against the real service and a real Neo4j. After
+ * the load: no duplicate node or relationship, every expected stance
+ * present, each article's evidence counted once, the current-stance edges
+ * right, and the deadlocks the load caused retried (counted on /metrics).
+ */
+describe('concurrent ingestion', () => {
+  let t: TestApp;
+  const runTag = `conc-${Date.now().toString(36)}`;
+  let articles: GeneratedArticle[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    articles = generateArticles(knobs.articles, knobs.seed, runTag);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it(`${knobs.ingesters} ingesters on overlapping articles leave no duplicates and lose no stance`, async () => {
+    const input = (a: GeneratedArticle) => ({ text: a.text, url: a.url, outlet: a.outlet, title: a.title, publishedOn: a.publishedOn });
+    const answers: Array<{ article: GeneratedArticle; answer: IngestAnswer }> = [];
+    const retriesBefore = await metricValue(t.url, 'stance_neo4j_transaction_retries_total', { mode: 'write' });
+    const started = Date.now();
+
+    // 1. The same article from every ingester at the same instant, a few times over.
+    const hot = articles.slice(0, knobs.hotArticles);
+    for (const article of hot) {
+      const all = await Promise.all(Array.from({ length: knobs.ingesters }, () => ingestOverHttp(t.url, t.tokens.editor, input(article))));
+      for (const answer of all) answers.push({ article, answer });
+    }
+
+    // 2. Every ingester sends its own overlapping share, in its own order, all at once.
+    const r = rng(knobs.seed + 1);
+    const shares = Array.from({ length: knobs.ingesters }, (_, i) => {
+      const share = articles.filter((_, k) => k % knobs.ingesters === i || r() < 0.5);
+      for (let k = share.length - 1; k > 0; k--) {
+        const j = Math.floor(r() * (k + 1));
+        [share[k], share[j]] = [share[j], share[k]];
+      }
+      return share;
+    });
+    await Promise.all(
+      shares.map(async (share) => {
+        for (const article of share) answers.push({ article, answer: await ingestOverHttp(t.url, t.tokens.editor, input(article)) });
+      }),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const retries = (await metricValue(t.url, 'stance_neo4j_transaction_retries_total', { mode: 'write' })) - retriesBefore;
+
+    // Every request was answered with an acknowledged ingest.
+    const failures = answers.filter((a) => !a.answer.ok);
+    expect(failures.map((f) => `${f.article.key}: ${f.answer.status} ${f.answer.codes.join(',')}`)).toEqual([]);
+
+    // All answers for one article name the same article node.
+    const idOf = new Map<string, Set<string>>();
+    for (const { article, answer } of answers) idOf.set(article.key, (idOf.get(article.key) ?? new Set()).add(answer.articleId!));
+    for (const ids of idOf.values()) expect(ids.size).toBe(1);
+
+    // No duplicates anywhere in the graph.
+    const check = await integrity(t);
+    expect(check).toEqual({
+      duplicateNodes: 0,
+      duplicateRelationships: {},
+      pairsWithSeveralCurrentEdges: 0,
+      pairsWithWrongCurrentEdge: 0,
+      stancesWithSeveralSupersedes: 0,
+    });
+
+    // Every expected stance is there, evidenced by its article exactly once.
+    const rows = await t.cypher<{ key: string; found: Array<{ actor: string; proposal: string; position: string; edges: number }> }>(
+      `UNWIND $arts AS x
+       MATCH (art:Article {id: x.id})
+       CALL (art) {
+         MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[e:EVIDENCED_BY]->(art)
+         MATCH (s)-[:ON]->(p:Proposal)
+         RETURN collect({actor: a.id, proposal: p.id, position: s.position, edges: 1}) AS found
+       }
+       RETURN x.key AS key, found`,
+      { arts: [...idOf.entries()].map(([key, ids]) => ({ key, id: [...ids][0] })) },
+    );
+    expect(rows).toHaveLength(articles.length);
+    let expectedStances = 0;
+    for (const row of rows) {
+      const article = articles.find((a) => a.key === row.key)!;
+      const found = row.found.map((f) => `${f.actor} ${f.position} ${f.proposal}`);
+      const want = article.expected.map((e) => `${e.actorId} ${e.position} ${e.proposalId}`);
+      expectedStances += want.length;
+      // Each expected stance once: evidence from one article counts once.
+      expect(found.sort()).toEqual(want.sort());
+    }
+    // sourceCount is the number of distinct reports; here every article is its own report.
+    const [sources] = await t.cypher<{ wrong: number }>(
+      `MATCH (s:Stance)-[:EVIDENCED_BY]->(art:Article)
+       WHERE art.url STARTS WITH $prefix
+       WITH s, count(DISTINCT art) AS articles, count(DISTINCT art.reportId) AS reports, count(*) AS edges
+       WHERE articles <> reports OR edges <> articles
+       RETURN toInteger(count(*)) AS wrong`,
+      { prefix: `https://reliability.example/${runTag}/` },
+    );
+    expect(Number(sources.wrong)).toBe(0);
+
+    recordFigures('concurrency', {
+      ingesters: knobs.ingesters,
+      articles: articles.length,
+      sameInstantArticles: hot.length,
+      requests: answers.length,
+      acknowledged: answers.length - failures.length,
+      duplicatesAnswered: answers.filter((a) => a.answer.duplicate).length,
+      expectedStancesPresent: `${expectedStances}/${expectedStances}`,
+      duplicateNodes: check.duplicateNodes,
+      duplicateRelationships: Object.values(check.duplicateRelationships).reduce((a, b) => a + b, 0),
+      deadlockRetries: retries,
+      seconds: Number(seconds.toFixed(1)),
+    });
+  });
+});
