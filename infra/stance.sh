@@ -5,6 +5,9 @@
 #   npm run demo -> infra/stance.sh demo  (re)load the demo graph
 #   npm run ingest -- FILES -> ingest plain-text articles
 #   npm run quality -- [FOLDER] [GOLD] -> extraction quality from an empty graph
+#   npm run token -- ROLE [TTL] [SUBJECT] -> a signed bearer token (reader|editor|admin)
+#   npm run bench -- [--tiny] ...  -> the performance benchmark (src/bench/run.ts)
+#   npm run bench:data -- --stances N -> generate a bench data tier once
 # Both provide what the machine lacks first: Node 24 (from the npm registry,
 # into .stance/toolchain), the npm dependencies, and for the tests a Docker
 # engine and the Neo4j test image.
@@ -136,8 +139,23 @@ run_tests() {
   bash infra/docker.sh ensure
   log "integration tests (Neo4j in a container started by testcontainers)"
   npm run --silent test:int
+  log "reliability tests (concurrent ingesters, a Neo4j outage under load, fuzzing; sizes: STANCE_REL_*)"
+  npm run --silent test:reliability
   log "end-to-end tests (the run command, a real browser)"
   npm run --silent test:e2e
+  log "benchmark, tiny (that it runs and the three servers agree; not timings)"
+  npm run --silent bench -- --tiny
+}
+
+# The performance benchmark (src/bench): it starts the Neo4j servers it needs
+# itself (a kept home per data tier under .stance/bench-neo4j, or NEO4J_URI).
+run_bench() {
+  local name=$1; shift
+  ensure_packages java=openjdk-17-jre-headless mvn=maven
+  ensure_node
+  ensure_deps
+  build >/dev/null
+  node "dist/$name.js" "$@"
 }
 
 case "${1:-}" in
@@ -146,7 +164,10 @@ case "${1:-}" in
   demo) shift; run_cli cli/demo "$@" ;;
   ingest) shift; run_cli cli/ingest "$@" ;;
   quality) shift; run_fresh cli/quality "$@" ;;
+  token) shift; ensure_node; ensure_deps; build >/dev/null; node dist/auth/token-cli.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
+  bench) shift; run_bench bench/run "$@" ;;
+  bench-data) shift; run_bench bench/data "$@" ;;
   node) ensure_node; ensure_deps; shift; exec "$@" ;;
   *) echo "usage: $0 start|test|node CMD..." >&2; exit 2 ;;
 esac

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { loadConfig } from './common/config/config.js';
+import { tokenLimitMiddleware } from './common/graphql-limits/token-limit.middleware.js';
 import { mountGraphiQL } from './ide/graphiql.js';
 import { bodyErrorHandler, requestMiddleware, serveMetrics } from './ops/http.js';
 import { makeLogger } from './ops/json-logger.js';
@@ -23,6 +24,7 @@ export async function createApp(options: { logger?: LogLevel[] } = {}): Promise<
   app.use(requestMiddleware({ config, auth: app.get(AuthService), metrics, shutdown: app.get(ShutdownService), logger }));
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(bodyErrorHandler(config.graphql.maxBodyBytes));
+  app.use('/graphql', tokenLimitMiddleware(config.graphql.maxTokens, metrics));
   express.get('/metrics', (_req: Request, res: Response) => serveMetrics({ metrics }, res));
   if (config.graphql.ide) mountGraphiQL(express);
   mountAnalystView(express);

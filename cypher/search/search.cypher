@@ -1,12 +1,16 @@
 // Actors and proposals by name or alias: an exact key match (any spelling
 // that normalises alike: "Moon Jae In" = "Moon Jae-in") ranks first, then
-// full-text matches. $lucene is built from escaped terms by the service.
+// full-text matches. $lucene is built from escaped terms by the service; a
+// key is letters a-z and digits only (nameKey), so it is a term as it is,
+// looked up in the keyword indexes of schema/004 (none when it is empty).
 CALL () {
-  MATCH (a:Actor) WHERE $key IN a.nameKeys
-  RETURN 'Actor' AS type, a.id AS id, 100.0 AS score
+  UNWIND CASE WHEN $key = '' THEN [] ELSE [$key] END AS key
+  CALL db.index.fulltext.queryNodes('actor_name_keys', key) YIELD node
+  RETURN 'Actor' AS type, node.id AS id, 100.0 AS score
   UNION
-  MATCH (p:Proposal) WHERE $key IN p.nameKeys
-  RETURN 'Proposal' AS type, p.id AS id, 100.0 AS score
+  UNWIND CASE WHEN $key = '' THEN [] ELSE [$key] END AS key
+  CALL db.index.fulltext.queryNodes('proposal_name_keys', key) YIELD node
+  RETURN 'Proposal' AS type, node.id AS id, 100.0 AS score
   UNION
   CALL db.index.fulltext.queryNodes('actor_search', $lucene) YIELD node, score
   RETURN 'Actor' AS type, node.id AS id, score

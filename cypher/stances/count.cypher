@@ -1,4 +1,20 @@
-MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+// Start from what the filter names, through its id index: the proposal, else
+// the actor, else every stance (each branch runs only for its case: its
+// UNWIND is empty otherwise). An optional filter in WHERE alone would scan.
+CALL () {
+  UNWIND CASE WHEN $proposalId IS NULL THEN [] ELSE [$proposalId] END AS proposalId
+  MATCH (s:Stance)-[:ON]->(p:Proposal {id: proposalId})
+  RETURN s, p
+  UNION ALL
+  UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NOT NULL THEN [$actorId] ELSE [] END AS actorId
+  MATCH (:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+  RETURN s, p
+  UNION ALL
+  UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (s:Stance)-[:ON]->(p:Proposal)
+  RETURN s, p
+}
+MATCH (a:Actor)-[:HOLDS]->(s)
 WHERE ($actorId IS NULL OR a.id = $actorId)
   AND ($proposalId IS NULL OR p.id = $proposalId)
   AND ($position IS NULL OR s.position = $position)

@@ -2,17 +2,35 @@
 // PROPOSED or CONFIRMED stance effective on or before $asOf, among those
 // recorded by $knownAsOf (an inclusive instant; null: all). Then the
 // position filter, so "who opposes as of D" means their stance at D.
-UNWIND $proposalIds AS proposalId
-MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal {id: proposalId})
-WHERE s.status IN ['PROPOSED', 'CONFIRMED']
-  AND ($asOf IS NULL OR s.effectiveOn <= $asOf)
-  AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
-WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC
-WITH a, p, head(collect(s)) AS s
+// Now (no $asOf, no $knownAsOf), that stance is the one the current-stance
+// edge names: refresh-current rewrites the edge by the same order in the
+// transaction of every change, so it is read from the edge, one hop per
+// actor, instead of sorting every stance on the proposal. Each branch runs
+// only for its case (its UNWIND is empty otherwise).
+CALL () {
+  UNWIND CASE WHEN $asOf IS NULL AND $knownAsOf IS NULL THEN $proposalIds ELSE [] END AS proposalId
+  MATCH (a:Actor)-[c:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(p:Proposal {id: proposalId})
+  MATCH (s:Stance {id: c.stanceId})
+  WHERE (a)-[:HOLDS]->(s)
+  RETURN a, p, s
+  UNION ALL
+  UNWIND CASE WHEN $asOf IS NULL AND $knownAsOf IS NULL THEN [] ELSE $proposalIds END AS proposalId
+  MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal {id: proposalId})
+  WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+    AND ($asOf IS NULL OR s.effectiveOn <= $asOf)
+    AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
+  WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC
+  WITH a, p, head(collect(s)) AS s
+  RETURN a, p, s
+}
+WITH a, p, s
 WHERE $position IS NULL OR s.position = $position
+// The holder and the speaker come along as the actors loader caches them
+// (actors/find-by-ids), so the Actor fields of a stance list cost no statement.
+WITH a, p, s, COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp {.id, .name, .kind, aliases: coalesce(sp.aliases, [])} ORDER BY sp.id LIMIT 1 }[0] AS speaker
 RETURN s.id AS id, s.position AS position, s.cue AS cue, coalesce(s.cues, []) AS cues,
        coalesce(s.conditions, []) AS conditions, s.statedOn AS statedOn, s.effectiveOn AS effectiveOn,
        s.confidence AS confidence, s.recordedAt AS recordedAt, s.status AS status, s.rule AS rule,
-       a.id AS actorId, p.id AS proposalId,
-       COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0] AS speakerId
+       a.id AS actorId, p.id AS proposalId, speaker.id AS speakerId,
+       a {.id, .name, .kind, aliases: coalesce(a.aliases, [])} AS actor, speaker
 ORDER BY p.id, a.id

@@ -5,9 +5,18 @@
 // other rows (extraction) only add evidence, cues, and (while the stance is
 // still PROPOSED) conditions: they never change what an analyst confirmed or
 // rejected, and never bring a rejected stance back.
+//
+// Concurrent writers of one actor's stances take turns from the lock below
+// to commit (actors in id order, so two batches never wait on each other in
+// a circle): the current-stance edge and the SUPERSEDES chain rewritten later
+// in the transaction must see what the other writer committed, or both would
+// add an edge (the reliability tier reproduces that without the lock).
 UNWIND $rows AS row
+WITH row ORDER BY row.actorId, row.proposalId
 MATCH (a:Actor {id: row.actorId})
 MATCH (p:Proposal {id: row.proposalId})
+SET a._writeLock = true
+REMOVE a._writeLock
 MERGE (s:Stance {id: row.id})
 ON CREATE SET s.recordedAt = datetime(), s.status = row.status, s.cue = row.cue, s.cues = [],
               s.conditions = row.conditions, s.confidence = row.confidence, s.rule = row.rule

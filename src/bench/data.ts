@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { pathToFileURL } from 'node:url';
 import { ActorsService } from '../actors/actors.service.js';
 import type { UpsertActorInput } from '../actors/dto/upsert-actor.input.js';
 import { ActorKind } from '../actors/models/actor.model.js';
@@ -14,14 +15,16 @@ import type { UpsertProposalInput } from '../proposals/dto/upsert-proposal.input
 import { ProposalsService } from '../proposals/proposals.service.js';
 import { StancesService } from '../stances/stances.service.js';
 import { batchesOf, prepareBatch } from './data/batches.js';
-import { syntheticPlan } from './data/synthetic.js';
-import { Args } from './support/args.js';
+import { SyntheticPlan, syntheticPlan, SyntheticProposal } from './data/synthetic.js';
+import { Args, tierLabel } from './support/args.js';
+import { DATA_VERSION, fromEnv, readMarker, startHome, targetEnv, tierHome, tierPagecache, writeMarker } from './support/neo4j-home.js';
 import { pool, Progress } from './support/progress.js';
 
 /**
  * `npm run bench:data -- --stances N [--batch 1000] [--concurrency 2]`:
  * writes the synthetic graph of N stances (data/synthetic.ts) into the Neo4j
- * at NEO4J_URI through the product's own write paths: ingestion's batched
+ * at NEO4J_URI, or else into the tier's own bench home
+ * (.stance/bench-neo4j/10k, 100k, 1m: kept, so a tier is generated once), through the product's own write paths: ingestion's batched
  * entity upserts for actors and proposals, then StancesService.writeBatch in
  * batches, each inside one writeTransaction with the batch's reprint links.
  * Resumable: entities that exist and batches already committed are skipped,
@@ -42,16 +45,31 @@ export interface DataSummary {
 export async function generate(app: INestApplicationContext, stances: number, batchSize: number, concurrency: number): Promise<DataSummary> {
   const t0 = performance.now();
   const plan = syntheticPlan(stances);
-  const neo4j = app.get(Neo4jService);
-  const cypher = app.get(CypherRegistry);
-  const stancesService = app.get(StancesService);
-  const articles = app.get(ArticlesService);
+  await writeEntities(app, plan);
+  const tWrite = performance.now();
+  const written = await writeStances(app, plan.proposals(), stances, batchSize, concurrency, true);
+  const writeSeconds = (performance.now() - tWrite) / 1000;
+  const [counts] = await app
+    .get(Neo4jService)
+    .read<Omit<DataSummary, 'seconds' | 'writtenStances' | 'stancesPerSec'>>(app.get(CypherRegistry).get('bench/graph-counts'));
+  return {
+    ...counts,
+    seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+    writtenStances: written,
+    stancesPerSec: written > 0 ? Math.round(written / writeSeconds) : 0,
+  };
+}
 
-  // Entities through ingestion's batched path (IngestRepository.upsertActors /
-  // upsertProposals: UNWIND, one transaction per 500), as if the extractor had
-  // met them: states first, since others represent them. One transaction per
-  // entity (ActorsService.upsert) would make the 1M tier's 55,000 entities
-  // cost more than its million stances.
+/**
+ * Actors and proposals that do not exist yet, through ingestion's batched
+ * path (IngestRepository.upsertActors / upsertProposals: UNWIND, one
+ * transaction per 500), as if the extractor had met them; states first,
+ * since others represent them. One transaction per entity
+ * (ActorsService.upsert) would make the 1M tier's 55,000 entities cost more
+ * than its million stances.
+ */
+export async function writeEntities(app: INestApplicationContext, plan: SyntheticPlan): Promise<void> {
+  const neo4j = app.get(Neo4jService);
   const ingest = app.get(IngestRepository);
   const actors = plan.actors();
   const actorsService = app.get(ActorsService);
@@ -69,31 +87,47 @@ export async function generate(app: INestApplicationContext, stances: number, ba
     progress.done();
   }
 
-  // The plan is walked twice (proposals, then their stances) rather than held: 1M stances do not fit comfortably.
+  // The plan is walked twice (proposals here, stances later) rather than held: 1M stances do not fit comfortably.
   const proposalsService = app.get(ProposalsService);
   const upserts: UpsertProposalInput[] = [];
   for (const p of plan.proposals()) upserts.push(p.upsert);
-  const missingProposals = await missingOf(
+  const missing = await missingOf(
     upserts.map((p) => p.id!),
     (ids) => proposalsService.findByIds(ids),
   );
-  const todo = upserts.filter((p) => missingProposals.has(p.id!)).map(proposalRow);
-  let progress = new Progress('proposals', todo.length);
+  const todo = upserts.filter((p) => missing.has(p.id!)).map(proposalRow);
+  const progress = new Progress('proposals', todo.length);
   for (let i = 0; i < todo.length; i += 500) {
     await neo4j.writeTransaction((tx) => ingest.upsertProposals(tx, todo.slice(i, i + 500)));
     progress.add(Math.min(500, todo.length - i));
   }
   progress.done();
+}
 
-  // Stances through writeBatch, a batch per transaction; committed batches are skipped.
-  const countStances = cypher.get('bench/count-stances');
-  progress = new Progress('stances', stances);
+/**
+ * Stances through StancesService.writeBatch, one transaction per batch of
+ * about `batchSize` (whole proposals), with the batch's reprint links, at
+ * most `concurrency` at once. With `resume`, a batch whose stances all exist
+ * is skipped. Returns the number of stances written.
+ */
+export async function writeStances(
+  app: INestApplicationContext,
+  proposals: Iterable<SyntheticProposal>,
+  total: number,
+  batchSize: number,
+  concurrency: number,
+  resume: boolean,
+): Promise<number> {
+  const neo4j = app.get(Neo4jService);
+  const stancesService = app.get(StancesService);
+  const articles = app.get(ArticlesService);
+  const countStances = app.get(CypherRegistry).get('bench/count-stances');
+  const progress = new Progress('stances', total);
   let written = 0;
-  const tWrite = performance.now();
-  await pool(batchesOf(plan.proposals(), batchSize), concurrency, async (group) => {
+  await pool(batchesOf(proposals, batchSize), concurrency, async (group) => {
     const prepared = prepareBatch(stancesService, articles, group);
     const ids = prepared.batch.stances.map((s) => s.id);
-    const [{ count }] = await neo4j.read<{ count: number }>(countStances, { ids });
+    const [{ count }] = resume ? await neo4j.read<{ count: number }>(countStances, { ids }) : [{ count: 0 }];
     if (count < ids.length) {
       await neo4j.writeTransaction(async (tx) => {
         await stancesService.writeBatch(tx, prepared.batch);
@@ -104,15 +138,7 @@ export async function generate(app: INestApplicationContext, stances: number, ba
     progress.add(prepared.stances);
   });
   progress.done();
-  const writeSeconds = (performance.now() - tWrite) / 1000;
-
-  const [counts] = await neo4j.read<Omit<DataSummary, 'seconds' | 'writtenStances' | 'stancesPerSec'>>(cypher.get('bench/graph-counts'));
-  return {
-    ...counts,
-    seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
-    writtenStances: written,
-    stancesPerSec: written > 0 ? Math.round(written / writeSeconds) : 0,
-  };
+  return written;
 }
 
 function keys(name: string, aliases: string[]): string[] {
@@ -170,18 +196,30 @@ async function main(): Promise<void> {
   const stances = args.count('stances', 10_000);
   const batch = args.count('batch', 1000);
   const concurrency = args.count('concurrency', 2);
-  process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+  // NEO4J_URI names the database; without it, the tier's own bench home (.stance/bench-neo4j/<tier>).
+  const target = fromEnv() ?? (await startHome(tierHome(tierLabel(stances)), { pagecache: tierPagecache(stances) }));
   try {
-    process.stderr.write(`bench data: ${stances} stances into ${process.env.NEO4J_URI} (batches of ${batch}, ${concurrency} at a time)\n`);
-    const summary = await generate(app, stances, batch, concurrency);
-    console.log(JSON.stringify(summary));
+    const marker = target.home ? readMarker(target.home) : null;
+    if (marker && marker.stances === stances && marker.version === DATA_VERSION) {
+      process.stderr.write(`bench data: ${tierLabel(stances)} is already generated in ${target.home}\n`);
+      return;
+    }
+    Object.assign(process.env, targetEnv(target), { STANCE_LOAD_DEMO: 'false' });
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+    try {
+      process.stderr.write(`bench data: ${stances} stances into ${target.uri} (batches of ${batch}, ${concurrency} at a time)\n`);
+      const summary = await generate(app, stances, batch, concurrency);
+      if (target.home) writeMarker(target.home, { stances, version: DATA_VERSION, summary });
+      console.log(JSON.stringify(summary));
+    } finally {
+      await app.close();
+    }
   } finally {
-    await app.close();
+    await target.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);

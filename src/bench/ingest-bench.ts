@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AppModule } from '../app.module.js';
 import { syntheticArticle } from '../articles/pipeline/bench.js';
 import { extractArticle } from '../articles/pipeline/extract.js';
@@ -22,61 +24,87 @@ function arg(name: string, fallback: number): number {
   return value;
 }
 
-async function main(): Promise<void> {
-  const n = arg('articles', 1000);
-  const concurrency = arg('concurrency', 4);
+export interface IngestBenchResult {
+  machine: string;
+  articles: number;
+  averageKb: number;
+  stancesPerArticle: number;
+  extractionArticlesPerSec: number;
+  /** Extraction by CPU time: articles per second of one core, whatever else the machine runs. */
+  extractionArticlesPerCpuSec: number;
+  pipelineArticlesPerSec: number;
+  pipelineConcurrentArticlesPerSec: number;
+  concurrency: number;
+}
+
+/**
+ * Extraction alone, then the whole ingestArticle pipeline (extraction and
+ * its write transaction) with one client and with `concurrency` clients,
+ * into the database the app context is connected to.
+ */
+export async function measureIngest(app: INestApplicationContext, n: number, concurrency: number): Promise<IngestBenchResult> {
   const texts = Array.from({ length: n * 2 }, (_, i) => syntheticArticle(i + 1));
   const kb = texts.reduce((s, t) => s + t.length, 0) / texts.length / 1024;
 
   // Extraction alone: warm up, then time n articles on one core.
   for (const text of texts.slice(0, 50)) extractArticle({ text, publishedOn: '2024-05-09' });
   let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let extracted = 0;
   for (const text of texts.slice(0, n)) extracted += extractArticle({ text, publishedOn: '2024-05-09' }).stances.length;
   const extractionSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const extractionCpuSeconds = (cpu.user + cpu.system) / 1e6;
 
-  process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
   const ingest = app.get(IngestService);
   const progress = (label: string, done: number, total: number) => {
     if (done % Math.max(1, Math.floor(total / 10)) === 0 || done === total) process.stderr.write(`  ${label}: ${done}/${total}\r`);
   };
+  // Whole pipeline, one client: the first n texts.
+  t0 = performance.now();
+  let done = 0;
+  for (const text of texts.slice(0, n)) {
+    await ingest.ingest({ text, publishedOn: '2024-05-09', outlet: 'Bench Wire' });
+    progress('sequential', ++done, n);
+  }
+  const sequentialSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write('\n');
+
+  // Whole pipeline, C clients at once: the next n texts.
+  const queue = texts.slice(n);
+  done = 0;
+  t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let text = queue.shift(); text !== undefined; text = queue.shift()) {
+        await ingest.ingest({ text, publishedOn: '2024-05-09', outlet: 'Bench Wire' });
+        progress(`${concurrency} clients`, ++done, n);
+      }
+    }),
+  );
+  const concurrentSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write('\n');
+
+  return {
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`,
+    articles: n,
+    averageKb: Number(kb.toFixed(1)),
+    stancesPerArticle: Number((extracted / n).toFixed(1)),
+    extractionArticlesPerSec: Number((n / extractionSeconds).toFixed(1)),
+    extractionArticlesPerCpuSec: Number((n / extractionCpuSeconds).toFixed(1)),
+    pipelineArticlesPerSec: Number((n / sequentialSeconds).toFixed(1)),
+    pipelineConcurrentArticlesPerSec: Number((n / concurrentSeconds).toFixed(1)),
+    concurrency,
+  };
+}
+
+async function main(): Promise<void> {
+  const n = arg('articles', 1000);
+  const concurrency = arg('concurrency', 4);
+  process.env.STANCE_LOAD_DEMO = 'false';
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
-    // Whole pipeline, one client: the first n texts.
-    t0 = performance.now();
-    let done = 0;
-    for (const text of texts.slice(0, n)) {
-      await ingest.ingest({ text, publishedOn: '2024-05-09', outlet: 'Bench Wire' });
-      progress('sequential', ++done, n);
-    }
-    const sequentialSeconds = (performance.now() - t0) / 1000;
-    process.stderr.write('\n');
-
-    // Whole pipeline, C clients at once: the next n texts.
-    const queue = texts.slice(n);
-    done = 0;
-    t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let text = queue.shift(); text !== undefined; text = queue.shift()) {
-          await ingest.ingest({ text, publishedOn: '2024-05-09', outlet: 'Bench Wire' });
-          progress(`${concurrency} clients`, ++done, n);
-        }
-      }),
-    );
-    const concurrentSeconds = (performance.now() - t0) / 1000;
-    process.stderr.write('\n');
-
-    const result = {
-      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`,
-      articles: n,
-      averageKb: Number(kb.toFixed(1)),
-      stancesPerArticle: Number((extracted / n).toFixed(1)),
-      extractionArticlesPerSec: Number((n / extractionSeconds).toFixed(1)),
-      pipelineArticlesPerSec: Number((n / sequentialSeconds).toFixed(1)),
-      pipelineConcurrentArticlesPerSec: Number((n / concurrentSeconds).toFixed(1)),
-      concurrency,
-    };
+    const result = await measureIngest(app, n, concurrency);
     console.log(`
 | ${n} generated articles, ${result.averageKb} KB, ${result.stancesPerArticle} stances each | articles/s |
 |---|---:|
@@ -92,7 +120,10 @@ machine: ${result.machine}`);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run as a script (npm run bench:ingest); imported by the bench's write measurements.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -56,17 +56,12 @@ const proposalCurrent: Omit<Question, 'params'> = {
     variables: { id },
   }),
   async raw(run, { id }) {
+    // The stance rows carry their actor and speaker, the evidence rows their article (as the loaders use them).
     const [[proposal], stances] = await Promise.all([
       run('proposals/find-by-ids', { ids: [id] }),
       run('stances/current-by-proposals', { proposalIds: [id], asOf: null, position: null, knownAsOf: null }),
     ]);
-    const [actors, evidence] = await Promise.all([
-      run('actors/find-by-ids', { ids: unique(stances.flatMap((s) => (s.speakerId ? [s.actorId, s.speakerId] : [s.actorId]))) }),
-      run('stances/evidence', { stanceIds: stances.map((s) => s.id) }),
-    ]);
-    const articles = byId(await run<{ id: string; outlet: string; publishedOn: string }>('articles/find-by-ids', { ids: unique(evidence.map((e) => e.articleId)) }));
-    const actorById = byId(actors as Array<{ id: string; name: string }>);
-    const name = (aid: string | null) => (aid ? { id: aid, name: actorById.get(aid)?.name } : null);
+    const evidence = await run('stances/evidence', { stanceIds: stances.map((s) => s.id) });
     return {
       data: {
         proposal: proposal && {
@@ -81,12 +76,9 @@ const proposalCurrent: Omit<Question, 'params'> = {
               conditions: s.conditions,
               statedOn: s.statedOn,
               sourceCount: new Set(ev.map((e) => e.reportId)).size,
-              actor: name(s.actorId),
-              speaker: name(s.speakerId),
-              evidence: ev.map((e) => {
-                const a = articles.get(e.articleId);
-                return { quote: e.quote, article: { id: e.articleId, outlet: a?.outlet ?? null, publishedOn: a?.publishedOn ?? null } };
-              }),
+              actor: { id: s.actor.id, name: s.actor.name },
+              speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name } : null,
+              evidence: ev.map((e) => ({ quote: e.quote, article: { id: e.article.id, outlet: e.article.outlet, publishedOn: e.article.publishedOn } })),
             };
           }),
         },
@@ -114,12 +106,12 @@ const actorTimeline: Omit<Question, 'params'> = {
     variables: { id },
   }),
   async raw(run, { id }) {
+    // The stance rows carry their proposal (as the loaders use it).
     const [[actor], representations, stances] = await Promise.all([
       run('actors/find-by-ids', { ids: [id] }),
       run('actors/representations', { ids: [id] }),
       run('stances/by-actors', { actorIds: [id], proposalId: null, from: null, to: null, knownAsOf: null }),
     ]);
-    const proposals = byId(await run<{ id: string; name: string }>('proposals/find-by-ids', { ids: unique(stances.map((s) => s.proposalId)) }));
     return {
       data: {
         actor: actor && {
@@ -134,7 +126,7 @@ const actorTimeline: Omit<Question, 'params'> = {
             conditions: s.conditions,
             statedOn: s.statedOn,
             effectiveOn: s.effectiveOn,
-            proposal: { id: s.proposalId, name: proposals.get(s.proposalId)?.name },
+            proposal: { id: s.proposal.id, name: s.proposal.name },
           })),
         },
       },

@@ -25,6 +25,14 @@ export function indexBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) =
   return keys.map((k) => byKey.get(k) ?? null);
 }
 
+/** What stance and evidence rows may carry besides their own columns. */
+interface Embedded {
+  actor?: ActorRow | null;
+  speaker?: ActorRow | null;
+  proposal?: ProposalRow | null;
+  article?: ArticleRow | null;
+}
+
 /**
  * Batch loaders, made fresh for every request: a nested field of a list is
  * fetched with one Cypher statement for all its parents, not one per row.
@@ -44,7 +52,7 @@ export class Loaders {
   readonly proposedBy = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, await this.s.proposals.proposedBy(ids), (r) => r.actorId).map((rows) => rows.map((r) => r.proposalId)),
   );
-  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) => groupBy(ids, await this.s.stances.evidence(ids), (r) => r.stanceId));
+  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) => groupBy(ids, this.primed(await this.s.stances.evidence(ids)), (r) => r.stanceId));
   readonly stancesOfArticle = new DataLoader<string, StanceRow[]>(async (ids) =>
     groupBy(ids, await this.s.stances.byArticles(ids), (r) => r.articleId),
   );
@@ -58,19 +66,19 @@ export class Loaders {
 
   currentStances(asOf: string | null, position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
     return this.keyed(`current|${asOf}|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf), (r) => r.proposalId),
+      groupBy(ids, this.primed(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf)), (r) => r.proposalId),
     );
   }
 
   stancesOnProposal(position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
     return this.keyed(`onProposal|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, await this.s.stances.byProposals(ids, position, knownAsOf), (r) => r.proposalId),
+      groupBy(ids, this.primed(await this.s.stances.byProposals(ids, position, knownAsOf)), (r) => r.proposalId),
     );
   }
 
   stancesOfActor(proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
     return this.keyed(`ofActor|${proposalId}|${from}|${to}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf), (r) => r.actorId),
+      groupBy(ids, this.primed(await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf)), (r) => r.actorId),
     );
   }
 
@@ -78,6 +86,21 @@ export class Loaders {
     return this.keyed(`shiftsOfActor|${proposalId}|${since}|${kinds?.join(',')}`, async (ids) =>
       groupBy(ids, await this.s.shifts.byActors(ids, proposalId, since, kinds), (r) => r.actorId),
     );
+  }
+
+  /**
+   * Stance and evidence rows carry the actors, proposal and article they
+   * name (the statements read them anyway): cached here, the Actor, Proposal
+   * and Article fields under a list resolve without a statement of their own.
+   */
+  private primed<T>(rows: T[]): T[] {
+    for (const row of rows as Array<T & Embedded>) {
+      if (row.actor) this.actors.prime(row.actor.id, row.actor);
+      if (row.speaker) this.actors.prime(row.speaker.id, row.speaker);
+      if (row.proposal) this.proposals.prime(row.proposal.id, row.proposal);
+      if (row.article) this.articles.prime(row.article.id, row.article);
+    }
+    return rows;
   }
 
   private keyed<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {

@@ -43,9 +43,9 @@ export class HealthController {
     const checks = { shuttingDown: this.shutdown.draining, neo4j: 'unreachable', schema: 'unknown', missing: [] as string[] };
     if (!checks.shuttingDown) {
       try {
-        const [row] = await this.neo4j.probe<{ constraints: string[]; online: string[] }>(SCHEMA_STATE, PROBE_TIMEOUT_MS);
+        const [row] = await this.neo4j.probe<{ online: string[] }>(SCHEMA_STATE, PROBE_TIMEOUT_MS);
         checks.neo4j = 'reachable';
-        const present = new Set([...row.constraints, ...row.online]);
+        const present = new Set(row.online);
         checks.missing = this.schemaNames.filter((n) => !present.has(n));
         checks.schema = checks.missing.length === 0 ? 'applied' : 'incomplete';
       } catch {

@@ -7,6 +7,8 @@ import { isInt, Integer, isDate, isDateTime, Record as Neo4jRecord } from 'neo4j
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans, most of every row, are plain already.
+  if (typeof value !== 'object') return value;
   if (isInt(value)) {
     const int = value as Integer;
     return int.inSafeRange() ? int.toNumber() : int.toString();

@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { Driver, isRetryableError, ManagedTransaction, Session } from 'neo4j-driver';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { recordToObject } from './neo4j-mapper.js';
 
 export type Params = Record<string, unknown>;
 
 /**
- * The one place Cypher runs. Every call goes through a managed transaction
- * (executeRead / executeWrite: retried by the driver on transient errors, so
- * the work passed in must be idempotent), on the configured database, with a
+ * The one place Cypher runs. Writes go through a managed transaction
+ * (executeWrite: retried by the driver on transient errors, so the work
+ * passed in must be idempotent), reads through an auto-commit statement
+ * retried alike (see read), all on the configured database, with a
  * transaction timeout, and the session is closed in `finally`.
  */
 @Injectable()
@@ -40,9 +41,33 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
     await this.driver.close();
   }
 
-  /** Runs a read statement and returns its rows as plain objects. */
-  read<T>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.managed('read', (tx) => this.rows<T>(tx, cypher, params));
+  /**
+   * Runs a read statement and returns its rows as plain objects. A read is
+   * one statement, so it runs as an auto-commit transaction: one round trip
+   * (RUN and PULL) where a transaction function takes three (BEGIN; RUN and
+   * PULL; COMMIT), which halves the driver's CPU per read and saves a fifth
+   * of the server's (README, Performance). Transient errors are retried here
+   * with the driver's back-off, as executeRead would, and counted alike.
+   */
+  async read<T>(cypher: string, params: Params = {}): Promise<T[]> {
+    const deadline = Date.now() + this.config.neo4j.maxRetryTimeMs;
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) this.stats.retries.read += 1;
+      try {
+        const rows = await this.withSession('READ', async (session) => {
+          const result = await session.run(cypher, params, this.txConfig());
+          return result.records.map((r) => recordToObject<T>(r));
+        });
+        this.stats.transactions.read.committed += 1;
+        return rows;
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() >= deadline) {
+          this.stats.transactions.read.failed += 1;
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** (attempt - 1), 8000) * (0.8 + Math.random() * 0.4)));
+      }
+    }
   }
 
   /** Runs a write statement in its own transaction and returns its rows. */

@@ -123,4 +123,94 @@ describe('concurrent ingestion', () => {
       seconds: Number(seconds.toFixed(1)),
     });
   });
+
+  it(`${knobs.ingesters} analysts recording stances on the same pairs at the same instant leave one current edge and no duplicate evidence`, async () => {
+    const RECORD = `mutation Record($input: RecordStanceInput!) { recordStance(input: $input) { id } }`;
+    // Pairs of its own, so this test stands alone.
+    const pairs: Array<[string, string]> = [];
+    for (let k = 0; k < 3; k++) {
+      const actor = await t.gql<{ upsertActor: { id: string } }>(`mutation ($i: UpsertActorInput!) { upsertActor(input: $i) { id } }`, {
+        i: { name: `Reliability State ${runTag} ${k}`, kind: 'STATE' },
+      });
+      const proposal = await t.gql<{ upsertProposal: { id: string } }>(`mutation ($i: UpsertProposalInput!) { upsertProposal(input: $i) { id } }`, {
+        i: { name: `Reliability plan ${runTag} ${k}` },
+      });
+      pairs.push([actor.data!.upsertActor.id, proposal.data!.upsertProposal.id]);
+    }
+    const positions = ['SUPPORT', 'OPPOSE', 'NONCOMMITTAL'];
+    let requests = 0;
+    const failures: string[] = [];
+    const send = async (input: Record<string, unknown>) => {
+      requests += 1;
+      const res = await t.gql<{ recordStance: { id: string } }>(RECORD, { input });
+      if (res.errors) failures.push(res.errors.map((e) => e.extensions?.code).join(','));
+    };
+    const started = Date.now();
+    for (let round = 0; round < 4; round++) {
+      // Different stances of one pair at once (the current edge is contested) ...
+      await Promise.all(
+        pairs.flatMap(([actorId, proposalId]) =>
+          Array.from({ length: knobs.ingesters }, (_, i) =>
+            send({
+              actorId,
+              proposalId,
+              position: positions[(i + round) % 3],
+              statedOn: `2023-${String(1 + round).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`,
+              cue: `cue ${round}-${i}`,
+              evidence: [{ quote: `quote ${round}-${i}`, article: { url: `https://reliability.example/${runTag}/analyst/${round}/${i}`, outlet: 'Analyst Desk' } }],
+            }),
+          ),
+        ),
+      );
+      // ... and the very same stance with the same evidence from every analyst at once.
+      await Promise.all(
+        pairs.flatMap(([actorId, proposalId]) =>
+          Array.from({ length: knobs.ingesters }, (_, i) =>
+            send({
+              actorId,
+              proposalId,
+              position: 'SUPPORT',
+              statedOn: `2024-06-${String(10 + round).padStart(2, '0')}`,
+              cue: `same ${i}`,
+              evidence: [{ quote: 'the same quote', article: { url: `https://reliability.example/${runTag}/same/${round}`, outlet: 'Analyst Desk' } }],
+            }),
+          ),
+        ),
+      );
+    }
+    // Re-recording different stances that already exist, on one pair, at once:
+    // no node or edge is new, so nothing is created that could serialize them.
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(
+        pairs.flatMap(([actorId, proposalId]) =>
+          Array.from({ length: knobs.ingesters }, (_, i) =>
+            send({
+              actorId,
+              proposalId,
+              position: positions[(i + round) % 3],
+              statedOn: `2023-${String(1 + round).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`,
+              cue: `again ${round}-${i}`,
+            }),
+          ),
+        ),
+      );
+    }
+    expect(failures).toEqual([]);
+    const check = await integrity(t);
+    expect(check).toEqual({
+      duplicateNodes: 0,
+      duplicateRelationships: {},
+      pairsWithSeveralCurrentEdges: 0,
+      pairsWithWrongCurrentEdge: 0,
+      stancesWithSeveralSupersedes: 0,
+    });
+    // Every analyst's cue was kept on the stance they all recorded (no lost update).
+    const cues = await t.cypher<{ cues: string[] }>(
+      `MATCH (s:Stance)-[:EVIDENCED_BY]->(art:Article) WHERE art.url STARTS WITH $prefix RETURN DISTINCT s.cues AS cues`,
+      { prefix: `https://reliability.example/${runTag}/same/` },
+    );
+    for (const row of cues) expect([...row.cues].sort()).toEqual(Array.from({ length: knobs.ingesters }, (_, i) => `same ${i}`).sort());
+    recordFigures('concurrency-analysts', { analysts: knobs.ingesters, requests, acknowledged: requests - failures.length, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) });
+  });
 });
+

@@ -84,6 +84,7 @@ const PREPOSITIONS = new Set([
   'behind', 'beyond', 'despite', 'during', 'after', 'before', 'through', 'upon', 'within', 'and', 'or', 'visit', 'visited',
   'visiting', 'told', 'asked', 'urged', 'met', 'meet', 'meets', 'counterparts', 'counterpart', 'versus', 'vs', 'both',
 ]);
+const CLAUSE_VERB = /^(?:[a-z]{3,}ed|said|says|was|were|had|has|is|are|will|would|could|met|took|made|told|gave|came|won|began|sent)$/;
 const SKIPPABLE_BEFORE = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'two', 'three', 'then']);
 const AFFILIATION_PREPS = new Set(['at', 'from', 'of', 'for', 'in', 'with']);
 const AFFILIATION_WORDS = /\b(?:government|administration|authorities|side|ministry|office|cabinet|leadership|regime|delegation)\b/i;
@@ -113,6 +114,13 @@ export function isGoverned(tokens: Token[], i: number, text: string, affiliation
     return false;
   }
   if (!PREPOSITIONS.has(k)) return false;
+  // "a day after Ri dismissed the idea", "before Japan agreed": a conjunction opening a clause, not a preposition
+  if (k === 'after' || k === 'before') {
+    for (let q = i + 1; q < Math.min(tokens.length, i + 9); q++) {
+      if (/[,;:(".]/.test(text.slice(tokens[q - 1].end, tokens[q].start))) break;
+      if (CLAUSE_VERB.test(tokens[q].key) && !tokens[q].cap) return false;
+    }
+  }
   if (AFFILIATION_PREPS.has(k) && affiliation) {
     for (let c = j - 1; c >= Math.max(0, j - 3); c--) if (OFFICIAL_NOUNS.has(tokens[c].key)) return false;
   }
@@ -245,7 +253,9 @@ function scanGazetteer(ctx: Ctx): void {
     let best: { len: number; gaz?: GazEntry; known?: KnownActor } | null = null;
     if (actorTrie.hasStart(k)) {
       for (const [len, values] of actorTrie.matchAt(keyAt, i, n)) {
-        const v = values.find((e) => caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context));
+        // an alias that needs context ("Congo" where the text says "Democratic Republic") wins over the plain one
+        const v = values.find((e) => e.context && caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context))
+          ?? values.find((e) => caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context));
         if (v) {
           best = { len, gaz: v };
           break;
@@ -534,7 +544,8 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     }
     let t = end;
     let nat: { stateId: string } | null = null;
-    if (tokens[t]?.key === 'the' && !(ctx.covered[t] > 0)) t++;
+    const indefinite = /^(?:a|an)$/.test(tokens[t]?.key ?? '');
+    if (/^(?:the|a|an)$/.test(tokens[t]?.key ?? '') && !(ctx.covered[t] > 0)) t++;
     // nationality: a state mention (possessive or adjectival) or a demonym
     const mi = ctx.covered[t];
     if (mi > 0 && ctx.mentions[mi - 1].tokStart <= t && !ctx.mentions[mi - 1].personId) {
@@ -551,7 +562,13 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
       }
     }
     while (t < segEnd && TITLE_MODIFIERS.has(tokens[t].key)) t++;
-    const th = t < segEnd ? titleTrie.matchAt(keyAt, t, segEnd) : [];
+    let th = t < segEnd ? titleTrie.matchAt(keyAt, t, segEnd) : [];
+    // "Kim Yo-jong, a vice department director of the ruling party's Central Committee": a title a word or two in
+    for (let skip = 1; !th.length && indefinite && skip <= 2 && t + skip < segEnd; skip++) {
+      if (!/^[a-z-]+$/.test(tokens[t + skip - 1].text)) break;
+      th = titleTrie.matchAt(keyAt, t + skip, segEnd);
+      if (th.length) t += skip;
+    }
     if (!th.length) {
       i = end - 1;
       continue;
@@ -578,7 +595,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
       }
     }
     let roleStart = end;
-    if (tokens[roleStart].key === 'the' && !(ctx.covered[roleStart] > 0)) roleStart++;
+    if (/^(?:the|a|an)$/.test(tokens[roleStart].key) && !(ctx.covered[roleStart] > 0)) roleStart++;
     // drop a leading nationality from the role text
     const natMention = ctx.covered[roleStart] > 0 ? ctx.mentions[ctx.covered[roleStart] - 1] : null;
     if (natMention && natMention.tokStart <= roleStart && !natMention.personId) roleStart = natMention.tokEnd;

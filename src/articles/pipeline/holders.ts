@@ -51,8 +51,16 @@ export function insideQuote(v: SentenceView, pos: number): boolean {
   return quotes(v.text, v.start, pos) % 2 === 1;
 }
 
+/** "SEOUL, Sept. 25 (Yonhap) --", "UNITED NATIONS (AP) -", "BEIJING/TAIPEI, Nov 20 (Reuters) -": a dateline names a place. */
+export function inDateline(v: SentenceView, m: ActorMention): boolean {
+  if (m.start - v.start > 40 || /[a-z]/.test(v.text.slice(v.start, m.end))) return false;
+  return /^(?:\/[A-Z][A-Z .\/]*)?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s/.test(v.text.slice(m.end, m.end + 60))
+    || /^(?:\/[A-Z][A-Z .\/]*)?,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\(/.test(v.text.slice(m.end, m.end + 60));
+}
+
 function usable(v: SentenceView, m: ActorMention): boolean {
   if (m.pp || m.compound) return false;
+  if (inDateline(v, m)) return false;
   for (const [a, b] of v.excluded) if (m.start >= a && m.start < b) return false;
   if (ACCORDING.test(v.text.slice(Math.max(v.start, m.start - 20), m.start))) return false;
   return true;
@@ -106,7 +114,11 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
     if (close < 0 || close >= v.end) close = -1;
     if (close >= 0) {
       const m = v.mentions.find((x) => x.start > close && !x.compound && (!x.pp || /\b(?:at|from|of)\s+(?:the\s+)?$/.test(text.slice(x.start - 10, x.start))));
-      if (m) return { mention: m, via: 'quote', speaker: m.personId ? m : null };
+      // only an attribution right after the quotation ('," Kim said', '," said a spokesman for Japan'), not a later clause
+      const between = m ? text.slice(close + 1, m.start) : '';
+      if (m && between.length <= 60 && !/\b(?:if|unless|but|because|while|when|whether|that|which|only)\b/i.test(between)) {
+        return { mention: m, via: 'quote', speaker: m.personId ? m : null };
+      }
     }
     let open = cueStart - 1;
     while (open >= v.start && text[open] !== '"') open--;
@@ -118,9 +130,19 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
   }
   // nearest usable subject to the left, outside quotes
   let chosen: ActorMention | null = null;
+  // "with 14 votes in favour and Russia abstaining": the subject of an absolute participle, even after "with ... and"
+  {
+    const last = v.mentions.filter((m) => m.end <= cueStart).pop();
+    if (last && last.pp && !last.compound && /^\s+$/.test(text.slice(last.end, cueStart)) && /^\w+ing\b/.test(text.slice(cueStart, cueEnd))) {
+      return { mention: last, via: 'subject', speaker: last.personId ? last : null };
+    }
+  }
   for (const m of v.mentions) {
     if (m.start >= cueStart) break;
     if (!usable(v, m) || (insideQuote(v, m.start) && !scareQuote(text, v, m.start))) continue;
+    if (inRelativeClause(v, m, cueStart)) continue;
+    // "Sudan's U.N. ambassador": the organisation modifies the possessor's envoy, who speaks for the possessor
+    if (chosen && chosen.poss && m.kind === 'ORGANIZATION' && !m.personId && /^\s?$/.test(text.slice(chosen.end, m.start))) continue;
     chosen = m;
   }
   if (chosen) {
@@ -135,4 +157,13 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
     if (m) return { mention: m, via: 'after-adverbial', speaker: m.personId ? m : null };
   }
   return null;
+}
+
+/** "The M23 rebels, whom the United Nations says are backed by Rwanda, said ...": a mention inside a relative clause that closes before the cue. */
+function inRelativeClause(v: SentenceView, m: ActorMention, cueStart: number): boolean {
+  const open = v.text.lastIndexOf(',', m.start);
+  if (open < v.start) return false;
+  if (!/^,\s*(?:whom|who|which|whose|where)\b/i.test(v.text.slice(open, m.start))) return false;
+  const close = v.text.indexOf(',', m.end);
+  return close > 0 && close < cueStart;
 }

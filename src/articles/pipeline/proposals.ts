@@ -214,6 +214,16 @@ function gapText(ctx: Ctx, a: number, b: number): string {
 }
 
 let lastRawEnd = 0;
+const RESOLUTION_VERBS = /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing)$/;
+const HEAD_PARTICIPLES = /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
+// heads that reporters use for one another when they refer back: "the agreement" ... "the pact" ... "the deal"
+const AGREEMENT_WORDS = new Set(['agreement', 'deal', 'pact', 'accord', 'treati', 'treaty', 'arrangement'].map(stem));
+const MEETING_WORDS = new Set(['talks', 'talk', 'meeting', 'dialogue', 'negotiations', 'conference'].map(stem));
+const TEXT_WORDS = new Set(['resolution', 'draft', 'text', 'motion'].map(stem));
+const NOT_A_PROPOSAL = new Set(['calm', 'restraint', 'patience', 'caution', 'unity', 'solidarity', 'de-escalation', 'deescalation', 'moderation', 'maximum', 'utmost', 'the', 'to', 'table'].map(stem));
+const NOMINALISATIONS = new Set(['creation', 'establishment', 'adoption', 'implementation', 'signing', 'launch', 'idea', 'revival', 'conclusion', 'ratification', 'approval', 'extension', 'renewal', 'resumption', 'terms', 'parts', 'part', 'details', 'text', 'principle', 'spirit', 'goal', 'aim', 'concept']);
+const PRONOUNS = new Set(['it', 'them', 'this', 'that', 'these', 'those', 'one', 'ones', 'so', 'him', 'her', 'us', 'they', 'we', 'what', 'which'].map(stem));
+const FINITE_AFTER_NP = /^(?:[a-z]{3,}ed|won|drew|met|came|went|took|got|faces|remains|won't)$/;
 
 /** Tokens of a complement starting at `from`: up to punctuation, a boundary word or 14 tokens. */
 function complementEnd(ctx: Ctx, from: number, limit: number): number {
@@ -231,6 +241,16 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
     if ((k === 'and' || k === 'or') && i + 1 < limit && CONJUNCTION_VERBS.has(tokens[i + 1].key)) break;
     if ((k === 'by' || k === 'through' || k === 'upon') && i + 1 < limit && /ing$/.test(tokens[i + 1].key)) break;
     if (k === 'in' && tokens[i + 1]?.key === 'order') break;
+    // "called for such a fund for three decades": a duration, not part of the name
+    if (k === 'for' && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|decades|years|months|weeks|days)$/.test(tokens[i + 1]?.key ?? '')) break;
+    // "proposed the declaration in his speech", "at a meeting": the occasion, not the name
+    if (/^(?:in|at|during)$/.test(k) && /^(?:his|her|its|their|a|an)$/.test(tokens[i + 1]?.key ?? '')
+      && /^(?:speech|address|remarks|statement|meeting|interview|letter|message|visit|briefing|session|summit|conference|call|phone|new|news|keynote|televised|annual|regular|weekly)$/.test(tokens[i + 2]?.key ?? '')) break;
+    // "to join NATO to parliament": a second goal after the object
+    if (k === 'to' && i - from >= 2 && ctx.actorAtTok[i - 1] && (tokens[i + 1]?.cap || /^(?:the|a|an|its|their|his|her|parliament|lawmakers|congress|legislators|voters)$/.test(tokens[i + 1]?.key ?? ''))) break;
+    // a finite verb after the noun phrase ends it: "a levy on shipping emissions gained ground"
+    if (i - from >= 2 && FINITE_AFTER_NP.test(k) && !tokens[i].cap && !tokens[i].hyphenPrev && !ADJ_PARTICIPLES.has(k)
+      && !PROPOSAL_STOPWORDS.has(tokens[i - 1].key) && !NOT_NP_START.has(tokens[i - 1].key)) break;
     if (k === 'to' && i + 1 < limit && /^(entice|persuade|pressure|force|avoid|prevent|counter|ease|end)$/.test(tokens[i + 1].key) && i - from > 3) break;
   }
   lastRawEnd = ctx.tokens[i - 1].end;
@@ -356,6 +376,8 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     const trigger = triggers[0];
     // "a resolution calling for ...", "a plan urging ...": the proposal's content, not a new proposal
     if (trigger.proposer === 'subject' && /ing$/.test(k) && i > 0 && !ctx.actorAtTok[i - 1] && PROPOSAL_NOUNS.has(stem(tokens[i - 1].key)) && !/[,;.]/.test(gapText(ctx, i - 1, i))) continue;
+    // "It calls for a truce", "the plan also demands ...": what a proposal contains, not a new one
+    if (trigger.proposer === 'subject' && proposalIsSubject(ctx, i, sentenceBounds[si]?.[0] ?? -1)) continue;
     // "the proposed talks": a participle used as an adjective introduces nothing
     if (trigger.proposer === 'subject' && i > 0 && ANAPHOR_DETERMINERS.has(tokens[i - 1].key) && /ed$/.test(k)) continue;
     let j = i + tlen;
@@ -431,7 +453,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         if (definite && out.length) continue;
         if (p >= 0 && !ctx.actorAtTok[p] && PROPOSAL_NOUNS.has(stem(tokens[p].key)) && !/[,;.]/.test(gapText(ctx, p, i))) {
           let s = p;
-          while (s - 1 >= 0 && !ctx.actorAtTok[s - 1] && /^[a-z]/.test(tokens[s - 1].text) && !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) && !ARTICLES.has(tokens[s - 1].key) && p - s < 3 && !/[,;.]/.test(gapText(ctx, s - 1, s))) {
+          while (s - 1 >= 0 && !ctx.actorAtTok[s - 1] && (/^[a-z]/.test(tokens[s - 1].text) || (/^\d+$/.test(tokens[s - 1].text) && gapText(ctx, s - 1, s) === '-')) && !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) && !ARTICLES.has(tokens[s - 1].key) && p - s < 3 && !/[,;.]/.test(gapText(ctx, s - 1, s))) {
             // "a ceasefire and hostage release proposal": a coordinated proposal noun belongs to the name
             if (tokens[s - 1].key === 'and' || tokens[s - 1].key === 'or') {
               if (s - 2 >= 0 && PROPOSAL_NOUNS.has(stem(tokens[s - 2].key)) && !ctx.actorAtTok[s - 2]) { s -= 2; continue; }
@@ -446,6 +468,19 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (span) break;
     }
     if (!span) continue;
+    // "a joint six-point proposal for a political settlement": the noun's own modifiers belong to the name
+    if (trigger.pattern === 'noun-proposal' && span[0] > i) {
+      let m0 = i;
+      let specific = false;
+      while (m0 - 1 >= 0 && i - m0 < 4 && !ctx.actorAtTok[m0 - 1] && /^[a-z0-9][a-z0-9-]*$/.test(tokens[m0 - 1].text)
+        && !ARTICLES.has(tokens[m0 - 1].key) && !ANAPHOR_DETERMINERS.has(tokens[m0 - 1].key) && !NOT_NP_START.has(tokens[m0 - 1].key)
+        && !BOUNDARY_WORDS.has(tokens[m0 - 1].key) && !REPORTING_VERBS.has(tokens[m0 - 1].key) && !/(?:ed|ing|ly)$/.test(tokens[m0 - 1].key)
+        && /^[ -]$/.test(gapText(ctx, m0 - 1, m0))) {
+        m0--;
+        if (!genericKey(stem(tokens[m0].key)) && !/^\d+$/.test(tokens[m0].key)) specific = true;
+      }
+      if (specific && (m0 === 0 || !tokens[m0 - 1].poss)) span = [m0, span[1]];
+    }
     // "called for the code to be ...": a definite reference to a proposal already named is an anaphor
     {
       // ... also as the object of a verb: "sign the agreement", "finalise the deal"
@@ -454,9 +489,26 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (a0 > 0 && /^(the|this|that|its|their)$/.test(tokens[a0 - 1].key)) {
         const st0 = stem(tokens[a0].key);
         if ((ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) && (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))) continue;
+        // "the agreement with Brazil, Argentina ..." after "the trade agreement with Mercosur": the same one again
+        if (NAMED_HEADS.has(st0) && out.some((x) => x.tokE <= a0 && stem(tokens[x.tokE - 1]?.key ?? '') !== '' && tokensHead(tokens, x) === st0)) continue;
       }
     }
     if (trigger.proposer === 'poss' && !proposer) proposer = proposerByPossession(ctx, i);
+    // "urged the North to return to dialogue", "called for calm": an exhortation in generic words is not a proposal of its own
+    if (trigger.pattern === 'verb-call-for') {
+      const words = tokens.slice(span[0], span[1]).map((t) => stem(t.key)).filter((k) => !PROPOSAL_STOPWORDS.has(k) && !ARTICLES.has(k));
+      if (words.every((k) => genericKey(k) || PROPOSAL_VERBS.has(k) || NOT_A_PROPOSAL.has(k))) continue;
+    }
+    // "the idea of a separate fund", "a new plan" after a proposal was named: generic words refer back to it
+    if (out.some((x) => x.end <= tokens[span[0]].start)) {
+      let specific = false;
+      for (let q = span[0]; q < span[1] && !specific; q++) {
+        const k = stem(tokens[q].key);
+        if (ARTICLES.has(tokens[q].key) || PROPOSAL_STOPWORDS.has(tokens[q].key)) continue;
+        specific = !!ctx.actorAtTok[q] || !(genericKey(k) || PROPOSAL_VERBS.has(tokens[q].key) || NOMINALISATIONS.has(tokens[q].key));
+      }
+      if (!specific) continue;
+    }
     const rawEnd = lastRawEnd;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
     out.push({
@@ -480,6 +532,9 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     const det = tokens[t].key;
     // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
     if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end))) continue;
+    if (proposalIsSubject(ctx, tokenAt(tokens, h.start), si >= 0 ? sentenceBounds[si][0] : -1)) continue;
+    // "concerns over guarantees", "doubts about the timing": the matter of concern is not a proposal
+    if (/concern|doubt|reservation|misgiving|worr|question|fear/i.test(ctx.text.slice(h.start, h.end))) continue;
     const span = npAt(ctx, t, limit);
     if (!span) continue;
     const rawEnd = lastRawEnd;
@@ -489,8 +544,20 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     // "the mission" is an anaphor; "the deployment of THAAD" names something;
     // "the European initiative" is headed by a generic proposal noun: an anaphor too
     if (ANAPHOR_DETERMINERS.has(det) && content.length < 2) continue;
+    // "the creation of the fund", "the idea of a separate fund": a nominalisation of a proposal named before
+    {
+      let q = span[0];
+      while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
+      if (q + 2 < span[1] && NOMINALISATIONS.has(tokens[q].key) && tokens[q + 1].key === 'of' && out.some((x) => x.end <= tokens[span[0]].start)) {
+        const rest = content.filter((k) => !NOMINALISATIONS.has(k) && k !== stem(tokens[q].key));
+        if (rest.every((k) => k.startsWith('@') || genericKey(k))) continue;
+      }
+    }
+    // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
+    if (out.some((x) => x.end <= tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k))) continue;
     // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
-    if (/^(the|this|that|its|their)$/.test(det) && out.some((x) => x.end <= tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
+    const definiteObj = /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
+    if (definiteObj && out.some((x) => x.end <= tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
     if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
     if (out.some((x) => x.start < ctx.tokens[span[1] - 1].end && x.end > ctx.tokens[span[0]].start)) continue;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
@@ -534,6 +601,15 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
       const p = s - 1;
       const gap = gapText(ctx, p, s);
       if (gap !== ' ' && gap !== '-') break;
+      // inside a hyphenated compound ("end-of-war", "loss-and-damage"): the whole word is a modifier
+      if (gap === '-' && !ctx.actorAtTok[p] && /^[a-z0-9]+$/.test(tokens[p].text) && !DRAFTED.has(tokens[s].key)) {
+        s = p;
+        if (!GENERIC_MODIFIERS.has(tokens[p].key) && !/^\d+$/.test(tokens[p].key) && !/^(?:of|and|to|the|a)$/.test(tokens[p].key)) {
+          content = true;
+          wordContent = true;
+        }
+        continue;
+      }
       const m = ctx.actorAtTok[p];
       if (m) {
         if (m.poss && m.tokEnd === s) {
@@ -582,6 +658,30 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
       if (!GENERIC_MODIFIERS.has(k) && !/^\d+$/.test(k)) content = true;
       s = p;
     }
+    // "a resolution on Wednesday calling on Iran to ...": an unnamed resolution named by what it calls for
+    // ... or "a declaration formally ending the Korean War": a bare head named by its participle clause
+    if (!content && !taken(h) && h + 1 < limit && !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))) {
+      let q = h + 1;
+      while (q < limit && (ctx.dateAtTok[q] || (tokens[q].key === 'on' && ctx.dateAtTok[q + 1]) || /^(?:formally|officially|jointly|effectively|finally)$/.test(tokens[q].key))) q++;
+      const verb = tokens[q]?.key ?? '';
+      const ok = /^(?:resolution|motion)$/.test(tokens[h].key) ? RESOLUTION_VERBS.test(verb) : HEAD_PARTICIPLES.test(verb);
+      if (q < limit && q + 2 < limit && ok && !/[;:.!?"()]/.test(gapText(ctx, q - 1, q))) {
+        let ce = complementEnd(ctx, q, limit);
+        if (ce - q > 8) ce = q + 8;
+        while (ce - 1 > q && PROPOSAL_STOPWORDS.has(tokens[ce - 1].key)) ce--;
+        if (ce - q >= 3) {
+          const body = nameFrom(ctx, q, ce);
+          out.push({
+            // the trigger is the participle, so that a date between ("a resolution on Wednesday calling ...") dates the event
+            pattern: 'named-np', trigStart: tokens[q].start, trigEnd: tokens[q].end, start: tokens[h].start, end: tokens[ce - 1].end,
+            rawEnd: tokens[ce - 1].end, name: `${tokens[h].text.charAt(0).toUpperCase()}${tokens[h].text.slice(1).toLowerCase()} ${body.name.charAt(0).toLowerCase()}${body.name.slice(1)}`,
+            raw: ctx.text.slice(tokens[h].start, tokens[ce - 1].end), proposer: null, date: null, tokS: h, tokE: ce, proposerMode: 'poss',
+          });
+          coveredTo = ce;
+          continue;
+        }
+      }
+    }
     if (!content || s === h) continue;
     // "the EU text", "the Turkish proposal": only who put it forward, so a reference to a proposal already named
     if (!wordContent && !drafted && out.some((x) => x.end <= tokens[s].start)) continue;
@@ -616,6 +716,41 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
   }
 }
 
+/** "It calls for a truce", "the plan also demands ...": the subject of the verb at `i` is a proposal, not an actor. */
+function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean {
+  const { tokens } = ctx;
+  if (i <= 0) return false;
+  let b = i - 1;
+  // "The consensus, agreed in 2021, calls for ...": the subject before the appositive
+  if (/,/.test(ctx.text.slice(tokens[b].end, tokens[i].start))) {
+    let c = b;
+    while (c > sentenceStart && !/,/.test(ctx.text.slice(tokens[c - 1].end, tokens[c].start))) c--;
+    if (c > sentenceStart && c - 1 >= 0 && i - c < 8) b = c - 1;
+  }
+  if (/^(?:also|further|would|will|then|explicitly|only)$/.test(tokens[b].key) && b > 0) b--;
+  const bk = tokens[b].key;
+  if (ctx.actorAtTok[b]) return false;
+  return bk === 'which' || (bk === 'it' && b === sentenceStart)
+    || (PROPOSAL_NOUNS.has(stem(bk)) && b > 0 && /^(?:the|this|that|its|their)$/.test(tokens[b - 1].key));
+}
+
+/** A word that any proposal could be named with: a proposal noun, a generic modifier, a number. */
+let genericStems: Set<string> | null = null;
+function genericKey(k: string): boolean {
+  genericStems ??= new Set([...GENERIC_MODIFIERS].map(stem));
+  return PROPOSAL_NOUNS.has(k) || ANAPHOR_ANY.has(k) || ANAPHOR_TYPED.has(k) || GENERIC_MODIFIERS.has(k) || genericStems.has(k) || PROPOSAL_STOPWORDS.has(k)
+    || LIGHT_VERBS.has(k) || /^\d+$/.test(k);
+}
+
+/** The proposal noun an intro is headed by (its first proposal noun), as a stem. */
+function tokensHead(tokens: Token[], x: { tokS: number; tokE: number }): string | null {
+  for (let q = x.tokS; q < x.tokE; q++) {
+    const st = stem(tokens[q].key);
+    if (NAMED_HEADS.has(st)) return st;
+  }
+  return null;
+}
+
 function isDemonym(tokens: Token[], i: number): boolean {
   return demonymTrie.matchAt((x) => (x === i ? tokens[x].key : null), i, i + 1).length > 0;
 }
@@ -647,6 +782,8 @@ function subsetMatch(a: string[], b: string[]): boolean {
   // every content word of the shorter form appears in the longer one
   if (inter < 2 && !(inter === 1 && PROPOSAL_NOUNS.has(small[0]) && new Set(big).size === 1)) return false;
   for (const x of small) if (PROPOSAL_NOUNS.has(x) || x.startsWith('@')) return true;
+  // "the six-point proposal" after "a joint six-point proposal for ...": a proposal-type head with a specific modifier
+  if (small.some((x) => ANAPHOR_ANY.has(x)) && small.some((x) => !genericKey(x))) return true;
   return false;
 }
 
@@ -692,6 +829,8 @@ export function buildProposals(
     const keys = contentKeys(units);
     const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
     if (!keys.length) continue;
+    // "ready to implement it": a pronoun names nothing (and, once known, would match every "it" in later articles)
+    if (keys.every((k) => PRONOUNS.has(k))) continue;
     // a bare generic head ("the agreement", "talks", "a plan") names nothing on its own: it is a
     // reference to a proposal named elsewhere, and as a name it would swallow unrelated proposals
     if (new Set(keys).size === 1 && (ANAPHOR_ANY.has(keys[0]) || ANAPHOR_TYPED.has(keys[0]) || NAMED_HEADS.has(keys[0])) && !kidx.byKey.get(keys[0])?.some((r) => r.keySets.some((ks) => ks.length === 1))) continue;
@@ -723,7 +862,9 @@ export function buildProposals(
         for (const r of kidx.byKey.get(k) ?? []) {
           if (seen.has(r)) continue;
           seen.add(r);
-          if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+          // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
+          // the Gaza "ceasefire and hostage release proposal" known from elsewhere
+          if (sameProposal(r, keys, head, proposedById, proposedOn) && keys.some((x) => r.allKeys.has(x) && !genericKey(x))) rec = r;
         }
       }
     }
@@ -754,6 +895,15 @@ export function buildProposals(
     trie.add(units.map((u) => u.key), rec.id);
     const ci = units.findIndex((u) => u.key === keys[0]);
     if (ci > 0) trie.add(units.slice(ci).map((u) => u.key), rec.id);
+    // the tail of a name said again later in the article: "a regional lithium price band" ... "the price band"
+    {
+      let headAt = -1;
+      for (let q = 0; q < units.length; q++) if (!units[q].actor && (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key) || q === units.length - 1)) { headAt = q; if (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key)) break; }
+      if (headAt >= 2 && raw.pattern !== 'cue-object') {
+        const tail = units.slice(headAt - 1, headAt + 1);
+        if (tail.every((u) => !u.actor) && !genericKey(tail[0].key) && !PROPOSAL_STOPWORDS.has(tail[0].raw)) trie.add(tail.map((u) => u.key), rec.id);
+      }
+    }
     intros.push({ recordId: rec.id, pattern: raw.pattern, trigStart: raw.trigStart, trigEnd: raw.trigEnd, start: raw.start, end: raw.end, rawEnd: raw.rawEnd, name: raw.name, raw: raw.raw, proposer, date: raw.date });
   }
 
@@ -777,6 +927,12 @@ export function buildProposals(
       if (hits.length && (!best || hits[0][0] > best[0])) best = [hits[0][0], hits[0][1][0]];
     }
     if (!best) continue;
+    // a known proposal from another article, matched by generic words only ("the ceasefire proposal"): not it
+    if (!records.has(best[1]) && knownById.has(best[1])) {
+      let specific = false;
+      for (let q = u; q < u + best[0] && !specific; q++) specific = !genericKey(sem[q].key);
+      if (!specific) continue;
+    }
     const s = sem[u].start;
     const e = sem[u + best[0] - 1].end;
     if (!covered(s, e)) {
@@ -849,15 +1005,25 @@ export function resolveAnaphor(
   const typed = !ANAPHOR_ANY.has(head);
   let best: ProposalMention | null = null;
   let bestBy: ProposalMention | null = null;
+  // "the initiative" after an "audacious initiative" and a later call for talks: the one with that head word
+  let bestHead: ProposalMention | null = null;
+  let bestHeadBy: ProposalMention | null = null;
   for (const list of [mentions, more]) {
     for (const m of list) {
       if (m.start >= pos) break;
       const r = records.get(m.proposalId);
       if (!r) continue;
-      if (typed && !r.allKeys.has(head) && !(head === 'talk' && r.allKeys.has('summit')) && !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit'))) continue;
+      if (typed && !r.allKeys.has(head) && !(head === 'talk' && r.allKeys.has('summit')) && !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit'))
+        && !(AGREEMENT_WORDS.has(head) && [...AGREEMENT_WORDS].some((w) => r.allKeys.has(w)))
+        && !(TEXT_WORDS.has(head) && [...TEXT_WORDS].some((w) => r.allKeys.has(w)))
+        && !(MEETING_WORDS.has(head) && [...MEETING_WORDS].some((w) => r.allKeys.has(w)))) continue;
       if (!best || m.start > best.start) best = m;
       if (byHolder && r.proposedById === byHolder && (!bestBy || m.start > bestBy.start)) bestBy = m;
+      if (!typed && r.allKeys.has(head)) {
+        if (!bestHead || m.start > bestHead.start) bestHead = m;
+        if (byHolder && r.proposedById === byHolder && (!bestHeadBy || m.start > bestHeadBy.start)) bestHeadBy = m;
+      }
     }
   }
-  return (bestBy ?? best)?.proposalId ?? null;
+  return (bestHeadBy ?? bestBy ?? bestHead ?? best)?.proposalId ?? null;
 }

@@ -8,7 +8,7 @@
  */
 import type { ActorMention, ActorTable } from './actors.js';
 import { dateCompatible, type DateMention } from './dates.js';
-import { findHolder, insideQuote, type SentenceView } from './holders.js';
+import { findHolder, insideQuote, type HolderHit, type SentenceView } from './holders.js';
 import {
   ANAPHOR_TYPED,
   ANON_SOURCE_RE,
@@ -90,6 +90,7 @@ function tenseOf(fragment: string): Tense {
 
 /** Sentences a discourse date survives without being used again. */
 const CONTEXT_SPAN = 2;
+const REFRESH_CONTEXT_ON_USE = false;
 const CLAUSE_BREAK = /;|\s--\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|,\s+(?:and|or)\b/i;
 const LEADING_TOPIC = /^(?:with|regarding|on|as for|asked about|concerning|over|about|as to|in response to)\b/i;
 
@@ -149,6 +150,28 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
   let ci = 0;
   let di = 0;
   let order = 0;
+  // the last person who made a statement, for "He said ..." and quotations running on
+  let lastSpeaker: { mention: ActorMention; si: number } | null = null;
+  const carriedHolder = (si: number, at: number): HolderHit | null => {
+    const v = views[si];
+    const before = text.slice(v.start, at);
+    const pronoun = /(?:^|[\s,"])(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|told|stressed|noted|warned|insisted|argued|repeated|called|described|dismissed|rejected|welcomed|urged)\b/i;
+    const quoteOnly = v.mentions.length === 0 && text[v.start] === '"';
+    const hasPronoun = pronoun.test(text.slice(v.start, v.end)) || /^(?:He|She)\s/.test(before);
+    if (!hasPronoun && !quoteOnly) return null;
+    // the most recent person named as a subject in the last three sentences
+    for (let k = si; k >= Math.max(0, si - 3); k--) {
+      const ms = views[k].mentions;
+      for (let j = ms.length - 1; j >= 0; j--) {
+        const m = ms[j];
+        if (k === si && m.start >= at) continue;
+        if (m.personId && !m.pp && !m.compound) return { mention: m, via: 'quote', speaker: m };
+      }
+      if (quoteOnly && k < si && k === si - 1 && !lastSpeaker) break;
+    }
+    if (lastSpeaker && si - lastSpeaker.si <= 2) return { mention: lastSpeaker.mention, via: 'quote', speaker: lastSpeaker.mention };
+    return null;
+  };
 
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -193,6 +216,11 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     let ownUnresolvedDate = false;
     for (const d of sDates) {
       if (d.future) continue;
+      // "VIENNA, June 6 (Reuters) -": the dateline dates the report, not what it reports
+      if (si === 0 && /^[A-Z][A-Z .,'\/-]*,\s*$/.test(text.slice(s.start, d.start)) && /^\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)/.test(text.slice(d.end, d.end + 50))) {
+        reportDate = d.value;
+        continue;
+      }
       if (!d.value) {
         if (!sIntros.some((x) => d.start >= x.trigStart && d.start < x.rawEnd)) ownUnresolvedDate = true;
         continue;
@@ -205,7 +233,10 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
           continue;
         }
       }
-      if (sIntros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.rawEnd))) continue;
+      // a date inside a proposal's name is part of it; one trailing the name ("proposed talks with Japan on Monday") dates the statement
+      if (sIntros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.end))) continue;
+      // "a truce starting on Aug. 4", "by the end of the year": a date the proposal sets, not when anyone spoke
+      if (/\b(?:starting|beginning|from|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before)) continue;
       eventDates.push(d);
     }
     const statementDate = (at: number, holder: ActorMention | null): { date: string | null; weak: boolean } => {
@@ -231,6 +262,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     // --- cues govern the cues inside their reach ("reluctance to accept")
     const kept: CueHit[] = [];
     for (const h of sCues) {
+      // "adopted with 20 votes in favour": a tally, not a voter (and it governs nothing)
+      if (/^votes?\b/i.test(text.slice(h.start, h.end)) && /\d\s*$/.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
       const gov = kept[kept.length - 1];
       if (gov) {
         const between = text.slice(gov.end, h.start);
@@ -257,6 +290,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       if (/ed$/i.test(text.slice(h.start, h.end)) && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
       let position = h.cue.position;
       let cueText = text.slice(h.start, h.end);
+      // "adopted with 20 votes in favour": a tally, not a voter
+      if (/^votes?\b/i.test(cueText) && /\d\s*$/.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
       let conf = h.cue.weight;
       if (h.cue.negatable) {
         const before = text.slice(Math.max(s.start, h.start - 60), h.start);
@@ -273,7 +308,11 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       const after = sMentions.find((m) => m.start >= h.start);
       if (after) {
         const between = text.slice(h.end, after.start);
-        const words = between.trim() ? between.trim().split(/\s+/).length : 0;
+        // a titled name between counts as one word: "rejected South Korean President Yoon Suk Yeol's initiative"
+        let words = between.trim() ? between.trim().split(/\s+/).length : 0;
+        for (const m of v.mentions) {
+          if (m.start >= h.end && m.end <= after.start) words -= Math.max(0, text.slice(m.start, m.end).split(/\s+/).length - 1);
+        }
         if (words <= h.cue.gap && !CLAUSE_BREAK.test(between)) proposalId = after.proposalId;
       }
       if (!proposalId) {
@@ -324,7 +363,7 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       }
       if (!proposalId && h.cue.zero) {
         const back = sentences[Math.max(0, si - 4)].start;
-        const sal = salientBefore(s.start, back);
+        const sal = salientBefore(h.start, back);
         if (sal) {
           proposalId = sal.proposalId;
           rule = 'cue+salient';
@@ -332,24 +371,59 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
         }
       }
       if (!proposalId) continue;
-      // --- who holds it
-      const holder = findHolder(v, h.start, h.end);
+      // "the day the meeting had been proposed", "the plan was rejected": a passive without its agent names no holder
+      if (/^\w+ed$/i.test(cueText) && /\b(?:been|being|was|were|is|are|be)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(s.start, h.start - 24), h.start))
+        && !/^\s+(?:to|by|with|about|in)\b/i.test(text.slice(h.end, h.end + 6))) continue;
+      // --- who holds it: the holder, the actors coordinated with it ("China and Russia voted against"),
+      // a list after the cue ("those abstaining included A, B and C"), or the speaker carried over
+      // from the statement before ("He added ...", a quotation continued in the next sentence)
+      const listed = listAfterCue(v, h.start, h.end);
+      // "a plan published by China": only the agent after "by" holds it
+      const byAgent = /\sby$/i.test(text.slice(h.start, h.end));
+      if (byAgent && !listed.length) continue;
+      let holder = byAgent ? null : findHolder(v, h.start, h.end);
+      // "Those abstaining also included ...": the list holds it, not the subject before the cue
+      if (listed.length && holder && holder.mention.end <= h.start && /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|are|:)/i.test(text.slice(h.end, h.end + 20))) holder = null;
+      if (!holder && listed.length) holder = { mention: listed[0], via: 'subject', speaker: listed[0].personId ? listed[0] : null };
+      if (!holder) holder = carriedHolder(si, h.start);
       if (!holder) continue;
       const actorId = holder.mention.holderId;
       if (!actorId) continue;
+      const coordinated = holder.via === 'possessive' ? [] : coordinatedWith(v, holder.mention, h.start);
+      for (const m of listed) if (!coordinated.includes(m)) coordinated.push(m);
       const rec = proposals.records.get(proposalId);
-      // conditions after the cue, in the same quotation state
-      const conditions = findConditions(text, v, h.start, Math.min(s.end, h.end + 400));
+      // conditions after the cue, in the same quotation state, up to the next cue of the sentence
+      // ("had initially opposed the plan, but now supports it, provided that ...": the condition is the support's)
+      const nextCue = kept.find((x) => x.start > h.end);
+      const conditions = findConditions(text, v, h.start, Math.min(s.end, h.end + 400, nextCue ? nextCue.start : Infinity));
       if (HEDGE_RE.test(text.slice(Math.max(s.start, h.start - 40), h.start))) conf -= 0.1;
       if (holder.via !== 'subject' && holder.via !== 'possessive') conf -= 0.05;
       const ownIntro = sIntros.find((x) => x.date?.value && h.start <= x.trigStart && h.end >= x.trigEnd);
-      const sd = ownIntro ? { date: ownIntro.date!.value, weak: false } : statementDate(h.start, holder.mention);
+      // "drafted by Britain": a passive participle describes the proposal, it does not date anyone's statement
+      const passiveAgent = /\sby$/i.test(cueText);
+      // "had initially opposed", "had blocked the bid since May": background in the past perfect is not dated by the story
+      const pastPerfect = /\bhad\s+(?:\w+ly\s+|earlier\s+|long\s+|also\s+|previously\s+)?$/i.test(text.slice(Math.max(s.start, h.start - 24), h.start));
+      const nearestEvent = (): string | null => eventDates.slice().sort((a, b) => Math.abs(a.start - h.start) - Math.abs(b.start - h.start))[0]?.value ?? null;
+      const sd = ownIntro ? { date: ownIntro.date!.value, weak: false }
+        : passiveAgent ? { date: null, weak: false }
+        : pastPerfect ? { date: nearestEvent(), weak: false }
+        : statementDate(h.start, holder.mention);
       candidates.push({
         actorId, proposalId, position, cue: cueText, conditions, speakerId: holder.speaker?.personId ?? null,
         statedOn: sd.date, weakDate: sd.weak, confidence: Math.max(0.05, Math.min(0.95, conf)),
         rule: `${rule}:${h.cue.pattern}`,
         span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
       });
+      for (const m of coordinated) {
+        if (!m.holderId || m.holderId === actorId) continue;
+        candidates.push({
+          actorId: m.holderId, proposalId, position, cue: cueText, conditions: [], speakerId: m.personId ?? null,
+          statedOn: sd.date, weakDate: sd.weak, confidence: Math.max(0.05, Math.min(0.95, conf - 0.05)),
+          rule: `${rule}+list:${h.cue.pattern}`,
+          span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
+        });
+      }
+      if (holder.mention.personId) lastSpeaker = { mention: holder.mention, si };
       void rec;
     }
 
@@ -379,13 +453,16 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     // or the date of a statement this sentence reported
     const sentenceInitial = eventDates.find((d) => d.start - s.start < 40);
     const producedStance = candidates.length > candidatesBefore;
-    if (sentenceInitial?.value) {
-      contextDate = sentenceInitial.value;
+    // the lede's date stays the story's date for the next sentences, even when the lede itself is no stance
+    const lede = si === 0 || sentences[si - 1].revision !== s.revision;
+    const setter = sentenceInitial?.value ? sentenceInitial : lede && eventDates[0]?.value ? eventDates[0] : null;
+    if (setter) {
+      contextDate = setter.value;
       contextAge = 0;
     } else if (producedStance && eventDates.length && eventDates[0].value) {
       contextDate = eventDates[0].value;
       contextAge = 0;
-    } else if (contextUsed) contextAge = 0;
+    } else if (contextUsed && REFRESH_CONTEXT_ON_USE) contextAge = 0;
   }
   return mergeCandidates(candidates);
 }
@@ -467,4 +544,57 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
     }
   }
   return out.sort((a, b) => a.order - b.order).map(({ order: _o, ...rest }) => rest);
+}
+
+const LIST_SEP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$/i;
+
+/** Actor mentions coordinated with the holder in a list: "France, Spain and the African Union endorsed". */
+function coordinatedWith(v: SentenceView, holder: ActorMention, cueStart: number): ActorMention[] {
+  const ms = v.mentions;
+  const k = ms.indexOf(holder);
+  if (k < 0) return [];
+  const out: ActorMention[] = [];
+  const ok = (m: ActorMention): boolean => !m.compound && !m.poss && (m.personId === null) === (holder.personId === null);
+  for (let j = k - 1; j >= 0; j--) {
+    const m = ms[j];
+    if (!ok(m) || m.pp !== holder.pp || !LIST_SEP.test(v.text.slice(m.end, ms[j + 1].start))) break;
+    out.push(m);
+  }
+  // a list that starts before the cue goes on up to it; one after the cue ("by A, B and C") goes on to its end
+  for (let j = k + 1; j < ms.length; j++) {
+    const m = ms[j];
+    if (holder.start < cueStart && m.start > cueStart) break;
+    if (!ok(m) || !LIST_SEP.test(v.text.slice(ms[j - 1].end, m.start))) break;
+    out.push(m);
+  }
+  if (out.length && !out.every((m) => m.holderId)) return out.filter((m) => m.holderId);
+  // "Russia was joined in voting no by Belarus ...": the subject joins the agents
+  if (holder.start > cueStart) {
+    const subj = ms.filter((m) => m.end <= cueStart && !m.pp && !m.compound).pop();
+    if (subj && /\b(?:was|were|is|are)\s+joined\s+(?:in\s+)?(?:\w+\s+){0,2}$/i.test(v.text.slice(subj.end, cueStart))) out.push(subj);
+  }
+  return out;
+}
+
+/** A list of actors right after the cue: "those abstaining included A, B and C", "abstained were A and B". */
+function listAfterCue(v: SentenceView, cueStart: number, cueEnd: number): ActorMention[] {
+  const rest = v.text.slice(cueEnd, Math.min(v.end, cueEnd + 40));
+  const joined = /\bjoined\s+(?:in\s+)?$/i.test(v.text.slice(Math.max(v.start, cueStart - 12), cueStart));
+  const m0 = /\bby$/i.test(v.text.slice(cueEnd - 3, cueEnd))
+    ? /^\s+(?:the\s+)?/.exec(rest)
+    : joined
+      // "Bolivia was joined in voting against it by Paraguay"
+      ? /^\s+(?:(?:it|them|the\s+\w+)\s+)?by\s+(?:the\s+)?/i.exec(rest)
+      : /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|was|are|:)\s+(?:the\s+)?/i.exec(rest);
+  if (!m0) return [];
+  const at = cueEnd + m0[0].length;
+  const ms = v.mentions;
+  let k = ms.findIndex((m) => m.start === at);
+  if (k < 0) return [];
+  const out = [ms[k]];
+  for (k = k + 1; k < ms.length; k++) {
+    if (ms[k].compound || !LIST_SEP.test(v.text.slice(ms[k - 1].end, ms[k].start))) break;
+    out.push(ms[k]);
+  }
+  return out.filter((m) => m.holderId);
 }

@@ -296,14 +296,18 @@ export interface SyntheticPlan {
   proposals(): Generator<SyntheticProposal>;
 }
 
-export function syntheticPlan(stances: number): SyntheticPlan {
+/**
+ * `firstRegion` shifts the regions used: the write benchmark takes regions
+ * far from any tier's (1000 on), so its rows are new wherever it runs.
+ */
+export function syntheticPlan(stances: number, firstRegion = 0): SyntheticPlan {
   let regions: number | null = null;
   // Regions until they hold N stances (a dry pass: generation is cheap next to writing).
   const regionCount = (): number => {
     if (regions !== null) return regions;
     let count = 0;
     for (let have = 0; have < stances; count++) {
-      const reg = region(count);
+      const reg = region(firstRegion + count);
       for (let i = 0; i < PROPOSALS_PER_REGION; i++) have += regionProposal(reg, i).stances.length;
     }
     return (regions = count);
@@ -315,13 +319,13 @@ export function syntheticPlan(stances: number): SyntheticPlan {
     },
     actors() {
       const all: UpsertActorInput[] = [...GREAT_POWERS];
-      for (let g = 0; g < regionCount(); g++) all.push(...regionActors(g));
+      for (let g = 0; g < regionCount(); g++) all.push(...regionActors(firstRegion + g));
       return all;
     },
     *proposals() {
       let left = stances;
       for (let g = 0; left > 0; g++) {
-        const reg = region(g);
+        const reg = region(firstRegion + g);
         for (let i = 0; i < PROPOSALS_PER_REGION && left > 0; i++) {
           const p = regionProposal(reg, i);
           if (p.stances.length > left) p.stances = p.stances.slice(0, left);

@@ -8,6 +8,21 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx answers and answers carrying GraphQL errors: a run with any is void. */
   failures: number;
+  seconds: number;
+  /** Every latency, sorted (to pool rounds). */
+  latencies: number[];
+}
+
+/** Pools several runs of the same measurement: percentiles over all their latencies, rate over all their time. */
+export function pooled(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  return summarise(latencies, seconds, runs.reduce((s, r) => s + r.failures, 0));
+}
+
+function summarise(latencies: number[], seconds: number, failures: number): LoadResult {
+  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN);
+  return { p50: round(q(0.5)), p99: round(q(0.99)), rps: round(latencies.length / seconds, 1), requests: latencies.length, failures, seconds, latencies };
 }
 
 export interface Target {
@@ -27,34 +42,31 @@ export async function load(target: Target, clients: number, seconds: number): Pr
   let next = 0;
   const latencies: number[] = [];
   let failures = 0;
-  const instance = autocannon({
-    url: target.url,
-    method: 'POST',
-    connections: clients,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', ...target.headers },
-    requests: [
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
       {
-        setupRequest: (req) => ({ ...req, body: target.bodies[next++ % target.bodies.length] }),
-        onResponse: (status, body) => {
-          if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":[')) failures += 1;
-        },
+        url: target.url,
+        method: 'POST',
+        connections: clients,
+        duration: seconds,
+        headers: { 'content-type': 'application/json', ...target.headers },
+        requests: [
+          {
+            setupRequest: (req) => ({ ...req, body: target.bodies[next++ % target.bodies.length] }),
+            onResponse: (status, body) => {
+              if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":[')) failures += 1;
+            },
+          },
+        ],
       },
-    ],
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+    });
   });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode === 200) latencies.push(responseTime);
-  });
-  const result = await instance;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN);
-  return {
-    p50: round(q(0.5)),
-    p99: round(q(0.99)),
-    rps: round(latencies.length / (result.duration || seconds), 1),
-    requests: latencies.length,
-    failures: failures + result.errors + result.timeouts + result.non2xx,
-  };
+  return summarise(latencies, result.duration || seconds, failures + result.errors + result.timeouts + result.non2xx);
 }
 
 function round(x: number, digits = 2): number {

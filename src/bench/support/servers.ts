@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { signToken } from '../../auth/tokens.js';
 import { freePorts, ROOT } from './neo4j-home.js';
 
 /** A server the bench started as a child process. */
@@ -15,11 +16,12 @@ export interface Served {
 const DIST = join(ROOT, 'dist');
 
 /**
- * The bench's bearer token for the service. The service authenticates
- * fixed tokens from STANCE_TOKENS ("role:token,…"), as the integration
- * tests do; the bench's is a fresh reader token per run.
+ * The bench authenticates as the integration tests do (test/support/app.ts):
+ * a signing secret of its own for the service it starts (STANCE_AUTH_SECRET),
+ * and a signed reader token (auth/tokens.ts) on every request.
  */
-const TOKEN = `bench-${randomBytes(18).toString('base64url')}`;
+const SECRET = randomBytes(32).toString('base64url');
+const TOKEN = signToken(SECRET, { sub: 'bench', role: 'reader', ttlSeconds: 86400 });
 
 /** Our service, built as production runs it: `node dist/main.js`, NODE_ENV=production. */
 export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST): Promise<Served> {
@@ -31,7 +33,7 @@ export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST
     PORT: String(port),
     HOST: '127.0.0.1',
     STANCE_LOAD_DEMO: 'false',
-    STANCE_TOKENS: `reader:${TOKEN}`,
+    STANCE_AUTH_SECRET: SECRET,
   };
   const child = spawnNode(join(distDir, 'main.js'), env, 'ours');
   const url = `http://127.0.0.1:${port}`;

@@ -14,7 +14,7 @@ const FRAMEWORK_CODES = new Set([
 ]);
 
 /** Neo4j error codes (never message text) that mean "the database is not there right now". */
-const UNAVAILABLE_NEO4J_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+export const UNAVAILABLE_NEO4J_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /**
  * Turns whatever a resolver threw into a GraphQL error with a stable

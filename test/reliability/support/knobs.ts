@@ -14,11 +14,11 @@ export const knobs = {
   /** Concurrent ingesting clients. */
   ingesters: int('STANCE_REL_INGESTERS', 8),
   /** Distinct generated articles in the concurrency test. */
-  articles: int('STANCE_REL_ARTICLES', 60),
+  articles: int('STANCE_REL_ARTICLES', 40),
   /** Articles every ingester sends at the same instant. */
   hotArticles: int('STANCE_REL_HOT_ARTICLES', 6),
   /** Articles written during the fault test. */
-  faultArticles: int('STANCE_REL_FAULT_ARTICLES', 80),
+  faultArticles: int('STANCE_REL_FAULT_ARTICLES', 60),
   /** Malformed or hostile inputs, over HTTP and into the ingest pipeline, in total. */
   fuzzRuns: int('STANCE_REL_FUZZ_RUNS', 10000),
   /** Seed of the generated articles and of fast-check (repeat a failure with it). */
