@@ -21,7 +21,7 @@ import { post, Served, startOurs, startScript } from './support/servers.js';
  *   --clients 1,10,50  concurrent clients
  *   --warmup S --duration S --rounds R   per measurement (2, 6, 2)
  *   --tiny             a small, fast run for CI: checks that everything runs
- *   --skip-writes --skip-scale --no-readme
+ *   --skip-reads --skip-writes --skip-scale --no-readme
  *
  * Each tier lives in its own Neo4j home (.stance/bench-neo4j/<tier>),
  * generated once through the product's write path (data.ts) and reused;
@@ -43,6 +43,7 @@ interface Options {
   duration: number;
   rounds: number;
   skipWrites: boolean;
+  skipReads: boolean;
   skipScale: boolean;
   readme: boolean;
   writeRows: number;
@@ -58,10 +59,11 @@ function options(): Options {
     stances,
     scale: a.has('skip-scale') ? [stances] : a.counts('scale', tiny ? [stances] : [10_000, 100_000, 1_000_000]),
     clients: a.counts('clients', tiny ? [10] : [1, 10, 50]),
-    warmup: a.seconds('warmup', tiny ? 0.5 : 2),
-    duration: a.seconds('duration', tiny ? 1 : 6),
+    warmup: a.seconds('warmup', tiny ? 0.3 : 2),
+    duration: a.seconds('duration', tiny ? 0.8 : 6),
     rounds: a.count('rounds', tiny ? 1 : 2),
     skipWrites: a.has('skip-writes'),
+    skipReads: a.has('skip-reads'),
     skipScale: a.has('skip-scale'),
     readme: !tiny && !a.has('no-readme'),
     writeRows: a.count('write-rows', tiny ? 400 : 20_000),
@@ -69,7 +71,8 @@ function options(): Options {
   };
 }
 
-const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const t0 = performance.now();
+const log = (line: string) => process.stderr.write(`bench [${((performance.now() - t0) / 1000).toFixed(0)} s]: ${line}\n`);
 
 async function main(): Promise<void> {
   const o = options();
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
 
   // The tiny run writes into its own throwaway database too (one server start fewer in CI).
   let tinyTarget: Neo4jTarget | null = null;
-  for (const stances of tiers) {
+  for (const stances of o.skipReads ? [] : tiers) {
     const main = stances === o.stances;
     if (!main && o.skipScale) continue;
     const target = external ?? (await startTier(stances, o.tiny));
@@ -123,10 +126,10 @@ async function main(): Promise<void> {
         const variants: Variant[] = main ? ['ours', 'raw', 'peer'] : ['ours', 'raw'];
         const servers = await startServers(variants, env);
         try {
-          report.agreement.push(...(await agreement(qs, servers, stances)));
+          report.agreement.push(...(await agreement(qs, servers, stances, o.tiny ? 3 : 8)));
           // Every server and the database's caches warm on every question before anything counts.
           log('warming up every question on every server');
-          for (const q of qs) for (const v of variants) await load(targetOf(q, servers, v), 10, o.tiny ? 0.5 : 3);
+          for (const q of qs) for (const v of variants) await load(targetOf(q, servers, v), 10, o.tiny ? 0.3 : 3);
           for (const q of qs) {
             for (const clients of main ? o.clients : [10]) {
               const results = await measure(q, servers, clients, main ? o.rounds : 1, o, target.pid);
@@ -229,7 +232,7 @@ function urlOf(s: Served, q: Question, v: Variant): string {
 }
 
 /** Asks every question once per parameter set of each variant and compares the answers' digests with ours. */
-async function agreement(qs: Question[], servers: Partial<Record<Variant, Served>>, stances: number) {
+async function agreement(qs: Question[], servers: Partial<Record<Variant, Served>>, stances: number, samples: number) {
   const out: BenchReport['agreement'] = [];
   for (const q of qs) {
     for (const [v, s] of Object.entries(servers) as Array<[Variant, Served]>) {
@@ -238,7 +241,7 @@ async function agreement(qs: Question[], servers: Partial<Record<Variant, Served
       let compared = 0;
       const b = bodies(q, v);
       const ours = bodies(q, 'ours');
-      for (let i = 0; i < Math.min(8, b.length); i++) {
+      for (let i = 0; i < Math.min(samples, b.length); i++) {
         const mine = q.digest('ours', await post(servers.ours!.url, servers.ours!.headers, ours[i]));
         const theirs = q.digest(v, await post(urlOf(s, q, v), s.headers, b[i]));
         if (mine === null || theirs === null) continue;

@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
  * node_modules). Nothing is loaded from the network at run time, and the
  * Content-Security-Policy says so to the browser.
  *
- * The files live in src/view/static (not compiled); from dist/view the same
- * two levels up reach the project root, as cypher/ does.
+ * The files live in src/view/static and are copied beside the compiled
+ * code (nest-cli.json assets), so dist/view/static serves them in a build.
  */
-export const VIEW_ROOT = join(import.meta.dirname, '..', '..', 'src', 'view', 'static');
+export const VIEW_ROOT = join(import.meta.dirname, 'static');
 
 const require = createRequire(import.meta.url);
 const GRAPHQL_WS_UMD = join(dirname(require.resolve('graphql-ws/package.json')), 'umd', 'graphql-ws.min.js');

@@ -71,7 +71,12 @@ describe('the run command (bash infra/stance.sh start)', () => {
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
     const res = await fetch(`${stack!.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        // The development editor token the run command prints and writes to .stance/dev-token.
+        authorization: `Bearer ${readFileSync(join(ROOT, '.stance/dev-token'), 'utf8').trim()}`,
+      },
       body: JSON.stringify({ query, variables }),
     });
     expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DemoService } from '../../src/demo/demo.service.js';
-import { startTestApp, TestApp } from '../support/app.js';
+import { resetGraph, startTestApp, TestApp } from '../support/app.js';
 import { elementsNamed, graphmlData, parseXmlStrict, XmlElement } from '../support/xml.js';
 
 const EOW = 'end-of-war-declaration';
@@ -11,6 +11,8 @@ type LiveStance = { id: string; actor: string; proposal: string; position: strin
 describe('stance network exports', () => {
   let t: TestApp;
   beforeAll(async () => {
+    // Every stance of the demo graph is accounted for: no other suite's data.
+    await resetGraph();
     t = await startTestApp();
     await t.app.get(DemoService).load();
   });

@@ -35,6 +35,7 @@ describe('operations', () => {
     expect(text).toMatch(/stance_graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
     expect(text).toMatch(/stance_neo4j_transactions_total\{mode="read",outcome="committed"\} [1-9]/);
     expect(text).toMatch(/stance_neo4j_transaction_retries_total\{mode="write"\} \d/);
+    expect(text).toMatch(/stance_graphql_operations_total\{type="query"\} [1-9]/);
     expect(text).toMatch(/stance_process_cpu_seconds_total/);
   });
 

@@ -66,7 +66,7 @@ export interface BenchReport {
 const TARGET = { p50: 1.15, p99: 1.3, peer: 1.5, writes: 0.5, extraction: 500 };
 
 const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x: number | null) => (x == null || !Number.isFinite(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const label = (n: number) => (n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** The results as Markdown tables: what goes to stdout, bench/results/latest.md and the README. */
@@ -142,7 +142,7 @@ export function formatReport(r: BenchReport): string {
       '|---|---:|',
       `| stances with evidence, our batched write path (writeBatch, ${w.batch} a batch) | ${fmt(w.oursRowsPerSec)} rows/s |`,
       `| the same rows, bare UNWIND ... MERGE | ${fmt(w.bareRowsPerSec)} rows/s |`,
-      `| ours ÷ bare (target ≥ ${TARGET.writes}) | ${w.ratio.toFixed(2)} ${mark(w.ratio >= TARGET.writes)} |`,
+      `| ours ÷ bare (target ≥ ${TARGET.writes}) | ${(w.ratio ?? NaN).toFixed(2)} ${mark(w.ratio >= TARGET.writes)} |`,
       `| ingestArticle, whole pipeline, 1 client / ${w.concurrency} clients | ${fmt(w.articlesPerSec)} / ${fmt(w.articlesPerSecConcurrent)} articles/s |`,
       `| extraction alone, per core (CPU time; wall clock ${fmt(w.extractionArticlesPerSec)}) (target ≥ ${TARGET.extraction}) | ${fmt(w.extractionArticlesPerCpuSec)} articles/s ${mark(w.extractionArticlesPerCpuSec >= TARGET.extraction)} |`,
       '',

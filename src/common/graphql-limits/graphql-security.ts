@@ -22,7 +22,18 @@ export function graphqlSecurity(config: AppConfig, auth: AuthService, metrics: M
     allowBatchedHttpRequests: false,
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: limitRules(config.graphql),
-    plugins: [graphqlAuthPlugin(auth)],
+    plugins: [
+      graphqlAuthPlugin(auth),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              metrics.graphqlOperations.inc({ type: operation?.operation ?? 'unknown' });
+            },
+          };
+        },
+      },
+    ],
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const out = formatGraphQLError(formatted, error);
       const code = typeof out.extensions?.code === 'string' ? out.extensions.code : 'NONE';

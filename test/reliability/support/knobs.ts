@@ -18,7 +18,7 @@ export const knobs = {
   /** Articles every ingester sends at the same instant. */
   hotArticles: int('STANCE_REL_HOT_ARTICLES', 6),
   /** Articles written during the fault test. */
-  faultArticles: int('STANCE_REL_FAULT_ARTICLES', 60),
+  faultArticles: int('STANCE_REL_FAULT_ARTICLES', 40),
   /** Malformed or hostile inputs, over HTTP and into the ingest pipeline, in total. */
   fuzzRuns: int('STANCE_REL_FUZZ_RUNS', 10000),
   /** Seed of the generated articles and of fast-check (repeat a failure with it). */
