@@ -291,7 +291,10 @@ export function questions(stances: number, rotation = 32): Question[] {
   const at = <T>(xs: T[], i: number) => xs[i % xs.length];
   const holders = new Map<string, number>();
   for (const p of whole) for (const s of p.stances) holders.set(s.input.actorId, (holders.get(s.input.actorId) ?? 0) + 1);
-  const actorIds = [...holders.keys()].sort();
+  // Regional actors: their stances are the same at every tier. (A great power's timeline grows with
+  // the graph, as its stances do: its cost follows its answer, which a scale curve would blur.)
+  const powers = new Set(GREAT_POWERS.map((a) => a.id));
+  const actorIds = [...holders.keys()].filter((id) => !powers.has(id)).sort();
   const statesOf = (p: SyntheticProposal) => p.stances.map((s) => s.input.actorId);
   const known = new Map([...GREAT_POWERS, ...regionActors(0)].map((a) => [a.id!, a]));
 

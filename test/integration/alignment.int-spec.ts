@@ -1,5 +1,5 @@
 import { DemoService } from '../../src/demo/demo.service.js';
-import { graphFingerprint, startTestApp, TestApp } from '../support/app.js';
+import { graphFingerprint, resetGraph, startTestApp, TestApp } from '../support/app.js';
 
 const EOW = 'end-of-war-declaration';
 
@@ -36,6 +36,8 @@ describe('alignment on the demo graph', () => {
   const pair = (a: string, b: string) => pairs.find((p) => (p.actorA.id === a && p.actorB.id === b) || (p.actorA.id === b && p.actorB.id === a))!;
 
   beforeAll(async () => {
+    // The demo graph alone: what other suites leave behind would change the answers.
+    await resetGraph();
     t = await startTestApp();
     await t.app.get(DemoService).load();
     const res = await t.gql<{ alignment: { asOf: string; pairs: Pair[] } }>(ALIGN, {

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { DemoService } from '../../src/demo/demo.service.js';
 import { STANCE_RECORDED, STANCE_SHIFTED } from '../../src/live/stance-events.js';
-import { graphFingerprint, startTestApp, TestApp, uniq } from '../support/app.js';
+import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
 import { subscribe, untilListening, wsClient } from '../support/live.js';
 import { chainProblems, RECORD, removeRecorded, US_SHIFT } from '../support/stance-fixtures.js';
 
@@ -26,6 +26,8 @@ describe('positions over time on a real Neo4j', () => {
   const recorded: string[] = [];
 
   beforeAll(async () => {
+    // The demo graph alone: what other suites leave behind would change the answers.
+    await resetGraph();
     t = await startTestApp();
     await t.app.get(DemoService).load();
   });
