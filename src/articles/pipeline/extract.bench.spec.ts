@@ -1,13 +1,12 @@
 import { formatBench, runBenchmark } from './bench.js';
 
-// A smoke measurement under Jest (which runs TypeScript through a VM and is
-// several times slower than plain Node). The real figure comes from the
-// compiled build: `node dist/articles/pipeline/bench.js 3000`.
-describe('extraction throughput', () => {
-  it('extracts generated 3-5 KB articles', () => {
-    const r = runBenchmark(Number(process.env.BENCH_ARTICLES ?? 150));
+// A smoke run of the throughput script's generator and loop, not a timing:
+// timings belong to `node dist/articles/pipeline/bench.js 3000` and
+// `npm run bench`, where the figures are reported side by side.
+describe('extraction throughput script', () => {
+  it('extracts stances from generated 3-5 KB articles', () => {
+    const r = runBenchmark(Number(process.env.BENCH_ARTICLES ?? 30));
     console.log(formatBench(r));
     expect(r.stancesPerArticle).toBeGreaterThan(1);
-    expect(r.perSecond).toBeGreaterThan(10);
   });
 });
