@@ -79,6 +79,10 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   log(`machine: ${cpus().length} x ${cpus()[0]?.model}, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+  // The machine is shared: the 1-minute load average, every 10 s, says what else ran meanwhile.
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
+  sampler.unref();
   const external = fromEnv();
   const tiers = external ? [o.stances] : [...new Set([...o.scale, o.stances])].sort((x, y) => x - y);
 
@@ -161,7 +165,14 @@ async function main(): Promise<void> {
   } finally {
     await tinyTarget?.stop();
   }
+  clearInterval(sampler);
   report.machine.loadAverage.after = loadavg().map(round2);
+  if (loads.length > 0) {
+    report.machine.loadAverage.during = {
+      mean: round2(loads.reduce((a, b) => a + b, 0) / loads.length),
+      max: round2(Math.max(...loads)),
+    };
+  }
   report.finishedAt = new Date().toISOString();
 
   const dir = join(ROOT, 'bench', 'results');
