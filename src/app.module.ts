@@ -14,6 +14,7 @@ import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { RequestContext } from './common/request-context.js';
+import { answerCarriedFieldsFirst } from './graphql/embedded-fields.js';
 import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
 import { LoadersFactory } from './graphql/loaders.js';
 import { IngestModule } from './ingest/ingest.module.js';
@@ -53,6 +54,8 @@ import { TimelineModule } from './timeline/timeline.module.js';
       useFactory: (loaders: LoadersFactory, config: AppConfig, auth: AuthService, metrics: MetricsService) => ({
         autoSchemaFile: true,
         sortSchema: true,
+        // Stance and Evidence fields answer from their row when it carries them (embedded-fields.ts).
+        transformSchema: answerCarriedFieldsFirst,
         // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
         playground: false,
         csrfPrevention: true,

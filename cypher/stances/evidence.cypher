@@ -4,7 +4,7 @@
 UNWIND $stanceIds AS stanceId
 MATCH (s:Stance {id: stanceId})-[e:EVIDENCED_BY]->(art:Article)
 WITH art, collect({s: s, e: e}) AS uses
-WITH art, uses, art {.id, .url, .title, .publishedOn, .textHash, .recordedAt,
+WITH art, uses, art {.id, .url, .title, .publishedOn, .textHash, recordedAt: toString(art.recordedAt),
                      outlet: COLLECT { MATCH (art)-[:PUBLISHED_BY]->(o:Outlet) RETURN o.name LIMIT 1 }[0],
                      sameReportIds: COLLECT { MATCH (art)-[:SAME_REPORT_AS]-(o:Article) RETURN DISTINCT o.id ORDER BY o.id }} AS article
 UNWIND uses AS use

@@ -1,45 +1,87 @@
-// A filtered page of stances in (effectiveOn, id) order; the cursor is that key.
-// Filters as in count.cypher.
+// A filtered page of stances in (effectiveOn, id) order (the cursor is that
+// key), with the number of stances the filter matches (with $withCount;
+// otherwise 0), in one statement: each part in its own subquery, so an
+// empty page still answers the count.
 // Start from what the filter names, through its id index: the proposal, else
 // the actor, else every stance (each branch runs only for its case: its
 // UNWIND is empty otherwise). An optional filter in WHERE alone would scan.
+// The two parts share the filter, written out in each (a part reads only
+// what it needs: the count no sort key, the page no more than $limit rows).
 CALL () {
-  UNWIND CASE WHEN $proposalId IS NULL THEN [] ELSE [$proposalId] END AS proposalId
-  MATCH (s:Stance)-[:ON]->(p:Proposal {id: proposalId})
-  RETURN s, p
-  UNION ALL
-  UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NOT NULL THEN [$actorId] ELSE [] END AS actorId
-  MATCH (:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-  RETURN s, p
-  UNION ALL
-  UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NULL THEN [true] ELSE [] END AS everything
-  MATCH (s:Stance)-[:ON]->(p:Proposal)
-  RETURN s, p
+  UNWIND CASE WHEN $withCount THEN [true] ELSE [] END AS counted
+  CALL () {
+    UNWIND CASE WHEN $proposalId IS NULL THEN [] ELSE [$proposalId] END AS proposalId
+    MATCH (s:Stance)-[:ON]->(p:Proposal {id: proposalId})
+    RETURN s, p
+    UNION ALL
+    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NOT NULL THEN [$actorId] ELSE [] END AS actorId
+    MATCH (:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+    RETURN s, p
+    UNION ALL
+    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (s:Stance)-[:ON]->(p:Proposal)
+    RETURN s, p
+  }
+  MATCH (a:Actor)-[:HOLDS]->(s)
+  WHERE ($actorId IS NULL OR a.id = $actorId)
+    AND ($proposalId IS NULL OR p.id = $proposalId)
+    AND ($position IS NULL OR s.position = $position)
+    AND s.status IN $statuses
+    AND ($from IS NULL OR s.effectiveOn >= $from)
+    AND ($to IS NULL OR s.effectiveOn <= $to)
+    AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
+    // With $asOf, only the stance in force then: no later one (by effectiveOn,
+    // recordedAt, id) of the same actor on the same proposal is effective by $asOf.
+    AND ($asOf IS NULL OR (s.effectiveOn <= $asOf AND NOT EXISTS {
+          MATCH (a)-[:HOLDS]->(later:Stance)-[:ON]->(p)
+          WHERE later.status IN $statuses AND later.effectiveOn <= $asOf
+            AND ($knownAsOf IS NULL OR later.recordedAt <= datetime($knownAsOf))
+            AND (later.effectiveOn > s.effectiveOn
+                 OR (later.effectiveOn = s.effectiveOn AND (later.recordedAt > s.recordedAt
+                     OR (later.recordedAt = s.recordedAt AND later.id > s.id)))) }))
+    AND ($outlet IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article)-[:PUBLISHED_BY]->(:Outlet {name: $outlet}) })
+  RETURN count(s) AS totalCount
 }
-MATCH (a:Actor)-[:HOLDS]->(s)
-WHERE ($actorId IS NULL OR a.id = $actorId)
-  AND ($proposalId IS NULL OR p.id = $proposalId)
-  AND ($position IS NULL OR s.position = $position)
-  AND s.status IN $statuses
-  AND ($from IS NULL OR s.effectiveOn >= $from)
-  AND ($to IS NULL OR s.effectiveOn <= $to)
-  AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
-  // With $asOf, only the stance in force then: no later one (by effectiveOn,
-  // recordedAt, id) of the same actor on the same proposal is effective by $asOf.
-  AND ($asOf IS NULL OR (s.effectiveOn <= $asOf AND NOT EXISTS {
-        MATCH (a)-[:HOLDS]->(later:Stance)-[:ON]->(p)
-        WHERE later.status IN $statuses AND later.effectiveOn <= $asOf
-          AND ($knownAsOf IS NULL OR later.recordedAt <= datetime($knownAsOf))
-          AND (later.effectiveOn > s.effectiveOn
-               OR (later.effectiveOn = s.effectiveOn AND (later.recordedAt > s.recordedAt
-                   OR (later.recordedAt = s.recordedAt AND later.id > s.id)))) }))
-  AND ($outlet IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article)-[:PUBLISHED_BY]->(:Outlet {name: $outlet}) })
-WITH a, s, p, coalesce(s.effectiveOn, '') + '|' + s.id AS sortKey
-WHERE $after IS NULL OR sortKey > $after
-RETURN s.id AS id, s.position AS position, s.cue AS cue, coalesce(s.cues, []) AS cues,
-       coalesce(s.conditions, []) AS conditions, s.statedOn AS statedOn, s.effectiveOn AS effectiveOn,
-       s.confidence AS confidence, s.recordedAt AS recordedAt, s.status AS status, s.rule AS rule,
-       a.id AS actorId, p.id AS proposalId,
-       COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0] AS speakerId, sortKey
-ORDER BY sortKey
-LIMIT $limit
+CALL () {
+  CALL () {
+    UNWIND CASE WHEN $proposalId IS NULL THEN [] ELSE [$proposalId] END AS proposalId
+    MATCH (s:Stance)-[:ON]->(p:Proposal {id: proposalId})
+    RETURN s, p
+    UNION ALL
+    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NOT NULL THEN [$actorId] ELSE [] END AS actorId
+    MATCH (:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
+    RETURN s, p
+    UNION ALL
+    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NULL THEN [true] ELSE [] END AS everything
+    MATCH (s:Stance)-[:ON]->(p:Proposal)
+    RETURN s, p
+  }
+  MATCH (a:Actor)-[:HOLDS]->(s)
+  WHERE ($actorId IS NULL OR a.id = $actorId)
+    AND ($proposalId IS NULL OR p.id = $proposalId)
+    AND ($position IS NULL OR s.position = $position)
+    AND s.status IN $statuses
+    AND ($from IS NULL OR s.effectiveOn >= $from)
+    AND ($to IS NULL OR s.effectiveOn <= $to)
+    AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
+    // With $asOf, only the stance in force then: no later one (by effectiveOn,
+    // recordedAt, id) of the same actor on the same proposal is effective by $asOf.
+    AND ($asOf IS NULL OR (s.effectiveOn <= $asOf AND NOT EXISTS {
+          MATCH (a)-[:HOLDS]->(later:Stance)-[:ON]->(p)
+          WHERE later.status IN $statuses AND later.effectiveOn <= $asOf
+            AND ($knownAsOf IS NULL OR later.recordedAt <= datetime($knownAsOf))
+            AND (later.effectiveOn > s.effectiveOn
+                 OR (later.effectiveOn = s.effectiveOn AND (later.recordedAt > s.recordedAt
+                     OR (later.recordedAt = s.recordedAt AND later.id > s.id)))) }))
+    AND ($outlet IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article)-[:PUBLISHED_BY]->(:Outlet {name: $outlet}) })
+  WITH a, s, p, coalesce(s.effectiveOn, '') + '|' + s.id AS sortKey
+  WHERE $after IS NULL OR sortKey > $after
+  WITH a, s, p, sortKey ORDER BY sortKey LIMIT $limit
+  // The holder comes along as the actors loader caches it (actors/find-by-ids).
+  RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
+                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
+                    actorId: a.id, proposalId: p.id,
+                    speakerId: COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0],
+                    actor: a {.id, .name, .kind, aliases: coalesce(a.aliases, [])}, sortKey: sortKey}) AS rows
+}
+RETURN totalCount, rows

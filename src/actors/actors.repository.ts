@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import type { StanceWithRefs } from '../stances/stances.repository.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
 import { ActorKind } from './models/actor.model.js';
 
@@ -17,6 +18,13 @@ export interface RepresentationRow {
   role: string | null;
 }
 
+export interface ActorTimelineView {
+  actor: ActorRow;
+  representations: RepresentationRow[];
+  /** Null when not asked for. */
+  stances: StanceWithRefs[] | null;
+}
+
 export interface ActorWrite {
   id: string;
   name: string;
@@ -29,7 +37,7 @@ export interface ActorWrite {
 
 @Injectable()
 export class ActorsRepository {
-  private readonly q: Record<'findByIds' | 'page' | 'count' | 'upsert' | 'representations', string>;
+  private readonly q: Record<'findByIds' | 'page' | 'count' | 'upsert' | 'representations' | 'timelineView', string>;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -41,7 +49,14 @@ export class ActorsRepository {
     count: 'actors/count',
     upsert: 'actors/upsert',
       representations: 'actors/representations',
+      timelineView: 'actors/timeline-view',
     });
+  }
+
+  /** One statement (actors/timeline-view): an actor, the states it speaks for and, if asked, its live stances. */
+  async timelineView(id: string, withStances: boolean): Promise<ActorTimelineView | null> {
+    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, { id, withStances });
+    return row ?? null;
   }
 
   findByIds(ids: readonly string[]): Promise<ActorRow[]> {

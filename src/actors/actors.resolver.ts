@@ -1,5 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../common/request-context.js';
+import { selects, selectsWithoutArguments } from '../graphql/lookahead.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
 import { Stance } from '../stances/models/stance.model.js';
 import { ActorMergeService } from './actor-merge.service.js';
@@ -15,8 +17,14 @@ export class ActorsResolver {
   ) {}
 
   @Query(() => Actor, { description: 'One actor by id (a slug such as "japan").' })
-  actor(@Args('id', { type: () => ID }) id: string) {
-    return this.actorsService.get(id);
+  async actor(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const withStances = selectsWithoutArguments(info, 'stances');
+    if (!withStances && !selects(info, 'represents')) return this.actorsService.get(id);
+    // The roles and (if asked, without filters) the timeline in the same
+    // statement as the actor; the fields below find them cached.
+    const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, withStances);
+    ctx.loaders.primeStancesOfActor(actor, representations, stances);
+    return actor;
   }
 
   @Query(() => ActorConnection, { description: 'All actors in id order, a page at a time.' })

@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/error-code.js';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
 import { idOrSlug, LIMITS, nameKey, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
-import { ActorRow, ActorsRepository, RepresentationRow } from './actors.repository.js';
+import { ActorRow, ActorsRepository, ActorTimelineView, RepresentationRow } from './actors.repository.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { ActorKind } from './models/actor.model.js';
 
 @Injectable()
 export class ActorsService {
   constructor(private readonly repository: ActorsRepository) {}
+
+  /** An actor with what its timeline shows, read ahead (see ActorsResolver.actor). */
+  async getWithTimeline(id: string, withStances: boolean): Promise<ActorTimelineView> {
+    const actorId = requireId('id', id);
+    const view = await this.repository.timelineView(actorId, withStances);
+    if (!view) throw notFound('actor', actorId);
+    return view;
+  }
 
   async get(id: string): Promise<ActorRow> {
     const actorId = requireId('id', id);

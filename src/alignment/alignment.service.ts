@@ -1,31 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { ActorsService } from '../actors/actors.service.js';
 import { badInput, notFound } from '../common/errors/error-code.js';
-import { requireId } from '../common/validation.js';
-import { ProposalsService } from '../proposals/proposals.service.js';
-import { StancesService } from '../stances/stances.service.js';
+import { optionalIsoDate, requireId } from '../common/validation.js';
+import { upperBound } from '../stances/stances.service.js';
+import { knownAsOfBound } from '../timeline/instants.js';
 import { alignPairs } from './alignment.js';
+import { AlignmentRepository } from './alignment.repository.js';
 
 const MAX_ACTORS = 50;
 const MAX_PROPOSALS = 100;
 
 @Injectable()
 export class AlignmentService {
-  constructor(
-    private readonly actors: ActorsService,
-    private readonly proposals: ProposalsService,
-    private readonly stances: StancesService,
-  ) {}
+  constructor(private readonly repository: AlignmentRepository) {}
 
   async align(actorIdsIn: string[], proposalIdsIn: string[], asOf: string | null, knownAsOf: string | null) {
     const actorIds = ids('actorIds', actorIdsIn, 2, MAX_ACTORS);
     const proposalIds = ids('proposalIds', proposalIdsIn, 1, MAX_PROPOSALS);
-    const [actors, proposals, stances] = await Promise.all([
-      this.actors.findByIds(actorIds),
-      this.proposals.findByIds(proposalIds),
-      // Validates asOf and knownAsOf before anything is compared.
-      this.stances.currentByProposals(proposalIds, asOf, null, knownAsOf),
-    ]);
+    const { actors, proposals, stances } = await this.repository.inputs(
+      actorIds,
+      proposalIds,
+      upperBound(optionalIsoDate('asOf', asOf)),
+      knownAsOfBound('knownAsOf', knownAsOf),
+    );
     const missingActors = actorIds.filter((id) => !actors.some((a) => a.id === id));
     if (missingActors.length > 0) throw notFound('actor', missingActors.join('", "'));
     const missingProposals = proposalIds.filter((id) => !proposals.some((p) => p.id === id));
@@ -36,7 +32,7 @@ export class AlignmentService {
     const pairs = alignPairs(
       actorIds.map((id) => actorById.get(id)!),
       proposalIds,
-      stances.filter((s) => actorById.has(s.actorId)),
+      stances,
     );
     return {
       asOf,

@@ -2,14 +2,16 @@ import neo4j from 'neo4j-driver';
 import { alignPairs } from '../alignment/alignment.js';
 import { nameKey } from '../common/validation.js';
 import { toLuceneQuery } from '../search/search.service.js';
+import { withArticles } from '../proposals/proposals.repository.js';
 import { GREAT_POWERS, regionActors, syntheticPlan, SyntheticProposal } from './data/synthetic.js';
 
 /**
  * The analysts' questions the bench asks, each served three ways:
  *  - ours: a GraphQL query to the service;
- *  - raw: the same Cypher files, run with the driver in the order their data
- *    depends on (independent statements at once), shaped into the same JSON
- *    (the limit of the stack: what is left is the GraphQL layer);
+ *  - raw: the same Cypher files the service runs for that query (one
+ *    statement each since the service reads a query's levels ahead), run
+ *    with the driver and shaped into the same JSON (the limit of the stack:
+ *    what is left is the GraphQL layer);
  *  - peer: a GraphQL query to @neo4j/graphql over the same data (peer/type-defs.ts).
  * `digest` reduces each answer to what must agree across the three, so a run
  * also checks that they answer the same question.
@@ -38,7 +40,6 @@ export interface Question {
 }
 
 const LIVE = ['PROPOSED', 'CONFIRMED'];
-const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const sorted = (xs: string[]) => [...xs].sort().join(',');
 
@@ -56,31 +57,25 @@ const proposalCurrent: Omit<Question, 'params'> = {
     variables: { id },
   }),
   async raw(run, { id }) {
-    // The stance rows carry their actor and speaker, the evidence rows their article (as the loaders use them).
-    const [[proposal], stances] = await Promise.all([
-      run('proposals/find-by-ids', { ids: [id] }),
-      run('stances/current-by-proposals', { proposalIds: [id], asOf: null, position: null, knownAsOf: null }),
-    ]);
-    const evidence = await run('stances/evidence', { stanceIds: stances.map((s) => s.id) });
+    // One statement, as the service reads it ahead (proposals/current-view).
+    const [row] = await run('proposals/current-view', { id, withEvidence: true });
+    const view = row && { proposal: row.proposal, stances: withArticles(row.stances, row.articles) };
     return {
       data: {
-        proposal: proposal && {
-          id: proposal.id,
-          name: proposal.name,
-          currentStances: stances.map((s) => {
-            const ev = evidence.filter((e) => e.stanceId === s.id);
-            return {
-              id: s.id,
-              position: s.position,
-              cue: s.cue,
-              conditions: s.conditions,
-              statedOn: s.statedOn,
-              sourceCount: new Set(ev.map((e) => e.reportId)).size,
-              actor: { id: s.actor.id, name: s.actor.name },
-              speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name } : null,
-              evidence: ev.map((e) => ({ quote: e.quote, article: { id: e.article.id, outlet: e.article.outlet, publishedOn: e.article.publishedOn } })),
-            };
-          }),
+        proposal: view && {
+          id: view.proposal.id,
+          name: view.proposal.name,
+          currentStances: view.stances.map((s: Row) => ({
+            id: s.id,
+            position: s.position,
+            cue: s.cue,
+            conditions: s.conditions,
+            statedOn: s.statedOn,
+            sourceCount: new Set(s.evidence.map((e: Row) => e.reportId)).size,
+            actor: { id: s.actor.id, name: s.actor.name },
+            speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name } : null,
+            evidence: s.evidence.map((e: Row) => ({ quote: e.quote, article: { id: e.article.id, outlet: e.article.outlet, publishedOn: e.article.publishedOn } })),
+          })),
         },
       },
     };
@@ -106,20 +101,16 @@ const actorTimeline: Omit<Question, 'params'> = {
     variables: { id },
   }),
   async raw(run, { id }) {
-    // The stance rows carry their proposal (as the loaders use it).
-    const [[actor], representations, stances] = await Promise.all([
-      run('actors/find-by-ids', { ids: [id] }),
-      run('actors/representations', { ids: [id] }),
-      run('stances/by-actors', { actorIds: [id], proposalId: null, from: null, to: null, knownAsOf: null }),
-    ]);
+    // One statement, as the service reads it ahead (actors/timeline-view).
+    const [view] = await run('actors/timeline-view', { id, withStances: true });
     return {
       data: {
-        actor: actor && {
-          id: actor.id,
-          name: actor.name,
-          kind: actor.kind,
-          represents: representations.map((r) => ({ role: r.role, state: { id: r.state.id, name: r.state.name } })),
-          stances: stances.map((s) => ({
+        actor: view && {
+          id: view.actor.id,
+          name: view.actor.name,
+          kind: view.actor.kind,
+          represents: view.representations.map((r: Row) => ({ role: r.role, state: { id: r.state.id, name: r.state.name } })),
+          stances: view.stances.map((s: Row) => ({
             id: s.id,
             position: s.position,
             cue: s.cue,
@@ -155,14 +146,13 @@ const stancesPage: Omit<Question, 'params'> = {
   }),
   async raw(run, { proposalId, from }) {
     const query = { asOf: null, knownAsOf: null, actorId: null, proposalId, position: null, from, to: null, outlet: null, statuses: LIVE };
-    const [rows, [{ count }]] = await Promise.all([run('stances/page', { ...query, after: null, limit: neo4j.int(21) }), run('stances/count', query)]);
-    const page = rows.slice(0, 20);
-    const actors = byId(await run<{ id: string; name: string }>('actors/find-by-ids', { ids: unique(page.map((s) => s.actorId)) }));
+    const [{ totalCount, rows }] = await run('stances/page', { ...query, after: null, limit: neo4j.int(21), withCount: true });
+    const page = (rows as Row[]).slice(0, 20);
     const cursor = (key: string) => Buffer.from(`c:${key}`, 'utf8').toString('base64url');
     return {
       data: {
         stances: {
-          totalCount: count,
+          totalCount,
           pageInfo: { hasNextPage: rows.length > 20, endCursor: page.length ? cursor(page[page.length - 1].sortKey) : null },
           nodes: page.map((s) => ({
             id: s.id,
@@ -170,7 +160,7 @@ const stancesPage: Omit<Question, 'params'> = {
             cue: s.cue,
             statedOn: s.statedOn,
             effectiveOn: s.effectiveOn,
-            actor: { id: s.actorId, name: actors.get(s.actorId)?.name },
+            actor: { id: s.actor.id, name: s.actor.name },
           })),
         },
       },
@@ -201,16 +191,12 @@ const alignment: Omit<Question, 'params'> = {
     variables: { a: actorIds, p: proposalIds },
   }),
   async raw(run, { actorIds, proposalIds }) {
-    const [actors, , stances] = await Promise.all([
-      run<{ id: string; name: string }>('actors/find-by-ids', { ids: actorIds }),
-      run('proposals/find-by-ids', { ids: proposalIds }),
-      run('stances/current-by-proposals', { proposalIds, asOf: null, position: null, knownAsOf: null }),
-    ]);
-    const actorById = byId(actors);
+    const [{ actors, stances }] = await run('alignment/align', { actorIds, proposalIds, asOf: null, knownAsOf: null });
+    const actorById = byId(actors as Array<{ id: string; name: string }>);
     const pairs = alignPairs(
       (actorIds as string[]).map((id) => actorById.get(id)!),
       proposalIds as string[],
-      stances.filter((s) => actorById.has(s.actorId)) as never,
+      stances as never,
     );
     return {
       data: {
@@ -247,25 +233,14 @@ const search: Omit<Question, 'params'> = {
     variables: { phrase: toLuceneQuery(text as string) },
   }),
   async raw(run, { text }) {
-    const hits = await run<{ type: string; id: string; score: number }>('search/search', {
+    const hits = await run<{ type: string; score: number; node: Row }>('search/search', {
       key: nameKey(text as string),
       lucene: toLuceneQuery(text as string),
       limit: neo4j.int(10),
     });
-    const [actors, proposals] = await Promise.all([
-      run<{ id: string; name: string; kind: string }>('actors/find-by-ids', { ids: hits.filter((h) => h.type === 'Actor').map((h) => h.id) }),
-      run<{ id: string; name: string }>('proposals/find-by-ids', { ids: hits.filter((h) => h.type === 'Proposal').map((h) => h.id) }),
-    ]);
-    const a = byId(actors);
-    const p = byId(proposals);
-    return {
-      data: {
-        search: hits.flatMap((h) => {
-          const node = h.type === 'Actor' ? a.get(h.id) : p.get(h.id);
-          return node ? [{ score: h.score, node: { __typename: h.type, ...node } }] : [];
-        }),
-      },
-    };
+    const node = (h: { type: string; node: Row }) =>
+      h.type === 'Actor' ? { __typename: h.type, id: h.node.id, name: h.node.name, kind: h.node.kind } : { __typename: h.type, id: h.node.id, name: h.node.name };
+    return { data: { search: hits.map((h) => ({ score: h.score, node: node(h) })) } };
   },
   digest(variant, answer) {
     // The peer ranks by Lucene score only (no exact-name boost): compare the best hit.

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { DRIVER_TUNING } from '../neo4j/driver-options.js';
 import { recordToObject } from '../neo4j/neo4j-mapper.js';
 import { QUESTIONS, Runner } from './questions.js';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD!), {
     maxConnectionPoolSize: 50,
     userAgent: 'stance-graph-bench-raw',
+    ...DRIVER_TUNING,
   });
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   await driver.verifyConnectivity({ database });

@@ -20,6 +20,7 @@ import { post, Served, startOurs, startScript } from './support/servers.js';
  *   --scale A,B,C      tiers of the scale curve (10k,100k,1m)
  *   --clients 1,10,50  concurrent clients
  *   --warmup S --duration S --rounds R   per measurement (2, 6, 2)
+ *   --questions a,b    only these questions (names as in questions.ts; all by default)
  *   --tiny             a small, fast run for CI: checks that everything runs
  *   --skip-reads --skip-writes --skip-scale --no-readme
  *
@@ -48,6 +49,7 @@ interface Options {
   readme: boolean;
   writeRows: number;
   articles: number;
+  questions: string[] | null;
 }
 
 function options(): Options {
@@ -68,6 +70,7 @@ function options(): Options {
     readme: !tiny && !a.has('no-readme'),
     writeRows: a.count('write-rows', tiny ? 400 : 20_000),
     articles: a.count('articles', tiny ? 10 : 300),
+    questions: a.string('questions')?.split(',') ?? null,
   };
 }
 
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
       const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
       const cypher = new CypherRegistry();
       try {
-        const qs = questions(stances);
+        const qs = questions(stances).filter((q) => !o.questions || o.questions.includes(q.name));
         const graph = await graphCounts(driver, cypher);
         if (main) report.graph = { stances, ...graph };
         log(`tier ${tierLabel(stances)}: ${JSON.stringify(graph)}`);

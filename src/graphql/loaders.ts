@@ -9,7 +9,7 @@ import { ProposalsService } from '../proposals/proposals.service.js';
 import { ShiftKind } from '../shifts/shift-kind.js';
 import { ShiftsService, ShiftView } from '../shifts/shifts.service.js';
 import { Position } from '../stances/models/stance.model.js';
-import { EvidenceRow, StanceRow } from '../stances/stances.repository.js';
+import { EvidenceRow, StanceRow, StanceWithRefs } from '../stances/stances.repository.js';
 import { StancesService } from '../stances/stances.service.js';
 
 /** Groups rows by a key, in the order of the keys asked for. */
@@ -52,7 +52,7 @@ export class Loaders {
   readonly proposedBy = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, await this.s.proposals.proposedBy(ids), (r) => r.actorId).map((rows) => rows.map((r) => r.proposalId)),
   );
-  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) => groupBy(ids, this.primed(await this.s.stances.evidence(ids)), (r) => r.stanceId));
+  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) => groupBy(ids, this.prime(await this.s.stances.evidence(ids)), (r) => r.stanceId));
   readonly stancesOfArticle = new DataLoader<string, StanceRow[]>(async (ids) =>
     groupBy(ids, await this.s.stances.byArticles(ids), (r) => r.articleId),
   );
@@ -66,19 +66,19 @@ export class Loaders {
 
   currentStances(asOf: string | null, position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
     return this.keyed(`current|${asOf}|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, this.primed(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf)), (r) => r.proposalId),
+      groupBy(ids, this.prime(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf)), (r) => r.proposalId),
     );
   }
 
   stancesOnProposal(position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
     return this.keyed(`onProposal|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, this.primed(await this.s.stances.byProposals(ids, position, knownAsOf)), (r) => r.proposalId),
+      groupBy(ids, this.prime(await this.s.stances.byProposals(ids, position, knownAsOf)), (r) => r.proposalId),
     );
   }
 
   stancesOfActor(proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
     return this.keyed(`ofActor|${proposalId}|${from}|${to}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, this.primed(await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf)), (r) => r.actorId),
+      groupBy(ids, this.prime(await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf)), (r) => r.actorId),
     );
   }
 
@@ -89,11 +89,34 @@ export class Loaders {
   }
 
   /**
+   * Caches what a root resolver read ahead in one statement (lookahead.ts):
+   * a proposal, its current stances (the loader currentStances(null, null)
+   * would give), their actors, and their evidence with its articles when it
+   * was read. The fields below then resolve from these caches.
+   */
+  primeCurrentStances(proposal: ProposalRow, stances: StanceWithRefs[]): void {
+    this.proposals.prime(proposal.id, proposal);
+    this.currentStances(null, null).prime(proposal.id, this.primedWithEvidence(stances));
+  }
+
+  /** Caches an actor's timeline (the loader stancesOfActor(null, null, null) would give) and what it carries. */
+  primeStancesOfActor(actor: ActorRow, representations: RepresentationRow[] | null, stances: StanceWithRefs[] | null): void {
+    this.actors.prime(actor.id, actor);
+    if (representations) this.representations.prime(actor.id, representations);
+    if (stances) this.stancesOfActor(null, null, null).prime(actor.id, this.primedWithEvidence(stances));
+  }
+
+  private primedWithEvidence(stances: StanceWithRefs[]): StanceRow[] {
+    for (const s of stances) if (s.evidence) this.evidence.prime(s.id, this.prime(s.evidence));
+    return this.prime(stances);
+  }
+
+  /**
    * Stance and evidence rows carry the actors, proposal and article they
    * name (the statements read them anyway): cached here, the Actor, Proposal
    * and Article fields under a list resolve without a statement of their own.
    */
-  private primed<T>(rows: T[]): T[] {
+  prime<T>(rows: T[]): T[] {
     for (const row of rows as Array<T & Embedded>) {
       if (row.actor) this.actors.prime(row.actor.id, row.actor);
       if (row.speaker) this.actors.prime(row.speaker.id, row.speaker);

@@ -16,7 +16,7 @@ export class CypherRegistry {
   constructor(root: string = CYPHER_ROOT) {
     for (const file of listCypherFiles(root)) {
       const name = relative(root, file).split(sep).join('/').replace(/\.cypher$/, '');
-      this.statements.set(name, readFileSync(file, 'utf8').trim());
+      this.statements.set(name, compact(readFileSync(file, 'utf8')));
     }
   }
 
@@ -36,6 +36,20 @@ export class CypherRegistry {
   names(): string[] {
     return [...this.statements.keys()].sort();
   }
+}
+
+/**
+ * The statement as it is sent: without its comment lines and indentation.
+ * The text travels with every run (packed into each RUN message, hashed for
+ * Neo4j's query cache), and the comments are most of it (README, Performance).
+ * Only whole comment lines go: `//` inside a line may be part of a string.
+ */
+export function compact(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('//'))
+    .join('\n');
 }
 
 export function listCypherFiles(dir: string): string[] {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import neo4j, { Driver, isRetryableError, ManagedTransaction, Session } from 'neo4j-driver';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
+import { DRIVER_TUNING } from './driver-options.js';
 import { recordToObject } from './neo4j-mapper.js';
 
 export type Params = Record<string, unknown>;
@@ -29,6 +30,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
       connectionAcquisitionTimeout: 10_000,
       maxTransactionRetryTime: config.neo4j.maxRetryTimeMs,
       userAgent: 'stance-graph/0.1',
+      ...DRIVER_TUNING,
     });
   }
 

@@ -1,6 +1,8 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../actors/models/actor.model.js';
 import type { RequestContext } from '../common/request-context.js';
+import { selects, selectsAny } from '../graphql/lookahead.js';
 import { Position, Stance } from '../stances/models/stance.model.js';
 import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
 import { Proposal, ProposalConnection } from './models/proposal.model.js';
@@ -11,8 +13,14 @@ export class ProposalsResolver {
   constructor(private readonly proposalsService: ProposalsService) {}
 
   @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
-  proposal(@Args('id', { type: () => ID }) id: string) {
-    return this.proposalsService.get(id);
+  async proposal(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    if (!selects(info, 'currentStances')) return this.proposalsService.get(id);
+    // The current stances, their actors and (if asked) their evidence in the
+    // same statement as the proposal; the fields below find them cached.
+    const withEvidence = selectsAny(info, ['currentStances'], ['evidence', 'sourceCount']);
+    const { proposal, stances } = await this.proposalsService.getWithCurrentStances(id, withEvidence);
+    ctx.loaders.primeCurrentStances(proposal, stances);
+    return proposal;
   }
 
   @Query(() => ProposalConnection)

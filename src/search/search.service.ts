@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
-import { ActorsService } from '../actors/actors.service.js';
 import { badInput } from '../common/errors/error-code.js';
 import { LIMITS, nameKey, pageSize, requireText } from '../common/validation.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
-import { ProposalsService } from '../proposals/proposals.service.js';
 
 /**
  * A Lucene query from free text. The text is cut into words of letters and
@@ -29,8 +27,6 @@ export class SearchService {
 
   constructor(
     private readonly neo4j: Neo4jService,
-    private readonly actors: ActorsService,
-    private readonly proposals: ProposalsService,
     cypher: CypherRegistry,
   ) {
     this.q = cypher.load({ search: 'search/search' });
@@ -41,22 +37,11 @@ export class SearchService {
     const lucene = toLuceneQuery(text);
     if (lucene === '') throw badInput('text', 'must contain a letter or digit');
     const limit = pageSize('first', first, 10);
-    const hits = await this.neo4j.read<{ type: 'Actor' | 'Proposal'; id: string; score: number }>(this.q.search, {
+    const hits = await this.neo4j.read<{ type: 'Actor' | 'Proposal'; id: string; score: number; node: object }>(this.q.search, {
       key: nameKey(text),
       lucene,
       limit: neo4j.int(limit),
     });
-    const [actors, proposals] = await Promise.all([
-      this.actors.findByIds(hits.filter((h) => h.type === 'Actor').map((h) => h.id)),
-      this.proposals.findByIds(hits.filter((h) => h.type === 'Proposal').map((h) => h.id)),
-    ]);
-    const byKey = new Map<string, object>([
-      ...actors.map((a) => [`Actor:${a.id}`, { ...a, __type: 'Actor' }] as const),
-      ...proposals.map((p) => [`Proposal:${p.id}`, { ...p, __type: 'Proposal' }] as const),
-    ]);
-    return hits.flatMap((h) => {
-      const node = byKey.get(`${h.type}:${h.id}`);
-      return node ? [{ score: h.score, node }] : [];
-    });
+    return hits.map((h) => ({ score: h.score, node: { ...h.node, __type: h.type } }));
   }
 }

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { ActorRow } from '../actors/actors.repository.js';
+import type { ArticleRow } from '../articles/articles.repository.js';
+import type { ProposalRow } from '../proposals/proposals.repository.js';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
@@ -28,6 +31,26 @@ export interface EvidenceRow {
   charEnd: number | null;
   articleId: string;
   reportId: string;
+}
+
+export interface StancePage {
+  totalCount: number;
+  rows: Array<StanceWithRefs & { sortKey: string }>;
+}
+
+/**
+ * A stance row with what a read-ahead statement brought along
+ * (proposals/current-view, actors/timeline-view): its holder, speaker and
+ * proposal, and its evidence with the articles (null: not read). The
+ * request's loaders cache them (graphql/loaders.ts).
+ */
+export interface StanceWithRefs extends StanceRow {
+  actor?: ActorRow | null;
+  speaker?: ActorRow | null;
+  proposal?: ProposalRow | null;
+  evidence?: Array<EvidenceRow & { article: ArticleRow }> | null;
+  /** Independent sources (reports), when read without the evidence. */
+  sourceCount?: number;
 }
 
 export interface StanceWrite {
@@ -82,7 +105,6 @@ export class StancesRepository {
     | 'setStatus'
     | 'findByIds'
     | 'page'
-    | 'count'
     | 'currentByProposals'
     | 'byProposals'
     | 'byActors'
@@ -103,7 +125,6 @@ export class StancesRepository {
       setStatus: 'stances/set-status',
       findByIds: 'stances/find-by-ids',
       page: 'stances/page',
-      count: 'stances/count',
       currentByProposals: 'stances/current-by-proposals',
       byProposals: 'stances/by-proposals',
       byActors: 'stances/by-actors',
@@ -139,13 +160,10 @@ export class StancesRepository {
     return this.neo4j.read<StanceRow>(this.q.findByIds, { ids });
   }
 
-  page(query: StanceQuery, after: string | null, first: number): Promise<Array<StanceRow & { sortKey: string }>> {
-    return this.neo4j.read(this.q.page, { ...query, after, limit: neo4j.int(first + 1) });
-  }
-
-  async count(query: StanceQuery): Promise<number> {
-    const [row] = await this.neo4j.read<{ count: number }>(this.q.count, { ...query });
-    return row.count;
+  /** One statement: up to `first` + 1 rows after the cursor, each with its holder, and (withCount) how many match in all. */
+  async page(query: StanceQuery, after: string | null, first: number, withCount: boolean): Promise<StancePage> {
+    const [row] = await this.neo4j.read<StancePage>(this.q.page, { ...query, after, limit: neo4j.int(first + 1), withCount });
+    return row;
   }
 
   currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {

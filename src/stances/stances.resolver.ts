@@ -1,7 +1,9 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../actors/models/actor.model.js';
 import { Article } from '../articles/models/article.model.js';
 import type { RequestContext } from '../common/request-context.js';
+import { selects } from '../graphql/lookahead.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
 import { RecordStanceInput } from './dto/record-stance.input.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
@@ -18,12 +20,17 @@ export class StancesResolver {
   }
 
   @Query(() => StanceConnection, { description: 'Stances filtered by actor, proposal, position, date range and outlet, in date order.' })
-  stances(
+  async stances(
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { type: () => StanceFilter, nullable: true }) filter?: StanceFilter,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.stancesService.page(filter, first, after);
+    const page = await this.stancesService.page(filter, first, after, selects(info, 'totalCount'));
+    // The rows carry their holders: the actor fields below find them cached.
+    ctx.loaders.prime(page.nodes);
+    return page;
   }
 
   @Mutation(() => Stance, { description: "Records an actor's stance with its evidence. The same fact twice is one stance; new evidence is added to it." })

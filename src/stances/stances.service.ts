@@ -12,7 +12,7 @@ import { knownAsOfBound } from '../timeline/instants.js';
 import { RecordStanceInput } from './dto/record-stance.input.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { Position, StanceStatus } from './models/stance.model.js';
-import { EvidenceRow, Pair, StanceQuery, StanceRow, StancesRepository, StanceWrite } from './stances.repository.js';
+import { EvidenceRow, Pair, StanceQuery, StanceRow, StancesRepository, StanceWithRefs, StanceWrite } from './stances.repository.js';
 
 /** Stances and the articles that back them, written together in one transaction. */
 export interface StanceBatch {
@@ -130,12 +130,18 @@ export class StancesService {
     return this.repository.findByIds(ids);
   }
 
-  async page(filter: StanceFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<StanceRow>> {
+  /** A page of stances; the total is counted only when asked for (it reads every matching stance). */
+  async page(
+    filter: StanceFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    withCount = true,
+  ): Promise<Connection<StanceWithRefs & { sortKey: string }>> {
     const size = pageSize('first', first);
     const query = toQuery(filter ?? {});
     const cursor = decodeCursor('after', after);
-    const [rows, total] = await Promise.all([this.repository.page(query, cursor, size), this.repository.count(query)]);
-    return toConnection(rows, size, total, (row) => row.sortKey);
+    const { rows, totalCount } = await this.repository.page(query, cursor, size, withCount);
+    return toConnection(rows, size, totalCount, (row) => row.sortKey);
   }
 
   /** Each actor's stance as of a date (null: now), from what had been recorded by knownAsOf (null: everything). */

@@ -36,6 +36,9 @@ export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST
     STANCE_AUTH_SECRET: SECRET,
   };
   const child = spawnNode(join(distDir, 'main.js'), env, 'ours');
+  // Its JSON log (an access line per request) is read and dropped, as a log
+  // collector would read it: a pipe nobody reads would fill and hold writes back.
+  child.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/health`, child, 'ours');
   return served('ours', `${url}/graphql`, { authorization: `Bearer ${TOKEN}` }, child);

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AuthService } from '../../auth/auth.service.js';
@@ -23,6 +24,9 @@ export function graphqlSecurity(config: AppConfig, auth: AuthService, metrics: M
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: limitRules(config.graphql),
     plugins: [
+      // No cache hints are set, and the default cache-control plugin hooks
+      // every field of every answer to compute them (README, Performance).
+      ApolloServerPluginCacheControlDisabled(),
       graphqlAuthPlugin(auth),
       {
         async requestDidStart() {
