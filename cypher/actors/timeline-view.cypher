@@ -1,6 +1,6 @@
 // An actor with the states it speaks for and (with $withStances) its live
-// stances oldest first, each with its proposal, speaker and number of
-// independent sources: what actor { represents stances { proposal speaker
+// stances oldest first, each with its proposal, speaker and (with
+// $withSourceCount) number of independent sources: what actor { represents stances { proposal speaker
 // sourceCount } } asks, read in one
 // statement instead of one per field (README, Performance). The maps carry
 // the columns of actors/find-by-ids, actors/representations and
@@ -20,7 +20,7 @@ CALL (a) {
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
                     .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
                     actorId: a.id, proposalId: p.id, speakerId: speaker.id,
-                    sourceCount: COUNT { MATCH (s)-[:EVIDENCED_BY]->(art:Article) RETURN DISTINCT coalesce(art.reportId, art.id) },
+                    sourceCount: CASE WHEN $withSourceCount THEN COUNT { MATCH (s)-[:EVIDENCED_BY]->(art:Article) RETURN DISTINCT coalesce(art.reportId, art.id) } END,
                     speaker: speaker, proposal: p {.id, .name, .summary, aliases: coalesce(p.aliases, []), .proposedOn}}) AS stances
 }
 RETURN a {.id, .name, .kind, aliases: coalesce(a.aliases, [])} AS actor, representations,

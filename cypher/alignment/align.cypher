@@ -2,9 +2,11 @@
 // proposals asked about (to name them, and to tell a missing id), and each
 // of those actors' stance on each of those proposals as of a date (null:
 // now), among those recorded by $knownAsOf (an inclusive instant; null: all).
-// Each (actor, proposal) pair is looked up between its two nodes, so the cost
-// follows the size of the question, not how many actors hold a stance on
-// those proposals or how many proposals an actor has a stance on.
+// It starts from the actors (ten, say) rather than the proposals (twenty, each
+// with a hundred holders or more), and keeps their edges to the proposals
+// asked about: PROFILE at 100k stances, now 2.6k db hits where looking each
+// (actor, proposal) pair up between its two nodes took 7.4k, and the
+// current-stance read of every holder of the proposals 22k.
 // Now, the stance is the one the current-stance edge names (as in
 // stances/current-by-proposals); as of a date, the latest live one effective
 // by then. Each branch runs only for its case (its UNWIND is empty otherwise).
@@ -21,19 +23,15 @@ CALL () {
 CALL () {
   CALL () {
     UNWIND CASE WHEN $asOf IS NULL AND $knownAsOf IS NULL THEN $actorIds ELSE [] END AS actorId
-    MATCH (a:Actor {id: actorId})
-    UNWIND $proposalIds AS proposalId
-    MATCH (p:Proposal {id: proposalId})
-    MATCH (a)-[c:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(p)
+    MATCH (a:Actor {id: actorId})-[c:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(p)
+    WHERE p.id IN $proposalIds
     MATCH (s:Stance {id: c.stanceId})
     RETURN a, p, s
     UNION ALL
     UNWIND CASE WHEN $asOf IS NULL AND $knownAsOf IS NULL THEN [] ELSE $actorIds END AS actorId
-    MATCH (a:Actor {id: actorId})
-    UNWIND $proposalIds AS proposalId
-    MATCH (p:Proposal {id: proposalId})
-    MATCH (a)-[:HOLDS]->(s:Stance)-[:ON]->(p)
-    WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+    MATCH (a:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p)
+    WHERE p.id IN $proposalIds
+      AND s.status IN ['PROPOSED', 'CONFIRMED']
       AND ($asOf IS NULL OR s.effectiveOn <= $asOf)
       AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
     WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC

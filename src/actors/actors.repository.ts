@@ -54,8 +54,8 @@ export class ActorsRepository {
   }
 
   /** One statement (actors/timeline-view): an actor, the states it speaks for and, if asked, its live stances. */
-  async timelineView(id: string, withStances: boolean): Promise<ActorTimelineView | null> {
-    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, { id, withStances });
+  async timelineView(id: string, withStances: boolean, withSourceCount: boolean): Promise<ActorTimelineView | null> {
+    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, { id, withStances, withSourceCount });
     return row ?? null;
   }
 

@@ -22,7 +22,8 @@ export class ActorsResolver {
     if (!withStances && !selects(info, 'represents')) return this.actorsService.get(id);
     // The roles and (if asked, without filters) the timeline in the same
     // statement as the actor; the fields below find them cached.
-    const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, withStances);
+    const withSourceCount = withStances && selects(info, 'stances', 'sourceCount');
+    const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, withStances, withSourceCount);
     ctx.loaders.primeStancesOfActor(actor, representations, stances);
     return actor;
   }

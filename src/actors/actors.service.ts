@@ -11,9 +11,9 @@ export class ActorsService {
   constructor(private readonly repository: ActorsRepository) {}
 
   /** An actor with what its timeline shows, read ahead (see ActorsResolver.actor). */
-  async getWithTimeline(id: string, withStances: boolean): Promise<ActorTimelineView> {
+  async getWithTimeline(id: string, withStances: boolean, withSourceCount: boolean): Promise<ActorTimelineView> {
     const actorId = requireId('id', id);
-    const view = await this.repository.timelineView(actorId, withStances);
+    const view = await this.repository.timelineView(actorId, withStances, withSourceCount);
     if (!view) throw notFound('actor', actorId);
     return view;
   }

@@ -102,7 +102,7 @@ const actorTimeline: Omit<Question, 'params'> = {
   }),
   async raw(run, { id }) {
     // One statement, as the service reads it ahead (actors/timeline-view).
-    const [view] = await run('actors/timeline-view', { id, withStances: true });
+    const [view] = await run('actors/timeline-view', { id, withStances: true, withSourceCount: false });
     return {
       data: {
         actor: view && {

@@ -50,7 +50,7 @@ export interface StanceWithRefs extends StanceRow {
   proposal?: ProposalRow | null;
   evidence?: Array<EvidenceRow & { article: ArticleRow }> | null;
   /** Independent sources (reports), when read without the evidence. */
-  sourceCount?: number;
+  sourceCount?: number | null;
 }
 
 export interface StanceWrite {
