@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { recordToObject } from '../neo4j/neo4j-mapper.js';
-import { Question, questions, Variant } from './questions.js';
+import { Question, QUESTIONS, questions, Variant } from './questions.js';
 import { Args, tierLabel } from './support/args.js';
 import { load, LoadResult, pooled } from './support/load.js';
 import { cpuMs, DATA_VERSION, fromEnv, Neo4jTarget, readMarker, ROOT, startHome, startThrowaway, targetEnv, tierHome, tierPagecache, writeMarker } from './support/neo4j-home.js';
@@ -70,8 +70,17 @@ function options(): Options {
     readme: !tiny && !a.has('no-readme'),
     writeRows: a.count('write-rows', tiny ? 400 : 20_000),
     articles: a.count('articles', tiny ? 10 : 300),
-    questions: a.string('questions')?.split(',') ?? null,
+    questions: knownQuestions(a.string('questions')),
   };
+}
+
+function knownQuestions(list: string | null): string[] | null {
+  if (list === null) return null;
+  const names = list.split(',');
+  const known = QUESTIONS.map((q) => q.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new Error(`--questions: no question ${unknown.join(', ')} (there are ${known.join(', ')})`);
+  return names;
 }
 
 const t0 = performance.now();
