@@ -11,12 +11,20 @@
 // a circle): the current-stance edge and the SUPERSEDES chain rewritten later
 // in the transaction must see what the other writer committed, or both would
 // add an edge (the reliability tier reproduces that without the lock).
+// Each actor is locked once, however many of the rows are its stances.
+CALL () {
+  UNWIND $rows AS row
+  WITH DISTINCT row.actorId AS actorId
+  ORDER BY actorId
+  MATCH (a:Actor {id: actorId})
+  SET a._writeLock = true
+  REMOVE a._writeLock
+  RETURN count(a) AS locked
+}
 UNWIND $rows AS row
 WITH row ORDER BY row.actorId, row.proposalId
 MATCH (a:Actor {id: row.actorId})
 MATCH (p:Proposal {id: row.proposalId})
-SET a._writeLock = true
-REMOVE a._writeLock
 MERGE (s:Stance {id: row.id})
 ON CREATE SET s.recordedAt = datetime(), s.status = row.status, s.cue = row.cue, s.cues = [],
               s.conditions = row.conditions, s.confidence = row.confidence, s.rule = row.rule
@@ -33,9 +41,7 @@ SET s.position = row.position,
     s.rule = coalesce(s.rule, row.rule)
 // A second label by position, so Neo4j Browser can colour stance nodes.
 REMOVE s:Support:Oppose:Noncommittal
-FOREACH (_ IN CASE WHEN s.position = 'SUPPORT' THEN [1] ELSE [] END | SET s:Support)
-FOREACH (_ IN CASE WHEN s.position = 'OPPOSE' THEN [1] ELSE [] END | SET s:Oppose)
-FOREACH (_ IN CASE WHEN s.position = 'NONCOMMITTAL' THEN [1] ELSE [] END | SET s:Noncommittal)
+SET s:$(CASE s.position WHEN 'SUPPORT' THEN 'Support' WHEN 'OPPOSE' THEN 'Oppose' ELSE 'Noncommittal' END)
 MERGE (a)-[:HOLDS]->(s)
 MERGE (s)-[:ON]->(p)
 WITH s, row

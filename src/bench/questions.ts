@@ -146,7 +146,7 @@ const stancesPage: Omit<Question, 'params'> = {
   }),
   async raw(run, { proposalId, from }) {
     const query = { asOf: null, knownAsOf: null, actorId: null, proposalId, position: null, from, to: null, outlet: null, statuses: LIVE };
-    const [{ totalCount, rows }] = await run('stances/page', { ...query, after: null, limit: neo4j.int(21), withCount: true });
+    const [{ totalCount, rows }] = await run('stances/page-scoped', { ...query, after: null, limit: neo4j.int(21), withCount: true });
     const page = (rows as Row[]).slice(0, 20);
     const cursor = (key: string) => Buffer.from(`c:${key}`, 'utf8').toString('base64url');
     return {

@@ -105,6 +105,7 @@ export class StancesRepository {
     | 'setStatus'
     | 'findByIds'
     | 'page'
+    | 'pageScoped'
     | 'currentByProposals'
     | 'byProposals'
     | 'byActors'
@@ -125,6 +126,7 @@ export class StancesRepository {
       setStatus: 'stances/set-status',
       findByIds: 'stances/find-by-ids',
       page: 'stances/page',
+      pageScoped: 'stances/page-scoped',
       currentByProposals: 'stances/current-by-proposals',
       byProposals: 'stances/by-proposals',
       byActors: 'stances/by-actors',
@@ -162,7 +164,9 @@ export class StancesRepository {
 
   /** One statement: up to `first` + 1 rows after the cursor, each with its holder, and (withCount) how many match in all. */
   async page(query: StanceQuery, after: string | null, first: number, withCount: boolean): Promise<StancePage> {
-    const [row] = await this.neo4j.read<StancePage>(this.q.page, { ...query, after, limit: neo4j.int(first + 1), withCount });
+    // A proposal's or an actor's stances are read in one pass (page-scoped); any other page reads the filter twice.
+    const statement = query.proposalId !== null || query.actorId !== null ? this.q.pageScoped : this.q.page;
+    const [row] = await this.neo4j.read<StancePage>(statement, { ...query, after, limit: neo4j.int(first + 1), withCount });
     return row;
   }
 
