@@ -38,8 +38,7 @@ export class ActorMergeService {
       const held = await tx.run<{ id: string; proposalId: string; position: string; statedOn: string | null }>(this.q.stancesOf, { id: mergeId });
       await this.stances.rekey(
         tx,
-        keepId,
-        held.map((s) => ({ oldId: s.id, newId: stanceId(keepId, s.proposalId, s.position, s.statedOn) })),
+        held.map((s) => ({ oldId: s.id, newId: stanceId(keepId, s.proposalId, s.position, s.statedOn), holderId: keepId, proposalId: s.proposalId })),
       );
       await tx.run(this.q.merge, { keepId, mergeId });
       const proposalIds = [...new Set(held.map((s) => s.proposalId))];

@@ -9,6 +9,8 @@ import type { Role } from './roles.js';
 export const ADMIN_MUTATIONS: ReadonlySet<string> = new Set([
   // Rewrites two actors into one: every stance, alias and edge moves.
   'mergeActors',
+  // Rewrites two proposals into one: every stance, alias and edge moves.
+  'mergeProposals',
   // Withdraws a stance recorded by someone else.
   'retractStance',
 ]);

@@ -26,6 +26,19 @@ describe('network exports', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField(null)).toBe('');
+  });
+
+  it('writes text that a spreadsheet would run as a formula as text, and numbers as they are', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csvField('+1 (555) 0100')).toBe("'+1 (555) 0100");
+    expect(csvField('-rejects it')).toBe("'-rejects it");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField('premature')).toBe('premature');
+  });
+
+  it('reads back what it wrote', () => {
     const edges = parse(toCsv(EDGE_COLUMNS, network.edges), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     const stance = edges.find((e) => e.relation === 'STANCE')!;
     expect(stance.cue).toBe(tricky);

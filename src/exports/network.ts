@@ -205,10 +205,18 @@ function emptyEdge(): Row {
 
 // ---- CSV (RFC 4180) -------------------------------------------------------
 
-/** One CSV field: quoted when it holds a comma, a quote, or a line break; quotes doubled. */
+/**
+ * Text a spreadsheet program would run as a formula when the file is opened
+ * (CSV injection): a quote or a name from an article can begin with any of
+ * these. Such text is written with a leading apostrophe, which those
+ * programs show as text; numbers (a position score of -1) are left alone.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: quoted when it holds a comma, a quote, or a line break; quotes doubled; formulas defused. */
 export function csvField(value: Value): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

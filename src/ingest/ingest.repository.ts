@@ -59,7 +59,7 @@ export interface ReportStance {
 @Injectable()
 export class IngestRepository {
   private readonly q: Record<
-    'knownEntities' | 'findByHash' | 'nearCandidates' | 'upsertActors' | 'upsertProposals' | 'writeArticle' | 'reportStances',
+    'knownEntities' | 'lockBands' | 'findByHash' | 'nearCandidates' | 'upsertActors' | 'upsertProposals' | 'writeArticle' | 'reportStances',
     string
   >;
 
@@ -69,6 +69,7 @@ export class IngestRepository {
   ) {
     this.q = cypher.load({
       knownEntities: 'ingest/known-entities',
+      lockBands: 'ingest/lock-bands',
       findByHash: 'ingest/find-by-hash',
       nearCandidates: 'ingest/near-candidates',
       upsertActors: 'ingest/upsert-actors',
@@ -81,6 +82,11 @@ export class IngestRepository {
   async knownEntities(): Promise<{ actors: KnownActor[]; proposals: KnownProposal[] }> {
     const [row] = await this.neo4j.read<{ actors: KnownActor[]; proposals: KnownProposal[] }>(this.q.knownEntities);
     return row;
+  }
+
+  /** Serialises the ingests of texts that share a band (see ingest/lock-bands.cypher); held until the transaction ends. */
+  async lockBands(tx: TxRunner, bands: string[]): Promise<void> {
+    await tx.run(this.q.lockBands, { bands });
   }
 
   async findByHash(tx: TxRunner, textHash: string): Promise<string | null> {

@@ -112,13 +112,16 @@ export class IngestService {
     // One article per text and place: the same text from the same url (or
     // outlet) is the same article; from another outlet it is a reprint.
     const articleId = `art-${shortHash(x.textHash, meta.url ?? meta.outlet ?? '')}`;
+    // The same or a similar text ingested meanwhile shares these bands: wait
+    // for it to commit before looking for it.
+    const bands = bandKeys(x.signature);
+    await this.repository.lockBands(tx, bands);
     const sameText = await this.repository.findByHash(tx, x.textHash);
     const existing = await this.articles.findByIdsIn(tx, [articleId]);
     if (existing.length > 0) {
       return { changes: null, articleId, duplicate: true, sameReportId: null, similarity: null, newActorIds: [], newProposalIds: [], unmatched: 0 };
     }
 
-    const bands = bandKeys(x.signature);
     const report = sameText ? { id: sameText, similarity: 1 } : await this.nearestReport(tx, x.signature, bands);
 
     await this.repository.writeArticle(tx, {

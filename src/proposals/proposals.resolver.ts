@@ -6,11 +6,15 @@ import { selects, selectsAny } from '../graphql/lookahead.js';
 import { Position, Stance } from '../stances/models/stance.model.js';
 import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
 import { Proposal, ProposalConnection } from './models/proposal.model.js';
+import { ProposalMergeService } from './proposal-merge.service.js';
 import { ProposalsService } from './proposals.service.js';
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
-  constructor(private readonly proposalsService: ProposalsService) {}
+  constructor(
+    private readonly proposalsService: ProposalsService,
+    private readonly merger: ProposalMergeService,
+  ) {}
 
   @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
   async proposal(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
@@ -34,6 +38,14 @@ export class ProposalsResolver {
   @Mutation(() => Proposal, { description: 'Creates or updates a proposal; the same input twice changes nothing.' })
   upsertProposal(@Args('input') input: UpsertProposalInput) {
     return this.proposalsService.upsert(input);
+  }
+
+  @Mutation(() => Proposal, {
+    description:
+      'Folds proposal mergeId into keepId (one proposal recorded under two names): stances, evidence, proposers and aliases move; mergeId is deleted.',
+  })
+  async mergeProposals(@Args('keepId', { type: () => ID }) keepId: string, @Args('mergeId', { type: () => ID }) mergeId: string) {
+    return this.proposalsService.get(await this.merger.merge(keepId, mergeId));
   }
 
   @ResolveField(() => Actor, { nullable: true, description: 'The state or organisation that put it forward.' })

@@ -154,8 +154,9 @@ export class StancesRepository {
     return pair ?? null;
   }
 
-  async rekey(tx: TxRunner, holderId: string, rows: Array<{ oldId: string; newId: string }>): Promise<void> {
-    if (rows.length > 0) await tx.run(this.q.rekey, { holderId, rows });
+  /** Moves stances to new ids under the holder and proposal each row names (merges; stances/rekey). */
+  async rekey(tx: TxRunner, rows: Array<{ oldId: string; newId: string; holderId: string; proposalId: string }>): Promise<void> {
+    if (rows.length > 0) await tx.run(this.q.rekey, { rows });
   }
 
   findByIds(ids: readonly string[]): Promise<StanceRow[]> {

@@ -259,6 +259,42 @@ describe('the stance graph on a real Neo4j', () => {
       expect(await shortcutProblems(t)).toEqual([]);
     });
 
+    it('merges two proposals found to be the same, folding their stances together', async () => {
+      const dupName = uniq('Mudville accord');
+      const dup = (await t.gql<{ upsertProposal: { id: string } }>(`mutation { upsertProposal(input: { name: "${dupName}", aliases: ["the Mudville deal"] }) { id } }`)).data!
+        .upsertProposal.id;
+      const other = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Freedonia')}", kind: STATE }) { id } }`)).data!.upsertActor.id;
+      // The same fact as one already on the kept proposal (one stance after the merge, with both quotes), and another actor's stance.
+      await t.gql(RECORD, { input: { actorId: state, proposalId: dup, position: 'SUPPORT', cue: 'backs', statedOn: '2020-02-01', evidence: [evidence('backs the deal', `https://example.test/${dup}/1`, '2020-02-06')] } });
+      await t.gql(RECORD, { input: { actorId: other, proposalId: dup, position: 'OPPOSE', cue: 'rejects', statedOn: '2020-03-01' } });
+
+      const merged = await t.gql<{ mergeProposals: { id: string; aliases: string[] } }>(`mutation ($k: ID!, $m: ID!) { mergeProposals(keepId: $k, mergeId: $m) { id aliases } }`, {
+        k: proposal,
+        m: dup,
+      });
+      expect(merged.errors).toBeUndefined();
+      expect(merged.data!.mergeProposals.aliases).toEqual(expect.arrayContaining([dupName, 'the Mudville deal']));
+
+      const rows = await t.cypher<{ actor: string; position: string; statedOn: string; evidence: number }>(
+        `MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(:Proposal {id: $proposal}) WHERE a.id IN [$state, $other] AND s.status <> 'RETRACTED'
+         RETURN a.id AS actor, s.position AS position, s.statedOn AS statedOn, COUNT { (s)-[:EVIDENCED_BY]->() } AS evidence ORDER BY actor, statedOn`,
+        { state, other, proposal },
+      );
+      expect(rows.map((r) => [r.actor, r.position, r.statedOn, Number(r.evidence)]).sort()).toEqual(
+        [
+          [state, 'SUPPORT', '2020-02-01', 4],
+          [state, 'NONCOMMITTAL', '2020-09-01', 0],
+          [other, 'OPPOSE', '2020-03-01', 0],
+        ].sort(),
+      );
+      expect(await t.cypher('MATCH (p:Proposal {id: $dup}) RETURN p', { dup })).toEqual([]);
+      expect(await t.cypher('MATCH (s:Stance) WHERE NOT (s)-[:ON]->(:Proposal) RETURN s.id')).toEqual([]);
+      expect(await shortcutProblems(t)).toEqual([]);
+      // Search finds the kept proposal by the merged one's name.
+      const found = await t.gql<{ search: Array<{ node: { id: string } }> }>(`query ($q: String!) { search(text: $q) { node { ... on Proposal { id } } } }`, { q: dupName });
+      expect(found.data!.search[0].node.id).toBe(proposal);
+    });
+
     it('refuses bad input with a coded error and changes nothing', async () => {
       const before = await graphFingerprint(t);
       const base = { actorId: state, proposalId: proposal, position: 'SUPPORT' };
@@ -289,6 +325,12 @@ describe('the stance graph on a real Neo4j', () => {
       expect(retract.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const merge = await t.gql(`mutation { mergeActors(keepId: "${state}", mergeId: "${state}") { id } }`);
       expect(merge.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const mergeSelf = await t.gql(`mutation { mergeProposals(keepId: "${proposal}", mergeId: "${proposal}") { id } }`);
+      expect(mergeSelf.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const mergeMissing = await t.gql(`mutation { mergeProposals(keepId: "${proposal}", mergeId: "no-such-proposal") { id } }`);
+      expect(mergeMissing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const mergeAsEditor = await t.gql(`mutation { mergeProposals(keepId: "${proposal}", mergeId: "no-such-proposal") { id } }`, {}, { as: 'editor' });
+      expect(mergeAsEditor.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const unknownProposer = await t.gql(`mutation { upsertProposal(input: { name: "${uniq('Orphan plan')}", proposedById: "nobody-at-all" }) { id } }`);
       expect(unknownProposer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const badAsOf = await t.gql('{ proposal(id: "end-of-war-declaration") { stances(asOf: "soon") { id } } }');

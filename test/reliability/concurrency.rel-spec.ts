@@ -212,5 +212,33 @@ describe('concurrent ingestion', () => {
     for (const row of cues) expect([...row.cues].sort()).toEqual(Array.from({ length: knobs.ingesters }, (_, i) => `same ${i}`).sort());
     recordFigures('concurrency-analysts', { analysts: knobs.ingesters, requests, acknowledged: requests - failures.length, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) });
   });
-});
 
+  it(`one story from ${knobs.ingesters} outlets at the same instant is one report: reprints of the first, no second set of stances`, async () => {
+    // A story of its own (generated afresh, so no earlier test has ingested its text).
+    const [story] = generateArticles(1, knobs.seed + 7, `${runTag}-wire`);
+    const answers = await Promise.all(
+      Array.from({ length: knobs.ingesters }, (_, i) =>
+        ingestOverHttp(t.url, t.tokens.editor, {
+          text: story.text,
+          url: `https://reliability.example/${runTag}/wire/outlet-${i}`,
+          outlet: `Wire Outlet ${i}`,
+          title: story.title,
+          publishedOn: story.publishedOn,
+        }),
+      ),
+    );
+    expect(answers.filter((a) => !a.ok).map((a) => `${a.status} ${a.codes.join(',')}`)).toEqual([]);
+    // One article per outlet, all of them one report.
+    expect(new Set(answers.map((a) => a.articleId)).size).toBe(knobs.ingesters);
+    const [row] = await t.cypher<{ reports: number; stances: number }>(
+      `MATCH (art:Article) WHERE art.url STARTS WITH $prefix
+       WITH collect(art) AS arts, count(DISTINCT coalesce(art.reportId, art.id)) AS reports
+       CALL (arts) { UNWIND arts AS art MATCH (s:Stance)-[:EVIDENCED_BY]->(art) RETURN count(DISTINCT s) AS stances }
+       RETURN toInteger(reports) AS reports, toInteger(stances) AS stances`,
+      { prefix: `https://reliability.example/${runTag}/wire/` },
+    );
+    expect(Number(row.reports)).toBe(1);
+    // The stances the story carries, once each, evidenced by every copy.
+    expect(Number(row.stances)).toBe(new Set(story.expected.map((e) => `${e.actorId} ${e.proposalId} ${e.position}`)).size);
+  });
+});
