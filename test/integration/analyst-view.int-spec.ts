@@ -133,3 +133,47 @@ describe('the analyst view in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/**
+ * Where reads need a token (production), the view asks for one, keeps it for
+ * the tab, and sends it with its queries and its live connection.
+ */
+describe('the analyst view where reads need a token', () => {
+  let t: TestApp;
+  let browser: Chromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp({ STANCE_OPEN_READS: 'false' });
+    await t.app.get(DemoService).load();
+    browser = await launchChromium({ width: 1440, height: 1000 });
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    delete process.env.STANCE_OPEN_READS;
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('asks for a token, shows the positions with it, and forgets it when asked', async () => {
+    await page.goto(`${t.url}/view`);
+    await page.locator('#token-form').waitFor({ state: 'visible' });
+    await page.locator('#matrix .error').filter({ hasText: 'Paste a reader token' }).waitFor();
+    expect(await page.locator(cell('japan')).count()).toBe(0);
+
+    await page.fill('#token', t.tokens.reader);
+    await page.click('#token-form button[type="submit"]');
+    await page.waitForSelector(cell('japan'));
+    await page.locator('#live[data-state="on"]').waitFor();
+    expect(await page.locator('#token-form').isHidden()).toBe(true);
+
+    // Kept for the tab: a reload needs no token again.
+    await page.reload();
+    await page.waitForSelector(cell('japan'));
+
+    await page.click('#forget-token');
+    await page.locator('#token-form').waitFor({ state: 'visible' });
+    expect(await page.locator(cell('japan')).count()).toBe(0);
+  });
+});

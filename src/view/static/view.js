@@ -46,15 +46,49 @@
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
+  // ---- the bearer token ----------------------------------------------------------
+  // Where reads need a token (production), the analyst pastes one (npm run
+  // token -- reader ...); it is kept for this tab only (sessionStorage) and
+  // sent with every query and with the live connection.
+
+  var TOKEN_KEY = 'stance-graph.token';
+  function token() {
+    try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
+  }
+  function setToken(value) {
+    try {
+      if (value) sessionStorage.setItem(TOKEN_KEY, value);
+      else sessionStorage.removeItem(TOKEN_KEY);
+    } catch (e) { /* storage refused: the token lasts as long as the page */ }
+    memoryToken = value;
+  }
+  var memoryToken = '';
+  function currentToken() { return token() || memoryToken; }
+  function authHeaders() {
+    var t = currentToken();
+    return t ? { authorization: 'Bearer ' + t } : {};
+  }
+  function askForToken(show) {
+    $('token-form').hidden = !show;
+    $('forget-token').hidden = show || !currentToken();
+    if (show) $('token').focus();
+  }
+
   function gql(query, variables) {
+    var headers = Object.assign({ 'content-type': 'application/json' }, authHeaders());
     return fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headers,
       body: JSON.stringify({ query: query, variables: variables || {} }),
     })
       .then(function (res) { return res.json(); })
       .then(function (body) {
-        if (body.errors && body.errors.length) throw new Error(body.errors[0].message);
+        if (body.errors && body.errors.length) {
+          var error = new Error(body.errors[0].message);
+          error.code = body.errors[0].extensions && body.errors[0].extensions.code;
+          if (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN') askForToken(true);
+          throw error;
+        }
         return body.data;
       });
   }
@@ -82,7 +116,10 @@
       renderMatrix();
     }).catch(function (error) {
       clear($('matrix'));
-      $('matrix').appendChild(el('p', { className: 'error', text: 'Could not load the positions: ' + error.message }));
+      var hint = error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN'
+        ? ' Paste a reader token above (an administrator makes one with npm run token -- reader <name>).'
+        : '';
+      $('matrix').appendChild(el('p', { className: 'error', text: 'Could not load the positions: ' + error.message + hint }));
     });
   }
 
@@ -291,13 +328,16 @@
     toast.timer = setTimeout(function () { t.hidden = true; }, 4000);
   }
 
+  var liveClient = null;
   function startLive() {
     if (!window.graphqlWs) return;
+    if (liveClient) liveClient.dispose();
     var live = $('live');
     var client = window.graphqlWs.createClient({
       url: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/graphql',
       lazy: false,
       retryAttempts: 1000,
+      connectionParams: function () { return authHeaders(); },
       on: {
         connected: function () { live.dataset.state = 'on'; },
         closed: function () { live.dataset.state = 'off'; },
@@ -306,6 +346,7 @@
     var sink = function (onData) {
       return { next: function (msg) { if (msg.data) onData(msg.data); }, error: function () {}, complete: function () {} };
     };
+    liveClient = client;
     client.subscribe({ query: 'subscription { stanceRecorded { id position actor { name } proposal { id name } } }' }, sink(function (d) {
       var s = d.stanceRecorded;
       toast('New stance: ' + s.actor.name + ' ' + POSITION_LABEL[s.position].toLowerCase() + ' ' + s.proposal.name);
@@ -329,6 +370,23 @@
     state.asOf = null;
     loadMatrix();
   });
+  $('token-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var value = $('token').value.trim();
+    if (!value) return;
+    setToken(value);
+    $('token').value = '';
+    askForToken(false);
+    loadMatrix().then(function () { return state.selected ? loadTimeline(false) : null; });
+    startLive();
+  });
+  $('forget-token').addEventListener('click', function () {
+    setToken('');
+    askForToken(false);
+    loadMatrix();
+    startLive();
+  });
+  askForToken(false);
   loadMatrix();
   startLive();
 })();
