@@ -48,4 +48,12 @@ describe('proposals', () => {
     expect(pos['finland:SUPPORT']).toBe('joint-fisheries-talks');
     expect(pos['sweden:OPPOSE']).toBe('joint-fisheries-talks');
   });
+  it('keeps a known proposal apart when its modifier belongs to another noun in the new wording', () => {
+    const known: KnownProposal[] = [{ id: 'naval-talks', name: 'Naval talks', aliases: ['naval talks'] }];
+    const [p] = proposalsOf("Chile's proposal to hold direct talks with Peru's naval command drew objections on Tuesday.", known);
+    expect(p.id).not.toBe('naval-talks');
+    expect(p.name).toMatch(/talks with Peru's naval command/i);
+    const [q] = proposalsOf('Chile repeated its proposal to hold naval talks with Peru on Tuesday.', known);
+    expect(q.id).toBe('naval-talks');
+  });
 });

@@ -768,6 +768,26 @@ function tokenAt(tokens: Token[], pos: number): number {
 
 // ------------------------------------------------------------ registry
 
+/**
+ * A word that modifies the shorter form's head from before it ("military talks")
+ * must not stand after that head in the longer form, where it belongs to another
+ * noun ("talks with Myanmar's military government"): same words, another proposal.
+ */
+export function modifiersInPlace(small: string[], big: string[]): boolean {
+  let h = -1;
+  for (let i = small.length - 1; i >= 0; i--) if (PROPOSAL_NOUNS.has(small[i])) { h = i; break; }
+  if (h <= 0) return true;
+  const bh = big.indexOf(small[h]);
+  if (bh < 0) return true;
+  for (let i = 0; i < h; i++) {
+    const w = small[i];
+    if (PROPOSAL_NOUNS.has(w) || w.startsWith('@')) continue;
+    const at = big.indexOf(w);
+    if (at > bh && big.lastIndexOf(small[h]) < at) return false;
+  }
+  return true;
+}
+
 function subsetMatch(a: string[], b: string[]): boolean {
   if (!a.length || !b.length) return false;
   // content lists are short (a handful of words): arrays beat sets here
@@ -781,6 +801,7 @@ function subsetMatch(a: string[], b: string[]): boolean {
   }
   // every content word of the shorter form appears in the longer one
   if (inter < 2 && !(inter === 1 && PROPOSAL_NOUNS.has(small[0]) && new Set(big).size === 1)) return false;
+  if (!modifiersInPlace(small, big)) return false;
   for (const x of small) if (PROPOSAL_NOUNS.has(x) || x.startsWith('@')) return true;
   // "the six-point proposal" after "a joint six-point proposal for ...": a proposal-type head with a specific modifier
   if (small.some((x) => ANAPHOR_ANY.has(x)) && small.some((x) => !genericKey(x))) return true;
