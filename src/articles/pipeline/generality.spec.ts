@@ -110,3 +110,12 @@ describe('generality: dates', () => {
     expect(stances[0].statedOn).toBe('2024-03-04');
   });
 });
+
+describe('generality: back-references in generic wording', () => {
+  it('reads "ready to join a consensus on the accord" as a stance on the accord named before', () => {
+    const { r, stances } = run('Kenya refused to back a draft accord on sharing the waters of Lake Turkana on Monday. Uganda said it was ready to join a consensus on the accord.');
+    expect(r.proposals.map((p) => p.name)).not.toContainEqual(expect.stringMatching(/consensus/i));
+    expect(stances.filter((s) => s.actor === 'Uganda').map((s) => `${s.position} ${s.proposal}`))
+      .toEqual([expect.stringMatching(/^SUPPORT .*accord on sharing the waters of Lake Turkana/i)]);
+  });
+});

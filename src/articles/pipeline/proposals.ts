@@ -500,15 +500,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (words.every((k) => genericKey(k) || PROPOSAL_VERBS.has(k) || NOT_A_PROPOSAL.has(k))) continue;
     }
     // "the idea of a separate fund", "a new plan" after a proposal was named: generic words refer back to it
-    if (out.some((x) => x.end <= tokens[span[0]].start)) {
-      let specific = false;
-      for (let q = span[0]; q < span[1] && !specific; q++) {
-        const k = stem(tokens[q].key);
-        if (ARTICLES.has(tokens[q].key) || PROPOSAL_STOPWORDS.has(tokens[q].key)) continue;
-        specific = !!ctx.actorAtTok[q] || !(genericKey(k) || PROPOSAL_VERBS.has(tokens[q].key) || NOMINALISATIONS.has(tokens[q].key));
-      }
-      if (!specific) continue;
-    }
+    if (out.some((x) => x.end <= tokens[span[0]].start) && !genericWording(ctx, span[0], span[1])) continue;
     const rawEnd = lastRawEnd;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
     out.push({
@@ -520,6 +512,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
   }
   // a proposal named by its modifiers, with no proposing word: "the Black Sea grain deal",
   // "a 50 billion euro European Union aid package for Ukraine", "the five-point consensus"
+  const fromTriggers = out.length;
   namedNounPhrases(ctx, sentenceBounds, out);
   // the object of a position cue, when it names a proposal-like thing: "opposes the deployment of THAAD"
   for (const h of cueHits) {
@@ -568,7 +561,27 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     });
     t = span[1];
   }
+  // once every intro is known, a triggered intro in generic words after any of them refers back too:
+  // "ready to join a consensus on the agreement" after "refused to back a draft agreement ..."
+  if (out.length > fromTriggers) {
+    for (let x = fromTriggers - 1; x >= 0; x--) {
+      const it = out[x];
+      if (!out.some((y) => y !== it && y.end <= it.start)) continue;
+      if (!genericWording(ctx, it.tokS, it.tokE)) out.splice(x, 1);
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a span has a word that names something of its own (not a proposal noun, verb, generic modifier or actor-free filler). */
+function genericWording(ctx: Ctx, from: number, to: number): boolean {
+  const { tokens } = ctx;
+  for (let q = from; q < to; q++) {
+    const k = stem(tokens[q].key);
+    if (ARTICLES.has(tokens[q].key) || PROPOSAL_STOPWORDS.has(tokens[q].key)) continue;
+    if (ctx.actorAtTok[q] || !(genericKey(k) || PROPOSAL_VERBS.has(tokens[q].key) || NOMINALISATIONS.has(tokens[q].key))) return true;
+  }
+  return false;
 }
 
 const MULTI_HEADS = new Set(['code of conduct', 'memorandum of understanding', 'declaration of principles', 'statement of principles', 'cessation of hostilities']);
