@@ -118,4 +118,9 @@ describe('generality: back-references in generic wording', () => {
     expect(stances.filter((s) => s.actor === 'Uganda').map((s) => `${s.position} ${s.proposal}`))
       .toEqual([expect.stringMatching(/^SUPPORT .*accord on sharing the waters of Lake Turkana/i)]);
   });
+  it('reads "push for the tax at <place>" as a back-reference, not a new proposal named after the place', () => {
+    const { r, stances } = run('Chile proposed a regional levy on lithium exports on Monday. Peru said it would push for the tax at the Andean Community meeting next month.');
+    expect(r.proposals.map((p) => p.name)).toEqual(['Regional levy on lithium exports']);
+    expect(stances.filter((s) => s.actor === 'Peru').every((s) => s.proposal === 'Regional levy on lithium exports')).toBe(true);
+  });
 });

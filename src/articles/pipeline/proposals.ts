@@ -489,6 +489,9 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (a0 > 0 && /^(the|this|that|its|their)$/.test(tokens[a0 - 1].key)) {
         const st0 = stem(tokens[a0].key);
         if ((ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) && (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))) continue;
+        // "push for the tax at the IMO" after "a proposal for a global levy": any proposal noun, definite, with only
+        // where or when after it, names nothing new once a proposal was introduced
+        if (PROPOSAL_NOUNS.has(st0) && out.some((x) => x.end <= tokens[a0].start) && (a0 + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[a0 + 1].key))) continue;
         // "the agreement with Brazil, Argentina ..." after "the trade agreement with Mercosur": the same one again
         if (NAMED_HEADS.has(st0) && out.some((x) => x.tokE <= a0 && stem(tokens[x.tokE - 1]?.key ?? '') !== '' && tokensHead(tokens, x) === st0)) continue;
       }
@@ -551,6 +554,13 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
     const definiteObj = /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
     if (definiteObj && out.some((x) => x.end <= tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
+    {
+      // "push for the tax at the IMO" after "a proposal for a global levy": a definite proposal noun with only where or when after it
+      let q = span[0];
+      while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
+      if (definiteObj && q < span[1] && PROPOSAL_NOUNS.has(stem(tokens[q].key)) && out.some((x) => x.end <= tokens[span[0]].start)
+        && (q + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[q + 1].key))) continue;
+    }
     if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
     if (out.some((x) => x.start < ctx.tokens[span[1] - 1].end && x.end > ctx.tokens[span[0]].start)) continue;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
@@ -587,6 +597,7 @@ function genericWording(ctx: Ctx, from: number, to: number): boolean {
 const MULTI_HEADS = new Set(['code of conduct', 'memorandum of understanding', 'declaration of principles', 'statement of principles', 'cessation of hostilities']);
 const ADJ_PARTICIPLES = new Set(['binding', 'lasting', 'existing', 'standing', 'proposed', 'revised', 'updated', 'amended', 'landmark', 'united', 'integrated', 'enhanced', 'expanded', 'extended', 'renewed']);
 const DRAFTED = new Set(['drafted', 'sponsored', 'brokered', 'proposed', 'backed', 'led', 'authored', 'written', 'mediated']);
+const LOCATIVE_PREPS = new Set(['at', 'in', 'during', 'before', 'after', 'next', 'this', 'by', 'within', 'when']);
 const FORWARD_PREPS = new Set(['for', 'of', 'on', 'with', 'between', 'in', 'among', 'over']);
 const MODIFIER_RE = /^[\p{L}\p{N}$][\p{L}\p{N}$.%-]*$/u;
 
