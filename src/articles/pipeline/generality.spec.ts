@@ -124,3 +124,10 @@ describe('generality: back-references in generic wording', () => {
     expect(stances.filter((s) => s.actor === 'Peru').every((s) => s.proposal === 'Regional levy on lithium exports')).toBe(true);
   });
 });
+
+describe('generality: proposers named as members of a group', () => {
+  it('gives the members listed after "floated by <group> including ..." the proposer\'s support', () => {
+    const got = triples('Finance ministers discussed a proposal for a regional fuel tax on Friday. The tax, first floated by Andean nations including Bolivia and Ecuador, would fund road repairs.');
+    expect(got).toEqual(expect.arrayContaining(['Bolivia SUPPORT', 'Ecuador SUPPORT']));
+  });
+});

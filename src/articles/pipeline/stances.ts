@@ -587,9 +587,19 @@ function listAfterCue(v: SentenceView, cueStart: number, cueEnd: number): ActorM
       ? /^\s+(?:(?:it|them|the\s+\w+)\s+)?by\s+(?:the\s+)?/i.exec(rest)
       : /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|was|are|:)\s+(?:the\s+)?/i.exec(rest);
   if (!m0) return [];
-  const at = cueEnd + m0[0].length;
+  let at = cueEnd + m0[0].length;
   const ms = v.mentions;
   let k = ms.findIndex((m) => m.start === at);
+  // "floated by Pacific island nations including the Marshall Islands and ...": a group named by a
+  // description, then its members: the members hold it
+  if (k < 0 && /\bby$/i.test(v.text.slice(cueEnd - 3, cueEnd))) {
+    const g = /^\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,5}?(?:,\s*)?(?:including|such\s+as|among\s+them|led\s+by)\s+(?:the\s+)?/iu
+      .exec(v.text.slice(cueEnd, Math.min(v.end, cueEnd + 90)));
+    if (g && !ms.some((m) => m.start >= cueEnd && m.start < cueEnd + g[0].length)) {
+      at = cueEnd + g[0].length;
+      k = ms.findIndex((m) => m.start === at);
+    }
+  }
   if (k < 0) return [];
   const out = [ms[k]];
   for (k = k + 1; k < ms.length; k++) {
