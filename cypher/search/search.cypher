@@ -23,6 +23,6 @@ CALL () {
 WITH type, node, max(score) AS score
 ORDER BY score DESC, node.id
 LIMIT $limit
-RETURN type, node.id AS id, score,
+RETURN type, score,
        CASE type WHEN 'Actor' THEN node {.id, .name, .kind, aliases: coalesce(node.aliases, [])}
                  ELSE node {.id, .name, .summary, aliases: coalesce(node.aliases, []), .proposedOn} END AS node

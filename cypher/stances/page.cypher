@@ -1,31 +1,16 @@
-// A filtered page of stances in (effectiveOn, id) order (the cursor is that
-// key), with the number of stances the filter matches (with $withCount;
-// otherwise 0), in one statement: each part in its own subquery, so an
-// empty page still answers the count.
-// Start from what the filter names, through its id index: the proposal, else
-// the actor, else every stance (each branch runs only for its case: its
-// UNWIND is empty otherwise). An optional filter in WHERE alone would scan.
-// The two parts share the filter, written out in each (a part reads only
-// what it needs: the count no sort key, the page no more than $limit rows).
+// A page of stances over the whole graph (no proposal or actor named: those
+// pages are stances/page-scoped, which StancesRepository picks then), in
+// (effectiveOn, id) order (the cursor is that key), with the number of
+// stances the filter matches (with $withCount; otherwise 0). Each part in its
+// own subquery, so an empty page still answers the count; they share the
+// filter, written out in each, so that neither collects the whole graph: the
+// count keeps no rows, the page no more than $limit. Filters as in
+// page-scoped, less the proposal and actor it names.
 CALL () {
   UNWIND CASE WHEN $withCount THEN [true] ELSE [] END AS counted
-  CALL () {
-    UNWIND CASE WHEN $proposalId IS NULL THEN [] ELSE [$proposalId] END AS proposalId
-    MATCH (s:Stance)-[:ON]->(p:Proposal {id: proposalId})
-    RETURN s, p
-    UNION ALL
-    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NOT NULL THEN [$actorId] ELSE [] END AS actorId
-    MATCH (:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-    RETURN s, p
-    UNION ALL
-    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NULL THEN [true] ELSE [] END AS everything
-    MATCH (s:Stance)-[:ON]->(p:Proposal)
-    RETURN s, p
-  }
+  MATCH (s:Stance)-[:ON]->(p:Proposal)
   MATCH (a:Actor)-[:HOLDS]->(s)
-  WHERE ($actorId IS NULL OR a.id = $actorId)
-    AND ($proposalId IS NULL OR p.id = $proposalId)
-    AND ($position IS NULL OR s.position = $position)
+  WHERE ($position IS NULL OR s.position = $position)
     AND s.status IN $statuses
     AND ($from IS NULL OR s.effectiveOn >= $from)
     AND ($to IS NULL OR s.effectiveOn <= $to)
@@ -43,23 +28,9 @@ CALL () {
   RETURN count(s) AS totalCount
 }
 CALL () {
-  CALL () {
-    UNWIND CASE WHEN $proposalId IS NULL THEN [] ELSE [$proposalId] END AS proposalId
-    MATCH (s:Stance)-[:ON]->(p:Proposal {id: proposalId})
-    RETURN s, p
-    UNION ALL
-    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NOT NULL THEN [$actorId] ELSE [] END AS actorId
-    MATCH (:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-    RETURN s, p
-    UNION ALL
-    UNWIND CASE WHEN $proposalId IS NULL AND $actorId IS NULL THEN [true] ELSE [] END AS everything
-    MATCH (s:Stance)-[:ON]->(p:Proposal)
-    RETURN s, p
-  }
+  MATCH (s:Stance)-[:ON]->(p:Proposal)
   MATCH (a:Actor)-[:HOLDS]->(s)
-  WHERE ($actorId IS NULL OR a.id = $actorId)
-    AND ($proposalId IS NULL OR p.id = $proposalId)
-    AND ($position IS NULL OR s.position = $position)
+  WHERE ($position IS NULL OR s.position = $position)
     AND s.status IN $statuses
     AND ($from IS NULL OR s.effectiveOn >= $from)
     AND ($to IS NULL OR s.effectiveOn <= $to)

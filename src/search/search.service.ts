@@ -37,7 +37,7 @@ export class SearchService {
     const lucene = toLuceneQuery(text);
     if (lucene === '') throw badInput('text', 'must contain a letter or digit');
     const limit = pageSize('first', first, 10);
-    const hits = await this.neo4j.read<{ type: 'Actor' | 'Proposal'; id: string; score: number; node: object }>(this.q.search, {
+    const hits = await this.neo4j.read<{ type: 'Actor' | 'Proposal'; score: number; node: object }>(this.q.search, {
       key: nameKey(text),
       lucene,
       limit: neo4j.int(limit),

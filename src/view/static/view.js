@@ -52,18 +52,18 @@
   // sent with every query and with the live connection.
 
   var TOKEN_KEY = 'stance-graph.token';
-  function token() {
-    try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
+  // Kept in memory too: where the browser refuses storage, it lasts as long as the page.
+  var memoryToken = '';
+  function currentToken() {
+    try { return sessionStorage.getItem(TOKEN_KEY) || memoryToken; } catch (e) { return memoryToken; }
   }
   function setToken(value) {
+    memoryToken = value;
     try {
       if (value) sessionStorage.setItem(TOKEN_KEY, value);
       else sessionStorage.removeItem(TOKEN_KEY);
-    } catch (e) { /* storage refused: the token lasts as long as the page */ }
-    memoryToken = value;
+    } catch (e) { /* storage refused: memoryToken serves */ }
   }
-  var memoryToken = '';
-  function currentToken() { return token() || memoryToken; }
   function authHeaders() {
     var t = currentToken();
     return t ? { authorization: 'Bearer ' + t } : {};
