@@ -18,8 +18,8 @@ ensure() {
 
   if ! command -v dockerd >/dev/null; then
     echo "stance: installing Debian's docker.io (once)..." >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >&2
   fi
 
   mkdir -p "$(dirname "$log")"

@@ -8,7 +8,9 @@
 #   npm run token -- ROLE [TTL] [SUBJECT] -> a signed bearer token (reader|editor|admin)
 #   npm run bench -- [--tiny] ...  -> the performance benchmark (src/bench/run.ts)
 #   npm run bench:data -- --stances N -> generate a bench data tier once
-# Both provide what the machine lacks first: Node 24 (from the npm registry,
+#   infra/stance.sh node CMD...  -> CMD with Node 24 and the dependencies
+#     (every other npm script: check, build, lint, test:unit, ...)
+# Each provides what the machine lacks first: Node 24 (from the npm registry,
 # into .stance/toolchain), the npm dependencies, and for the tests a Docker
 # engine and the Neo4j test image.
 set -euo pipefail
@@ -33,7 +35,12 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Set once Node 24 is on PATH and the dependencies match the lock file, so the
+# npm scripts that `test` runs (each through `stance.sh node`) skip the checks.
+ready() { [ "${STANCE_READY:-}" = "$root" ]; }
+
 ensure_node() {
+  ready && return 0
   local major
   major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
   if [ "$major" -lt 24 ]; then
@@ -48,19 +55,44 @@ ensure_node() {
 }
 
 ensure_deps() {
+  ready && return 0
   # npm ci when node_modules is missing or older than the lock file.
   local stamp="$root/node_modules/.stance-lock"
   local want; want=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing npm dependencies (npm ci)..."
-    npm ci --no-audit --no-fund --loglevel=error
+    npm ci --no-audit --no-fund --loglevel=error >&2
     echo "$want" > "$stamp"
   fi
+  export STANCE_READY="$root"
 }
 
+# Our stdout is the commands' data (a token, say): the build speaks on stderr.
 build() {
   log "building (nest build)..."
-  npx nest build
+  npx nest build >&2
+}
+
+# Starts the local Neo4j (or reuses it) and exports what server.sh prints:
+# exactly NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD lines. Its output is
+# read as data, never run: any other line is an error.
+local_neo4j_env() {
+  local out line name seen=""
+  out=$(bash infra/neo4j/server.sh start) || { log "the local Neo4j did not start (above)"; exit 1; }
+  while IFS= read -r line; do
+    [ -z "$line" ] && continue
+    if [[ $line =~ ^NEO4J_(URI|USERNAME|PASSWORD)=(.*)$ ]]; then
+      name="NEO4J_${BASH_REMATCH[1]}"
+      export "$name=${BASH_REMATCH[2]}"
+      seen+=" $name"
+    else
+      log "infra/neo4j/server.sh start printed an unexpected line on stdout (only NEO4J_URI=, NEO4J_USERNAME=, NEO4J_PASSWORD= are read): ${line:0:200}"
+      exit 1
+    fi
+  done <<< "$out"
+  for name in NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD; do
+    [[ " $seen " == *" $name "* ]] || { log "infra/neo4j/server.sh start did not print $name"; exit 1; }
+  done
 }
 
 start() {
@@ -71,7 +103,7 @@ start() {
   local started_neo4j=0
   if [ -z "${NEO4J_URI:-}" ]; then
     # The embedded default: a local Neo4j 5.26 from the Maven Central jars.
-    eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
+    local_neo4j_env
     started_neo4j=1
     export STANCE_LOAD_DEMO=${STANCE_LOAD_DEMO:-true}
   else
@@ -99,11 +131,11 @@ run_cli() {
   local name=$1; shift
   ensure_node
   ensure_deps
-  build >/dev/null
+  build
   local stop_after=0
   if [ -z "${NEO4J_URI:-}" ]; then
     bash infra/neo4j/server.sh status || stop_after=1
-    eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
+    local_neo4j_env
   fi
   local status=0
   node "dist/$name.js" "$@" || status=$?
@@ -122,7 +154,7 @@ run_fresh() {
   (
     export STANCE_NEO4J_HOME="$home" NEO4J_BOLT_PORT=${ports% *} NEO4J_HTTP_PORT=${ports#* }
     trap 'bash infra/neo4j/server.sh stop; rm -rf "$home"' EXIT
-    eval "$(bash infra/neo4j/server.sh start | sed 's/^/export /')"
+    local_neo4j_env
     run_cli "$@"
   ) || status=$?
   return "$status"
@@ -139,7 +171,9 @@ run_tests() {
   bash infra/docker.sh ensure
   log "integration tests (Neo4j in a container started by testcontainers)"
   npm run --silent test:int
-  log "reliability tests (concurrent ingesters, a Neo4j outage under load, fuzzing; sizes: STANCE_REL_*)"
+  # The memory test runs the built service as a process of its own.
+  build
+  log "reliability tests (concurrent ingesters, a Neo4j outage under load, fuzzing, every route x spelling x role, memory under large anonymous requests, pathological articles; sizes: STANCE_REL_*)"
   npm run --silent test:reliability
   log "end-to-end tests (the run command, a real browser)"
   npm run --silent test:e2e
@@ -154,8 +188,17 @@ run_bench() {
   ensure_packages java=openjdk-17-jre-headless mvn=maven
   ensure_node
   ensure_deps
-  build >/dev/null
+  build
   node "dist/$name.js" "$@"
+}
+
+# `stance.sh node CMD...`: CMD with Node 24 and the project's tools on PATH.
+run_tool() {
+  ensure_node
+  ensure_deps
+  export PATH="$root/node_modules/.bin:$PATH"
+  command -v "${1:-}" >/dev/null 2>&1 || { log "'${1:-}' is not installed here (not a dependency in package.json?)"; exit 127; }
+  exec "$@"
 }
 
 case "${1:-}" in
@@ -164,10 +207,12 @@ case "${1:-}" in
   demo) shift; run_cli cli/demo "$@" ;;
   ingest) shift; run_cli cli/ingest "$@" ;;
   quality) shift; run_fresh cli/quality "$@" ;;
-  token) shift; ensure_node; ensure_deps; build >/dev/null; node dist/auth/token-cli.js "$@" ;;
+  token) shift; ensure_node; ensure_deps; build; node dist/auth/token-cli.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
   bench-data) shift; run_bench bench/data "$@" ;;
-  node) ensure_node; ensure_deps; shift; exec "$@" ;;
-  *) echo "usage: $0 start|test|node CMD..." >&2; exit 2 ;;
+  # The other npm scripts (check, build, lint, test:unit, ...): the command
+  # with Node 24 and the project's tools on PATH.
+  node) shift; run_tool "$@" ;;
+  *) echo "usage: $0 start|test|demo|ingest|quality|token|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
 esac

@@ -7,7 +7,6 @@ import { AlignmentModule } from './alignment/alignment.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
-import { wsGuards } from './auth/ws-auth.js';
 import { APP_CONFIG, type AppConfig } from './common/config/config.js';
 import { graphqlSecurity } from './common/graphql-limits/graphql-security.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
@@ -20,10 +19,10 @@ import { LoadersFactory } from './graphql/loaders.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
-import { graphqlWsOptions } from './live/ws-options.js';
 import { Neo4jModule } from './neo4j/neo4j.module.js';
 import { MetricsService } from './ops/metrics.service.js';
 import { OpsModule } from './ops/ops.module.js';
+import { RateLimitService } from './ops/rate-limit.service.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
@@ -50,8 +49,8 @@ import { TimelineModule } from './timeline/timeline.module.js';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],
-      inject: [LoadersFactory, APP_CONFIG, AuthService, MetricsService],
-      useFactory: (loaders: LoadersFactory, config: AppConfig, auth: AuthService, metrics: MetricsService) => ({
+      inject: [LoadersFactory, APP_CONFIG, AuthService, MetricsService, RateLimitService],
+      useFactory: (loaders: LoadersFactory, config: AppConfig, auth: AuthService, metrics: MetricsService, rates: RateLimitService) => ({
         autoSchemaFile: true,
         sortSchema: true,
         // Stance and Evidence fields answer from their row when it carries them (embedded-fields.ts).
@@ -60,11 +59,10 @@ import { TimelineModule } from './timeline/timeline.module.js';
         playground: false,
         csrfPrevention: true,
         // Limits, auth per operation, introspection off in production, masked errors.
-        ...graphqlSecurity(config, auth, metrics),
+        ...graphqlSecurity(config, auth, metrics, rates),
         context: (): RequestContext => ({ loaders: loaders.create() }),
-        // Subscriptions over WebSocket at the same path (graphql-ws protocol);
-        // errors get the same codes as over HTTP, and the same limits and roles apply.
-        subscriptions: { 'graphql-ws': { ...graphqlWsOptions, ...wsGuards(auth, config.graphql) } },
+        // Subscriptions are served over WebSocket at the same path by LiveModule's
+        // LiveSocketServer (graphql-ws), not through this option: see live-socket.server.ts.
       }),
     }),
   ],

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { relative } from 'node:path';
 import { createApp } from './app.setup.js';
 import { AuthService } from './auth/auth.service.js';
 import { DEV_TOKEN_FILE, DEV_TOKEN_TTL_SECONDS, useDevelopmentSecret, writePrivate } from './auth/dev-token.js';
@@ -18,7 +20,10 @@ async function main(): Promise<void> {
   if (development) {
     const token = app.get(AuthService).mint('editor', 'development', DEV_TOKEN_TTL_SECONDS)!;
     writePrivate(DEV_TOKEN_FILE, token + '\n');
-    logger.log(`development editor token (30 days; also in .stance/dev-token; send it as "Authorization: Bearer <token>"): ${token}`);
+    // The token itself never goes to the log (logs are shipped and kept): where it is, and a fingerprint to tell tokens apart.
+    const fingerprint = createHash('sha256').update(token).digest('hex').slice(0, 12);
+    const file = relative(process.cwd(), DEV_TOKEN_FILE);
+    logger.log(`development editor token (30 days, sha256 ${fingerprint}…) written to ${file}; send it as "Authorization: Bearer $(cat ${file})"`);
   }
 }
 

@@ -1,7 +1,8 @@
-// End-to-end tier: the README's run command (`bash infra/stance.sh start`)
-// started from the outside on free ports with a fresh database, then driven
-// over HTTP and through a real headless Chromium (Debian's, via
-// playwright-core). One spec at a time: each starts a whole stack.
+// End-to-end tier: the README's commands (`npm start`, then `npm run ingest`
+// and `npm run quality`) run as a newcomer runs them, on a fresh clone in an
+// empty temporary folder, on free ports, then driven over HTTP and through a
+// real headless Chromium (Debian's, via playwright-core). One spec at a time:
+// each starts a whole stack.
 module.exports = {
   ...require('./jest.base.cjs'),
   displayName: 'e2e',

@@ -1,6 +1,8 @@
 // The stance edges of a network export: every live stance on the proposals
 // ($proposalIds; null: all) effective within [$from, $to] (null: open), with
-// every attribute an analysis tool may want, holder -> proposal.
+// every attribute an analysis tool may want, holder -> proposal. At most
+// $limit rows: the service asks for one more than it serves, to know when a
+// network is too large to export whole.
 MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
 WHERE s.status IN ['PROPOSED', 'CONFIRMED']
   AND ($proposalIds IS NULL OR p.id IN $proposalIds)
@@ -18,3 +20,4 @@ RETURN s.id AS id, a.id AS actorId, p.id AS proposalId, s.position AS position, 
        COLLECT { MATCH (s)-[:EVIDENCED_BY]->(art:Article) WHERE art.publishedOn IS NOT NULL
                  RETURN art.publishedOn AS on ORDER BY on LIMIT 1 }[0] AS firstReportedOn
 ORDER BY p.id, a.id, coalesce(s.effectiveOn, ''), s.recordedAt, s.id
+LIMIT $limit

@@ -2,7 +2,10 @@
 # Resolves the Neo4j 5.26 Community server jars from Maven Central into
 # .stance/neo4j/lib, once. Later calls return at once (the pom's hash is kept
 # beside the jars, so a version bump in pom.xml fetches again).
+# Prints nothing on stdout: its messages (and Maven's) are for people, so they
+# go to stderr, and callers may read their own stdout undisturbed.
 set -euo pipefail
+exec >&2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 lib="$root/.stance/neo4j/lib"

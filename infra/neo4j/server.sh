@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The local Neo4j 5.26 Community server: the official jars from Maven Central
 # (fetch.sh), run as a real server process with its own neo4j.conf.
-#   server.sh start   start it (or reuse the one already running), print env
+#   server.sh start   start it (or reuse the one already running), print env:
+#                     NEO4J_URI=, NEO4J_USERNAME=, NEO4J_PASSWORD= lines, and
+#                     nothing else, on stdout (all else goes to stderr)
 #   server.sh stop    stop it cleanly
 #   server.sh status  exit 0 when it runs
 # Home (conf, data, logs, password): $STANCE_NEO4J_HOME, default .stance/neo4j.
@@ -23,6 +25,8 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 write_conf() {
   mkdir -p "$home"/{conf,data,logs,plugins,import,run}
+  # The home holds the password and the data: its owner's alone.
+  chmod 700 "$home"
   sed -e "s|@BOLT_PORT@|$bolt_port|g" -e "s|@HTTP_PORT@|$http_port|g" -e "s|@HOME@|$home|g" \
     "$here/neo4j.conf" > "$home/conf/neo4j.conf"
   # A home may keep its own settings (the bench homes size memory for big
@@ -40,15 +44,32 @@ admin() {
   NEO4J_HOME="$home" NEO4J_CONF="$home/conf" java -cp "$lib/*" org.neo4j.cli.AdminTool "$@"
 }
 
+# Sets a fresh database's password without putting it on a command line (any
+# user's `ps` shows argv): neo4j-admin is picocli-based and reads `@file`
+# arguments from the file, so argv holds only the path of a 0600 file that
+# lives as long as the call. In double quotes with \ and " escaped, picocli
+# reads any password back verbatim.
+set_initial_password() {
+  local argfile status=0 pw=${1//\\/\\\\}
+  pw=${pw//\"/\\\"}
+  argfile=$(umask 077 && mktemp "$home/run/password-arg.XXXXXX")
+  printf '"%s"\n' "$pw" > "$argfile"
+  admin dbms set-initial-password "@$argfile" >/dev/null || status=$?
+  rm -f "$argfile"
+  return "$status"
+}
+
 start() {
   bash "$here/fetch.sh"
   write_conf
   if [ ! -f "$home/password" ]; then
-    # A fresh database: pick a password once and keep it beside the data.
+    # A fresh database: pick a password once and keep it beside the data,
+    # readable by its owner only.
     local pw; pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-    admin dbms set-initial-password "$pw" >/dev/null
-    echo "$pw" > "$home/password"
+    set_initial_password "$pw"
+    (umask 077 && echo "$pw" > "$home/password")
   fi
+  chmod 600 "$home/password" # homes made before it was written 0600
   if running; then
     log "Neo4j already running (pid $(cat "$pidfile"))"
   else
@@ -68,6 +89,10 @@ start() {
     port_open "$bolt_port" || { log "Neo4j did not open bolt :$bolt_port within 60 s"; exit 1; }
     log "Neo4j up in $((SECONDS - t0)) s"
   fi
+}
+
+# What `start` hands its caller, alone on stdout (stance.sh and the bench read it).
+print_env() {
   echo "NEO4J_URI=bolt://localhost:$bolt_port"
   echo "NEO4J_USERNAME=neo4j"
   echo "NEO4J_PASSWORD=$(cat "$home/password")"
@@ -85,7 +110,9 @@ stop() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  # Whatever start and its children (fetch.sh, Maven, java) print goes to
+  # stderr; only the three variables reach stdout.
+  start) start >&2; print_env ;;
   stop) stop ;;
   status) running ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;

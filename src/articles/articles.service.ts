@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../common/errors/error-code.js';
 import { shortHash } from '../common/ids.js';
-import { LIMITS, optionalIsoDate, optionalText, requireId } from '../common/validation.js';
+import { LIMITS, optionalHttpUrl, optionalIsoDate, optionalText, requireId } from '../common/validation.js';
 import { TxRunner } from '../neo4j/neo4j.service.js';
 import { ArticleRow, ArticlesRepository, ArticleWrite } from './articles.repository.js';
 
@@ -46,7 +46,7 @@ export class ArticlesService {
    * named twice gets the same id.
    */
   toWrite(field: string, ref: ArticleRef): ArticleWrite {
-    const url = optionalText(`${field}.url`, ref.url, LIMITS.url);
+    const url = optionalHttpUrl(`${field}.url`, ref.url);
     const outlet = optionalText(`${field}.outlet`, ref.outlet, LIMITS.name);
     const title = optionalText(`${field}.title`, ref.title, LIMITS.summary);
     const publishedOn = optionalIsoDate(`${field}.publishedOn`, ref.publishedOn);

@@ -13,8 +13,10 @@ describe('AuthService, remembered tokens', () => {
     const auth = service();
     const start = Date.now();
     const token = signToken(SECRET, { sub: 'analyst', role: 'reader', ttlSeconds: 60, now: start });
-    expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'principal', role: 'reader', subject: 'analyst' });
-    expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'principal', role: 'reader', subject: 'analyst' });
+    // With its expiry, so that a WebSocket connection can be closed when its token runs out.
+    const expiresAt = (Math.floor(start / 1000) + 60) * 1000;
+    expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'principal', role: 'reader', subject: 'analyst', expiresAt });
+    expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'principal', role: 'reader', subject: 'analyst', expiresAt });
     jest.spyOn(Date, 'now').mockReturnValue(start + 61_000);
     expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'invalid', reason: 'the token has expired' });
   });

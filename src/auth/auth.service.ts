@@ -7,7 +7,8 @@ import { looksSigned, sameToken, signToken, verifyToken } from './tokens.js';
 /** Who sent a request: nobody, a principal with a role, or credentials that do not hold. */
 export type AuthResult =
   | { kind: 'anonymous' }
-  | { kind: 'principal'; role: Role; subject: string }
+  /** expiresAt (ms since the epoch) for signed tokens; fixed tokens do not expire. */
+  | { kind: 'principal'; role: Role; subject: string; expiresAt?: number }
   | { kind: 'invalid'; reason: string };
 
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
@@ -49,14 +50,14 @@ export class AuthService {
     if (secret && looksSigned(token)) {
       const known = this.verified.get(token);
       if (known) {
-        if (known.exp * 1000 > Date.now()) return { kind: 'principal', role: known.role, subject: known.subject };
+        if (known.exp * 1000 > Date.now()) return { kind: 'principal', role: known.role, subject: known.subject, expiresAt: known.exp * 1000 };
         this.verified.delete(token);
       }
       const result = verifyToken(secret, token);
       if (result.ok) {
         if (this.verified.size >= REMEMBERED_TOKENS) this.verified.clear();
         this.verified.set(token, { role: result.claims.role, subject: result.claims.sub, exp: result.claims.exp });
-        return { kind: 'principal', role: result.claims.role, subject: result.claims.sub };
+        return { kind: 'principal', role: result.claims.role, subject: result.claims.sub, expiresAt: result.claims.exp * 1000 };
       }
       return { kind: 'invalid', reason: result.reason === 'expired' ? 'the token has expired' : 'the token is not valid' };
     }

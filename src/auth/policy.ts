@@ -34,7 +34,33 @@ export function requiredRole(kind: OperationKind, field: string, openReads: bool
   return openReads ? null : 'reader';
 }
 
-/** HTTP routes outside /graphql: what each needs (null: open; 'off': not served). */
+/**
+ * The one spelling of a request path that access decisions are made on.
+ * Express matches routes ignoring case and a trailing slash, and a client may
+ * encode letters or add dot segments; every such spelling of a route maps
+ * here to the same canonical path: percent-decoded (twice at most, so a
+ * doubly encoded dot is still a dot), backslashes as slashes, empty and `.`
+ * segments dropped, `..` resolved, lower case, no trailing slash.
+ */
+export function canonicalPath(path: string): string {
+  let decoded = path;
+  for (let i = 0; i < 2 && decoded.includes('%'); i++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      break;
+    }
+  }
+  const segments: string[] = [];
+  for (const segment of decoded.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment.toLowerCase());
+  }
+  return '/' + segments.join('/');
+}
+
+/** HTTP routes outside /graphql: what each needs (null: open; 'off': not served). `path` is canonical (canonicalPath). */
 export function httpRequirement(path: string, openReads: boolean, metrics: 'open' | 'reader' | 'off'): Role | null | 'off' {
   if (path === '/metrics') return metrics === 'open' ? null : metrics === 'off' ? 'off' : 'reader';
   if (path === '/export' || path.startsWith('/export/')) return openReads ? null : 'reader';

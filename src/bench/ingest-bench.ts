@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     const result = await measureIngest(app, n, concurrency);
-    console.log(`
+    console.error(`
 | ${n} generated articles, ${result.averageKb} KB, ${result.stancesPerArticle} stances each | articles/s |
 |---|---:|
 | extraction alone (one core) | ${result.extractionArticlesPerSec} |

@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const table = formatReport(report);
   if (!o.tiny) writeFileSync(join(dir, 'latest.md'), table);
-  console.log(table);
+  process.stderr.write(`${table}\n`); // for people; the data is in bench/results
   if (o.readme) updateReadme(join(ROOT, 'README.md'), table);
   log(`results in ${file}${o.readme ? ' and README.md' : ''}`);
 

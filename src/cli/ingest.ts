@@ -6,12 +6,14 @@ import { AppModule } from '../app.module.js';
 import { parseTextFile } from '../articles/pipeline/metadata.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { listArticleFiles } from './files.js';
+import { StderrLogger } from './stderr-logger.js';
 
 /**
  * `npm run ingest -- <files or folders>`: plain-text articles, each with an
  * optional header of `key: value` lines (url, outlet, title, published)
  * ended by `---`, through the same pipeline as the ingestArticle mutation.
- * Shows a line per article and a summary.
+ * Shows a line per article and a summary on stderr (they are for people);
+ * stdout carries data only: the id of each article ingested, one per line.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   // npm runs scripts from the project root; paths are meant from where npm was called.
   const files = listArticleFiles(args.map((a) => resolve(process.env.INIT_CWD ?? process.cwd(), a)));
   process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: new StderrLogger(), abortOnError: false });
   const ingest = app.get(IngestService);
   const totals = { articles: 0, duplicates: 0, reprints: 0, stances: 0, actors: 0, proposals: 0, failed: 0 };
   const started = Date.now();
@@ -44,18 +46,19 @@ async function main(): Promise<void> {
             (r.sameReportAs ? `, same report as ${r.sameReportAs.id} (similarity ${r.similarity?.toFixed(2)})` : '') +
             (r.newActorIds.length ? `, new actors: ${r.newActorIds.join(', ')}` : '') +
             (r.newProposalIds.length ? `, new proposals: ${r.newProposalIds.join(', ')}` : '');
-        console.log(`${prefix}: ${r.article.id}: ${note}`);
+        console.error(`${prefix}: ${r.article.id}: ${note}`);
+        process.stdout.write(`${r.article.id}\n`);
       } catch (error) {
         totals.failed += 1;
         const code = (error as { code?: string }).code;
-        console.log(`${prefix}: FAILED${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`${prefix}: FAILED${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   } finally {
     await app.close();
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(
+  console.error(
     `\ningested ${totals.articles} of ${files.length} files in ${seconds.toFixed(1)} s (${(totals.articles / Math.max(seconds, 0.001)).toFixed(1)} articles/s): ` +
       `${totals.duplicates} already known, ${totals.reprints} reprints or revisions, ${totals.stances} stances backed, ` +
       `${totals.actors} new actors, ${totals.proposals} new proposals, ${totals.failed} failed`,

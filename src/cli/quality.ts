@@ -11,6 +11,7 @@ import { Neo4jService } from '../neo4j/neo4j.service.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 import { StancesService } from '../stances/stances.service.js';
 import { listArticleFiles } from './files.js';
+import { StderrLogger } from './stderr-logger.js';
 
 /**
  * `npm run quality -- [folder] [gold.json]`: ingests a folder of articles
@@ -19,6 +20,8 @@ import { listArticleFiles } from './files.js';
  * graph and scores them against the gold file: precision, recall and F1 of
  * (actor, proposal, position) per article and overall, plus speaker, cue,
  * condition and statedOn accuracy, and the report-identity checks.
+ * The report is for people (stderr); stdout carries one line of JSON, the
+ * overall scores, for scripts.
  */
 async function main(): Promise<void> {
   const from = process.env.INIT_CWD ?? process.cwd();
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   };
 
   process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: new StderrLogger(), abortOnError: false });
   try {
     const neo4j = app.get(Neo4jService);
     const [{ nodes }] = await neo4j.read<{ nodes: number }>('MATCH (n) RETURN count(n) AS nodes');
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
       const given = gold.articles.find((a) => a.file === basename(file))?.publishedOn ?? null;
       const outcome = await ingest.ingest({ text, ...metadata, publishedOn: metadata.publishedOn ?? given });
       articleOf.set(basename(file), outcome.article.id);
-      console.log(`ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`);
+      console.error(`ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`);
     }
     const seconds = (Date.now() - started) / 1000;
 
@@ -53,12 +56,12 @@ async function main(): Promise<void> {
       [...articleOf].map(async ([file, articleId]) => ({ file, stances: await scoredStancesOf(app, articleId) })),
     );
     const report = scoreArticles(gold, results);
-    console.log(`\n${formatTable(report)}`);
+    console.error(`\n${formatTable(report)}`);
     for (const a of report.articles) {
-      for (const m of a.missing) console.log(`  ${a.file} missing:  ${m}`);
-      for (const s of a.spurious) console.log(`  ${a.file} spurious: ${s}`);
+      for (const m of a.missing) console.error(`  ${a.file} missing:  ${m}`);
+      for (const s of a.spurious) console.error(`  ${a.file} spurious: ${s}`);
     }
-    console.log(`\nreport identity:`);
+    console.error(`\nreport identity:`);
     for (const a of gold.articles) {
       for (const other of a.sameEventAs ?? []) {
         const [x, y] = [articleOf.get(a.file), articleOf.get(other)];
@@ -67,10 +70,11 @@ async function main(): Promise<void> {
           'MATCH (a:Article {id: $x}), (b:Article {id: $y}) RETURN a.reportId = b.reportId AS linked',
           { x, y },
         );
-        console.log(`  ${a.file} and ${other} one report: ${row?.linked ? 'yes' : 'NO'}`);
+        console.error(`  ${a.file} and ${other} one report: ${row?.linked ? 'yes' : 'NO'}`);
       }
     }
-    console.log(`\n${files.length} articles ingested and written in ${seconds.toFixed(2)} s`);
+    console.error(`\n${files.length} articles ingested and written in ${seconds.toFixed(2)} s`);
+    process.stdout.write(`${JSON.stringify({ articles: files.length, seconds, overall: report.overall })}\n`);
   } finally {
     await app.close();
   }

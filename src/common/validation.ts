@@ -36,6 +36,24 @@ export function optionalText(field: string, value: string | null | undefined, ma
   return requireText(field, value, max);
 }
 
+/**
+ * An article's address: an absolute http(s) URL, or nothing. Other schemes
+ * (javascript:, data:, file:) would become live links in the analyst view,
+ * the IDE and every export a reader opens.
+ */
+export function optionalHttpUrl(field: string, value: string | null | undefined): string | null {
+  const text = optionalText(field, value, LIMITS.url);
+  if (text === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw badInput(field, 'must be an absolute http:// or https:// URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badInput(field, `must be an http:// or https:// URL (got ${parsed.protocol})`);
+  return text;
+}
+
 export function textList(field: string, values: string[] | null | undefined, maxItems: number, maxLength: number): string[] | null {
   if (values === null || values === undefined) return null;
   if (values.length > maxItems) throw badInput(field, `must have at most ${maxItems} entries (got ${values.length})`);

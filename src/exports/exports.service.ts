@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { badInput, notFound } from '../common/errors/error-code.js';
+import { Inject, Injectable } from '@nestjs/common';
+import neo4j from 'neo4j-driver';
+import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../common/errors/error-code.js';
 import { optionalIsoDate, requireId } from '../common/validation.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
@@ -28,6 +30,7 @@ export class ExportsService {
   constructor(
     private readonly neo4j: Neo4jService,
     cypher: CypherRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.q = cypher.load({ stances: 'exports/stances', proposals: 'exports/proposals', actors: 'exports/actors' });
   }
@@ -48,8 +51,19 @@ export class ExportsService {
     return { proposalIds, from, to };
   }
 
+  /**
+   * The network, built in memory (GraphML and CSV need every node before the
+   * first edge), so bounded: past STANCE_EXPORT_MAX_STANCES stances or
+   * proposals the export is refused with RESULT_TOO_LARGE, naming the filters
+   * that narrow it, instead of growing the service's memory with the graph.
+   */
   async network(request: NetworkRequest): Promise<Network> {
-    const proposals = await this.neo4j.read<ExportProposal>(this.q.proposals, { ids: request.proposalIds });
+    const max = this.config.exportMaxStances;
+    const limit = neo4j.int(max + 1);
+    const tooLarge = (what: string) =>
+      new DomainError(ErrorCode.RESULT_TOO_LARGE, `the export holds more than ${max} ${what}; narrow it with proposalIds, from and to`);
+    const proposals = await this.neo4j.read<ExportProposal>(this.q.proposals, { ids: request.proposalIds, limit });
+    if (proposals.length > max) throw tooLarge('proposals');
     if (request.proposalIds) {
       const missing = request.proposalIds.filter((id) => !proposals.some((p) => p.id === id));
       if (missing.length > 0) throw notFound('proposal', missing.join('", "'));
@@ -58,7 +72,9 @@ export class ExportsService {
       proposalIds: request.proposalIds,
       from: request.from,
       to: upperBound(request.to),
+      limit,
     });
+    if (stances.length > max) throw tooLarge('stances');
     const actorIds = new Set<string>();
     for (const s of stances) {
       actorIds.add(s.actorId);

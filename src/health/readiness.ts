@@ -17,10 +17,3 @@ export function expectedSchemaNames(root: string = join(CYPHER_ROOT, 'schema')):
   }
   return names.sort();
 }
-
-/**
- * One statement answers both "reachable" and "schema applied": a uniqueness
- * constraint's backing index has the constraint's name, so every name from
- * cypher/schema/ must be an ONLINE index.
- */
-export const SCHEMA_STATE = `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS online`;

@@ -48,6 +48,17 @@ export interface ArticleRecord {
   revisions: number;
 }
 
+/** A row of ingest/known-entities: an actor or a proposal of the gazetteer. */
+interface KnownRow {
+  type: 'actor' | 'proposal';
+  id: string;
+  name: string;
+  kind: KnownActor['kind'] | null;
+  aliases: string[];
+  representsId: string | null;
+  role: string | null;
+}
+
 export interface ReportStance {
   id: string;
   actorId: string;
@@ -80,8 +91,14 @@ export class IngestRepository {
   }
 
   async knownEntities(): Promise<{ actors: KnownActor[]; proposals: KnownProposal[] }> {
-    const [row] = await this.neo4j.read<{ actors: KnownActor[]; proposals: KnownProposal[] }>(this.q.knownEntities);
-    return row;
+    const rows = await this.neo4j.read<KnownRow>(this.q.knownEntities);
+    const actors: KnownActor[] = [];
+    const proposals: KnownProposal[] = [];
+    for (const { type, id, name, kind, aliases, representsId, role } of rows) {
+      if (type === 'actor') actors.push({ id, name, kind: kind!, aliases, representsId, role });
+      else proposals.push({ id, name, aliases });
+    }
+    return { actors, proposals };
   }
 
   /** Serialises the ingests of texts that share a band (see ingest/lock-bands.cypher); held until the transaction ends. */

@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticleRow } from '../articles/articles.repository.js';
 import { ArticlesService } from '../articles/articles.service.js';
-import { extractArticle } from '../articles/pipeline/extract.js';
 import { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from '../articles/pipeline/identity.js';
 import type { ExtractionResult, KnownEntities, Span } from '../articles/pipeline/types.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { badInput } from '../common/errors/error-code.js';
 import { shortHash, stanceId } from '../common/ids.js';
-import { LIMITS, nameKey, optionalIsoDate, optionalText } from '../common/validation.js';
+import { LIMITS, nameKey, optionalHttpUrl, optionalIsoDate, optionalText } from '../common/validation.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { Position, StanceStatus } from '../stances/models/stance.model.js';
 import { StanceRow, StanceWrite } from '../stances/stances.repository.js';
 import { evidenceKey, StanceChanges, StancesService } from '../stances/stances.service.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { ActorUpsert, IngestRepository, ProposalUpsert, ReportStance } from './ingest.repository.js';
+import { ExtractionPool } from './extraction-pool.js';
 import { bandKeys } from './lsh.js';
 
 export interface IngestOutcome {
@@ -55,6 +55,9 @@ interface WriteOutcome {
 @Injectable()
 export class IngestService {
   private known: { value: KnownEntities; loadedAt: number } | null = null;
+  /** The gazetteer load in flight, and the generation it belongs to (an ingest that teaches names starts a new one). */
+  private loading: { generation: number; promise: Promise<KnownEntities> } | null = null;
+  private generation = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,6 +65,7 @@ export class IngestService {
     private readonly repository: IngestRepository,
     private readonly stances: StancesService,
     private readonly articles: ArticlesService,
+    private readonly extraction: ExtractionPool,
   ) {}
 
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
@@ -69,7 +73,7 @@ export class IngestService {
     const { changes, ...outcome } = await this.neo4j.writeTransaction((tx) => this.write(tx, extraction));
     // Live updates go out once the transaction has committed, never before.
     if (changes) await this.stances.publish(changes);
-    if (!outcome.duplicate && this.known && teachesNames(this.known.value, extraction)) this.known = null;
+    if (!outcome.duplicate && this.known && teachesNames(this.known.value, extraction)) this.forgetKnown();
     const [article, sameReportAs, stances] = await Promise.all([
       this.articles.get(outcome.articleId),
       outcome.sameReportId ? this.articles.get(outcome.sameReportId) : Promise.resolve(null),
@@ -84,11 +88,14 @@ export class IngestService {
     if (input.text.length > this.config.maxArticleChars) {
       throw badInput('text', `must be at most ${this.config.maxArticleChars} characters (got ${input.text.length})`);
     }
+    // a full extraction queue refuses before the gazetteer is read for nothing
+    this.extraction.admit();
     const known = await this.knownEntities();
-    const result = extractArticle(
+    // In a worker thread, within a time budget: a costly text never holds up other requests.
+    const result = await this.extraction.extract(
       {
         text: input.text,
-        url: optionalText('url', input.url, LIMITS.url),
+        url: optionalHttpUrl('url', input.url),
         outlet: optionalText('outlet', input.outlet, LIMITS.name),
         title: optionalText('title', input.title, LIMITS.summary),
         publishedOn: optionalIsoDate('publishedOn', input.publishedOn),
@@ -96,15 +103,36 @@ export class IngestService {
       known,
     );
     if (result.text.trim() === '') throw badInput('text', 'has no words once normalised');
+    // The text's own header may name the address too (url: …): the same rule.
+    optionalHttpUrl('url', result.metadata.url);
     return result;
   }
 
   /** The gazetteer, reused while fresh: the extractor indexes it once per content. */
   private async knownEntities(): Promise<KnownEntities> {
     if (this.known && Date.now() - this.known.loadedAt < KNOWN_ENTITIES_TTL_MS) return this.known.value;
-    const value = await this.repository.knownEntities();
-    this.known = { value, loadedAt: Date.now() };
-    return value;
+    // One load at a time, shared by every ingest that asks meanwhile: decoding the whole
+    // gazetteer runs on the event loop, and a burst of articles would each decode it.
+    if (!this.loading || this.loading.generation !== this.generation) {
+      const generation = this.generation;
+      const promise: Promise<KnownEntities> = this.repository
+        .knownEntities()
+        .then((value) => {
+          // a load that began before an ingest taught new names is not kept
+          if (generation === this.generation) this.known = { value, loadedAt: Date.now() };
+          return value;
+        })
+        .finally(() => {
+          if (this.loading?.promise === promise) this.loading = null;
+        });
+      this.loading = { generation, promise };
+    }
+    return this.loading.promise;
+  }
+
+  private forgetKnown(): void {
+    this.known = null;
+    this.generation += 1;
   }
 
   private async write(tx: TxRunner, x: ExtractionResult): Promise<WriteOutcome> {

@@ -24,10 +24,7 @@ export function formatWsErrors(errors: readonly GraphQLError[]): GraphQLFormatte
   return errors.map(formatWsError);
 }
 
-/**
- * The graphql-ws server options for GraphQLModule's `subscriptions`. Nest's
- * type lists onNext but not onError; it passes every option on to graphql-ws.
- */
+/** The graphql-ws server options that format what goes out (LiveSocketServer adds the guards). */
 export const graphqlWsOptions: Pick<ServerOptions, 'onNext' | 'onError'> = {
   onNext: (_ctx, _id, _payload, _args, result) => formatWsResult(result),
   onError: (_ctx, _id, _payload, errors) => formatWsErrors(errors),

@@ -82,11 +82,15 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
     return this.managed('write', (tx) => work({ run: (cypher, params = {}) => this.rows(tx, cypher, params) }));
   }
 
-  /** Statements that cannot run in a transaction function (schema). */
-  async runAutoCommit(cypher: string, params: Params = {}): Promise<void> {
+  /**
+   * Statements that cannot run in a transaction function (schema), under the
+   * configured transaction timeout unless one is given (a statement that
+   * waits on its own deadline needs a longer one).
+   */
+  async runAutoCommit(cypher: string, params: Params = {}, timeoutMs?: number): Promise<void> {
     const session = this.driver.session({ database: this.config.neo4j.database });
     try {
-      await session.run(cypher, params, this.txConfig());
+      await session.run(cypher, params, timeoutMs === undefined ? this.txConfig() : { timeout: timeoutMs });
     } finally {
       await session.close();
     }
@@ -95,20 +99,25 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   /**
    * A read for health checks: one auto-commit statement, no retries, answered
    * within timeoutMs or rejected, so a probe never waits out the driver's
-   * retry window while the database is away.
+   * retry window while the database is away. A session whose database does
+   * not answer is closed in the background: closing waits for the statement,
+   * which is the very wait the timeout is there to cut.
    */
   async probe<T>(cypher: string, timeoutMs: number): Promise<T[]> {
     const session = this.driver.session({ database: this.config.neo4j.database, defaultAccessMode: neo4j.session.READ });
     let timer: NodeJS.Timeout | undefined;
+    let answered = false;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       });
       const result = await Promise.race([session.run(cypher, {}, { timeout: timeoutMs }), timeout]);
+      answered = true;
       return result.records.map((r) => recordToObject<T>(r));
     } finally {
       clearTimeout(timer);
-      await session.close().catch(() => undefined);
+      const closing = session.close().catch(() => undefined);
+      if (answered) await closing;
     }
   }
 
@@ -135,17 +144,21 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async isReachable(): Promise<boolean> {
+  /** Whether the database answers a connectivity check within timeoutMs (a hung server counts as unreachable). */
+  async isReachable(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const check = this.driver.verifyConnectivity({ database: this.config.neo4j.database }).then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.driver.verifyConnectivity({ database: this.config.neo4j.database });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([check, late]);
+    } finally {
+      clearTimeout(timer);
     }
-  }
-
-  get database(): string {
-    return this.config.neo4j.database;
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {

@@ -1,8 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CYPHER_ROOT, listCypherFiles } from './cypher-registry.js';
+import { CYPHER_ROOT, CypherRegistry, listCypherFiles } from './cypher-registry.js';
 import { Neo4jService } from './neo4j.service.js';
+
+/** How long start-up waits for new indexes to come online. */
+export const AWAIT_INDEXES_SECONDS = 60;
 
 /**
  * Applies cypher/schema/*.cypher (constraints and indexes, all
@@ -13,7 +17,14 @@ import { Neo4jService } from './neo4j.service.js';
 export class SchemaService implements OnModuleInit {
   private readonly logger = new Logger('Schema');
 
-  constructor(private readonly neo4j: Neo4jService) {}
+  private readonly awaitIndexes: string;
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    cypher: CypherRegistry,
+  ) {
+    this.awaitIndexes = cypher.get('neo4j/await-indexes');
+  }
 
   async onModuleInit(): Promise<void> {
     const files = listCypherFiles(join(CYPHER_ROOT, 'schema'));
@@ -24,7 +35,16 @@ export class SchemaService implements OnModuleInit {
         count += 1;
       }
     }
-    await this.neo4j.runAutoCommit('CALL db.awaitIndexes(60)');
+    // The wait gets a transaction timeout longer than itself (NEO4J_TX_TIMEOUT_MS is 30 s by
+    // default), so it ends by its own deadline. Indexes still populating then (a large graph) do
+    // not stop the service: /health/ready answers 503 until every one is online.
+    try {
+      await this.neo4j.runAutoCommit(this.awaitIndexes, { seconds: neo4j.int(AWAIT_INDEXES_SECONDS) }, (AWAIT_INDEXES_SECONDS + 15) * 1000);
+    } catch (error) {
+      // The procedure reports its own timeout (and an index that failed) as ProcedureCallFailed.
+      if (!(error instanceof Neo4jError) || error.code !== 'Neo.ClientError.Procedure.ProcedureCallFailed') throw error;
+      this.logger.warn(`indexes not all online after ${AWAIT_INDEXES_SECONDS} s (${error.code}); not ready until they are`);
+    }
     this.logger.log(`schema applied: ${count} statements from ${files.length} files`);
   }
 }

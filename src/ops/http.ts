@@ -2,11 +2,12 @@ import type { LoggerService } from '@nestjs/common';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthResult, AuthService } from '../auth/auth.service.js';
 import { authStatus } from '../auth/auth.service.js';
-import { httpRequirement } from '../auth/policy.js';
+import { canonicalPath, httpRequirement } from '../auth/policy.js';
 import type { AppConfig } from '../common/config/config.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { JsonLogger } from './json-logger.js';
+import { logAccess } from './logger.js';
 import { MetricsService, routeLabel } from './metrics.service.js';
+import { RateLimitError, type RateLimitService } from './rate-limit.service.js';
 import { requestIdFrom, requestScope } from './request-id.js';
 import { ShutdownService } from './shutdown.service.js';
 
@@ -24,6 +25,7 @@ export interface HttpDeps {
   metrics: MetricsService;
   shutdown: ShutdownService;
   logger: LoggerService;
+  rates: RateLimitService;
 }
 
 /** A GraphQL-shaped error body, so clients parse every refusal the same way. */
@@ -43,7 +45,8 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     req.requestId = requestId;
     res.setHeader('x-request-id', requestId);
-    const path = req.path;
+    // Every decision below is made on the canonical spelling of the path.
+    const path = canonicalPath(req.path);
     const started = process.hrtime.bigint();
     deps.shutdown.started();
     let done = false;
@@ -54,15 +57,7 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(path);
       deps.metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      if (deps.logger instanceof JsonLogger) {
-        deps.logger.event(route.startsWith('/health') || route === '/metrics' ? 'debug' : 'log', 'HTTP', 'request', {
-          requestId,
-          method: req.method,
-          route,
-          status: res.statusCode,
-          ms: Math.round(seconds * 1000),
-        });
-      }
+      logAccess(deps.logger, { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) });
     };
     res.once('finish', finish);
     res.once('close', finish);
@@ -73,22 +68,48 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
         res.status(503).json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
         return;
       }
-      req.stanceAuth = deps.auth.authenticate(req.headers.authorization);
-      const needed = httpRequirement(path, deps.config.auth.openReads, deps.config.auth.metrics);
-      if (needed === 'off') {
-        res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'not found'));
-        return;
-      }
-      // /graphql decides per operation (auth plugin); here only the plain HTTP routes.
-      const refusal = path === '/graphql' ? null : deps.auth.check(req.stanceAuth, needed);
-      if (refusal) {
-        if (refusal.code === ErrorCode.UNAUTHENTICATED) res.setHeader('www-authenticate', 'Bearer realm="stance-graph"');
-        res.status(authStatus(refusal)).json({ error: { code: refusal.code, message: refusal.message } });
-        return;
-      }
-      next();
+      void admit(deps, req, res, path).then((admitted) => admitted && next(), next);
     });
   };
+}
+
+/**
+ * Authentication, the policy of the plain HTTP routes, and the rate limits
+ * that apply before any route runs: credentials that do not hold (per
+ * address) and exports (per token, or per address when anonymous). False
+ * when the request was answered here.
+ */
+async function admit(deps: HttpDeps, req: Request, res: Response, path: string): Promise<boolean> {
+  const auth = deps.auth.authenticate(req.headers.authorization);
+  req.stanceAuth = auth;
+  const graphql = path === '/graphql';
+  const needed = httpRequirement(path, deps.config.auth.openReads, deps.config.auth.metrics);
+  if (needed === 'off') {
+    res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'not found'));
+    return false;
+  }
+  try {
+    if (auth.kind === 'invalid') await deps.rates.take('authFailures', `address:${req.socket.remoteAddress ?? 'unknown'}`);
+    // /graphql decides per operation (auth plugin); here only the plain HTTP routes.
+    const refusal = graphql ? null : deps.auth.check(auth, needed);
+    if (refusal) {
+      if (refusal.code === ErrorCode.UNAUTHENTICATED) res.setHeader('www-authenticate', 'Bearer realm="stance-graph"');
+      res.status(authStatus(refusal)).json({ error: { code: refusal.code, message: refusal.message } });
+      return false;
+    }
+    if (path === '/export' || path.startsWith('/export/')) await deps.rates.take('exports', callerKey(req, auth));
+    return true;
+  } catch (error) {
+    if (!(error instanceof RateLimitError)) throw error;
+    res.setHeader('retry-after', String(error.retryAfterSeconds));
+    res.status(429).json(graphql ? errorBody(error.code, error.message) : { error: { code: error.code, message: error.message } });
+    return false;
+  }
+}
+
+/** Whom a rate limit counts: a token's subject, or an anonymous caller's address. */
+function callerKey(req: Request, auth: AuthResult): string {
+  return auth.kind === 'principal' ? `token:${auth.subject}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
 }
 
 /**

@@ -126,4 +126,22 @@ describe('stance network exports', () => {
     const gql = await t.gql(`{ stanceNetwork(format: CSV_NODES, from: "later") }`);
     expect([gql.errors?.[0].extensions?.code, gql.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'from']);
   });
+
+  it('refuses an export larger than STANCE_EXPORT_MAX_STANCES with RESULT_TOO_LARGE instead of building it', async () => {
+    const live = (await liveStances(null, null, null)).length;
+    expect(live).toBeGreaterThan(2);
+    const small = await startTestApp({ STANCE_EXPORT_MAX_STANCES: '2' });
+    try {
+      for (const path of ['/export/graphml', '/export/csv/edges']) {
+        const res = await fetch(`${small.url}${path}`);
+        expect(res.status).toBe(422);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('RESULT_TOO_LARGE');
+        expect(body.error.message).toMatch(/proposalIds/);
+      }
+    } finally {
+      await small.close();
+      delete process.env.STANCE_EXPORT_MAX_STANCES;
+    }
+  });
 });

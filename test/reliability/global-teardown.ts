@@ -20,5 +20,6 @@ export default async function reliabilityTeardown(): Promise<void> {
     lines.push(`  ${name}:`);
     for (const [k, v] of Object.entries(values)) lines.push(`    ${k.padEnd(34)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   }
-  console.log(lines.join('\n'));
+  // For people reading the log: standard error (summary.json is the record).
+  process.stderr.write(lines.join('\n') + '\n');
 }

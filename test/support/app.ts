@@ -35,7 +35,9 @@ export interface GqlResponse<T> {
 const TEST_SECRET = randomBytes(32).toString('base64url');
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  Object.assign(process.env, { PORT: '0', HOST: '127.0.0.1', STANCE_AUTH_SECRET: TEST_SECRET }, env);
+  // Rate limits are tested on their own (rate-limits.int-spec.ts); suites that ingest or export a lot are not held back by them.
+  const unlimited = { STANCE_RATE_INGEST: '1000000', STANCE_RATE_EXPORTS: '1000000', STANCE_RATE_AUTH_FAILURES: '1000000' };
+  Object.assign(process.env, { PORT: '0', HOST: '127.0.0.1', STANCE_AUTH_SECRET: TEST_SECRET, ...unlimited }, env);
   const secret = process.env.STANCE_AUTH_SECRET!;
   const mint = (role: Role) => signToken(secret, { sub: `test-${role}`, role, ttlSeconds: 86400 });
   const tokens: Record<Role, string> = { reader: mint('reader'), editor: mint('editor'), admin: mint('admin') };

@@ -12,9 +12,13 @@ base=stance-graph/debian-java17:bookworm
 work="$root/.stance/image"
 say() { echo "stance: $*" >&2; }
 elapsed() { echo $(( $(date +%s) - $1 )); }
+# stdout is the image name alone, whatever the tools below print: keep it as
+# fd $data and send everything else to stderr. dockerd may be started below
+# and outlive us: it must not hold a caller's pipe open.
+exec {data}>&1 1>&2
 
-bash "$root/infra/docker.sh" ensure
-bash "$root/infra/neo4j/fetch.sh" >&2
+bash "$root/infra/docker.sh" ensure {data}>&-
+bash "$root/infra/neo4j/fetch.sh"
 mkdir -p "$work"
 # Two test runs starting at once must not build twice into the same folders.
 exec 9>"$work/.lock"
@@ -24,7 +28,7 @@ hash=$(cat "$here/Dockerfile" "$here/docker-entrypoint.sh" "$here/neo4j.conf" \
   "$root/infra/neo4j/pom.xml" | sha256sum | cut -c1-16)
 have=$(docker image inspect -f '{{index .Config.Labels "stance.content-hash"}}' "$image" 2>/dev/null || true)
 if [ "$have" = "$hash" ]; then
-  echo "$image"
+  echo "$image" >&"$data"
   exit 0
 fi
 
@@ -81,4 +85,4 @@ rm -rf "$ctx" # a 140 MB copy of the jars, remade at each build
 docker image prune -f --filter "label=stance.content-hash" >/dev/null
 size=$(docker image inspect -f '{{.Size}}' "$image")
 say "built $image in $(elapsed "$t") s ($(( size / 1000000 )) MB)"
-echo "$image"
+echo "$image" >&"$data"

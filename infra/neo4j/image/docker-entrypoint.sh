@@ -28,13 +28,25 @@ case "${NEO4J_AUTH:-}" in
     echo "dbms.security.auth_enabled=false" >> "$conf" ;;
   neo4j/?*)
     # Only the first start of an empty database can take an initial password.
+    # It goes in through a 0600 @file (neo4j-admin is picocli-based and reads
+    # @file arguments), so no process's argv holds it: the host's `ps` lists
+    # container processes too.
     if [ ! -d /data/databases/system ]; then
-      java -cp "$java_cp" org.neo4j.cli.AdminTool dbms set-initial-password "${NEO4J_AUTH#neo4j/}"
+      # In double quotes, \ and " escaped: picocli reads it back verbatim,
+      # spaces, # and quotes included (tried).
+      pw=${NEO4J_AUTH#neo4j/}; pw=${pw//\\/\\\\}; pw=${pw//\"/\\\"}
+      argfile=$(umask 077 && mktemp)
+      printf '"%s"\n' "$pw" > "$argfile"
+      java -cp "$java_cp" org.neo4j.cli.AdminTool dbms set-initial-password "@$argfile" || { rm -f "$argfile"; exit 1; }
+      rm -f "$argfile"
     fi ;;
   "") ;; # Neo4j's default: user neo4j, password neo4j, changed on first login.
   *)
     echo "stance: NEO4J_AUTH must be 'neo4j/<password>' or 'none'" >&2; exit 1 ;;
 esac
+
+# The server never reads it; its environment (/proc/PID/environ) need not hold it.
+unset NEO4J_AUTH
 
 # bin/neo4j would read the heap size from the conf and start a second JVM; we
 # exec the entry point ourselves (one JVM, docker stop's SIGTERM reaches it).

@@ -184,6 +184,8 @@ interface Ctx {
   covered: Int32Array; // token -> mention index + 1 (0 = free)
   contextWords: Map<string, boolean>;
   personByKey: Map<string, ActorRecord>;
+  /** persons whose nameTokens grew (scanShortRefs keeps an index of them) */
+  grown: ActorRecord[];
 }
 
 function record(ctx: Ctx, init: Omit<ActorRecord, 'aliases' | 'confidence' | 'firstStart' | 'firstEnd' | 'nameTokens'> & { start: number; end: number; nameTokens?: string[]; confidence?: number }): ActorRecord {
@@ -401,7 +403,11 @@ function personFromName(ctx: Ctx, from: number, len: number, role: string | null
     ctx.personByKey.set(key, r);
   }
   if (name !== r.name) r.aliases.add(name);
-  for (const t of tokens.slice(from, from + len)) if (!r.nameTokens.includes(t.text)) r.nameTokens.push(t.text);
+  for (const t of tokens.slice(from, from + len)) {
+    if (r.nameTokens.includes(t.text)) continue;
+    r.nameTokens.push(t.text);
+    ctx.grown.push(r);
+  }
   if (role && !r.role) r.role = role;
   if (stateId && (rank(stateSource) > rank(r.stateSource) || !r.representsId)) {
     r.representsId = stateId;
@@ -424,6 +430,11 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
   const { tokens, text } = ctx;
   const n = tokens.length;
   const found: Array<{ from: number; len: number; record: ActorRecord; start: number }> = [];
+  const foundFrom = new Set<number>();
+  const add = (f: { from: number; len: number; record: ActorRecord; start: number }): void => {
+    found.push(f);
+    foundFrom.add(f.from);
+  };
   const keyAt = (i: number): string | null => (i < n ? tokens[i].key : null);
   for (let i = 0; i < n; i++) {
     if (ctx.covered[i] !== 0) continue;
@@ -434,7 +445,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
       if (len) {
         const existing = matchExistingPerson(ctx, i + 1, len, true);
         const r = existing ?? personFromName(ctx, i + 1, len, null, null, null);
-        found.push({ from: i + 1, len, record: r, start: i });
+        add({ from: i + 1, len, record: r, start: i });
         i += len;
       }
       continue;
@@ -481,7 +492,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
         const existing = matchExistingPerson(ctx, after, len, true);
         const r = existing && (!nat || existing.stateSource === 'explicit') ? existing : personFromName(ctx, after, len, role, nat?.stateId ?? null, nat ? 'explicit' : null);
         if (existing && !r.role) r.role = role;
-        found.push({ from: after, len, record: r, start: nat ? Math.min(nat.from, s) : s });
+        add({ from: after, len, record: r, start: nat ? Math.min(nat.from, s) : s });
         i = after + len - 1;
         continue;
       }
@@ -492,7 +503,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     if (ctx.covered[i] !== 0 || !isNameStart(ctx, i)) continue;
     if (i > 0 && ctx.covered[i - 1] === 0 && tokens[i - 1].cap && text.slice(tokens[i - 1].end, tokens[i].start) === ' ') continue;
     const len = nameRun(ctx, i, 5);
-    if (len < 2 || found.some((f) => f.from === i)) {
+    if (len < 2 || foundFrom.has(i)) {
       i += Math.max(0, len - 1);
       continue;
     }
@@ -522,12 +533,12 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
         while (t < i && TITLE_MODIFIERS.has(tokens[t].key)) t++;
         th = t < i - 1 ? titleTrie.matchAt(keyAt, t, i - 1) : [];
       }
-      if (nat && th.length && !found.some((f) => f.from === i)) {
+      if (nat && th.length && !foundFrom.has(i)) {
         const role = text.slice(tokens[t].start, tokens[i - 1].end).trim();
         const existing = matchExistingPerson(ctx, i, len);
         const r = existing ?? personFromName(ctx, i, len, role, nat, 'explicit');
         if (!r.role) r.role = role;
-        found.push({ from: i, len, record: r, start: i });
+        add({ from: i, len, record: r, start: i });
         i = end - 1;
         continue;
       }
@@ -608,7 +619,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     const existing = matchExistingPerson(ctx, i, len);
     const r = existing && !nat ? existing : personFromName(ctx, i, len, role || null, nat?.stateId ?? null, nat ? 'explicit' : null);
     if (!r.role && role) r.role = role;
-    found.push({ from: i, len, record: r, start: i });
+    add({ from: i, len, record: r, start: i });
     i = end - 1;
   }
   return found;
@@ -708,6 +719,25 @@ function scanShortRefs(ctx: Ctx): void {
       byToken.set(w, l);
     }
   }
+  // every word of every person's name (and each part of a hyphenated one) -> the persons, kept up to
+  // date as names grow, so that a run of name words is compared with the persons it could be, not all
+  const order = new Map(persons.map((p, k) => [p, k]));
+  const byWord = new Map<string, Set<ActorRecord>>();
+  const indexed = new Map<ActorRecord, number>();
+  const index = (p: ActorRecord): void => {
+    if (!order.has(p)) return;
+    for (let k = indexed.get(p) ?? 0; k < p.nameTokens.length; k++) {
+      const x = p.nameTokens[k];
+      for (const w of [x, ...x.split('-')]) {
+        const set = byWord.get(w) ?? new Set<ActorRecord>();
+        set.add(p);
+        byWord.set(w, set);
+      }
+    }
+    indexed.set(p, p.nameTokens.length);
+  };
+  ctx.grown.length = 0;
+  for (const p of persons) index(p);
   const lastSeen = new Map<string, number>();
   for (const m of ctx.mentions) if (m.personId) lastSeen.set(m.personId, Math.max(lastSeen.get(m.personId) ?? -1, m.start));
   const n = tokens.length;
@@ -735,7 +765,10 @@ function scanShortRefs(ctx: Ctx): void {
         i += len - 1;
         continue;
       }
-      candidates = persons.filter((p) => sub.every((w) => p.nameTokens.includes(w) || p.nameTokens.some((x) => x.split('-').includes(w))));
+      for (const p of ctx.grown.splice(0)) index(p);
+      candidates = [...(byWord.get(sub[0]) ?? [])]
+        .filter((p) => sub.every((w) => p.nameTokens.includes(w) || p.nameTokens.some((x) => x.split('-').includes(w))))
+        .sort((a, b) => order.get(a)! - order.get(b)!);
     } else {
       candidates = byToken.get(tokens[i].text);
       useLen = 1;
@@ -785,6 +818,7 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
     covered: new Int32Array(tokens.length),
     contextWords: new Map(),
     personByKey: new Map(),
+    grown: [],
   };
   scanGazetteer(ctx);
   const persons = scanTitledPersons(ctx);
@@ -814,16 +848,23 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
   // persons without a state: the state (or organisation) the paragraph is about at their first
   // mention ("Israel, which ..., opposes it. Prime Minister Yair Lapid urged ..."), else the home state
   const bySite = ctx.mentions.filter((m) => !m.personId && !m.compound && m.actorId && m.holderId).sort((a, b) => a.start - b.start);
+  // the last state-like mention within 320 characters before pos, in the same paragraph
   const localState = (pos: number): string | null => {
-    let found: string | null = null;
-    for (const m of bySite) {
-      if (m.start >= pos) break;
-      if (pos - m.start > 320 || text.slice(m.end, pos).includes('\n\n')) continue;
+    let lo = 0;
+    let hi = bySite.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bySite[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && pos - bySite[j].start <= 320; j--) {
+      const m = bySite[j];
+      if (text.slice(m.end, pos).includes('\n\n')) continue;
       if (m.pp && !/^\s*(?:,|'s)/.test(text.slice(m.end, m.end + 3))) continue;
       const k = ctx.records.get(m.holderId)?.kind;
-      if (STATES.has(m.holderId) || k === 'STATE') found = m.holderId;
+      if (STATES.has(m.holderId) || k === 'STATE') return m.holderId;
     }
-    return found;
+    return null;
   };
   for (const r of ctx.records.values()) {
     if (r.kind === 'PERSON' && !r.representsId && r.firstStart >= 0) {

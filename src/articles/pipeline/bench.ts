@@ -93,5 +93,5 @@ export function formatBench(r: BenchResult): string {
 
 // node dist/articles/pipeline/bench.js [articles]
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(formatBench(runBenchmark(Number(process.argv[2] ?? 3000))));
+  console.error(formatBench(runBenchmark(Number(process.argv[2] ?? 3000))));
 }

@@ -6,7 +6,7 @@
  */
 import { findActors, type ActorRecord } from './actors.js';
 import { findDates } from './dates.js';
-import { findHolder, type SentenceView } from './holders.js';
+import { findHolder, markText, type SentenceView } from './holders.js';
 import { ORGS, STATES } from './lexicon.js';
 import { analyseIdentity, exactIdentity } from './identity.js';
 import { resolveMetadata } from './metadata.js';
@@ -47,12 +47,13 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
   const dates = findDates(text, metadata.publishedOn);
 
   let mi = 0;
+  const marks = markText(text);
   const views: SentenceView[] = sentences.map((s) => {
     while (mi < actors.mentions.length && actors.mentions[mi].start < s.start) mi++;
     const ms = [];
     let j = mi;
     while (j < actors.mentions.length && actors.mentions[j].start < s.end) ms.push(actors.mentions[j++]);
-    return { text, start: s.start, end: s.end, tokens, tokFrom: s.tokFrom, tokTo: s.tokTo, mentions: ms, excluded: [] };
+    return { text, start: s.start, end: s.end, tokens, tokFrom: s.tokFrom, tokTo: s.tokTo, mentions: ms, excluded: [], marks };
   });
   const viewAt = (pos: number): SentenceView | null => {
     let lo = 0;
@@ -119,10 +120,12 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
   };
   for (const r of actors.records.values()) if (r.firstStart >= 0 || usedActors.has(r.id)) emit(r);
   // ids reached only through a nationality adjective ("a Turkish proposal") still need their actor
+  const knownActor = new Map<string, KnownEntities['actors'][number]>();
+  for (const a of known.actors) if (!knownActor.has(a.id)) knownActor.set(a.id, a);
   const ensure = (id: string): boolean => {
     if (seen.has(id)) return true;
     const g = STATES.get(id) ?? ORGS.get(id);
-    const k = known.actors.find((a) => a.id === id);
+    const k = knownActor.get(id);
     if (!g && !k) return false;
     seen.add(id);
     const representsId = k?.representsId && ensure(k.representsId) ? k.representsId : null;

@@ -17,6 +17,61 @@ export interface SentenceView {
   mentions: ActorMention[]; // actor mentions inside the sentence, by start
   /** spans the holder must not come from (proposal phrases) */
   excluded: Array<[number, number]>;
+  /** where the text's quotes and commas are (one for all sentences) */
+  marks: TextMarks;
+}
+
+/**
+ * Where the quotes and commas of a text are, so that "inside a quotation?",
+ * "the quotation around here" and "the comma before / after" are look-ups,
+ * not scans: a sentence has many mentions and cues, each asking again.
+ */
+export interface TextMarks {
+  /** quoteCount[i]: the number of '"' in text[0, i) */
+  quoteCount: Int32Array;
+  /** offsets of the '"', ascending */
+  quotes: Int32Array;
+  /** offsets of the ',', ascending */
+  commas: Int32Array;
+  /** scare[k]: whether the quotation closed by quotes[k] is a scare quote (1, 0; -1 not known yet) */
+  scare: Int8Array;
+}
+
+export function markText(text: string): TextMarks {
+  const quoteCount = new Int32Array(text.length + 1);
+  const quotes: number[] = [];
+  const commas: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quotes.push(i);
+    else if (c === 44) commas.push(i);
+    quoteCount[i + 1] = quotes.length;
+  }
+  return { quoteCount, quotes: Int32Array.from(quotes), commas: Int32Array.from(commas), scare: new Int8Array(quotes.length + 1).fill(-1) };
+}
+
+/** The first offset in `at` (ascending) that is >= pos, or -1 (String.indexOf on a mark). */
+function firstFrom(at: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length ? at[lo] : -1;
+}
+
+/** The last offset in `at` (ascending) that is <= pos, or -1 (String.lastIndexOf on a mark). */
+function lastUpTo(at: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? at[lo - 1] : -1;
 }
 
 export interface HolderHit {
@@ -32,23 +87,20 @@ const POSSESSED = new Set([
 ]);
 const ACCORDING = /\baccording\s+to\s+$/i;
 
-/** Number of '"' in text[from, to). */
-function quotes(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 34) n++;
-  return n;
-}
-
 /** A quoted word or two ("premature", "hostile policy") is the reporter's quoting, not a speech. */
 export function scareQuote(text: string, v: SentenceView, pos: number): boolean {
-  const open = text.lastIndexOf('"', pos - 1);
-  const close = text.indexOf('"', pos);
+  const { quoteCount, quotes, scare } = v.marks;
+  // the quotes before and after pos: text.lastIndexOf('"', pos - 1) and text.indexOf('"', pos)
+  const k = quoteCount[Math.max(0, pos)];
+  const open = k > 0 ? quotes[k - 1] : pos <= 0 && text.charCodeAt(0) === 34 ? 0 : -1;
+  const close = k < quotes.length ? quotes[k] : -1;
   if (open < v.start || close < 0 || close > v.end) return false;
-  return text.slice(open + 1, close).trim().split(/\s+/).length <= 3;
+  if (scare[k] < 0) scare[k] = text.slice(open + 1, close).trim().split(/\s+/).length <= 3 ? 1 : 0;
+  return scare[k] === 1;
 }
 
 export function insideQuote(v: SentenceView, pos: number): boolean {
-  return quotes(v.text, v.start, pos) % 2 === 1;
+  return (v.marks.quoteCount[pos] - v.marks.quoteCount[v.start]) % 2 === 1;
 }
 
 /** "SEOUL, Sept. 25 (Yonhap) --", "UNITED NATIONS (AP) -", "BEIJING/TAIPEI, Nov 20 (Reuters) -": a dateline names a place. */
@@ -110,7 +162,7 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
   }
   // inside a quotation (not a scare quote of a word or two): the speaker it is attributed to
   if (insideQuote(v, cueStart) && !scareQuote(text, v, cueStart)) {
-    let close = text.indexOf('"', cueEnd);
+    let close = firstFrom(v.marks.quotes, cueEnd);
     if (close < 0 || close >= v.end) close = -1;
     if (close >= 0) {
       const m = v.mentions.find((x) => x.start > close && !x.compound && (!x.pp || /\b(?:at|from|of)\s+(?:the\s+)?$/.test(text.slice(x.start - 10, x.start))));
@@ -120,8 +172,9 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
         return { mention: m, via: 'quote', speaker: m.personId ? m : null };
       }
     }
-    let open = cueStart - 1;
-    while (open >= v.start && text[open] !== '"') open--;
+    // the opening quote: the last one before the cue in the sentence
+    let open = lastUpTo(v.marks.quotes, cueStart - 1);
+    if (open < v.start) open = v.start - 1;
     for (let k = v.mentions.length - 1; k >= 0; k--) {
       const m = v.mentions[k];
       if (m.end <= open && usable(v, m)) return { mention: m, via: 'quote', speaker: m.personId ? m : null };
@@ -150,9 +203,9 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
     return { mention: h, via: 'subject', speaker: speakerFor(v, h, cueStart) };
   }
   // a leading adverbial ("In pursuing the deal ..., Lopez will ask"): the main-clause subject after it
-  const comma = text.indexOf(',', cueEnd);
+  const comma = firstFrom(v.marks.commas, cueEnd);
   const leading = /^(?:in|after|while|when|by|before|despite|with|as|on|upon|having|to|since|though|although)\b/i.test(text.slice(v.start, v.start + 12));
-  if (leading && comma > 0 && comma < v.end && text.lastIndexOf(',', cueStart) < v.start) {
+  if (leading && comma > 0 && comma < v.end && lastUpTo(v.marks.commas, cueStart) < v.start) {
     const m = v.mentions.find((x) => x.start > comma && usable(v, x) && !insideQuote(v, x.start));
     if (m) return { mention: m, via: 'after-adverbial', speaker: m.personId ? m : null };
   }
@@ -161,9 +214,9 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
 
 /** "The M23 rebels, whom the United Nations says are backed by Rwanda, said ...": a mention inside a relative clause that closes before the cue. */
 function inRelativeClause(v: SentenceView, m: ActorMention, cueStart: number): boolean {
-  const open = v.text.lastIndexOf(',', m.start);
+  const open = lastUpTo(v.marks.commas, m.start);
   if (open < v.start) return false;
   if (!/^,\s*(?:whom|who|which|whose|where)\b/i.test(v.text.slice(open, m.start))) return false;
-  const close = v.text.indexOf(',', m.end);
+  const close = firstFrom(v.marks.commas, m.end);
   return close > 0 && close < cueStart;
 }

@@ -75,6 +75,12 @@ export function shingles(text: string, k = SHINGLE_SIZE): Uint32Array {
 
 export function minhash(shingleHashes: Uint32Array, permutations = NUM_PERMUTATIONS): number[] {
   const mins = new Uint32Array(permutations).fill(0xffffffff);
+  minhashInto(shingleHashes, mins);
+  return Array.from(mins);
+}
+
+function minhashInto(shingleHashes: Uint32Array, mins: Uint32Array): void {
+  const permutations = mins.length;
   for (let i = 0; i < shingleHashes.length; i++) {
     const x = shingleHashes[i];
     for (let p = 0; p < permutations; p++) {
@@ -82,7 +88,6 @@ export function minhash(shingleHashes: Uint32Array, permutations = NUM_PERMUTATI
       if (v < mins[p]) mins[p] = v;
     }
   }
-  return Array.from(mins);
 }
 
 const PARAGRAPH_RE = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
@@ -90,22 +95,25 @@ const PARAGRAPH_RE = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
 interface Paragraph {
   start: number;
   end: number;
-  sig: number[];
+  /** MinHash signature (a view into one buffer for all paragraphs: a text may have tens of thousands) */
+  sig: Uint32Array;
 }
 
 function paragraphsOf(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
+  const found: Array<[number, number]> = [];
   PARAGRAPH_RE.lastIndex = 0;
-  for (let m = PARAGRAPH_RE.exec(text); m; m = PARAGRAPH_RE.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, sig: minhash(shingles(m[0])) });
-  }
-  return out;
+  for (let m = PARAGRAPH_RE.exec(text); m; m = PARAGRAPH_RE.exec(text)) found.push([m.index, m.index + m[0].length]);
+  const sigs = new Uint32Array(found.length * NUM_PERMUTATIONS).fill(0xffffffff);
+  return found.map(([start, end], k) => {
+    const sig = sigs.subarray(k * NUM_PERMUTATIONS, (k + 1) * NUM_PERMUTATIONS);
+    minhashInto(shingles(text.slice(start, end)), sig);
+    return { start, end, sig };
+  });
 }
 
-function minOf(sigs: number[][]): number[] {
-  const out = new Array<number>(NUM_PERMUTATIONS).fill(0xffffffff);
-  for (const s of sigs) for (let i = 0; i < NUM_PERMUTATIONS; i++) if (s[i] < out[i]) out[i] = s[i];
-  return out;
+/** out[i] = min(out[i], sig[i]) */
+function minInto(out: Uint32Array, sig: ArrayLike<number>): void {
+  for (let i = 0; i < NUM_PERMUTATIONS; i++) if (sig[i] < out[i]) out[i] = sig[i];
 }
 
 /**
@@ -119,12 +127,13 @@ export function signatureOf(text: string): number[] {
 /** Signature and revisions in one pass over the paragraphs. */
 export function analyseIdentity(text: string): { signature: number[]; revisions: Array<{ start: number; end: number }> } {
   const paras = paragraphsOf(text);
-  const signature = minOf(paras.map((p) => p.sig));
-  return { signature, revisions: revisionsOf(text, paras) };
+  const signature = new Uint32Array(NUM_PERMUTATIONS).fill(0xffffffff);
+  for (const p of paras) minInto(signature, p.sig);
+  return { signature: Array.from(signature), revisions: revisionsOf(text, paras) };
 }
 
 /** Estimated Jaccard similarity: the share of permutations whose minima agree. */
-export function jaccardEstimate(a: number[], b: number[]): number {
+export function jaccardEstimate(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);
   if (!n) return 0;
   let same = 0;
@@ -157,6 +166,13 @@ export function findNearDuplicate<T extends { signature: number[] }>(
 export const REVISION_THRESHOLD = 0.3;
 /** How alike a later paragraph must be to the opening one to be a candidate second lead. */
 const LEAD_SIMILARITY = 0.35;
+/**
+ * Bounds on the search, far above what a story carries (a few revisions, a
+ * lead or two that comes back), so that a text of thousands of alike
+ * paragraphs costs O(paragraphs) per revision found and not O(paragraphs²).
+ */
+const MAX_REVISIONS = 16;
+const MAX_LEAD_CANDIDATES = 64;
 
 /**
  * One text holding several revisions of a story: the opening paragraph comes
@@ -172,33 +188,64 @@ export function splitRevisions(text: string): Array<{ start: number; end: number
 function revisionsOf(text: string, paras: Paragraph[]): Array<{ start: number; end: number }> {
   const whole = [{ start: 0, end: text.length }];
   if (text.length < 400 || paras.length < 4) return whole;
-  const segments = (from: number): Array<{ start: number; end: number }> => {
-    const first = paras[from].sig;
-    const candidates: number[] = [];
-    for (let p = from + 2; p < paras.length - 1; p++) if (jaccardEstimate(first, paras[p].sig) >= LEAD_SIMILARITY) candidates.push(p);
-    let bestSplit = -1;
-    let bestScore = 0;
-    if (candidates.length) {
-      // suffix minima, so each split compares two unions in O(permutations)
-      const suffix: number[][] = new Array(paras.length + 1);
-      suffix[paras.length] = new Array<number>(NUM_PERMUTATIONS).fill(0xffffffff);
-      for (let q = paras.length - 1; q >= from; q--) suffix[q] = minOf([suffix[q + 1], paras[q].sig]);
-      let left = new Array<number>(NUM_PERMUTATIONS).fill(0xffffffff);
-      let q = from;
-      for (const p of candidates) {
-        for (; q < p; q++) left = minOf([left, paras[q].sig]);
-        const score = jaccardEstimate(left, suffix[p]);
-        if (score > bestScore) {
-          bestScore = score;
-          bestSplit = p;
-        }
-      }
+  const suffix = new SuffixUnions(paras);
+  const segs: Array<{ start: number; end: number }> = [];
+  for (let from = 0; ; ) {
+    const split = segs.length + 1 < MAX_REVISIONS ? bestSplit(paras, from, suffix) : -1;
+    if (split < 0) {
+      segs.push({ start: paras[from].start, end: text.length });
+      break;
     }
-    if (bestSplit < 0 || bestScore < REVISION_THRESHOLD) return [{ start: paras[from].start, end: text.length }];
-    return [{ start: paras[from].start, end: paras[bestSplit - 1].end }, ...segments(bestSplit)];
-  };
-  const segs = segments(0);
+    segs.push({ start: paras[from].start, end: paras[split - 1].end });
+    from = split;
+  }
   if (segs.length === 1) return whole;
   segs[0].start = 0;
   return segs;
+}
+
+/** The union (minima) of the paragraphs from q to the end, for every q: computed once, when first asked. */
+class SuffixUnions {
+  private table: Uint32Array | null = null;
+  constructor(private readonly paras: Paragraph[]) {}
+
+  at(q: number): Uint32Array {
+    if (!this.table) {
+      const n = this.paras.length;
+      const table = new Uint32Array((n + 1) * NUM_PERMUTATIONS).fill(0xffffffff);
+      for (let p = n - 1; p >= 0; p--) {
+        const sig = this.paras[p].sig;
+        const row = p * NUM_PERMUTATIONS;
+        for (let i = 0; i < NUM_PERMUTATIONS; i++) {
+          const after = table[row + NUM_PERMUTATIONS + i];
+          table[row + i] = sig[i] < after ? sig[i] : after;
+        }
+      }
+      this.table = table;
+    }
+    return this.table.subarray(q * NUM_PERMUTATIONS, (q + 1) * NUM_PERMUTATIONS);
+  }
+}
+
+/** Where a second revision starts in paras[from..], or -1: the candidate lead whose split leaves the most alike halves. */
+function bestSplit(paras: Paragraph[], from: number, suffix: SuffixUnions): number {
+  const first = paras[from].sig;
+  const candidates: number[] = [];
+  for (let p = from + 2; p < paras.length - 1 && candidates.length < MAX_LEAD_CANDIDATES; p++) {
+    if (jaccardEstimate(first, paras[p].sig) >= LEAD_SIMILARITY) candidates.push(p);
+  }
+  if (!candidates.length) return -1;
+  // the union before each candidate, grown as the candidates go on: each split compares two unions in O(permutations)
+  const left = new Uint32Array(NUM_PERMUTATIONS).fill(0xffffffff);
+  let best = -1;
+  let bestScore = 0;
+  for (let c = 0, q = from; c < candidates.length; c++) {
+    for (; q < candidates[c]; q++) minInto(left, paras[q].sig);
+    const score = jaccardEstimate(left, suffix.at(candidates[c]));
+    if (score > bestScore) {
+      bestScore = score;
+      best = candidates[c];
+    }
+  }
+  return best >= 0 && bestScore >= REVISION_THRESHOLD ? best : -1;
 }

@@ -78,6 +78,24 @@ export interface ParsedTextFile {
   text: string;
 }
 
+const HEADER_KEY = /^[A-Za-z][A-Za-z_ -]*$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * A `key: value` line split at its first colon: what
+ * /^([A-Za-z][A-Za-z_ -]*?)\s*:\s*(.*)$/ matches, without that pattern's
+ * retries (its lazy key and the spaces around the colon can split a long
+ * run of spaces every way before failing).
+ */
+export function headerLine(line: string): [key: string, value: string] | null {
+  const colon = line.indexOf(':');
+  if (colon < 0) return null;
+  const key = line.slice(0, colon).trimEnd();
+  if (!HEADER_KEY.test(key)) return null;
+  const value = line.slice(colon + 1).trimStart();
+  return LINE_BREAK.test(value) ? null : [key, value];
+}
+
 /**
  * Parse a plain-text article file. An optional header of `key: value` lines
  * (url, outlet, title, published) ends with a line `---`; without that
@@ -93,10 +111,10 @@ export function parseTextFile(content: string): ParsedTextFile {
     if (line === '---') {
       return { metadata, text: lines.slice(i + 1).join('\n') };
     }
-    const m = /^([A-Za-z][A-Za-z_ -]*?)\s*:\s*(.*)$/.exec(line);
-    const key = m ? HEADER_KEYS[m[1].toLowerCase().replace(/[\s_-]/g, '')] : undefined;
+    const m = headerLine(line);
+    const key = m ? HEADER_KEYS[m[0].toLowerCase().replace(/[\s_-]/g, '')] : undefined;
     if (!m || !key) break;
-    const value = m[2].trim();
+    const value = m[1].trim();
     if (key === 'publishedOn') metadata.publishedOn = cleanDate(value);
     else metadata[key] = value || null;
   }

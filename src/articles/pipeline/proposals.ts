@@ -360,9 +360,104 @@ function proposerByPossession(ctx: Ctx, trigFrom: number): ActorMention | null {
 
 type RawIntro = Omit<ProposalIntro, 'recordId'> & { tokS: number; tokE: number; proposerMode: 'poss' | 'subject' | 'none' };
 
+/**
+ * The intros found so far, with what the search asks of all of them ("did
+ * one end before here?", "is this token taken?") kept up to date as each is
+ * added: asked by scanning the list, a text of thousands of intros would
+ * cost thousands of scans of thousands.
+ */
+class IntroList {
+  readonly list: RawIntro[] = [];
+  private minEnd = Infinity;
+  /** head word -> the least tokE of the intros it heads */
+  private readonly headEnds = new Map<string, number>();
+  /** trigger starts, ascending */
+  private readonly trigStarts: number[] = [];
+  /** tokens inside an intro's words or its trigger */
+  private readonly takenTokens: Uint8Array;
+  /** characters inside an intro's words */
+  private readonly takenChars: Uint8Array;
+
+  constructor(
+    private readonly tokens: Token[],
+    textLength: number,
+  ) {
+    this.takenTokens = new Uint8Array(tokens.length);
+    this.takenChars = new Uint8Array(textLength);
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  push(x: RawIntro): void {
+    const { tokens } = this;
+    this.list.push(x);
+    this.minEnd = Math.min(this.minEnd, x.end);
+    const head = stem(tokens[x.tokE - 1]?.key ?? '') !== '' ? tokensHead(tokens, x) : null;
+    if (head !== null) this.headEnds.set(head, Math.min(this.headEnds.get(head) ?? Infinity, x.tokE));
+    this.trigStarts.splice(upperBound(this.trigStarts, x.trigStart), 0, x.trigStart);
+    this.takenTokens.fill(1, x.tokS, x.tokE);
+    for (let t = tokenAt(tokens, x.trigStart); t < tokens.length && tokens[t].end <= x.trigEnd; t++) this.takenTokens[t] = 1;
+    this.takenChars.fill(1, x.start, x.end);
+  }
+
+  /** Some intro ends at or before `pos`. */
+  endsBy(pos: number): boolean {
+    return this.minEnd <= pos;
+  }
+
+  /** Some intro headed by `head` ends at or before token `tok`. */
+  headEndsBy(head: string, tok: number): boolean {
+    return (this.headEnds.get(head) ?? Infinity) <= tok;
+  }
+
+  /** Some intro's trigger starts in [from, to]. */
+  triggerIn(from: number, to: number): boolean {
+    const k = upperBound(this.trigStarts, from - 1);
+    return k < this.trigStarts.length && this.trigStarts[k] <= to;
+  }
+
+  /** Token `t` is inside an intro's words or trigger. */
+  taken(t: number): boolean {
+    return this.takenTokens[t] === 1;
+  }
+
+  /** Some intro's words overlap the characters [start, end). */
+  overlaps(start: number, end: number): boolean {
+    for (let c = Math.max(0, start); c < end; c++) if (this.takenChars[c]) return true;
+    return false;
+  }
+}
+
+/** The first index of `values` (ascending) whose value is > x. */
+function upperBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence (index into bounds, by token) holding token t, or -1. */
+function sentenceOfToken(bounds: Array<[number, number]>, t: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid][1] <= t) lo = mid + 1;
+    else if (bounds[mid][0] > t) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cueHits: Array<{ start: number; end: number; position: string }>): RawIntro[] {
   const { tokens } = ctx;
-  const out: RawIntro[] = [];
+  const out = new IntroList(tokens, ctx.text.length);
   let si = 0;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
@@ -491,9 +586,9 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         if ((ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) && (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))) continue;
         // "push for the tax at the IMO" after "a proposal for a global levy": any proposal noun, definite, with only
         // where or when after it, names nothing new once a proposal was introduced
-        if (PROPOSAL_NOUNS.has(st0) && out.some((x) => x.end <= tokens[a0].start) && (a0 + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[a0 + 1].key))) continue;
+        if (PROPOSAL_NOUNS.has(st0) && out.endsBy(tokens[a0].start) && (a0 + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[a0 + 1].key))) continue;
         // "the agreement with Brazil, Argentina ..." after "the trade agreement with Mercosur": the same one again
-        if (NAMED_HEADS.has(st0) && out.some((x) => x.tokE <= a0 && stem(tokens[x.tokE - 1]?.key ?? '') !== '' && tokensHead(tokens, x) === st0)) continue;
+        if (NAMED_HEADS.has(st0) && out.headEndsBy(st0, a0)) continue;
       }
     }
     if (trigger.proposer === 'poss' && !proposer) proposer = proposerByPossession(ctx, i);
@@ -503,7 +598,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (words.every((k) => genericKey(k) || PROPOSAL_VERBS.has(k) || NOT_A_PROPOSAL.has(k))) continue;
     }
     // "the idea of a separate fund", "a new plan" after a proposal was named: generic words refer back to it
-    if (out.some((x) => x.end <= tokens[span[0]].start) && !genericWording(ctx, span[0], span[1])) continue;
+    if (out.endsBy(tokens[span[0]].start) && !genericWording(ctx, span[0], span[1])) continue;
     const rawEnd = lastRawEnd;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
     out.push({
@@ -522,8 +617,8 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (h.position === 'NONCOMMITTAL') continue;
     let t = tokenAt(tokens, h.end);
     if (t >= tokens.length || /[,;.:"]/.test(ctx.text.slice(h.end, tokens[t].start))) continue;
-    if (out.some((x) => x.trigStart >= h.start && x.trigStart <= tokens[t].start + 1)) continue;
-    const si = sentenceBounds.findIndex(([a, b]) => t >= a && t < b);
+    if (out.triggerIn(h.start, tokens[t].start + 1)) continue;
+    const si = sentenceOfToken(sentenceBounds, t);
     const limit = si >= 0 ? sentenceBounds[si][1] : tokens.length;
     const det = tokens[t].key;
     // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
@@ -534,9 +629,10 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     const span = npAt(ctx, t, limit);
     if (!span) continue;
     const rawEnd = lastRawEnd;
-    const content = ctx.sem
-      .filter((u) => u.tokStart >= span[0] && u.tokStart < span[1] && !PROPOSAL_STOPWORDS.has(u.raw))
-      .map((u) => u.key);
+    const content: string[] = [];
+    for (let k = firstUnitFrom(ctx.sem, span[0]); k < ctx.sem.length && ctx.sem[k].tokStart < span[1]; k++) {
+      if (!PROPOSAL_STOPWORDS.has(ctx.sem[k].raw)) content.push(ctx.sem[k].key);
+    }
     // "the mission" is an anaphor; "the deployment of THAAD" names something;
     // "the European initiative" is headed by a generic proposal noun: an anaphor too
     if (ANAPHOR_DETERMINERS.has(det) && content.length < 2) continue;
@@ -544,25 +640,25 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     {
       let q = span[0];
       while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
-      if (q + 2 < span[1] && NOMINALISATIONS.has(tokens[q].key) && tokens[q + 1].key === 'of' && out.some((x) => x.end <= tokens[span[0]].start)) {
+      if (q + 2 < span[1] && NOMINALISATIONS.has(tokens[q].key) && tokens[q + 1].key === 'of' && out.endsBy(tokens[span[0]].start)) {
         const rest = content.filter((k) => !NOMINALISATIONS.has(k) && k !== stem(tokens[q].key));
         if (rest.every((k) => k.startsWith('@') || genericKey(k))) continue;
       }
     }
     // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
-    if (out.some((x) => x.end <= tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k))) continue;
+    if (out.endsBy(tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k))) continue;
     // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
     const definiteObj = /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
-    if (definiteObj && out.some((x) => x.end <= tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
+    if (definiteObj && out.endsBy(tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
     {
       // "push for the tax at the IMO" after "a proposal for a global levy": a definite proposal noun with only where or when after it
       let q = span[0];
       while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
-      if (definiteObj && q < span[1] && PROPOSAL_NOUNS.has(stem(tokens[q].key)) && out.some((x) => x.end <= tokens[span[0]].start)
+      if (definiteObj && q < span[1] && PROPOSAL_NOUNS.has(stem(tokens[q].key)) && out.endsBy(tokens[span[0]].start)
         && (q + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[q + 1].key))) continue;
     }
     if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
-    if (out.some((x) => x.start < ctx.tokens[span[1] - 1].end && x.end > ctx.tokens[span[0]].start)) continue;
+    if (out.overlaps(ctx.tokens[span[0]].start, ctx.tokens[span[1] - 1].end)) continue;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
     out.push({
       pattern: 'cue-object', trigStart: h.start, trigEnd: h.end, start: tokens[span[0]].start, end: tokens[span[1] - 1].end,
@@ -573,14 +669,23 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
   }
   // once every intro is known, a triggered intro in generic words after any of them refers back too:
   // "ready to join a consensus on the agreement" after "refused to back a draft agreement ..."
-  if (out.length > fromTriggers) {
+  // (from the last triggered intro back: whether another intro ends before it counts the ones still kept)
+  const list = out.list;
+  if (list.length > fromTriggers) {
+    const endBefore = new Array<number>(fromTriggers + 1);
+    endBefore[0] = Infinity;
+    for (let x = 0; x < fromTriggers; x++) endBefore[x + 1] = Math.min(endBefore[x], list[x].end);
+    let endAfter = Infinity;
+    for (let x = fromTriggers; x < list.length; x++) endAfter = Math.min(endAfter, list[x].end);
+    const dropped = new Uint8Array(list.length);
     for (let x = fromTriggers - 1; x >= 0; x--) {
-      const it = out[x];
-      if (!out.some((y) => y !== it && y.end <= it.start)) continue;
-      if (!genericWording(ctx, it.tokS, it.tokE)) out.splice(x, 1);
+      const it = list[x];
+      if (Math.min(endBefore[x], endAfter) <= it.start && !genericWording(ctx, it.tokS, it.tokE)) dropped[x] = 1;
+      else endAfter = Math.min(endAfter, it.end);
     }
+    return list.filter((_, x) => !dropped[x]).sort((a, b) => a.start - b.start);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return list.sort((a, b) => a.start - b.start);
 }
 
 /** Whether a span has a word that names something of its own (not a proposal noun, verb, generic modifier or actor-free filler). */
@@ -601,9 +706,9 @@ const LOCATIVE_PREPS = new Set(['at', 'in', 'during', 'before', 'after', 'next',
 const FORWARD_PREPS = new Set(['for', 'of', 'on', 'with', 'between', 'in', 'among', 'over']);
 const MODIFIER_RE = /^[\p{L}\p{N}$][\p{L}\p{N}$.%-]*$/u;
 
-function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out: RawIntro[]): void {
+function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out: IntroList): void {
   const { tokens } = ctx;
-  const taken = (t: number): boolean => out.some((x) => t >= x.tokS && t < x.tokE) || out.some((x) => tokens[t].start >= x.trigStart && tokens[t].end <= x.trigEnd);
+  const taken = (t: number): boolean => out.taken(t);
   let si = 0;
   let coveredTo = -1;
   for (let h = 0; h < tokens.length; h++) {
@@ -708,7 +813,7 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
     }
     if (!content || s === h) continue;
     // "the EU text", "the Turkish proposal": only who put it forward, so a reference to a proposal already named
-    if (!wordContent && !drafted && out.some((x) => x.end <= tokens[s].start)) continue;
+    if (!wordContent && !drafted && out.endsBy(tokens[s].start)) continue;
     if (!proposer) proposer = proposerByPossession(ctx, s);
     // a proposal-type head with its author as modifier: "a European Union proposal", "a British-drafted resolution"
     const authored = !proposer && modifierActor && (drafted || ANAPHOR_ANY.has(stem(tokens[h].key)) || /^(draft|resolution|text)$/.test(tokens[h].key));
@@ -748,7 +853,8 @@ function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean 
   // "The consensus, agreed in 2021, calls for ...": the subject before the appositive
   if (/,/.test(ctx.text.slice(tokens[b].end, tokens[i].start))) {
     let c = b;
-    while (c > sentenceStart && !/,/.test(ctx.text.slice(tokens[c - 1].end, tokens[c].start))) c--;
+    // (an appositive counts up to 8 tokens back: no need to look further)
+    while (c > sentenceStart && i - c < 8 && !/,/.test(ctx.text.slice(tokens[c - 1].end, tokens[c].start))) c--;
     if (c > sentenceStart && c - 1 >= 0 && i - c < 8) b = c - 1;
   }
   if (/^(?:also|further|would|will|then|explicitly|only)$/.test(tokens[b].key) && b > 0) b--;
@@ -779,6 +885,18 @@ function isDemonym(tokens: Token[], i: number): boolean {
   return demonymTrie.matchAt((x) => (x === i ? tokens[x].key : null), i, i + 1).length > 0;
 }
 
+/** The first unit of `sem` (ordered by token) starting at or after token `tok`. */
+function firstUnitFrom(sem: SemUnit[], tok: number): number {
+  let lo = 0;
+  let hi = sem.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sem[mid].tokStart < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function tokenAt(tokens: Token[], pos: number): number {
   let lo = 0;
   let hi = tokens.length;
@@ -791,6 +909,13 @@ function tokenAt(tokens: Token[], pos: number): number {
 }
 
 // ------------------------------------------------------------ registry
+
+/**
+ * The most proposals one article puts forward: far more than any report
+ * does (a few, a few dozen in a long one). A hostile text can introduce a
+ * new one every few words, and each is compared with all the others.
+ */
+const MAX_INTROS = 1000;
 
 /**
  * A word that modifies the shorter form's head from before it ("military talks")
@@ -869,7 +994,8 @@ export function buildProposals(
   const trie = new TokenTrie<string>();
   const intros: ProposalIntro[] = [];
 
-  for (const raw of findIntros(ctx, sentenceTokBounds, cueHits)) {
+  // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
+  for (const raw of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
     const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
     const keys = contentKeys(units);
     const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
@@ -1038,7 +1164,26 @@ export function buildProposals(
   return { records, intros, mentions: all, sem };
 }
 
-/** The most recently mentioned proposal compatible with the anaphor's head word. */
+/**
+ * How many proposal mentions back an anaphor looks (in each list): far more
+ * than an article holds, so that a text of thousands of mentions and
+ * anaphors costs O(mentions) per anaphor at most this, not O(text).
+ */
+const ANAPHOR_LOOKBACK = 500;
+
+/** The first index of `list` (by start, ascending) whose start is >= pos. */
+function firstAtOrAfter(list: ProposalMention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The most recently mentioned proposal compatible with the anaphor's head word (mentions ordered by start). */
 export function resolveAnaphor(
   head: string,
   pos: number,
@@ -1054,8 +1199,9 @@ export function resolveAnaphor(
   let bestHead: ProposalMention | null = null;
   let bestHeadBy: ProposalMention | null = null;
   for (const list of [mentions, more]) {
-    for (const m of list) {
-      if (m.start >= pos) break;
+    const upTo = firstAtOrAfter(list, pos);
+    for (let i = Math.max(0, upTo - ANAPHOR_LOOKBACK); i < upTo; i++) {
+      const m = list[i];
       const r = records.get(m.proposalId);
       if (!r) continue;
       if (typed && !r.allKeys.has(head) && !(head === 'talk' && r.allKeys.has('summit')) && !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit'))

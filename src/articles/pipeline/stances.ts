@@ -88,6 +88,8 @@ function tenseOf(fragment: string): Tense {
   return 'past';
 }
 
+const PRONOUN_SPEAKS = /(?:^|[\s,"])(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|told|stressed|noted|warned|insisted|argued|repeated|called|described|dismissed|rejected|welcomed|urged)\b/i;
+
 /** Sentences a discourse date survives without being used again. */
 const CONTEXT_SPAN = 2;
 const REFRESH_CONTEXT_ON_USE = false;
@@ -128,12 +130,26 @@ function lowerBound(values: number[], x: number): number {
   return lo;
 }
 
-function cleanCondition(raw: string): string {
+/**
+ * How far a condition reads after its marker, in characters (the longest
+ * condition an analyst may record, LIMITS.condition): each marker reads to
+ * the next stop, and without one, in a sentence of markers, every marker
+ * would read to the sentence's end.
+ */
+const MAX_CONDITION_CHARS = 500;
+
+/** Whitespace and the punctuation a condition does not end with. */
+const TRAILING = new Set([' ', '\t', '\n', '\r', '\f', '\v', '.', ',', ';', ':']);
+
+export function cleanCondition(raw: string): string {
   let c = raw;
   const stop = CONDITION_STOP_RE.exec(c);
   if (stop) c = c.slice(0, stop.index);
-  c = c.replace(/"/g, '').replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
-  return c;
+  c = c.replace(/"/g, '').replace(/\s+/g, ' ');
+  // trailing punctuation off, from the end (a /[\s.,;:]+$/ retries from every mark of a long run)
+  let e = c.length;
+  while (e > 0 && TRAILING.has(c[e - 1])) e--;
+  return c.slice(0, e).trim();
 }
 
 export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.text, inp.tokens)): ExtractedStance[] {
@@ -152,12 +168,13 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
   let order = 0;
   // the last person who made a statement, for "He said ..." and quotations running on
   let lastSpeaker: { mention: ActorMention; si: number } | null = null;
+  // whether a sentence has "he said", "she added", ...: read once per sentence, not once per cue
+  const pronounIn: Array<boolean | undefined> = [];
   const carriedHolder = (si: number, at: number): HolderHit | null => {
     const v = views[si];
     const before = text.slice(v.start, at);
-    const pronoun = /(?:^|[\s,"])(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|told|stressed|noted|warned|insisted|argued|repeated|called|described|dismissed|rejected|welcomed|urged)\b/i;
     const quoteOnly = v.mentions.length === 0 && text[v.start] === '"';
-    const hasPronoun = pronoun.test(text.slice(v.start, v.end)) || /^(?:He|She)\s/.test(before);
+    const hasPronoun = (pronounIn[si] ??= PRONOUN_SPEAKS.test(text.slice(v.start, v.end))) || /^(?:He|She)\s/.test(before);
     if (!hasPronoun && !quoteOnly) return null;
     // the most recent person named as a subject in the last three sentences
     for (let k = si; k >= Math.max(0, si - 3); k--) {
@@ -478,12 +495,35 @@ function findConditions(text: string, v: SentenceView, from: number, to: number)
       if (insideQuote(v, at) !== cueQuoted) continue;
       const marker = m[1].toLowerCase();
       if (marker === 'if' && /\b(?:even|as|asked|whether)\s+$/i.test(text.slice(at - 8, at))) continue;
-      const rest = text.slice(at + m[0].length, v.end);
+      const rest = text.slice(at + m[0].length, Math.min(v.end, at + m[0].length + MAX_CONDITION_CHARS));
       const c = cleanCondition(rest);
       if (c.split(/\s+/).length >= 2 && !out.includes(c)) out.push(c);
     }
   }
   return out;
+}
+
+interface Cluster {
+  date: string | null;
+  members: Candidate[];
+  /** kept as members join (a group can hold thousands of candidates: one fact told over and over) */
+  speakers: Set<string>;
+  minOrder: number;
+  /** every member's date is weak or missing */
+  allWeak: boolean;
+}
+
+function cluster(date: string | null, first: Candidate): Cluster {
+  const cl: Cluster = { date, members: [], speakers: new Set(), minOrder: Infinity, allWeak: true };
+  join(cl, first);
+  return cl;
+}
+
+function join(cl: Cluster, c: Candidate): void {
+  cl.members.push(c);
+  if (c.speakerId) cl.speakers.add(c.speakerId);
+  cl.minOrder = Math.min(cl.minOrder, c.order);
+  if (!(c.weakDate || !c.statedOn)) cl.allWeak = false;
 }
 
 function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
@@ -496,29 +536,30 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
   }
   const out: Array<ExtractedStance & { order: number }> = [];
   for (const g of groups.values()) {
-    const strong = g.filter((c) => c.statedOn && !c.weakDate).sort((a, b) => (b.statedOn!.length - a.statedOn!.length) || a.order - b.order);
-    const clusters: Array<{ date: string | null; members: Candidate[] }> = [];
+    const isStrong = (c: Candidate): boolean => !!c.statedOn && !c.weakDate;
+    const strong = g.filter(isStrong).sort((a, b) => (b.statedOn!.length - a.statedOn!.length) || a.order - b.order);
+    const clusters: Cluster[] = [];
     for (const c of strong) {
       const cl = clusters.find((x) => dateCompatible(x.date, c.statedOn));
-      if (cl) cl.members.push(c);
-      else clusters.push({ date: c.statedOn, members: [c] });
+      if (cl) join(cl, c);
+      else clusters.push(cluster(c.statedOn, c));
     }
-    const rest = g.filter((c) => !strong.includes(c)).sort((a, b) => a.order - b.order);
+    const rest = g.filter((c) => !isStrong(c)).sort((a, b) => a.order - b.order);
     for (const c of rest) {
       let target = clusters.filter((x) => !c.statedOn || (x.date !== null && x.date.slice(0, c.statedOn.length) <= c.statedOn));
       if (c.speakerId) {
-        const same = target.filter((x) => x.members.some((m) => m.speakerId === c.speakerId));
+        const same = target.filter((x) => x.speakers.has(c.speakerId!));
         if (same.length) target = same;
       }
       if (target.length) {
-        target.sort((a, b) => Math.min(...a.members.map((m) => m.order)) - Math.min(...b.members.map((m) => m.order)));
-        target[0].members.push(c);
+        target.sort((a, b) => a.minOrder - b.minOrder);
+        join(target[0], c);
       } else {
-        const weakCl = clusters.find((x) => x.members.every((m) => m.weakDate || !m.statedOn) && dateCompatible(x.date, c.statedOn));
+        const weakCl = clusters.find((x) => x.allWeak && dateCompatible(x.date, c.statedOn));
         if (weakCl) {
-          weakCl.members.push(c);
+          join(weakCl, c);
           if (!weakCl.date) weakCl.date = c.statedOn;
-        } else clusters.push({ date: c.statedOn, members: [c] });
+        } else clusters.push(cluster(c.statedOn, c));
       }
     }
     for (const cl of clusters) {
@@ -527,9 +568,13 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
       const explicit = (c: Candidate): number => (c.rule.startsWith('cue:') ? 2 : c.rule.startsWith('cue') ? 1 : 0) + (c.speakerId ? 1 : 0);
       const best = ms.slice().sort((a, b) => explicit(b) - explicit(a) || b.confidence - a.confidence || a.order - b.order)[0];
       const evidence: Span[] = [];
-      for (const m of ms) if (!evidence.some((e) => e.charStart === m.span.charStart)) evidence.push(m.span);
-      const conditions: string[] = [];
-      for (const m of ms) for (const c of m.conditions) if (!conditions.includes(c)) conditions.push(c);
+      const spans = new Set<number>();
+      for (const m of ms) {
+        if (spans.has(m.span.charStart)) continue;
+        spans.add(m.span.charStart);
+        evidence.push(m.span);
+      }
+      const conditions = [...new Set(ms.flatMap((m) => m.conditions))];
       let p = 1;
       for (const m of ms) p *= 1 - m.confidence;
       const dates = ms.map((m) => m.statedOn).filter((d): d is string => !!d);

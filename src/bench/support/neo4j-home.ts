@@ -40,12 +40,7 @@ export async function startHome(home: string, options: { throwaway?: boolean; pa
   const [bolt, http] = await freePorts(2);
   const env = { ...process.env, STANCE_NEO4J_HOME: home, NEO4J_BOLT_PORT: String(bolt), NEO4J_HTTP_PORT: String(http) };
   const out = await run('bash', [join(ROOT, 'infra', 'neo4j', 'server.sh'), 'start'], { env, cwd: ROOT, maxBuffer: 1 << 20 });
-  const vars = Object.fromEntries(
-    out.stdout
-      .split('\n')
-      .filter((l) => l.includes('='))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
+  const vars = serverEnv(out.stdout);
   const pidFile = join(home, 'run', 'neo4j.pid');
   return {
     uri: vars.NEO4J_URI,
@@ -58,6 +53,24 @@ export async function startHome(home: string, options: { throwaway?: boolean; pa
       if (options.throwaway) rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What `server.sh start` prints on stdout: exactly its NEO4J_URI,
+ * NEO4J_USERNAME and NEO4J_PASSWORD lines (its messages go to stderr).
+ * Anything else there is a broken contract, reported rather than guessed at.
+ */
+export function serverEnv(stdout: string): Record<'NEO4J_URI' | 'NEO4J_USERNAME' | 'NEO4J_PASSWORD', string> {
+  const vars: Record<string, string> = {};
+  for (const line of stdout.split('\n').filter((l) => l !== '')) {
+    const m = /^(NEO4J_(?:URI|USERNAME|PASSWORD))=(.*)$/.exec(line);
+    if (!m) throw new Error(`infra/neo4j/server.sh start printed an unexpected line on stdout: ${line.slice(0, 200)}`);
+    vars[m[1]] = m[2];
+  }
+  for (const name of ['NEO4J_URI', 'NEO4J_USERNAME', 'NEO4J_PASSWORD']) {
+    if (vars[name] === undefined) throw new Error(`infra/neo4j/server.sh start did not print ${name}`);
+  }
+  return vars as Record<'NEO4J_URI' | 'NEO4J_USERNAME' | 'NEO4J_PASSWORD', string>;
 }
 
 /** A fresh empty database, deleted when stopped. */

@@ -34,3 +34,22 @@ describe('auth and limits configuration', () => {
     expect(problems({ STANCE_TOKENS: 'root:xxxxxxxxxxxxxxxxxxxxxxxxxx,editor:short', STANCE_AUTH_SECRET: 'short' })).toHaveLength(3);
   });
 });
+
+describe('extraction configuration', () => {
+  it('defaults to workers that leave a core to the event loop, a 10 s budget and a bounded queue', () => {
+    const { extraction } = loadConfig(BASE);
+    expect(extraction.workers).toBeGreaterThanOrEqual(1);
+    expect(extraction.workers).toBeLessThanOrEqual(4);
+    expect(extraction).toMatchObject({ budgetMs: 10_000, queue: 32 });
+    expect(loadConfig({ ...BASE, STANCE_EXTRACT_WORKERS: '2', STANCE_EXTRACT_BUDGET_MS: '2500', STANCE_EXTRACT_QUEUE: '0' }).extraction).toEqual({ workers: 2, budgetMs: 2500, queue: 0 });
+  });
+
+  it('reports every bad extraction variable together', () => {
+    const found = problems({ STANCE_EXTRACT_WORKERS: '0', STANCE_EXTRACT_BUDGET_MS: 'soon', STANCE_EXTRACT_QUEUE: '-1' });
+    expect(found).toEqual([
+      expect.stringContaining('STANCE_EXTRACT_WORKERS'),
+      expect.stringContaining('STANCE_EXTRACT_BUDGET_MS'),
+      expect.stringContaining('STANCE_EXTRACT_QUEUE'),
+    ]);
+  });
+});

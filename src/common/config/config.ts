@@ -2,6 +2,8 @@
  * Configuration, read from the environment once at start-up. Every bad
  * variable is reported together, so one failed start tells the whole story.
  */
+import { availableParallelism } from 'node:os';
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -19,9 +21,22 @@ export interface AppConfig {
   loadDemo: boolean;
   /** Longest article text accepted for ingestion, in characters. */
   maxArticleChars: number;
+  /** Most stances (and proposals) one network export may hold; a larger one is refused with RESULT_TOO_LARGE. */
+  exportMaxStances: number;
+  extraction: ExtractionConfig;
   auth: AuthConfig;
   graphql: GraphqlConfig;
   ops: OpsConfig;
+}
+
+/** Extraction runs in worker threads, off the event loop (src/ingest/extraction-pool.ts). */
+export interface ExtractionConfig {
+  /** Worker threads reading articles at once. */
+  workers: number;
+  /** Longest one article may take to read, in ms; past it the reading is stopped (EXTRACTION_TIMEOUT). */
+  budgetMs: number;
+  /** Articles that may wait for a free worker; past it ingestion answers SERVICE_UNAVAILABLE at once. */
+  queue: number;
 }
 
 export type Role = 'reader' | 'editor' | 'admin';
@@ -49,12 +64,32 @@ export interface GraphqlConfig {
   ide: boolean;
   /** Largest JSON request body, in bytes. */
   maxBodyBytes: number;
+  /** Largest message a WebSocket client may send, in bytes: a larger one closes the connection (1009). */
+  wsMaxPayloadBytes: number;
+  /** Operations (subscriptions, and queries in flight) one WebSocket connection may hold at once. */
+  wsMaxSubscriptions: number;
 }
+
+export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+export const LOG_LEVELS: readonly LogLevelName[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
 export interface OpsConfig {
   logFormat: 'json' | 'text';
+  /** The least severe level written (health and metrics requests are logged at debug). */
+  logLevel: LogLevelName;
   /** How long SIGTERM waits for in-flight requests before closing the database driver. */
   shutdownGraceMs: number;
+  rateLimits: RateLimitsConfig;
+}
+
+/** Requests allowed per caller (a token's subject, or the address of an anonymous caller) in a sliding minute. */
+export interface RateLimitsConfig {
+  /** Articles ingested (ingestArticle) per token. */
+  ingestPerMinute: number;
+  /** Export downloads (/export/*) per token or address. */
+  exportsPerMinute: number;
+  /** Requests with credentials that do not hold, per address; past it, such requests are refused for a minute. */
+  authFailuresPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -132,6 +167,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     loadDemo: bool('STANCE_LOAD_DEMO', false),
     maxArticleChars: int('STANCE_MAX_ARTICLE_CHARS', 200_000, 1_000, 5_000_000),
+    exportMaxStances: int('STANCE_EXPORT_MAX_STANCES', 50_000, 1, 10_000_000),
+    // One core for the event loop (and Neo4j's client), the rest for reading, up to four.
+    extraction: {
+      workers: int('STANCE_EXTRACT_WORKERS', Math.min(4, Math.max(1, availableParallelism() - 1)), 1, 64),
+      budgetMs: int('STANCE_EXTRACT_BUDGET_MS', 10_000, 100, 600_000),
+      queue: int('STANCE_EXTRACT_QUEUE', 32, 0, 10_000),
+    },
     auth,
     // graphql-armor's defaults, but for cost: armor multiplies a list's cost by
     // its `first`, and the analyst view's own matrix (100 proposals with their
@@ -146,10 +188,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       introspection: bool('STANCE_INTROSPECTION', !production),
       ide: bool('STANCE_IDE', !production),
       maxBodyBytes: int('STANCE_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      wsMaxPayloadBytes: int('STANCE_WS_MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
+      wsMaxSubscriptions: int('STANCE_WS_MAX_SUBSCRIPTIONS', 20, 1, 10_000),
     },
     ops: {
       logFormat: oneOf('STANCE_LOG_FORMAT', ['json', 'text'] as const, 'json'),
+      logLevel: oneOf('STANCE_LOG_LEVEL', LOG_LEVELS, 'info'),
       shutdownGraceMs: int('STANCE_SHUTDOWN_GRACE_MS', 10_000, 0, 300_000),
+      rateLimits: {
+        ingestPerMinute: int('STANCE_RATE_INGEST', 120, 1, 1_000_000),
+        exportsPerMinute: int('STANCE_RATE_EXPORTS', 30, 1, 1_000_000),
+        authFailuresPerMinute: int('STANCE_RATE_AUTH_FAILURES', 30, 1, 1_000_000),
+      },
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

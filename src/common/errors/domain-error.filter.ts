@@ -10,6 +10,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.EXTRACTION_TIMEOUT]: 422,
 };
 
 /**

@@ -13,8 +13,16 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A request body larger than the configured limit. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** An answer larger than the service will build (an export past STANCE_EXPORT_MAX_STANCES): narrow the request. */
+  RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
+  /** Past a rate limit (ingestion, exports, failed authentication): the answer says when to try again (Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** A request that is not a GraphQL request at all (malformed JSON, batched operations, wrong method). */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** More operations at once on one WebSocket connection than STANCE_WS_MAX_SUBSCRIPTIONS. */
+  TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
+  /** An article that took longer than STANCE_EXTRACT_BUDGET_MS to read: its reading was stopped and nothing was written. */
+  EXTRACTION_TIMEOUT = 'EXTRACTION_TIMEOUT',
 }
 
 /**

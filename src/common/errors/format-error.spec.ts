@@ -20,6 +20,13 @@ describe('formatGraphQLError', () => {
     expect(plain.message).toBe('internal error');
   });
 
+  it('gives an article that took too long to read EXTRACTION_TIMEOUT, on its text field', () => {
+    const timeout = new DomainError(ErrorCode.EXTRACTION_TIMEOUT, 'text: reading this article took longer than 10000 ms', 'text');
+    const out = formatGraphQLError({ message: 'x' }, wrap(timeout));
+    expect(out.extensions).toEqual({ code: 'EXTRACTION_TIMEOUT', field: 'text' });
+    expect(out.message).toBe('text: reading this article took longer than 10000 ms');
+  });
+
   it('reports an unreachable database as SERVICE_UNAVAILABLE', () => {
     const down = new Neo4jError('connection refused', 'ServiceUnavailable', 'x', 'y');
     expect(formatGraphQLError({ message: 'x' }, wrap(down)).extensions?.code).toBe('SERVICE_UNAVAILABLE');

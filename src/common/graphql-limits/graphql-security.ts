@@ -3,7 +3,9 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AuthService } from '../../auth/auth.service.js';
 import { graphqlAuthPlugin } from '../../auth/graphql-auth.plugin.js';
+import { requestErrorStatusPlugin } from '../../graphql/request-error-status.js';
 import type { MetricsService } from '../../ops/metrics.service.js';
+import type { RateLimitService } from '../../ops/rate-limit.service.js';
 import type { AppConfig } from '../config/config.js';
 import { formatGraphQLError } from '../errors/format-error.js';
 import { limitRules } from './limits.js';
@@ -16,7 +18,7 @@ import { limitRules } from './limits.js';
  * every error masked to a stable code and counted for /metrics (unexpected
  * ones are logged with their stack by Nest and DomainErrorFilter, never sent).
  */
-export function graphqlSecurity(config: AppConfig, auth: AuthService, metrics: MetricsService): Partial<ApolloDriverConfig> {
+export function graphqlSecurity(config: AppConfig, auth: AuthService, metrics: MetricsService, rates: RateLimitService): Partial<ApolloDriverConfig> {
   return {
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: false,
@@ -27,7 +29,9 @@ export function graphqlSecurity(config: AppConfig, auth: AuthService, metrics: M
       // No cache hints are set, and the default cache-control plugin hooks
       // every field of every answer to compute them (README, Performance).
       ApolloServerPluginCacheControlDisabled(),
-      graphqlAuthPlugin(auth),
+      graphqlAuthPlugin(auth, rates),
+      // 200 for request errors to clients that take only application/json (GraphQL over HTTP).
+      requestErrorStatusPlugin(),
       {
         async requestDidStart() {
           return {

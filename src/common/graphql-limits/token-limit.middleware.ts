@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { acceptsJsonOnly } from '../../graphql/request-error-status.js';
 import type { MetricsService } from '../../ops/metrics.service.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { tokenLimitError } from './limits.js';
@@ -11,20 +13,29 @@ import { tokenLimitError } from './limits.js';
  * Clients send the same few documents over and over: those found within the
  * limit are remembered (up to `remember`, then forgotten all at once), as
  * Apollo remembers parsed and validated ones, so they are lexed once.
+ * This runs before authentication, so what it keeps has a fixed size: a
+ * digest per document, and only for documents of ordinary size (a client's
+ * own queries are a few kB; a megabyte string literal is lexed each time).
  */
-export function tokenLimitMiddleware(maxTokens: number, metrics: MetricsService, remember = 1000): RequestHandler {
+export function tokenLimitMiddleware(maxTokens: number, metrics: MetricsService, remember = 1000, rememberUpToChars = 16_384): RequestHandler {
   const withinLimit = new Set<string>();
   return (req: Request, res: Response, next: NextFunction) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = req.method === 'GET' ? req.query.query : body && !Array.isArray(body) ? body.query : undefined;
-    if (typeof query !== 'string' || withinLimit.has(query)) return next();
+    if (typeof query !== 'string') return next();
+    const digest = query.length <= rememberUpToChars ? createHash('sha256').update(query).digest('base64') : null;
+    if (digest !== null && withinLimit.has(digest)) return next();
     const error = tokenLimitError(query, maxTokens);
     if (!error) {
-      if (withinLimit.size >= remember) withinLimit.clear();
-      withinLimit.add(query);
+      if (digest !== null) {
+        if (withinLimit.size >= remember) withinLimit.clear();
+        withinLimit.add(digest);
+      }
       return next();
     }
     metrics.graphqlErrors.inc({ code: ErrorCode.QUERY_TOO_COMPLEX });
-    res.status(400).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
+    // As for every request error (request-error-status.ts): 200 to a client that takes only application/json.
+    const status = acceptsJsonOnly(req.headers.accept) ? 200 : 400;
+    res.status(status).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
   };
 }

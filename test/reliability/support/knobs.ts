@@ -21,6 +21,8 @@ export const knobs = {
   faultArticles: int('STANCE_REL_FAULT_ARTICLES', 40),
   /** Malformed or hostile inputs, over HTTP and into the ingest pipeline, in total. */
   fuzzRuns: int('STANCE_REL_FUZZ_RUNS', 10000),
+  /** Large anonymous requests in the memory test (1 MB each). */
+  memoryRequests: int('STANCE_REL_MEMORY_REQUESTS', 2000),
   /** Seed of the generated articles and of fast-check (repeat a failure with it). */
   seed: int('STANCE_REL_SEED', 20240601),
 };

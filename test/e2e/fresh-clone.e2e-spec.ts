@@ -1,31 +1,52 @@
-// The README's run command, proved from the outside: `bash infra/stance.sh
-// start` on free ports with a fresh database, then the GraphQL API over HTTP,
-// the GraphiQL IDE and Neo4j Browser in a real headless Chromium, and a clean
-// stop when its process group gets SIGTERM (infra/stance.sh traps INT and TERM
-// alike, so this is also the Ctrl-C path).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// What a newcomer does, proved from the outside (issue 11: the first run on a
+// fresh clone failed while every warm checkout passed). A fresh clone in an
+// empty temporary folder, with no .stance/ and no node_modules, the machine's
+// own npm and PATH (its Node may be 20), then the README's commands exactly
+// as written: `npm start` (on free ports), the GraphQL API over HTTP, the
+// GraphiQL IDE and Neo4j Browser in a real headless Chromium, a clean stop on
+// SIGTERM to its process group (the Ctrl-C path), then `npm run ingest -- FILE`
+// and `npm run quality`, their exit codes and what they print as data.
+// The only start-up of the e2e tier: it replaces the warm-checkout
+// run-command spec, whose checks it keeps.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Chromium } from '../support/chromium.js';
-import { readGuide } from './support/guide.js';
-import { parseGrass, postConnectStyle } from './support/grass.js';
-import { Neo4jBrowser } from './support/neo4j-browser.js';
 import {
   ARTIFACTS,
   ROOT,
-  killLeftovers,
+  dataLines,
+  freePorts,
+  killProcessesUnder,
+  machineNode,
+  makeFreshClone,
+  newcomerEnv,
   portOpen,
   processAlive,
-  startRunCommand,
-  stopRunCommand,
-  type RunningStack,
-} from './support/run-command.js';
+  removeClone,
+  runNpm,
+  spawnNpm,
+  stopGroup,
+  tail,
+  waitForExit,
+  type FreshClone,
+  type Job,
+} from './support/fresh-clone.js';
+import { readGuide } from './support/guide.js';
+import { parseGrass, postConnectStyle } from './support/grass.js';
+import { Neo4jBrowser } from './support/neo4j-browser.js';
 
 const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 const STYLE_FILE = join(ROOT, 'infra/neo4j/browser/stance-graph.grass');
 const GUIDE_FILE = join(ROOT, 'infra/neo4j/browser/guide.md');
-const HEALTH_TIMEOUT_MS = 180000;
+/** A first run installs Node 24 and the dependencies, builds and fetches the Neo4j jars before anything answers. */
+const START_TIMEOUT_MS = 15 * 60_000;
+const STOP_TIMEOUT_MS = 90_000;
+/** Each of ingest and quality builds, starts a Neo4j and stops it again. */
+const COMMAND_TIMEOUT_MS = 6 * 60_000;
+/** An article from the repository's own fixtures, named from the clone's root as a user would. */
+const ARTICLE = 'test/fixtures/articles/01_ap_korea_end_of_war.txt';
 
 // The style's colours, as the Browser draws them.
 const style = parseGrass(readFileSync(STYLE_FILE, 'utf8'));
@@ -61,21 +82,34 @@ interface GqlResponse<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-describe('the run command (bash infra/stance.sh start)', () => {
-  let stack: RunningStack | undefined;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm run quality', () => {
+  let clone: FreshClone | undefined;
+  let env: NodeJS.ProcessEnv;
+  let start: Job | undefined;
+  let port = 0;
+  let boltPort = 0;
+  let httpPort = 0;
   let neo4jPid: number | undefined;
   let chromium: Chromium | undefined;
   let browserPage: Page | undefined;
-  const timings: Record<string, number> = {};
+  let freshBeforeStart: { stance: boolean; nodeModules: boolean } | undefined;
+  const timings: Record<string, number | string> = {};
+
+  const url = () => `http://127.0.0.1:${port}`;
+  const neo4jHome = () => join(clone!.dir, '.stance/neo4j');
+  const password = () => readFileSync(join(neo4jHome(), 'password'), 'utf8').trim();
+  const startLog = () => tail(start!.logFile);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
-    const res = await fetch(`${stack!.url}/graphql`, {
+    const res = await fetch(`${url()}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        // The development editor token the run command prints and writes to .stance/dev-token.
-        authorization: `Bearer ${readFileSync(join(ROOT, '.stance/dev-token'), 'utf8').trim()}`,
+        // The development editor token `npm start` writes to the clone's .stance/dev-token.
+        authorization: `Bearer ${readFileSync(join(clone!.dir, '.stance/dev-token'), 'utf8').trim()}`,
       },
       body: JSON.stringify({ query, variables }),
     });
@@ -88,36 +122,75 @@ describe('the run command (bash infra/stance.sh start)', () => {
     return chromium;
   }
 
+  /** Until /health says 200 and the dev token is written (just after listen), or the command exits. */
+  async function waitUntilServing(job: Job): Promise<void> {
+    const deadline = job.started + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (job.child.exitCode !== null || job.child.signalCode !== null) {
+        throw new Error(`\`npm start\` exited (${job.child.exitCode ?? job.child.signalCode}) before /health answered; log ${job.logFile}:\n${startLog()}`);
+      }
+      try {
+        const res = await fetch(`${url()}/health`, { signal: AbortSignal.timeout(2000) });
+        if (res.status === 200 && existsSync(join(clone!.dir, '.stance/dev-token'))) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(500);
+    }
+    throw new Error(`/health did not answer 200 within ${START_TIMEOUT_MS / 1000} s; log ${job.logFile}:\n${startLog()}`);
+  }
+
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startRunCommand({ healthTimeoutMs: HEALTH_TIMEOUT_MS });
-    neo4jPid = stack.neo4jPid();
-    timings.secondsToHealthy = stack.secondsToHealthy;
-  }, HEALTH_TIMEOUT_MS + 30000);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const t0 = Date.now();
+    clone = makeFreshClone();
+    timings.clone = clone.source;
+    timings.secondsToClone = (Date.now() - t0) / 1000;
+    freshBeforeStart = { stance: existsSync(join(clone.dir, '.stance')), nodeModules: existsSync(join(clone.dir, 'node_modules')) };
+    [port, boltPort, httpPort] = await freePorts(3);
+    env = newcomerEnv({ PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_HTTP_PORT: String(httpPort) });
+    timings.machineNode = machineNode(env);
+    start = spawnNpm(clone, ['start'], env, join(ARTIFACTS, 'npm-start.log'));
+    await waitUntilServing(start);
+    timings.secondsToHealthy = (Date.now() - start.started) / 1000;
+    process.stderr.write(`fresh clone (${clone.source}, machine node ${timings.machineNode}): npm start served in ${timings.secondsToHealthy} s\n`);
+    neo4jPid = Number(readFileSync(join(neo4jHome(), 'run/neo4j.pid'), 'utf8').trim());
+  }, START_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await chromium?.close().catch(() => undefined);
-    await killLeftovers(stack, neo4jPid);
-    if (stack) {
-      // Keep Neo4j's own logs beside the command's; the database itself goes.
+    if (start) await stopGroup(start.child, 60_000);
+    if (clone) {
+      const leftovers = killProcessesUnder(clone.parent);
+      if (leftovers.length > 0) process.stderr.write(`fresh clone: killed leftover processes ${leftovers.join(', ')}\n`);
+      // Neo4j's own logs beside the commands'; the clone itself goes.
       for (const log of ['neo4j.log', 'console.log', 'debug.log']) {
-        const file = join(stack.neo4jHome, 'logs', log);
+        const file = join(neo4jHome(), 'logs', log);
         if (existsSync(file)) copyFileSync(file, join(ARTIFACTS, `neo4j-${log}`));
       }
-      rmSync(stack.neo4jHome, { recursive: true, force: true });
-      writeFileSync(join(ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');
+      removeClone(clone);
     }
-  }, 120000);
+    writeFileSync(join(ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');
+  }, 120_000);
 
-  it('starts its own Neo4j on the ports it was given and answers /health', async () => {
-    expect(await portOpen(stack!.boltPort)).toBe(true);
-    expect(await portOpen(stack!.httpPort)).toBe(true);
-    expect(processAlive(neo4jPid!)).toBe(true);
-    const res = await fetch(`${stack!.url}/health`);
-    expect(res.status).toBe(200);
+  it('starts from a clone with no .stance/ and no node_modules, with the machine’s own Node on PATH', () => {
+    expect(freshBeforeStart).toEqual({ stance: false, nodeModules: false });
+    // Node 24 came from `npm start` itself, into the clone.
+    expect(existsSync(join(clone!.dir, '.stance/toolchain/node_modules/.bin/node')) || /^v2[4-9]\./.test(String(timings.machineNode))).toBe(true);
   });
 
-  it('(a) upserts an actor over GraphQL and reads it back', async () => {
+  it('runs its own Neo4j on the ports it was given, answers /health, and keeps the Neo4j password private', async () => {
+    expect(await portOpen(boltPort)).toBe(true);
+    expect(await portOpen(httpPort)).toBe(true);
+    expect(processAlive(neo4jPid!)).toBe(true);
+    expect((await fetch(`${url()}/health`)).status).toBe(200);
+    // Owner only: the home (data, password) and the password file.
+    expect((statSync(neo4jHome()).mode & 0o777).toString(8)).toBe('700');
+    expect((statSync(join(neo4jHome(), 'password')).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('(a) upserts an actor over GraphQL with the dev token and reads it back', async () => {
     const name = `E2E Republic ${Date.now().toString(36)}`;
     const upserted = await gql<{ upsertActor: { id: string; name: string; kind: string; aliases: string[] } }>(
       `mutation ($input: UpsertActorInput!) { upsertActor(input: $input) { id name kind aliases } }`,
@@ -172,14 +245,14 @@ describe('the run command (bash infra/stance.sh start)', () => {
   });
 
   it('(c) serves the GraphiQL IDE to a browser, and it renders offline', async () => {
-    const res = await fetch(`${stack!.url}/graphql`, { headers: { accept: 'text/html' } });
+    const res = await fetch(`${url()}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(await res.text()).toMatch(/graphiql/i);
 
     const { newPage } = await browser();
     const page = await newPage();
-    await page.goto(`${stack!.url}/graphql`);
+    await page.goto(`${url()}/graphql`);
     await page.locator('.graphiql-container').waitFor({ timeout: 30000 });
     // Ask the analyst's first question in the IDE, as a person would type it.
     await page.locator('.graphiql-query-editor .CodeMirror').click();
@@ -196,8 +269,8 @@ describe('the run command (bash infra/stance.sh start)', () => {
     const { newPage } = await browser();
     browserPage = await newPage();
     const nb = new Neo4jBrowser(browserPage, ARTIFACTS);
-    await nb.open(stack!.httpPort);
-    await nb.connect({ boltPort: stack!.boltPort, user: 'neo4j', password: stack!.password() });
+    await nb.open(httpPort);
+    await nb.connect({ boltPort, user: 'neo4j', password: password() });
 
     // On connect the server's browser.post_connect_cmd applied our style.
     await nb.frameFor(':style {').waitFor({ timeout: 15000 });
@@ -209,7 +282,7 @@ describe('the run command (bash infra/stance.sh start)', () => {
     await expect(result.innerText()).resolves.toMatch(/Inter-Korean military talks/);
     const status = await nb.run(':server connect');
     await status.getByText(`You are connected as user neo4j`).waitFor();
-    await expect(status.innerText()).resolves.toContain(`localhost:${stack!.boltPort}`);
+    await expect(status.innerText()).resolves.toContain(`localhost:${boltPort}`);
     // The database drawer: labels and types, coloured by the style applied on connect.
     await browserPage.getByTestId('navigationDBMS').click();
     await browserPage.getByText('Relationship types').waitFor();
@@ -255,12 +328,12 @@ describe('the run command (bash infra/stance.sh start)', () => {
   });
 
   it('keeps the Browser style it applies on connect the same as stance-graph.grass', () => {
-    const conf = readFileSync(join(stack!.neo4jHome, 'conf/neo4j.conf'), 'utf8');
+    const conf = readFileSync(join(neo4jHome(), 'conf/neo4j.conf'), 'utf8');
     expect(postConnectStyle(conf)).toEqual(style);
   });
 
   it("runs every one of the analysts' saved queries in guide.md against the demo graph", async () => {
-    const driver = neo4j.driver(`bolt://127.0.0.1:${stack!.boltPort}`, neo4j.auth.basic('neo4j', stack!.password()));
+    const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', password()));
     try {
       for (const snippet of readGuide(GUIDE_FILE)) {
         // `:param name => expression` is evaluated the way the Browser does it:
@@ -281,16 +354,53 @@ describe('the run command (bash infra/stance.sh start)', () => {
   it('stops cleanly on SIGTERM to its process group: the service exits and Neo4j shuts down', async () => {
     await chromium?.close();
     chromium = undefined;
-    const { exit, seconds } = await stopRunCommand(stack!, 'SIGTERM');
-    timings.secondsToStop = seconds;
-    if (exit === null) throw new Error(`the run command did not exit within 90 s of SIGTERM; log:\n${stack!.logTail()}`);
-    expect(exit).toBe(0);
+    const started = Date.now();
+    const gone = stopGroup(start!.child, STOP_TIMEOUT_MS);
+    const exit = await waitForExit(start!.child, STOP_TIMEOUT_MS);
+    const allGone = await gone;
+    timings.secondsToStop = (Date.now() - started) / 1000;
+    if (exit === null || !allGone) throw new Error(`\`npm start\` did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM; log:\n${startLog()}`);
+    // The script's trap exits 0; npm, signalled too, may report the signal.
+    expect([0, 'SIGTERM', 143]).toContain(exit);
     expect(processAlive(neo4jPid!)).toBe(false);
-    expect(existsSync(join(stack!.neo4jHome, 'run/neo4j.pid'))).toBe(false);
-    expect(await portOpen(stack!.boltPort)).toBe(false);
-    expect(await portOpen(stack!.httpPort)).toBe(false);
-    expect(await portOpen(stack!.port)).toBe(false);
+    expect(existsSync(join(neo4jHome(), 'run/neo4j.pid'))).toBe(false);
+    expect(await portOpen(boltPort)).toBe(false);
+    expect(await portOpen(httpPort)).toBe(false);
+    expect(await portOpen(port)).toBe(false);
     // Neo4j logs "Stopped." only at the end of an orderly shutdown.
-    expect(readFileSync(join(stack!.neo4jHome, 'logs/neo4j.log'), 'utf8')).toMatch(/INFO\s+Stopped\.\s*$/);
-  });
+    expect(readFileSync(join(neo4jHome(), 'logs/neo4j.log'), 'utf8')).toMatch(/INFO\s+Stopped\.\s*$/);
+  }, STOP_TIMEOUT_MS + 30_000);
+
+  it(`npm run ingest -- ${ARTICLE}: exits 0 and prints the article's id alone as data`, async () => {
+    const run = await runNpm(clone!, ['run', 'ingest', '--', ARTICLE], env, join(ARTIFACTS, 'npm-run-ingest.log'), COMMAND_TIMEOUT_MS);
+    timings.secondsToIngest = run.seconds;
+    expect({ exit: run.code ?? run.signal, stderrTail: run.code === 0 ? '' : run.stderr.slice(-3000) }).toEqual({ exit: 0, stderrTail: '' });
+    // stdout: npm's own two header lines, then the command's data: one id per article.
+    const ids = dataLines(run.stdout);
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(/^[\w:.-]+$/);
+    // It started the local Neo4j for itself and stopped it again.
+    expect(await portOpen(boltPort)).toBe(false);
+  }, COMMAND_TIMEOUT_MS + 60_000);
+
+  it('npm run quality: exits 0 and prints one line of JSON scores as data, the report on stderr', async () => {
+    // The README's two forms: the seeds beside the checkout by default, or a folder and its gold file.
+    const args = clone!.seeds
+      ? ['run', 'quality']
+      : ['run', 'quality', '--', 'test/fixtures/articles-holdout', 'test/fixtures/articles-holdout/gold.json'];
+    const run = await runNpm(clone!, args, env, join(ARTIFACTS, 'npm-run-quality.log'), COMMAND_TIMEOUT_MS);
+    timings.secondsToQuality = run.seconds;
+    expect({ exit: run.code ?? run.signal, stderrTail: run.code === 0 ? '' : run.stderr.slice(-3000) }).toEqual({ exit: 0, stderrTail: '' });
+    const lines = dataLines(run.stdout);
+    expect(lines).toHaveLength(1);
+    const scores = JSON.parse(lines[0]) as { articles: number; overall: { precision: number; recall: number; f1: number } };
+    expect(scores.articles).toBeGreaterThan(0);
+    for (const value of [scores.overall.precision, scores.overall.recall, scores.overall.f1]) {
+      expect(value).toBeGreaterThan(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    // Its throwaway Neo4j is gone with its folder.
+    expect(readdirSync(join(clone!.dir, '.stance')).filter((e) => e.startsWith('quality-'))).toEqual([]);
+  }, COMMAND_TIMEOUT_MS + 60_000);
 });
+
