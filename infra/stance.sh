@@ -95,11 +95,14 @@ local_neo4j_env() {
   done
 }
 
+# `start` runs the built service; `start watch` (npm run start:dev) runs
+# `nest start --watch` instead: rebuilt and restarted on every change.
 start() {
+  local mode=${1:-built}
   ensure_packages java=openjdk-17-jre-headless mvn=maven
   ensure_node
   ensure_deps
-  build
+  [ "$mode" = watch ] || build
   local started_neo4j=0
   if [ -z "${NEO4J_URI:-}" ]; then
     # The embedded default: a local Neo4j 5.26 from the Maven Central jars.
@@ -109,7 +112,12 @@ start() {
   else
     log "using the Neo4j at $NEO4J_URI (NEO4J_URI is set; no local server started)"
   fi
-  node dist/main.js &
+  if [ "$mode" = watch ]; then
+    # Nest's watcher prints its compiler's progress on stdout: for people, so to stderr.
+    "$root/node_modules/.bin/nest" start --watch >&2 &
+  else
+    node dist/main.js &
+  fi
   local app=$!
   stop_all() {
     trap - INT TERM
@@ -203,6 +211,7 @@ run_tool() {
 
 case "${1:-}" in
   start) start ;;
+  dev) start watch ;;
   test) run_tests ;;
   demo) shift; run_cli cli/demo "$@" ;;
   ingest) shift; run_cli cli/ingest "$@" ;;
@@ -214,5 +223,5 @@ case "${1:-}" in
   # The other npm scripts (check, build, lint, test:unit, ...): the command
   # with Node 24 and the project's tools on PATH.
   node) shift; run_tool "$@" ;;
-  *) echo "usage: $0 start|test|demo|ingest|quality|token|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 start|dev|test|demo|ingest|quality|token|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
 esac

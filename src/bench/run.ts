@@ -10,7 +10,7 @@ import { Args, tierLabel } from './support/args.js';
 import { load, LoadResult, pooled } from './support/load.js';
 import { cpuMs, DATA_VERSION, fromEnv, Neo4jTarget, readMarker, ROOT, startHome, startThrowaway, targetEnv, tierHome, tierPagecache, writeMarker } from './support/neo4j-home.js';
 import { profileQuestion, QuestionProfile } from './support/profile.js';
-import { formatReport, updateReadme, type BenchReport, type ReadRow, type ScaleRow, type WriteResult } from './support/report.js';
+import { formatReport, updateReadme, type BenchReport, type ReadRow, type WriteResult } from './support/report.js';
 import { post, Served, startOurs, startScript } from './support/servers.js';
 
 /**

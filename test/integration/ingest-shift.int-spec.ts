@@ -42,7 +42,7 @@ describe('a change of position read from an article', () => {
     expect(res.data).toMatchObject({ ingestArticle: { stances: expect.arrayContaining([{ actor: { id: 'japan' }, proposal: { id: EOW }, position: 'SUPPORT' }]) } });
   });
   afterAll(async () => {
-    client?.dispose();
+    await client?.dispose();
     await t?.close();
   });
 

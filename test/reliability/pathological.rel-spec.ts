@@ -31,8 +31,8 @@ function probeLiveness(url: string) {
   const done = (async () => {
     let due = performance.now();
     while (!state.stopped) {
-      let ok = false;
-      let why = '';
+      let ok: boolean;
+      let why: string;
       try {
         const res = await fetch(`${url}/health/live`, { signal: AbortSignal.timeout(30_000) });
         ok = res.status === 200;

@@ -190,7 +190,7 @@ function referenceSplit(text: string) {
       i = j - 1;
       continue;
     }
-    if (!/[A-Z0-9"'(\[]/.test(text[k])) continue;
+    if (!/[A-Z0-9"'([]/.test(text[k])) continue;
     if (c === '.' && j === i + 1 && isAbbreviation(i)) {
       const nextWord = /^[A-Za-z]+/.exec(text.slice(k, k + 20))?.[0] ?? '';
       if (!OPENERS.has(nextWord)) continue;

@@ -106,8 +106,8 @@ export function insideQuote(v: SentenceView, pos: number): boolean {
 /** "SEOUL, Sept. 25 (Yonhap) --", "UNITED NATIONS (AP) -", "BEIJING/TAIPEI, Nov 20 (Reuters) -": a dateline names a place. */
 export function inDateline(v: SentenceView, m: ActorMention): boolean {
   if (m.start - v.start > 40 || /[a-z]/.test(v.text.slice(v.start, m.end))) return false;
-  return /^(?:\/[A-Z][A-Z .\/]*)?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s/.test(v.text.slice(m.end, m.end + 60))
-    || /^(?:\/[A-Z][A-Z .\/]*)?,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\(/.test(v.text.slice(m.end, m.end + 60));
+  return /^(?:\/[A-Z][A-Z ./]*)?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s/.test(v.text.slice(m.end, m.end + 60))
+    || /^(?:\/[A-Z][A-Z ./]*)?,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\(/.test(v.text.slice(m.end, m.end + 60));
 }
 
 function usable(v: SentenceView, m: ActorMention): boolean {

@@ -615,7 +615,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
   // the object of a position cue, when it names a proposal-like thing: "opposes the deployment of THAAD"
   for (const h of cueHits) {
     if (h.position === 'NONCOMMITTAL') continue;
-    let t = tokenAt(tokens, h.end);
+    const t = tokenAt(tokens, h.end);
     if (t >= tokens.length || /[,;.:"]/.test(ctx.text.slice(h.end, tokens[t].start))) continue;
     if (out.triggerIn(h.start, tokens[t].start + 1)) continue;
     const si = sentenceOfToken(sentenceBounds, t);
@@ -665,7 +665,6 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end), name, raw, proposer: null, date: null, tokS: span[0], tokE: span[1],
       proposerMode: 'none',
     });
-    t = span[1];
   }
   // once every intro is known, a triggered intro in generic words after any of them refers back too:
   // "ready to join a consensus on the agreement" after "refused to back a draft agreement ..."

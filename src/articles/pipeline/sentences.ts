@@ -100,7 +100,7 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     const next = text[k];
-    const startsLikeSentence = /[A-Z0-9"'(\[]/.test(next);
+    const startsLikeSentence = /[A-Z0-9"'([]/.test(next);
     if (!startsLikeSentence) continue;
     if (c === '.' && j === at + 1 && isAbbreviation(text, at)) {
       const nextWord = /^[A-Za-z]+/.exec(text.slice(k, k + 20))?.[0] ?? '';

@@ -153,7 +153,7 @@ export function cleanCondition(raw: string): string {
 }
 
 export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.text, inp.tokens)): ExtractedStance[] {
-  const { text, tokens, sentences, views, actors, proposals, dates } = inp;
+  const { text, tokens, sentences, views, proposals, dates } = inp;
   const pMentions = proposals.mentions;
   const pmStarts = pMentions.map((m) => m.start);
   const introsByTrig = proposals.intros.slice().sort((a, b) => a.trigStart - b.trigStart);
@@ -234,7 +234,7 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     for (const d of sDates) {
       if (d.future) continue;
       // "VIENNA, June 6 (Reuters) -": the dateline dates the report, not what it reports
-      if (si === 0 && /^[A-Z][A-Z .,'\/-]*,\s*$/.test(text.slice(s.start, d.start)) && /^\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)/.test(text.slice(d.end, d.end + 50))) {
+      if (si === 0 && /^[A-Z][A-Z .,'/-]*,\s*$/.test(text.slice(s.start, d.start)) && /^\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)/.test(text.slice(d.end, d.end + 50))) {
         reportDate = d.value;
         continue;
       }

@@ -206,7 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return config;
 }
 
-const TOKEN = /^[A-Za-z0-9._~+\/=-]{24,512}$/;
+const TOKEN = /^[A-Za-z0-9._~+/=-]{24,512}$/;
 
 /**
  * Who may do what. Production opens nothing by default and refuses to start

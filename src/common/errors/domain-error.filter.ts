@@ -27,7 +27,7 @@ export class DomainErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('Neo4j');
 
   catch(error: DomainError | Neo4jError, host: ArgumentsHost): DomainError | Neo4jError | void {
-    let code: ErrorCode | null = null;
+    let code: ErrorCode;
     let message = error.message;
     if (error instanceof Neo4jError) {
       if (UNAVAILABLE_NEO4J_CODES.has(error.code) || isRetryableError(error)) {

@@ -66,7 +66,7 @@ export class Neo4jBrowser {
       await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="frame"]').length > n, before, { timeout: 30000 });
     } catch (error) {
       if (this.artifacts) await this.page.screenshot({ path: join(this.artifacts, `neo4j-browser-failed-${Date.now()}.png`) });
-      throw new Error(`Neo4j Browser showed no frame for: ${command}\nframes: ${(await this.frameCommands()).join(' | ')}\n${error}`);
+      throw new Error(`Neo4j Browser showed no frame for: ${command}\nframes: ${(await this.frameCommands()).join(' | ')}\n${error}`, { cause: error });
     }
     return this.frameFor(command);
   }
