@@ -50,7 +50,13 @@ import { TimelineModule } from './timeline/timeline.module.js';
       driver: ApolloDriver,
       imports: [GraphqlSupportModule],
       inject: [LoadersFactory, APP_CONFIG, AuthService, MetricsService, RateLimitService],
-      useFactory: (loaders: LoadersFactory, config: AppConfig, auth: AuthService, metrics: MetricsService, rates: RateLimitService) => ({
+      useFactory: (
+        loaders: LoadersFactory,
+        config: AppConfig,
+        auth: AuthService,
+        metrics: MetricsService,
+        rates: RateLimitService,
+      ) => ({
         autoSchemaFile: true,
         sortSchema: true,
         // Stance and Evidence fields answer from their row when it carries them (embedded-fields.ts).

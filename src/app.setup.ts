@@ -31,7 +31,16 @@ export async function createApp(options: AppOptions = {}): Promise<INestApplicat
   const express = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
   // First of all: request id, access log, latency, shutdown refusal, authentication.
-  app.use(requestMiddleware({ config, auth: app.get(AuthService), metrics, shutdown: app.get(ShutdownService), logger, rates: app.get(RateLimitService) }));
+  app.use(
+    requestMiddleware({
+      config,
+      auth: app.get(AuthService),
+      metrics,
+      shutdown: app.get(ShutdownService),
+      logger,
+      rates: app.get(RateLimitService),
+    }),
+  );
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(bodyErrorHandler(config.graphql.maxBodyBytes));
   app.use('/graphql', tokenLimitMiddleware(config.graphql.maxTokens, metrics));

@@ -15,15 +15,21 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   const logger = new Logger('StanceGraph');
-  logger.log(`GraphQL API${config.graphql.ide ? ' and IDE' : ''} at ${url}/graphql, health at ${url}/health/ready, metrics at ${url}/metrics`);
-  logger.log(`reads ${config.auth.openReads ? 'open to anyone' : 'need a reader token'}; writes need an editor token, merges and retractions an admin token`);
+  logger.log(
+    `GraphQL API${config.graphql.ide ? ' and IDE' : ''} at ${url}/graphql, health at ${url}/health/ready, metrics at ${url}/metrics`,
+  );
+  logger.log(
+    `reads ${config.auth.openReads ? 'open to anyone' : 'need a reader token'}; writes need an editor token, merges and retractions an admin token`,
+  );
   if (development) {
     const token = app.get(AuthService).mint('editor', 'development', DEV_TOKEN_TTL_SECONDS)!;
     writePrivate(DEV_TOKEN_FILE, token + '\n');
     // The token itself never goes to the log (logs are shipped and kept): where it is, and a fingerprint to tell tokens apart.
     const fingerprint = createHash('sha256').update(token).digest('hex').slice(0, 12);
     const file = relative(process.cwd(), DEV_TOKEN_FILE);
-    logger.log(`development editor token (30 days, sha256 ${fingerprint}…) written to ${file}; send it as "Authorization: Bearer $(cat ${file})"`);
+    logger.log(
+      `development editor token (30 days, sha256 ${fingerprint}…) written to ${file}; send it as "Authorization: Bearer $(cat ${file})"`,
+    );
   }
 }
 

@@ -35,10 +35,18 @@ export class ActorMergeService {
     await this.neo4j.writeTransaction(async (tx) => {
       const missing = await this.stances.missingRefs(tx, { actorIds: [keepId, mergeId], proposalIds: [] });
       if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
-      const held = await tx.run<{ id: string; proposalId: string; position: string; statedOn: string | null }>(this.q.stancesOf, { id: mergeId });
+      const held = await tx.run<{ id: string; proposalId: string; position: string; statedOn: string | null }>(
+        this.q.stancesOf,
+        { id: mergeId },
+      );
       await this.stances.rekey(
         tx,
-        held.map((s) => ({ oldId: s.id, newId: stanceId(keepId, s.proposalId, s.position, s.statedOn), holderId: keepId, proposalId: s.proposalId })),
+        held.map((s) => ({
+          oldId: s.id,
+          newId: stanceId(keepId, s.proposalId, s.position, s.statedOn),
+          holderId: keepId,
+          proposalId: s.proposalId,
+        })),
       );
       await tx.run(this.q.merge, { keepId, mergeId });
       const proposalIds = [...new Set(held.map((s) => s.proposalId))];

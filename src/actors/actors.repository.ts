@@ -44,10 +44,10 @@ export class ActorsRepository {
     cypher: CypherRegistry,
   ) {
     this.q = cypher.load({
-    findByIds: 'actors/find-by-ids',
-    page: 'actors/page',
-    count: 'actors/count',
-    upsert: 'actors/upsert',
+      findByIds: 'actors/find-by-ids',
+      page: 'actors/page',
+      count: 'actors/count',
+      upsert: 'actors/upsert',
       representations: 'actors/representations',
       timelineView: 'actors/timeline-view',
     });

@@ -17,20 +17,29 @@ export class ActorsResolver {
   ) {}
 
   @Query(() => Actor, { description: 'One actor by id (a slug such as "japan").' })
-  async actor(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async actor(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const withStances = selectsWithoutArguments(info, 'stances');
     if (!withStances && !selects(info, 'represents')) return this.actorsService.get(id);
     // The roles and (if asked, without filters) the timeline in the same
     // statement as the actor; the fields below find them cached.
     const withSourceCount = withStances && selects(info, 'stances', 'sourceCount');
-    const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, withStances, withSourceCount);
+    const { actor, representations, stances } = await this.actorsService.getWithTimeline(
+      id,
+      withStances,
+      withSourceCount,
+    );
     ctx.loaders.primeStancesOfActor(actor, representations, stances);
     return actor;
   }
 
   @Query(() => ActorConnection, { description: 'All actors in id order, a page at a time.' })
   actors(
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('kind', { type: () => ActorKind, nullable: true }) kind?: ActorKind,
   ) {
@@ -43,20 +52,30 @@ export class ActorsResolver {
   }
 
   @Mutation(() => Actor, {
-    description: 'Folds actor mergeId into keepId (the same actor recorded twice): stances, evidence, roles and aliases move; mergeId is deleted.',
+    description:
+      'Folds actor mergeId into keepId (the same actor recorded twice): stances, evidence, roles and aliases move; mergeId is deleted.',
   })
-  async mergeActors(@Args('keepId', { type: () => ID }) keepId: string, @Args('mergeId', { type: () => ID }) mergeId: string) {
+  async mergeActors(
+    @Args('keepId', { type: () => ID }) keepId: string,
+    @Args('mergeId', { type: () => ID }) mergeId: string,
+  ) {
     return this.actorsService.get(await this.merger.merge(keepId, mergeId));
   }
 
-  @ResolveField(() => [Stance], { description: "This actor's stances, oldest first; optionally on one proposal and within a date window." })
+  @ResolveField(() => [Stance], {
+    description: "This actor's stances, oldest first; optionally on one proposal and within a date window.",
+  })
   stances(
     @Parent() actor: Actor,
     @Context() ctx: RequestContext,
     @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
     @Args('from', { type: () => String, nullable: true }) from?: string,
     @Args('to', { type: () => String, nullable: true }) to?: string,
-    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).' })
+    @Args('knownAsOf', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
+    })
     knownAsOf?: string,
   ) {
     return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null).load(actor.id);

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/error-code.js';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
-import { idOrSlug, LIMITS, nameKey, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
+import {
+  idOrSlug,
+  LIMITS,
+  nameKey,
+  optionalText,
+  pageSize,
+  requireId,
+  requireText,
+  textList,
+} from '../common/validation.js';
 import { ActorRow, ActorsRepository, ActorTimelineView, RepresentationRow } from './actors.repository.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { ActorKind } from './models/actor.model.js';
@@ -29,7 +38,11 @@ export class ActorsService {
     return this.repository.findByIds(ids);
   }
 
-  async page(first: number | null | undefined, after: string | null | undefined, kind: ActorKind | null): Promise<Connection<ActorRow>> {
+  async page(
+    first: number | null | undefined,
+    after: string | null | undefined,
+    kind: ActorKind | null,
+  ): Promise<Connection<ActorRow>> {
     const size = pageSize('first', first);
     const afterId = decodeCursor('after', after);
     const [rows, total] = await Promise.all([this.repository.page(afterId, size, kind), this.repository.count(kind)]);
@@ -43,7 +56,15 @@ export class ActorsService {
     const representsId = input.represents ? requireId('represents.stateId', input.represents.stateId) : null;
     const role = input.represents ? optionalText('represents.role', input.represents.role, LIMITS.role) : null;
     const keys = [...new Set([name, ...(aliases ?? [])].map(nameKey).filter((k) => k !== ''))];
-    const actor = await this.repository.upsert({ id, name, kind: input.kind, aliases, nameKeys: keys, representsId, role });
+    const actor = await this.repository.upsert({
+      id,
+      name,
+      kind: input.kind,
+      aliases,
+      nameKeys: keys,
+      representsId,
+      role,
+    });
     if (!actor) throw notFound('actor', representsId ?? '');
     return actor;
   }

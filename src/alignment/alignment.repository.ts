@@ -24,7 +24,12 @@ export class AlignmentRepository {
   }
 
   /** One statement (alignment/align): the inputs of an alignment as of a date (null: now). */
-  async inputs(actorIds: string[], proposalIds: string[], asOf: string | null, knownAsOf: string | null): Promise<AlignmentInputs> {
+  async inputs(
+    actorIds: string[],
+    proposalIds: string[],
+    asOf: string | null,
+    knownAsOf: string | null,
+  ): Promise<AlignmentInputs> {
     const [row] = await this.neo4j.read<AlignmentInputs>(this.q.align, { actorIds, proposalIds, asOf, knownAsOf });
     return row;
   }

@@ -13,8 +13,14 @@ export class AlignmentResolver {
   alignment(
     @Args('actorIds', { type: () => [ID] }) actorIds: string[],
     @Args('proposalIds', { type: () => [ID] }) proposalIds: string[],
-    @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month; now when omitted.' }) asOf?: string,
-    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then.' }) knownAsOf?: string,
+    @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month; now when omitted.' })
+    asOf?: string,
+    @Args('knownAsOf', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date or date-time (UTC): only stances recorded by then.',
+    })
+    knownAsOf?: string,
   ) {
     return this.alignmentService.align(actorIds, proposalIds, asOf ?? null, knownAsOf ?? null);
   }

@@ -50,6 +50,7 @@ export class AlignmentService {
 function ids(field: string, values: string[] | null | undefined, min: number, max: number): string[] {
   if (!Array.isArray(values)) throw badInput(field, 'is required');
   const out = [...new Set(values.map((v, i) => requireId(`${field}[${i}]`, v)))];
-  if (out.length < min || out.length > max) throw badInput(field, `must name from ${min} to ${max} distinct ids (got ${out.length})`);
+  if (out.length < min || out.length > max)
+    throw badInput(field, `must name from ${min} to ${max} distinct ids (got ${out.length})`);
   return out;
 }

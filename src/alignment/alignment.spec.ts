@@ -2,7 +2,13 @@ import { Position, StanceStatus } from '../stances/models/stance.model.js';
 import type { StanceRow } from '../stances/stances.repository.js';
 import { agreement, alignPairs, compare, Relation } from './alignment.js';
 
-const row = (actorId: string, proposalId: string, position: Position, cue: string, conditions: string[] = []): StanceRow => ({
+const row = (
+  actorId: string,
+  proposalId: string,
+  position: Position,
+  cue: string,
+  conditions: string[] = [],
+): StanceRow => ({
   id: `${actorId}-${proposalId}`,
   position,
   cue,
@@ -34,7 +40,13 @@ describe('alignment', () => {
   });
 
   it('shows agreement on different grounds, naming whose condition is whose', () => {
-    const c = compare(japan, north, 'eow', row('japan', 'eow', Position.OPPOSE, 'premature'), row('north-korea', 'eow', Position.OPPOSE, 'reject', ['unless the US withdraws its hostile policy']));
+    const c = compare(
+      japan,
+      north,
+      'eow',
+      row('japan', 'eow', Position.OPPOSE, 'premature'),
+      row('north-korea', 'eow', Position.OPPOSE, 'reject', ['unless the US withdraws its hostile policy']),
+    );
     expect([c.relation, c.agreement, c.sameGrounds]).toEqual([Relation.AGREE, 1, false]);
     expect(c.conditionsOnlyA).toEqual([]);
     expect(c.conditionsOnlyB).toEqual(['unless the US withdraws its hostile policy']);
@@ -55,7 +67,10 @@ describe('alignment', () => {
     expect(by('japan', 'south-korea')).toMatchObject({ compared: 1, agree: 0, disagree: 1, opposed: 1, score: -1 });
     expect(by('japan', 'united-states')).toMatchObject({ compared: 1, agree: 0, disagree: 1, opposed: 0, score: 0 });
     expect(by('united-states', 'south-korea')).toMatchObject({ compared: 1, score: 0 });
-    expect(by('japan', 'south-korea').proposals[1]).toMatchObject({ relation: Relation.NOT_COMPARABLE, agreement: null });
+    expect(by('japan', 'south-korea').proposals[1]).toMatchObject({
+      relation: Relation.NOT_COMPARABLE,
+      agreement: null,
+    });
     expect(by('japan', 'south-korea').proposals[1].explanation).toBe('No stance on record from South Korea.');
   });
 });

@@ -68,7 +68,11 @@ const BOTH: Record<Position, string> = {
 };
 
 function said(actor: NamedActor, s: StanceRow): string {
-  const cue = s.cue ? ` ("${s.cue}"` + (s.effectiveOn ? `, ${s.effectiveOn})` : ')') : s.effectiveOn ? ` (${s.effectiveOn})` : '';
+  const cue = s.cue
+    ? ` ("${s.cue}"` + (s.effectiveOn ? `, ${s.effectiveOn})` : ')')
+    : s.effectiveOn
+      ? ` (${s.effectiveOn})`
+      : '';
   return `${actor.name} ${VERB[s.position]}${cue}`;
 }
 
@@ -78,7 +82,13 @@ function terms(actor: NamedActor, own: string[], shared: string[]): string {
   return `${actor.name}'s own condition${own.length > 1 ? 's' : ''}: ${own.join('; ')}`;
 }
 
-export function compare(actorA: NamedActor, actorB: NamedActor, proposalId: string, a: StanceRow | null, b: StanceRow | null): ProposalComparison {
+export function compare(
+  actorA: NamedActor,
+  actorB: NamedActor,
+  proposalId: string,
+  a: StanceRow | null,
+  b: StanceRow | null,
+): ProposalComparison {
   if (!a || !b) {
     const missing = [!a ? actorA.name : null, !b ? actorB.name : null].filter(Boolean).join(' and ');
     return {
@@ -109,7 +119,10 @@ export function compare(actorA: NamedActor, actorB: NamedActor, proposalId: stri
       : `${BOTH[a.position]}, on different grounds: ${cues}. ${terms(actorA, onlyA, shared)}; ${terms(actorB, onlyB, shared)}.`;
   } else {
     const lead = relation === Relation.OPPOSED ? 'Opposite positions' : 'Apart by one step';
-    const conds = [onlyA.length ? `${actorA.name}'s conditions: ${onlyA.join('; ')}` : '', onlyB.length ? `${actorB.name}'s conditions: ${onlyB.join('; ')}` : '']
+    const conds = [
+      onlyA.length ? `${actorA.name}'s conditions: ${onlyA.join('; ')}` : '',
+      onlyB.length ? `${actorB.name}'s conditions: ${onlyB.join('; ')}` : '',
+    ]
       .filter(Boolean)
       .join('. ');
     explanation = `${lead}: ${said(actorA, a)}; ${said(actorB, b)}.${conds ? ` ${conds}.` : ''}`;
@@ -136,7 +149,9 @@ export function alignPairs(actors: NamedActor[], proposalIds: string[], stances:
   for (let i = 0; i < actors.length; i++) {
     for (let j = i + 1; j < actors.length; j++) {
       const [actorA, actorB] = [actors[i], actors[j]];
-      const proposals = proposalIds.map((p) => compare(actorA, actorB, p, stanceOf.get(key(actorA.id, p)) ?? null, stanceOf.get(key(actorB.id, p)) ?? null));
+      const proposals = proposalIds.map((p) =>
+        compare(actorA, actorB, p, stanceOf.get(key(actorA.id, p)) ?? null, stanceOf.get(key(actorB.id, p)) ?? null),
+      );
       const compared = proposals.filter((p) => p.agreement !== null);
       const sum = compared.reduce((acc, p) => acc + (p.agreement as number), 0);
       pairs.push({

@@ -58,8 +58,20 @@ export class ArticlesService {
   }
 }
 
-export function articleIdFor(url: string | null, outlet: string | null, title: string | null, publishedOn: string | null): string | null {
-  if (url) return `art-${shortHash('url', url.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase())}`;
+export function articleIdFor(
+  url: string | null,
+  outlet: string | null,
+  title: string | null,
+  publishedOn: string | null,
+): string | null {
+  if (url)
+    return `art-${shortHash(
+      'url',
+      url
+        .replace(/[?#].*$/, '')
+        .replace(/\/+$/, '')
+        .toLowerCase(),
+    )}`;
   if (title) return `art-${shortHash('meta', outlet, title.toLowerCase(), publishedOn)}`;
   return null;
 }

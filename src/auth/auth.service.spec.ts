@@ -4,7 +4,8 @@ import { AuthService } from './auth.service.js';
 import { signToken } from './tokens.js';
 
 const SECRET = 'a-test-secret-of-enough-length-000000';
-const service = () => new AuthService({ auth: { secret: SECRET, tokens: [], openReads: false } } as unknown as AppConfig);
+const service = () =>
+  new AuthService({ auth: { secret: SECRET, tokens: [], openReads: false } } as unknown as AppConfig);
 
 describe('AuthService, remembered tokens', () => {
   afterEach(() => jest.restoreAllMocks());
@@ -15,8 +16,18 @@ describe('AuthService, remembered tokens', () => {
     const token = signToken(SECRET, { sub: 'analyst', role: 'reader', ttlSeconds: 60, now: start });
     // With its expiry, so that a WebSocket connection can be closed when its token runs out.
     const expiresAt = (Math.floor(start / 1000) + 60) * 1000;
-    expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'principal', role: 'reader', subject: 'analyst', expiresAt });
-    expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'principal', role: 'reader', subject: 'analyst', expiresAt });
+    expect(auth.authenticate(`Bearer ${token}`)).toEqual({
+      kind: 'principal',
+      role: 'reader',
+      subject: 'analyst',
+      expiresAt,
+    });
+    expect(auth.authenticate(`Bearer ${token}`)).toEqual({
+      kind: 'principal',
+      role: 'reader',
+      subject: 'analyst',
+      expiresAt,
+    });
     jest.spyOn(Date, 'now').mockReturnValue(start + 61_000);
     expect(auth.authenticate(`Bearer ${token}`)).toEqual({ kind: 'invalid', reason: 'the token has expired' });
   });

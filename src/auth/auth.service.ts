@@ -50,16 +50,25 @@ export class AuthService {
     if (secret && looksSigned(token)) {
       const known = this.verified.get(token);
       if (known) {
-        if (known.exp * 1000 > Date.now()) return { kind: 'principal', role: known.role, subject: known.subject, expiresAt: known.exp * 1000 };
+        if (known.exp * 1000 > Date.now())
+          return { kind: 'principal', role: known.role, subject: known.subject, expiresAt: known.exp * 1000 };
         this.verified.delete(token);
       }
       const result = verifyToken(secret, token);
       if (result.ok) {
         if (this.verified.size >= REMEMBERED_TOKENS) this.verified.clear();
         this.verified.set(token, { role: result.claims.role, subject: result.claims.sub, exp: result.claims.exp });
-        return { kind: 'principal', role: result.claims.role, subject: result.claims.sub, expiresAt: result.claims.exp * 1000 };
+        return {
+          kind: 'principal',
+          role: result.claims.role,
+          subject: result.claims.sub,
+          expiresAt: result.claims.exp * 1000,
+        };
       }
-      return { kind: 'invalid', reason: result.reason === 'expired' ? 'the token has expired' : 'the token is not valid' };
+      return {
+        kind: 'invalid',
+        reason: result.reason === 'expired' ? 'the token has expired' : 'the token is not valid',
+      };
     }
     // Every configured token is compared, so timing does not tell which one (or whether any) matched.
     let match: { role: Role; token: string } | null = null;
@@ -73,9 +82,16 @@ export class AuthService {
     if (auth.kind === 'invalid') return new DomainError(ErrorCode.UNAUTHENTICATED, `not authenticated: ${auth.reason}`);
     if (needed === null) return null;
     if (auth.kind === 'anonymous') {
-      return new DomainError(ErrorCode.UNAUTHENTICATED, `not authenticated: this needs the ${needed} role; send Authorization: Bearer <token>`);
+      return new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        `not authenticated: this needs the ${needed} role; send Authorization: Bearer <token>`,
+      );
     }
-    if (!allows(auth.role, needed)) return new DomainError(ErrorCode.FORBIDDEN, `forbidden: this needs the ${needed} role (the token has ${auth.role})`);
+    if (!allows(auth.role, needed))
+      return new DomainError(
+        ErrorCode.FORBIDDEN,
+        `forbidden: this needs the ${needed} role (the token has ${auth.role})`,
+      );
     return null;
   }
 

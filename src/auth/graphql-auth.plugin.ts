@@ -13,13 +13,19 @@ const INGEST_FIELDS: ReadonlySet<string> = new Set(['ingestArticle']);
 export function authError(error: DomainError): GraphQLError {
   const headers = new Map<string, string>();
   if (error.code === ErrorCode.UNAUTHENTICATED) headers.set('www-authenticate', 'Bearer realm="stance-graph"');
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: authStatus(error), headers } } });
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, http: { status: authStatus(error), headers } },
+  });
 }
 
 /** A rate-limit refusal as Apollo sends it: 429 with Retry-After. */
 export function rateLimitError(error: RateLimitError): GraphQLError {
   const headers = new Map([['retry-after', String(error.retryAfterSeconds)]]);
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 429, headers } } });
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, http: { status: 429, headers } },
+  });
 }
 
 /**

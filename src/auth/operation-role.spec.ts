@@ -20,11 +20,21 @@ describe('the role an operation needs', () => {
     expect(role('mutation { someFutureMutation }', true)).toBe('editor');
     expect(role('mutation { __typename }', true)).toBe('editor');
     expect(role('mutation { mergeActors(keepId: "a", mergeId: "b") { id } }', true)).toBe('admin');
-    expect(role('mutation { a: upsertActor(input: { name: "x", kind: STATE }) { id } b: retractStance(id: "s") { id } }', true)).toBe('admin');
+    expect(
+      role(
+        'mutation { a: upsertActor(input: { name: "x", kind: STATE }) { id } b: retractStance(id: "s") { id } }',
+        true,
+      ),
+    ).toBe('admin');
   });
 
   it('sees through fragments at the root', () => {
-    expect(role('mutation { ...F } fragment F on Mutation { ... on Mutation { mergeActors(keepId: "a", mergeId: "b") { id } } }', true)).toBe('admin');
+    expect(
+      role(
+        'mutation { ...F } fragment F on Mutation { ... on Mutation { mergeActors(keepId: "a", mergeId: "b") { id } } }',
+        true,
+      ),
+    ).toBe('admin');
     expect(role('mutation { ...F } fragment F on Mutation { ...F }', true)).toBe('editor');
   });
 });

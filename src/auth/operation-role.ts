@@ -33,7 +33,11 @@ export function rootFields(operation: OperationDefinitionNode, document: Documen
  * The role an operation needs: the strongest its root fields need.
  * Null when every root field is open.
  */
-export function operationRole(operation: OperationDefinitionNode, document: DocumentNode, openReads: boolean): Role | null {
+export function operationRole(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  openReads: boolean,
+): Role | null {
   const fields = rootFields(operation, document);
   const roles: Role[] = [];
   for (const field of fields) {

@@ -24,6 +24,7 @@ describe('canonicalPath', () => {
     for (const path of ['/EXPORT/csv/edges', '/Export/graphml', '/export/', '/%65xport/csv/nodes']) {
       expect(httpRequirement(canonicalPath(path), false, 'off')).toBe('reader');
     }
-    for (const path of ['/METRICS', '/metrics/', '/MeTrIcS/']) expect(httpRequirement(canonicalPath(path), false, 'off')).toBe('off');
+    for (const path of ['/METRICS', '/metrics/', '/MeTrIcS/'])
+      expect(httpRequirement(canonicalPath(path), false, 'off')).toBe('off');
   });
 });

@@ -61,7 +61,11 @@ export function canonicalPath(path: string): string {
 }
 
 /** HTTP routes outside /graphql: what each needs (null: open; 'off': not served). `path` is canonical (canonicalPath). */
-export function httpRequirement(path: string, openReads: boolean, metrics: 'open' | 'reader' | 'off'): Role | null | 'off' {
+export function httpRequirement(
+  path: string,
+  openReads: boolean,
+  metrics: 'open' | 'reader' | 'off',
+): Role | null | 'off' {
   if (path === '/metrics') return metrics === 'open' ? null : metrics === 'off' ? 'off' : 'reader';
   if (path === '/export' || path.startsWith('/export/')) return openReads ? null : 'reader';
   return null;

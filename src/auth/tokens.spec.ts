@@ -8,7 +8,10 @@ describe('signed bearer tokens', () => {
     const token = signToken(SECRET, { sub: 'alice', role: 'editor', ttlSeconds: 60, now: 1_700_000_000_000 });
     expect(token).toMatch(/^sg1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     const result = verifyToken(SECRET, token, 1_700_000_030_000);
-    expect(result).toEqual({ ok: true, claims: { sub: 'alice', role: 'editor', iat: 1_700_000_000, exp: 1_700_000_060 } });
+    expect(result).toEqual({
+      ok: true,
+      claims: { sub: 'alice', role: 'editor', iat: 1_700_000_000, exp: 1_700_000_060 },
+    });
   });
 
   it('refuses expired tokens, other secrets, tampered payloads and garbage', () => {
@@ -18,7 +21,8 @@ describe('signed bearer tokens', () => {
     const [prefix, , sig] = token.split('.');
     const admin = Buffer.from(JSON.stringify({ sub: 'a', role: 'admin', iat: 0, exp: 9e9 })).toString('base64url');
     expect(verifyToken(SECRET, `${prefix}.${admin}.${sig}`, 1000)).toEqual({ ok: false, reason: 'signature' });
-    for (const junk of ['', 'sg1', 'sg1..', 'sg1.a.b.c', 'x'.repeat(5000), 'sg2.a.b']) expect(verifyToken(SECRET, junk).ok).toBe(false);
+    for (const junk of ['', 'sg1', 'sg1..', 'sg1.a.b.c', 'x'.repeat(5000), 'sg2.a.b'])
+      expect(verifyToken(SECRET, junk).ok).toBe(false);
   });
 
   it('refuses a correctly signed payload with an unknown role', () => {

@@ -20,13 +20,19 @@ export interface TokenClaims {
   exp: number;
 }
 
-export function signToken(secret: string, claims: { sub: string; role: Role; ttlSeconds: number; now?: number }): string {
+export function signToken(
+  secret: string,
+  claims: { sub: string; role: Role; ttlSeconds: number; now?: number },
+): string {
   const iat = Math.floor((claims.now ?? Date.now()) / 1000);
-  const payload = Buffer.from(JSON.stringify({ sub: claims.sub, role: claims.role, iat, exp: iat + claims.ttlSeconds })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ sub: claims.sub, role: claims.role, iat, exp: iat + claims.ttlSeconds }),
+  ).toString('base64url');
   return `${TOKEN_PREFIX}.${payload}.${mac(secret, `${TOKEN_PREFIX}.${payload}`).toString('base64url')}`;
 }
 
-export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type VerifyResult =
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 export function looksSigned(token: string): boolean {
   return token.startsWith(`${TOKEN_PREFIX}.`);

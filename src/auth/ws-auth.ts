@@ -49,7 +49,10 @@ function expired(auth: AuthResult | undefined): boolean {
  * over the socket included. A connection holds at most wsMaxSubscriptions
  * operations at once, and lasts no longer than its token.
  */
-export function wsGuards(auth: AuthService, limits: WsLimits): Pick<ServerOptions, 'onConnect' | 'onSubscribe' | 'onClose'> {
+export function wsGuards(
+  auth: AuthService,
+  limits: WsLimits,
+): Pick<ServerOptions, 'onConnect' | 'onSubscribe' | 'onClose'> {
   return {
     onConnect(ctx: Context<Record<string, unknown> | undefined, unknown>) {
       const extra = ctx.extra as Extra;
@@ -92,10 +95,12 @@ export function wsGuards(auth: AuthService, limits: WsLimits): Pick<ServerOption
       if (limitErrors.length > 0) return limitErrors;
       const operation = getOperationAST(document, payload.operationName ?? undefined);
       if (!operation) return;
-      const refusal = auth.check(extra.stanceAuth ?? { kind: 'anonymous' }, operationRole(operation, document, auth.openReads));
+      const refusal = auth.check(
+        extra.stanceAuth ?? { kind: 'anonymous' },
+        operationRole(operation, document, auth.openReads),
+      );
       if (refusal) return [new GraphQLError(refusal.message, { originalError: refusal })];
       return;
     },
   };
 }
-

@@ -17,7 +17,16 @@ import { StancesService } from '../stances/stances.service.js';
 import { batchesOf, prepareBatch } from './data/batches.js';
 import { SyntheticPlan, syntheticPlan, SyntheticProposal } from './data/synthetic.js';
 import { Args, tierLabel } from './support/args.js';
-import { DATA_VERSION, fromEnv, readMarker, startHome, targetEnv, tierHome, tierPagecache, writeMarker } from './support/neo4j-home.js';
+import {
+  DATA_VERSION,
+  fromEnv,
+  readMarker,
+  startHome,
+  targetEnv,
+  tierHome,
+  tierPagecache,
+  writeMarker,
+} from './support/neo4j-home.js';
 import { pool, Progress } from './support/progress.js';
 
 /**
@@ -42,7 +51,12 @@ export interface DataSummary {
   stancesPerSec: number;
 }
 
-export async function generate(app: INestApplicationContext, stances: number, batchSize: number, concurrency: number): Promise<DataSummary> {
+export async function generate(
+  app: INestApplicationContext,
+  stances: number,
+  batchSize: number,
+  concurrency: number,
+): Promise<DataSummary> {
   const t0 = performance.now();
   const plan = syntheticPlan(stances);
   await writeEntities(app, plan);
@@ -51,7 +65,9 @@ export async function generate(app: INestApplicationContext, stances: number, ba
   const writeSeconds = (performance.now() - tWrite) / 1000;
   const [counts] = await app
     .get(Neo4jService)
-    .read<Omit<DataSummary, 'seconds' | 'writtenStances' | 'stancesPerSec'>>(app.get(CypherRegistry).get('bench/graph-counts'));
+    .read<Omit<DataSummary, 'seconds' | 'writtenStances' | 'stancesPerSec'>>(
+      app.get(CypherRegistry).get('bench/graph-counts'),
+    );
   return {
     ...counts,
     seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
@@ -77,7 +93,10 @@ export async function writeEntities(app: INestApplicationContext, plan: Syntheti
     ['states', actors.filter((a) => a.kind === ActorKind.STATE)],
     ['organisations and persons', actors.filter((a) => a.kind !== ActorKind.STATE)],
   ] as const) {
-    const missing = await missingOf(list.map((a) => a.id!), (ids) => actorsService.findByIds(ids));
+    const missing = await missingOf(
+      list.map((a) => a.id!),
+      (ids) => actorsService.findByIds(ids),
+    );
     const todo = list.filter((a) => missing.has(a.id!)).map(actorRow);
     const progress = new Progress(label, todo.length);
     for (let i = 0; i < todo.length; i += 500) {
@@ -205,9 +224,14 @@ async function main(): Promise<void> {
       return;
     }
     Object.assign(process.env, targetEnv(target), { STANCE_LOAD_DEMO: 'false' });
-    const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+    const app = await NestFactory.createApplicationContext(AppModule, {
+      logger: ['error', 'warn'],
+      abortOnError: false,
+    });
     try {
-      process.stderr.write(`bench data: ${stances} stances into ${target.uri} (batches of ${batch}, ${concurrency} at a time)\n`);
+      process.stderr.write(
+        `bench data: ${stances} stances into ${target.uri} (batches of ${batch}, ${concurrency} at a time)\n`,
+      );
       const summary = await generate(app, stances, batch, concurrency);
       if (target.home) writeMarker(target.home, { stances, version: DATA_VERSION, summary });
       console.log(JSON.stringify(summary));

@@ -20,7 +20,8 @@ import { IngestService } from '../ingest/ingest.service.js';
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number (got ${process.argv[i + 1]})`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a whole number (got ${process.argv[i + 1]})`);
   return value;
 }
 
@@ -42,7 +43,11 @@ export interface IngestBenchResult {
  * its write transaction) with one client and with `concurrency` clients,
  * into the database the app context is connected to.
  */
-export async function measureIngest(app: INestApplicationContext, n: number, concurrency: number): Promise<IngestBenchResult> {
+export async function measureIngest(
+  app: INestApplicationContext,
+  n: number,
+  concurrency: number,
+): Promise<IngestBenchResult> {
   const texts = Array.from({ length: n * 2 }, (_, i) => syntheticArticle(i + 1));
   const kb = texts.reduce((s, t) => s + t.length, 0) / texts.length / 1024;
 
@@ -59,7 +64,8 @@ export async function measureIngest(app: INestApplicationContext, n: number, con
 
   const ingest = app.get(IngestService);
   const progress = (label: string, done: number, total: number) => {
-    if (done % Math.max(1, Math.floor(total / 10)) === 0 || done === total) process.stderr.write(`  ${label}: ${done}/${total}\r`);
+    if (done % Math.max(1, Math.floor(total / 10)) === 0 || done === total)
+      process.stderr.write(`  ${label}: ${done}/${total}\r`);
   };
   // Whole pipeline, one client: the first n texts.
   t0 = performance.now();

@@ -12,10 +12,14 @@ import { PEER_TYPE_DEFS } from './peer/type-defs.js';
  * "listening <url>" when ready.
  */
 async function main(): Promise<void> {
-  const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD!), {
-    maxConnectionPoolSize: 50,
-    userAgent: 'stance-graph-bench-peer',
-  });
+  const driver = neo4j.driver(
+    process.env.NEO4J_URI!,
+    neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD!),
+    {
+      maxConnectionPoolSize: 50,
+      userAgent: 'stance-graph-bench-peer',
+    },
+  );
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   // String ranges (effectiveOn >= a date) are opt-in in @neo4j/graphql 7.
   const features = { filters: { String: { GT: true, GTE: true, LT: true, LTE: true } } };

@@ -74,7 +74,10 @@ const proposalCurrent: Omit<Question, 'params'> = {
             sourceCount: new Set(s.evidence.map((e: Row) => e.reportId)).size,
             actor: { id: s.actor.id, name: s.actor.name },
             speaker: s.speaker ? { id: s.speaker.id, name: s.speaker.name } : null,
-            evidence: s.evidence.map((e: Row) => ({ quote: e.quote, article: { id: e.article.id, outlet: e.article.outlet, publishedOn: e.article.publishedOn } })),
+            evidence: s.evidence.map((e: Row) => ({
+              quote: e.quote,
+              article: { id: e.article.id, outlet: e.article.outlet, publishedOn: e.article.publishedOn },
+            })),
           })),
         },
       },
@@ -109,7 +112,10 @@ const actorTimeline: Omit<Question, 'params'> = {
           id: view.actor.id,
           name: view.actor.name,
           kind: view.actor.kind,
-          represents: view.representations.map((r: Row) => ({ role: r.role, state: { id: r.state.id, name: r.state.name } })),
+          represents: view.representations.map((r: Row) => ({
+            role: r.role,
+            state: { id: r.state.id, name: r.state.name },
+          })),
           stances: view.stances.map((s: Row) => ({
             id: s.id,
             position: s.position,
@@ -145,15 +151,33 @@ const stancesPage: Omit<Question, 'params'> = {
     variables: { p: proposalId, from },
   }),
   async raw(run, { proposalId, from }) {
-    const query = { asOf: null, knownAsOf: null, actorId: null, proposalId, position: null, from, to: null, outlet: null, statuses: LIVE };
-    const [{ totalCount, rows }] = await run('stances/page-scoped', { ...query, after: null, limit: neo4j.int(21), withCount: true });
+    const query = {
+      asOf: null,
+      knownAsOf: null,
+      actorId: null,
+      proposalId,
+      position: null,
+      from,
+      to: null,
+      outlet: null,
+      statuses: LIVE,
+    };
+    const [{ totalCount, rows }] = await run('stances/page-scoped', {
+      ...query,
+      after: null,
+      limit: neo4j.int(21),
+      withCount: true,
+    });
     const page = (rows as Row[]).slice(0, 20);
     const cursor = (key: string) => Buffer.from(`c:${key}`, 'utf8').toString('base64url');
     return {
       data: {
         stances: {
           totalCount,
-          pageInfo: { hasNextPage: rows.length > 20, endCursor: page.length ? cursor(page[page.length - 1].sortKey) : null },
+          pageInfo: {
+            hasNextPage: rows.length > 20,
+            endCursor: page.length ? cursor(page[page.length - 1].sortKey) : null,
+          },
           nodes: page.map((s) => ({
             id: s.id,
             position: s.position,
@@ -239,20 +263,30 @@ const search: Omit<Question, 'params'> = {
       limit: neo4j.int(10),
     });
     const node = (h: { type: string; node: Row }) =>
-      h.type === 'Actor' ? { __typename: h.type, id: h.node.id, name: h.node.name, kind: h.node.kind } : { __typename: h.type, id: h.node.id, name: h.node.name };
+      h.type === 'Actor'
+        ? { __typename: h.type, id: h.node.id, name: h.node.name, kind: h.node.kind }
+        : { __typename: h.type, id: h.node.id, name: h.node.name };
     return { data: { search: hits.map((h) => ({ score: h.score, node: node(h) })) } };
   },
   digest(variant, answer) {
     // The peer ranks by Lucene score only (no exact-name boost): compare the best hit.
     if (variant === 'peer') {
-      const hits = [...answer.data.actorsByName.edges, ...answer.data.proposalsByName.edges].sort((x: Row, y: Row) => y.score - x.score);
+      const hits = [...answer.data.actorsByName.edges, ...answer.data.proposalsByName.edges].sort(
+        (x: Row, y: Row) => y.score - x.score,
+      );
       return hits[0]?.node.id ?? '';
     }
     return answer.data.search[0]?.node.id ?? '';
   },
 };
 
-export const QUESTIONS: Array<Omit<Question, 'params'>> = [proposalCurrent, actorTimeline, stancesPage, alignment, search];
+export const QUESTIONS: Array<Omit<Question, 'params'>> = [
+  proposalCurrent,
+  actorTimeline,
+  stancesPage,
+  alignment,
+  search,
+];
 
 /** The questions with their parameters, picked from the generated graph of N stances. */
 export function questions(stances: number, rotation = 32): Question[] {
@@ -265,7 +299,8 @@ export function questions(stances: number, rotation = 32): Question[] {
   const whole = proposals.length > 1 ? proposals.slice(0, -1) : proposals;
   const at = <T>(xs: T[], i: number) => xs[i % xs.length];
   const holders = new Map<string, number>();
-  for (const p of whole) for (const s of p.stances) holders.set(s.input.actorId, (holders.get(s.input.actorId) ?? 0) + 1);
+  for (const p of whole)
+    for (const s of p.stances) holders.set(s.input.actorId, (holders.get(s.input.actorId) ?? 0) + 1);
   // Regional actors: their stances are the same at every tier. (A great power's timeline grows with
   // the graph, as its stances do: its cost follows its answer, which a scale curve would blur.)
   const powers = new Set(GREAT_POWERS.map((a) => a.id));
@@ -285,7 +320,10 @@ export function questions(stances: number, rotation = 32): Question[] {
       // The ten actors with the most stances on those proposals: the ones an analyst compares.
       const count = new Map<string, number>();
       for (const p of set) for (const a of statesOf(p)) count.set(a, (count.get(a) ?? 0) + 1);
-      const top = [...count.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 10).map(([a]) => a);
+      const top = [...count.entries()]
+        .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+        .slice(0, 10)
+        .map(([a]) => a);
       return { actorIds: top, proposalIds: set.map((p) => p.upsert.id) };
     }),
     search: Array.from({ length: rotation }, (_, i) => {

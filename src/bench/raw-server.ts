@@ -17,11 +17,15 @@ import { QUESTIONS, Runner } from './questions.js';
  * NEO4J_PASSWORD and PORT; prints "listening <url>" when ready.
  */
 async function main(): Promise<void> {
-  const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD!), {
-    maxConnectionPoolSize: 50,
-    userAgent: 'stance-graph-bench-raw',
-    ...DRIVER_TUNING,
-  });
+  const driver = neo4j.driver(
+    process.env.NEO4J_URI!,
+    neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD!),
+    {
+      maxConnectionPoolSize: 50,
+      userAgent: 'stance-graph-bench-raw',
+      ...DRIVER_TUNING,
+    },
+  );
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   await driver.verifyConnectivity({ database });
   const cypher = new CypherRegistry();
@@ -49,10 +53,14 @@ async function main(): Promise<void> {
         .raw(run, JSON.parse(Buffer.concat(chunks).toString('utf8')))
         .then((answer) => {
           const body = JSON.stringify(answer);
-          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+          res
+            .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+            .end(body);
         })
         .catch((error: unknown) => {
-          const body = JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] });
+          const body = JSON.stringify({
+            errors: [{ message: error instanceof Error ? error.message : String(error) }],
+          });
           res.writeHead(500, { 'content-type': 'application/json' }).end(body);
         });
     });

@@ -8,7 +8,20 @@ import { recordToObject } from '../neo4j/neo4j-mapper.js';
 import { Question, QUESTIONS, questions, Variant } from './questions.js';
 import { Args, tierLabel } from './support/args.js';
 import { load, LoadResult, pooled } from './support/load.js';
-import { cpuMs, DATA_VERSION, fromEnv, Neo4jTarget, readMarker, ROOT, startHome, startThrowaway, targetEnv, tierHome, tierPagecache, writeMarker } from './support/neo4j-home.js';
+import {
+  cpuMs,
+  DATA_VERSION,
+  fromEnv,
+  Neo4jTarget,
+  readMarker,
+  ROOT,
+  startHome,
+  startThrowaway,
+  targetEnv,
+  tierHome,
+  tierPagecache,
+  writeMarker,
+} from './support/neo4j-home.js';
 import { profileQuestion, QuestionProfile } from './support/profile.js';
 import { formatReport, updateReadme, type BenchReport, type ReadRow, type WriteResult } from './support/report.js';
 import { post, Served, startOurs, startScript } from './support/servers.js';
@@ -79,12 +92,14 @@ function knownQuestions(list: string | null): string[] | null {
   const names = list.split(',');
   const known = QUESTIONS.map((q) => q.name);
   const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length > 0) throw new Error(`--questions: no question ${unknown.join(', ')} (there are ${known.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`--questions: no question ${unknown.join(', ')} (there are ${known.join(', ')})`);
   return names;
 }
 
 const t0 = performance.now();
-const log = (line: string) => process.stderr.write(`bench [${((performance.now() - t0) / 1000).toFixed(0)} s]: ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`bench [${((performance.now() - t0) / 1000).toFixed(0)} s]: ${line}\n`);
 
 async function main(): Promise<void> {
   const o = options();
@@ -109,7 +124,14 @@ async function main(): Promise<void> {
       freeMemoryGb: Math.round(freemem() / 2 ** 30),
     },
     startedAt: started.toISOString(),
-    settings: { stances: o.stances, clients: o.clients, warmupSeconds: o.warmup, durationSeconds: o.duration, rounds: o.rounds, tiny: o.tiny },
+    settings: {
+      stances: o.stances,
+      clients: o.clients,
+      warmupSeconds: o.warmup,
+      durationSeconds: o.duration,
+      rounds: o.rounds,
+      tiny: o.tiny,
+    },
     graph: null,
     reads: [],
     profile: [],
@@ -200,7 +222,9 @@ async function main(): Promise<void> {
   const failures = report.reads.filter((r) => r.failures > 0);
   const disagreements = report.agreement.filter((a) => !a.agree && a.variant === 'raw');
   if (failures.length > 0 || disagreements.length > 0) {
-    log(`FAILED: ${failures.length} measurements with failed requests, ${disagreements.length} answers where ours and raw differ`);
+    log(
+      `FAILED: ${failures.length} measurements with failed requests, ${disagreements.length} answers where ours and raw differ`,
+    );
     process.exit(1);
   }
 }
@@ -217,12 +241,16 @@ async function ensureData(target: Neo4jTarget, stances: number): Promise<void> {
   if (marker && marker.stances === stances && marker.version === DATA_VERSION) return;
   log(`generating ${stances} stances through the product's write path (once per tier; progress below)`);
   const out = await child(join(ROOT, 'dist', 'bench', 'data.js'), ['--stances', String(stances)], targetEnv(target));
-  if (target.home) writeMarker(target.home, { stances, version: DATA_VERSION, summary: JSON.parse(out.trim().split('\n').pop()!) });
+  if (target.home)
+    writeMarker(target.home, { stances, version: DATA_VERSION, summary: JSON.parse(out.trim().split('\n').pop()!) });
 }
 
 function child(script: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
     proc.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`))));
@@ -230,11 +258,18 @@ function child(script: string, args: string[], env: Record<string, string>): Pro
 }
 
 async function graphCounts(driver: Driver, cypher: CypherRegistry): Promise<Record<string, number>> {
-  const result = await driver.executeQuery(cypher.get('bench/graph-counts'), {}, { database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  const result = await driver.executeQuery(
+    cypher.get('bench/graph-counts'),
+    {},
+    { database: process.env.NEO4J_DATABASE ?? 'neo4j' },
+  );
   return recordToObject<Record<string, number>>(result.records[0]);
 }
 
-async function startServers(variants: Variant[], env: Record<string, string>): Promise<Partial<Record<Variant, Served>>> {
+async function startServers(
+  variants: Variant[],
+  env: Record<string, string>,
+): Promise<Partial<Record<Variant, Served>>> {
   const out: Partial<Record<Variant, Served>> = {};
   try {
     for (const v of variants) out[v] = v === 'ours' ? await startOurs(env) : await startScript(v, env);
@@ -271,7 +306,9 @@ async function agreement(qs: Question[], servers: Partial<Record<Variant, Served
         compared += 1;
         if (mine !== theirs) {
           agree = false;
-          log(`${q.name}: ${v} answers differently from ours for ${ours[i]}\n  ours: ${mine.slice(0, 300)}\n  ${v}: ${theirs.slice(0, 300)}`);
+          log(
+            `${q.name}: ${v} answers differently from ours for ${ours[i]}\n  ours: ${mine.slice(0, 300)}\n  ${v}: ${theirs.slice(0, 300)}`,
+          );
         }
       }
       out.push({ stances, question: q.name, variant: v, compared, agree });
@@ -298,7 +335,14 @@ export interface CpuPerRequest {
  * per request (a measure the machine's other load disturbs far less than
  * latency).
  */
-async function measure(q: Question, servers: Partial<Record<Variant, Served>>, clients: number, rounds: number, o: Options, neo4jPid: number | null) {
+async function measure(
+  q: Question,
+  servers: Partial<Record<Variant, Served>>,
+  clients: number,
+  rounds: number,
+  o: Options,
+  neo4jPid: number | null,
+) {
   const variants = Object.keys(servers) as Variant[];
   const runs: Partial<Record<Variant, LoadResult[]>> = {};
   const cpu: Partial<Record<Variant, { server: number; neo4j: number; requests: number }>> = {};
@@ -314,7 +358,9 @@ async function measure(q: Question, servers: Partial<Record<Variant, Served>>, c
       c.neo4j += (after[1] ?? NaN) - (before[1] ?? NaN);
       c.requests += result.requests;
       (runs[v] ??= []).push(result);
-      log(`${q.name} x${clients} ${v}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.rps} req/s${result.failures ? `, ${result.failures} FAILED` : ''}`);
+      log(
+        `${q.name} x${clients} ${v}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.rps} req/s${result.failures ? `, ${result.failures} FAILED` : ''}`,
+      );
     }
   }
   const per = (x: number, n: number) => (Number.isFinite(x) && n > 0 ? Math.round((x / n) * 100) / 100 : null);
@@ -330,7 +376,11 @@ function brief(r: LoadResult & { cpu?: CpuPerRequest }) {
   return { p50: r.p50, p99: r.p99, rps: r.rps, ...(r.cpu ? { cpuMs: r.cpu } : {}) };
 }
 
-function readRow(q: Question, clients: number, r: Partial<Record<Variant, LoadResult & { cpu: CpuPerRequest }>>): ReadRow {
+function readRow(
+  q: Question,
+  clients: number,
+  r: Partial<Record<Variant, LoadResult & { cpu: CpuPerRequest }>>,
+): ReadRow {
   const ours = r.ours!;
   const raw = r.raw!;
   const peer = r.peer!;
@@ -354,7 +404,11 @@ async function measureWrites(o: Options, reuse: Neo4jTarget | null): Promise<Wri
   const target = reuse ?? (await startThrowaway('writes'));
   try {
     log('writes: our batched path against a bare UNWIND ... MERGE, then ingestArticle');
-    const out = await child(join(ROOT, 'dist', 'bench', 'writes.js'), ['--rows', String(o.writeRows), '--articles', String(o.articles)], targetEnv(target));
+    const out = await child(
+      join(ROOT, 'dist', 'bench', 'writes.js'),
+      ['--rows', String(o.writeRows), '--articles', String(o.articles)],
+      targetEnv(target),
+    );
     return JSON.parse(out.trim().split('\n').pop()!) as WriteResult;
   } finally {
     if (!reuse) await target.stop();

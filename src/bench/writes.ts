@@ -111,8 +111,15 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
   await ours(sets[0]);
   await bare(sets[1]);
   spent.clear();
-  const t = [await time(() => ours(sets[2])), await time(() => bare(sets[3])), await time(() => bare(sets[4])), await time(() => ours(sets[5]))];
-  process.stderr.write(`  writes: ours ${sizes[2]} rows in ${t[0].toFixed(1)} s, bare ${sizes[3]} in ${t[1].toFixed(1)} s, bare ${sizes[4]} in ${t[2].toFixed(1)} s, ours ${sizes[5]} in ${t[3].toFixed(1)} s\n`);
+  const t = [
+    await time(() => ours(sets[2])),
+    await time(() => bare(sets[3])),
+    await time(() => bare(sets[4])),
+    await time(() => ours(sets[5])),
+  ];
+  process.stderr.write(
+    `  writes: ours ${sizes[2]} rows in ${t[0].toFixed(1)} s, bare ${sizes[3]} in ${t[1].toFixed(1)} s, bare ${sizes[4]} in ${t[2].toFixed(1)} s, ours ${sizes[5]} in ${t[3].toFixed(1)} s\n`,
+  );
   const oursRowsPerSec = (sizes[2] + sizes[5]) / (t[0] + t[3]);
   const bareRowsPerSec = (sizes[3] + sizes[4]) / (t[1] + t[2]);
   const oursSeconds = t[0] + t[3];

@@ -7,10 +7,15 @@ import { StderrLogger } from './stderr-logger.js';
 /** `npm run demo`: (re)loads the demo graph into the configured Neo4j. Idempotent. */
 async function main(): Promise<void> {
   process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: new StderrLogger(), abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new StderrLogger(),
+    abortOnError: false,
+  });
   try {
     const counts = await app.get(DemoService).load();
-    console.error(`demo graph loaded: ${counts.actors} actors, ${counts.proposals} proposals, ${counts.articles} articles, ${counts.stances} stances`);
+    console.error(
+      `demo graph loaded: ${counts.actors} actors, ${counts.proposals} proposals, ${counts.articles} articles, ${counts.stances} stances`,
+    );
   } finally {
     await app.close();
   }

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   // npm runs scripts from the project root; paths are meant from where npm was called.
   const files = listArticleFiles(args.map((a) => resolve(process.env.INIT_CWD ?? process.cwd(), a)));
   process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: new StderrLogger(), abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new StderrLogger(),
+    abortOnError: false,
+  });
   const ingest = app.get(IngestService);
   const totals = { articles: 0, duplicates: 0, reprints: 0, stances: 0, actors: 0, proposals: 0, failed: 0 };
   const started = Date.now();
@@ -51,7 +54,9 @@ async function main(): Promise<void> {
       } catch (error) {
         totals.failed += 1;
         const code = (error as { code?: string }).code;
-        console.error(`${prefix}: FAILED${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `${prefix}: FAILED${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   } finally {

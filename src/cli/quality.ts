@@ -33,11 +33,17 @@ async function main(): Promise<void> {
   };
 
   process.env.STANCE_LOAD_DEMO = 'false';
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: new StderrLogger(), abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new StderrLogger(),
+    abortOnError: false,
+  });
   try {
     const neo4j = app.get(Neo4jService);
     const [{ nodes }] = await neo4j.read<{ nodes: number }>('MATCH (n) RETURN count(n) AS nodes');
-    if (nodes > 0) throw new Error(`the database at ${process.env.NEO4J_URI} is not empty (${nodes} nodes): quality is measured from an empty graph`);
+    if (nodes > 0)
+      throw new Error(
+        `the database at ${process.env.NEO4J_URI} is not empty (${nodes} nodes): quality is measured from an empty graph`,
+      );
 
     const ingest = app.get(IngestService);
     const articleOf = new Map<string, string>();
@@ -48,7 +54,9 @@ async function main(): Promise<void> {
       const given = gold.articles.find((a) => a.file === basename(file))?.publishedOn ?? null;
       const outcome = await ingest.ingest({ text, ...metadata, publishedOn: metadata.publishedOn ?? given });
       articleOf.set(basename(file), outcome.article.id);
-      console.error(`ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`);
+      console.error(
+        `ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`,
+      );
     }
     const seconds = (Date.now() - started) / 1000;
 
@@ -81,7 +89,10 @@ async function main(): Promise<void> {
 }
 
 /** The stances the graph holds with evidence from one article, in the scorer's vocabulary (names, not ids). */
-async function scoredStancesOf(app: { get<T>(type: new (...args: never[]) => T): T }, articleId: string): Promise<ScoredStance[]> {
+async function scoredStancesOf(
+  app: { get<T>(type: new (...args: never[]) => T): T },
+  articleId: string,
+): Promise<ScoredStance[]> {
   const stances = await app.get(StancesService).byArticles([articleId]);
   const actorIds = [...new Set(stances.flatMap((s) => [s.actorId, s.speakerId ?? s.actorId]))];
   const [actors, proposals] = await Promise.all([
@@ -92,7 +103,10 @@ async function scoredStancesOf(app: { get<T>(type: new (...args: never[]) => T):
   const proposal = new Map(proposals.map((p) => [p.id, p]));
   return stances.map((s) => ({
     actor: actor.get(s.actorId)?.name ?? s.actorId,
-    proposal: { name: proposal.get(s.proposalId)?.name ?? s.proposalId, aliases: proposal.get(s.proposalId)?.aliases ?? [] },
+    proposal: {
+      name: proposal.get(s.proposalId)?.name ?? s.proposalId,
+      aliases: proposal.get(s.proposalId)?.aliases ?? [],
+    },
     position: s.position,
     speaker: s.speakerId ? (actor.get(s.speakerId)?.name ?? s.speakerId) : null,
     cue: s.cue ?? '',
@@ -105,4 +119,3 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
-

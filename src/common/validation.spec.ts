@@ -34,7 +34,10 @@ describe('validation', () => {
   });
 
   it('deduplicates aliases and names the entry at fault', () => {
-    expect(textList('aliases', ['Tokyo', 'Tokyo', ' Japanese government '], 5, 50)).toEqual(['Tokyo', 'Japanese government']);
+    expect(textList('aliases', ['Tokyo', 'Tokyo', ' Japanese government '], 5, 50)).toEqual([
+      'Tokyo',
+      'Japanese government',
+    ]);
     expect(codeOf(() => textList('aliases', ['ok', ''], 5, 50))).toBe('BAD_USER_INPUT:aliases[1]');
   });
 

@@ -50,11 +50,17 @@ export function optionalHttpUrl(field: string, value: string | null | undefined)
   } catch {
     throw badInput(field, 'must be an absolute http:// or https:// URL');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badInput(field, `must be an http:// or https:// URL (got ${parsed.protocol})`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw badInput(field, `must be an http:// or https:// URL (got ${parsed.protocol})`);
   return text;
 }
 
-export function textList(field: string, values: string[] | null | undefined, maxItems: number, maxLength: number): string[] | null {
+export function textList(
+  field: string,
+  values: string[] | null | undefined,
+  maxItems: number,
+  maxLength: number,
+): string[] | null {
   if (values === null || values === undefined) return null;
   if (values.length > maxItems) throw badInput(field, `must have at most ${maxItems} entries (got ${values.length})`);
   const out: string[] = [];
@@ -96,7 +102,14 @@ export function optionalIsoDate(field: string, value: string | null | undefined)
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
     const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1800 && y <= 2200) return text;
+    if (
+      date.getUTCFullYear() === y &&
+      date.getUTCMonth() === m - 1 &&
+      date.getUTCDate() === d &&
+      y >= 1800 &&
+      y <= 2200
+    )
+      return text;
   }
   const month = MONTH.exec(text);
   if (month) {

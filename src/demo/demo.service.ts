@@ -14,7 +14,14 @@ import { StancesService } from '../stances/stances.service.js';
 interface DemoGraph {
   actors: UpsertActorInput[];
   proposals: UpsertProposalInput[];
-  articles: Array<{ id: string; outlet: string | null; publishedOn: string | null; title: string | null; url: string | null; sameReportAs?: string }>;
+  articles: Array<{
+    id: string;
+    outlet: string | null;
+    publishedOn: string | null;
+    title: string | null;
+    url: string | null;
+    sameReportAs?: string;
+  }>;
   stances: Array<Omit<RecordStanceInput, 'evidence'> & { evidence: Array<{ articleId: string; quote: string }> }>;
 }
 
@@ -37,7 +44,9 @@ export class DemoService {
     private readonly stances: StancesService,
   ) {}
 
-  async load(file: string = DEMO_GRAPH_FILE): Promise<{ actors: number; proposals: number; articles: number; stances: number }> {
+  async load(
+    file: string = DEMO_GRAPH_FILE,
+  ): Promise<{ actors: number; proposals: number; articles: number; stances: number }> {
     const demo = JSON.parse(readFileSync(file, 'utf8')) as DemoGraph;
     // States first: persons and organisations point at them.
     const ordered = [...demo.actors].sort((a, b) => Number(!!a.represents) - Number(!!b.represents));
@@ -46,15 +55,26 @@ export class DemoService {
 
     const articles = demo.articles.map((a, i) => this.articles.toWrite(`articles[${i}]`, a));
     const rows: StanceWrite[] = demo.stances.map(
-      (s) => this.stances.prepare({ ...s, evidence: s.evidence.map((e) => ({ quote: e.quote, article: { id: e.articleId } })) }).stance,
+      (s) =>
+        this.stances.prepare({
+          ...s,
+          evidence: s.evidence.map((e) => ({ quote: e.quote, article: { id: e.articleId } })),
+        }).stance,
     );
     await this.neo4j.writeTransaction(async (tx) => {
       await this.articles.upsertIn(tx, articles);
       for (const a of demo.articles) if (a.sameReportAs) await this.articles.linkSameReportIn(tx, a.id, a.sameReportAs);
       await this.stances.writeBatch(tx, { articles: [], stances: rows });
     });
-    const counts = { actors: demo.actors.length, proposals: demo.proposals.length, articles: articles.length, stances: rows.length };
-    this.logger.log(`demo graph loaded: ${counts.actors} actors, ${counts.proposals} proposals, ${counts.articles} articles, ${counts.stances} stances`);
+    const counts = {
+      actors: demo.actors.length,
+      proposals: demo.proposals.length,
+      articles: articles.length,
+      stances: rows.length,
+    };
+    this.logger.log(
+      `demo graph loaded: ${counts.actors} actors, ${counts.proposals} proposals, ${counts.articles} articles, ${counts.stances} stances`,
+    );
     return counts;
   }
 

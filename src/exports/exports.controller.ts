@@ -9,7 +9,11 @@ const TYPES: Record<NetworkFormat, { type: string; file: string }> = {
   [NetworkFormat.CSV_EDGES]: { type: 'text/csv; charset=utf-8; header=present', file: 'stance-network-edges.csv' },
 };
 
-const STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.NOT_FOUND]: 404, [ErrorCode.RESULT_TOO_LARGE]: 422 };
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.RESULT_TOO_LARGE]: 422,
+};
 
 /**
  * Downloads of the stance network for Gephi, R or Python:
@@ -48,7 +52,9 @@ export class ExportsController {
         .send(body);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res.status(STATUS[error.code] ?? 500).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+      res
+        .status(STATUS[error.code] ?? 500)
+        .json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
     }
   }
 }

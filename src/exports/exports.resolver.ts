@@ -3,7 +3,8 @@ import { ExportsService, NetworkFormat } from './exports.service.js';
 
 registerEnumType(NetworkFormat, {
   name: 'NetworkFormat',
-  description: 'GRAPHML: one GraphML document. CSV_NODES / CSV_EDGES: the two tables of Gephi\'s spreadsheet import (RFC 4180, CRLF).',
+  description:
+    "GRAPHML: one GraphML document. CSV_NODES / CSV_EDGES: the two tables of Gephi's spreadsheet import (RFC 4180, CRLF).",
 });
 
 @Resolver()

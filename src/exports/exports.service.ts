@@ -6,7 +6,17 @@ import { optionalIsoDate, requireId } from '../common/validation.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
 import { upperBound } from '../stances/stances.service.js';
-import { buildNetwork, EDGE_COLUMNS, ExportActor, ExportProposal, ExportStance, Network, NODE_COLUMNS, toCsv, toGraphML } from './network.js';
+import {
+  buildNetwork,
+  EDGE_COLUMNS,
+  ExportActor,
+  ExportProposal,
+  ExportStance,
+  Network,
+  NODE_COLUMNS,
+  toCsv,
+  toGraphML,
+} from './network.js';
 
 export enum NetworkFormat {
   GRAPHML = 'GRAPHML',
@@ -42,8 +52,16 @@ export class ExportsService {
     if (raw !== undefined && raw !== null && raw !== '') {
       const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
       if (parts.some((p) => typeof p !== 'string')) throw badInput('proposalIds', 'must be ids separated by commas');
-      proposalIds = [...new Set((parts as string[]).map((p) => p.trim()).filter((p) => p !== '').map((p, i) => requireId(`proposalIds[${i}]`, p)))];
-      if (proposalIds.length > MAX_PROPOSALS) throw badInput('proposalIds', `must name at most ${MAX_PROPOSALS} proposals`);
+      proposalIds = [
+        ...new Set(
+          (parts as string[])
+            .map((p) => p.trim())
+            .filter((p) => p !== '')
+            .map((p, i) => requireId(`proposalIds[${i}]`, p)),
+        ),
+      ];
+      if (proposalIds.length > MAX_PROPOSALS)
+        throw badInput('proposalIds', `must name at most ${MAX_PROPOSALS} proposals`);
     }
     const from = optionalIsoDate('from', text('from', input.from));
     const to = optionalIsoDate('to', text('to', input.to));
@@ -61,7 +79,10 @@ export class ExportsService {
     const max = this.config.exportMaxStances;
     const limit = neo4j.int(max + 1);
     const tooLarge = (what: string) =>
-      new DomainError(ErrorCode.RESULT_TOO_LARGE, `the export holds more than ${max} ${what}; narrow it with proposalIds, from and to`);
+      new DomainError(
+        ErrorCode.RESULT_TOO_LARGE,
+        `the export holds more than ${max} ${what}; narrow it with proposalIds, from and to`,
+      );
     const proposals = await this.neo4j.read<ExportProposal>(this.q.proposals, { ids: request.proposalIds, limit });
     if (proposals.length > max) throw tooLarge('proposals');
     if (request.proposalIds) {

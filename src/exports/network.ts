@@ -231,7 +231,8 @@ export function toCsv(columns: Column[], rows: Row[]): string {
 
 // Characters XML 1.0 cannot carry at all (escaping does not help): C0 controls
 // other than tab, LF and CR, U+FFFE/U+FFFF, and unpaired surrogates.
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Escapes text for element content and attribute values. A carriage return
@@ -267,8 +268,10 @@ export function toGraphML(network: Network, description: string): string {
   ];
   const nodeKeys = NODE_COLUMNS.filter((c) => c.name !== 'Id');
   const edgeKeys = EDGE_COLUMNS.filter((c) => !['Id', 'Source', 'Target', 'Type'].includes(c.name));
-  for (const c of nodeKeys) out.push(`  <key id="n_${c.name}" for="node" attr.name="${graphmlName(c.name)}" attr.type="${c.type}"/>`);
-  for (const c of edgeKeys) out.push(`  <key id="e_${c.name}" for="edge" attr.name="${graphmlName(c.name)}" attr.type="${c.type}"/>`);
+  for (const c of nodeKeys)
+    out.push(`  <key id="n_${c.name}" for="node" attr.name="${graphmlName(c.name)}" attr.type="${c.type}"/>`);
+  for (const c of edgeKeys)
+    out.push(`  <key id="e_${c.name}" for="edge" attr.name="${graphmlName(c.name)}" attr.type="${c.type}"/>`);
   out.push('  <graph id="stances" edgedefault="directed">');
   for (const node of network.nodes) {
     out.push(`    <node id="${xmlAttr(String(node.Id))}">`);
@@ -276,7 +279,9 @@ export function toGraphML(network: Network, description: string): string {
     out.push('    </node>');
   }
   for (const edge of network.edges) {
-    out.push(`    <edge id="${xmlAttr(String(edge.Id))}" source="${xmlAttr(String(edge.Source))}" target="${xmlAttr(String(edge.Target))}">`);
+    out.push(
+      `    <edge id="${xmlAttr(String(edge.Id))}" source="${xmlAttr(String(edge.Source))}" target="${xmlAttr(String(edge.Target))}">`,
+    );
     for (const c of edgeKeys) pushData(out, 'e', c.name, edge[c.name]);
     out.push('    </edge>');
   }

@@ -11,7 +11,13 @@ describe('answerCarriedFieldsFirst', () => {
   });
 
   const ask = async (root: unknown) =>
-    (await graphql({ schema, source: '{ stance { actor { id } speaker { id } evidence { quote article { id } } sourceCount } }', rootValue: { stance: root } })).data;
+    (
+      await graphql({
+        schema,
+        source: '{ stance { actor { id } speaker { id } evidence { quote article { id } } sourceCount } }',
+        rootValue: { stance: root },
+      })
+    ).data;
 
   it('answers from what the row carries, without the resolvers', async () => {
     const row = {
@@ -24,7 +30,15 @@ describe('answerCarriedFieldsFirst', () => {
       ],
     };
     expect(await ask(row)).toEqual({
-      stance: { actor: { id: 'japan' }, speaker: null, evidence: [{ quote: 'premature', article: { id: 'a1' } }, { quote: 'premature', article: { id: 'a2' } }], sourceCount: 1 },
+      stance: {
+        actor: { id: 'japan' },
+        speaker: null,
+        evidence: [
+          { quote: 'premature', article: { id: 'a1' } },
+          { quote: 'premature', article: { id: 'a2' } },
+        ],
+        sourceCount: 1,
+      },
     });
     expect(calls).toEqual([]);
   });
@@ -32,9 +46,20 @@ describe('answerCarriedFieldsFirst', () => {
   it('falls back to the resolvers for what the row does not carry', async () => {
     const row = { actorId: 'japan', speakerId: 'kono', evidence: null };
     expect(await ask(row)).toEqual({
-      stance: { actor: { id: 'resolved:japan' }, speaker: { id: 'resolved:kono' }, evidence: [{ quote: 'q', article: { id: 'resolved:art' } }], sourceCount: 7 },
+      stance: {
+        actor: { id: 'resolved:japan' },
+        speaker: { id: 'resolved:kono' },
+        evidence: [{ quote: 'q', article: { id: 'resolved:art' } }],
+        sourceCount: 7,
+      },
     });
-    expect(calls.sort()).toEqual(['Evidence.article', 'Stance.actor', 'Stance.evidence', 'Stance.sourceCount', 'Stance.speaker']);
+    expect(calls.sort()).toEqual([
+      'Evidence.article',
+      'Stance.actor',
+      'Stance.evidence',
+      'Stance.sourceCount',
+      'Stance.speaker',
+    ]);
   });
 });
 
@@ -49,7 +74,9 @@ function makeTestSchema(calls: string[]): GraphQLSchema {
     type Stance { actor: Actor! proposal: Proposal! speaker: Actor evidence: [Evidence!]! sourceCount: Int! }
   `);
   const set = (type: string, field: string, resolve: (parent: Record<string, unknown>) => unknown) => {
-    const def = (schema.getType(type) as unknown as { getFields(): Record<string, { resolve?: unknown }> }).getFields()[field];
+    const def = (schema.getType(type) as unknown as { getFields(): Record<string, { resolve?: unknown }> }).getFields()[
+      field
+    ];
     def.resolve = (parent: Record<string, unknown>) => {
       calls.push(`${type}.${field}`);
       return resolve(parent);

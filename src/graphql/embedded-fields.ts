@@ -15,7 +15,11 @@ const CARRIED: Record<string, Record<string, (parent: Row) => unknown>> = {
     speaker: (s) => (s.speakerId == null ? null : (s.speaker ?? undefined)),
     evidence: (s) => (Array.isArray(s.evidence) ? s.evidence : undefined),
     sourceCount: (s) =>
-      typeof s.sourceCount === 'number' ? s.sourceCount : Array.isArray(s.evidence) ? new Set((s.evidence as Row[]).map((e) => e.reportId)).size : undefined,
+      typeof s.sourceCount === 'number'
+        ? s.sourceCount
+        : Array.isArray(s.evidence)
+          ? new Set((s.evidence as Row[]).map((e) => e.reportId)).size
+          : undefined,
   },
   Evidence: {
     article: (e) => e.article ?? undefined,

@@ -42,31 +42,57 @@ interface Embedded {
 export class Loaders {
   private readonly withArgs = new Map<string, DataLoader<string, unknown>>();
 
-  readonly actors = new DataLoader<string, ActorRow | null>(async (ids) => indexBy(ids, await this.s.actors.findByIds(ids), (r) => r.id));
-  readonly proposals = new DataLoader<string, ProposalRow | null>(async (ids) => indexBy(ids, await this.s.proposals.findByIds(ids), (r) => r.id));
-  readonly articles = new DataLoader<string, ArticleRow | null>(async (ids) => indexBy(ids, await this.s.articles.findByIds(ids), (r) => r.id));
+  readonly actors = new DataLoader<string, ActorRow | null>(async (ids) =>
+    indexBy(ids, await this.s.actors.findByIds(ids), (r) => r.id),
+  );
+  readonly proposals = new DataLoader<string, ProposalRow | null>(async (ids) =>
+    indexBy(ids, await this.s.proposals.findByIds(ids), (r) => r.id),
+  );
+  readonly articles = new DataLoader<string, ArticleRow | null>(async (ids) =>
+    indexBy(ids, await this.s.articles.findByIds(ids), (r) => r.id),
+  );
   readonly representations = new DataLoader<string, RepresentationRow[]>(async (ids) =>
     groupBy(ids, await this.s.actors.representations(ids), (r) => r.actorId),
   );
-  readonly proposers = new DataLoader<string, ProposerRow[]>(async (ids) => groupBy(ids, await this.s.proposals.proposers(ids), (r) => r.proposalId));
+  readonly proposers = new DataLoader<string, ProposerRow[]>(async (ids) =>
+    groupBy(ids, await this.s.proposals.proposers(ids), (r) => r.proposalId),
+  );
   readonly proposedBy = new DataLoader<string, string[]>(async (ids) =>
     groupBy(ids, await this.s.proposals.proposedBy(ids), (r) => r.actorId).map((rows) => rows.map((r) => r.proposalId)),
   );
-  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) => groupBy(ids, this.prime(await this.s.stances.evidence(ids)), (r) => r.stanceId));
+  readonly evidence = new DataLoader<string, EvidenceRow[]>(async (ids) =>
+    groupBy(ids, this.prime(await this.s.stances.evidence(ids)), (r) => r.stanceId),
+  );
   readonly stancesOfArticle = new DataLoader<string, StanceRow[]>(async (ids) =>
     groupBy(ids, await this.s.stances.byArticles(ids), (r) => r.articleId),
   );
 
   /** The shift each stance makes (null when it is not live). */
-  readonly shiftOfStance = new DataLoader<string, ShiftView | null>(async (ids) => indexBy(ids, await this.s.shifts.ofStances(ids), (r) => r.id));
+  readonly shiftOfStance = new DataLoader<string, ShiftView | null>(async (ids) =>
+    indexBy(ids, await this.s.shifts.ofStances(ids), (r) => r.id),
+  );
 
   constructor(
-    private readonly s: { actors: ActorsService; proposals: ProposalsService; articles: ArticlesService; stances: StancesService; shifts: ShiftsService },
+    private readonly s: {
+      actors: ActorsService;
+      proposals: ProposalsService;
+      articles: ArticlesService;
+      stances: StancesService;
+      shifts: ShiftsService;
+    },
   ) {}
 
-  currentStances(asOf: string | null, position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
+  currentStances(
+    asOf: string | null,
+    position: Position | null,
+    knownAsOf: string | null = null,
+  ): DataLoader<string, StanceRow[]> {
     return this.keyed(`current|${asOf}|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, this.prime(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf)), (r) => r.proposalId),
+      groupBy(
+        ids,
+        this.prime(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf)),
+        (r) => r.proposalId,
+      ),
     );
   }
 
@@ -76,13 +102,22 @@ export class Loaders {
     );
   }
 
-  stancesOfActor(proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
+  stancesOfActor(
+    proposalId: string | null,
+    from: string | null,
+    to: string | null,
+    knownAsOf: string | null = null,
+  ): DataLoader<string, StanceRow[]> {
     return this.keyed(`ofActor|${proposalId}|${from}|${to}|${knownAsOf}`, async (ids) =>
       groupBy(ids, this.prime(await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf)), (r) => r.actorId),
     );
   }
 
-  shiftsOfActor(proposalId: string | null, since: string | null, kinds: ShiftKind[] | null): DataLoader<string, ShiftView[]> {
+  shiftsOfActor(
+    proposalId: string | null,
+    since: string | null,
+    kinds: ShiftKind[] | null,
+  ): DataLoader<string, ShiftView[]> {
     return this.keyed(`shiftsOfActor|${proposalId}|${since}|${kinds?.join(',')}`, async (ids) =>
       groupBy(ids, await this.s.shifts.byActors(ids, proposalId, since, kinds), (r) => r.actorId),
     );
@@ -100,7 +135,11 @@ export class Loaders {
   }
 
   /** Caches an actor's timeline (the loader stancesOfActor(null, null, null) would give) and what it carries. */
-  primeStancesOfActor(actor: ActorRow, representations: RepresentationRow[] | null, stances: StanceWithRefs[] | null): void {
+  primeStancesOfActor(
+    actor: ActorRow,
+    representations: RepresentationRow[] | null,
+    stances: StanceWithRefs[] | null,
+  ): void {
     this.actors.prime(actor.id, actor);
     if (representations) this.representations.prime(actor.id, representations);
     if (stances) this.stancesOfActor(null, null, null).prime(actor.id, this.primedWithEvidence(stances));
@@ -147,6 +186,12 @@ export class LoadersFactory {
   ) {}
 
   create(): Loaders {
-    return new Loaders({ actors: this.actors, proposals: this.proposals, articles: this.articles, stances: this.stances, shifts: this.shifts });
+    return new Loaders({
+      actors: this.actors,
+      proposals: this.proposals,
+      articles: this.articles,
+      stances: this.stances,
+      shifts: this.shifts,
+    });
   }
 }

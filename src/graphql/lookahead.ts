@@ -35,7 +35,13 @@ export function selectsAny(info: GraphQLResolveInfo, path: string[], names: stri
   return names.some((name) => selects(info, ...path, name));
 }
 
-function collect(set: SelectionSetNode, name: string, info: GraphQLResolveInfo, out: FieldNode[], seen: Set<string>): void {
+function collect(
+  set: SelectionSetNode,
+  name: string,
+  info: GraphQLResolveInfo,
+  out: FieldNode[],
+  seen: Set<string>,
+): void {
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value === name) out.push(selection);

@@ -1,7 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
 /** Codes of a request that never ran: it did not parse, validate, coerce its variables or name an operation. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'QUERY_TOO_COMPLEX',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * Whether a client takes application/json and not

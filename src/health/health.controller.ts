@@ -49,7 +49,12 @@ export class HealthController {
   @Get('ready')
   @HttpCode(HttpStatus.OK)
   async ready() {
-    const checks = { shuttingDown: this.shutdown.draining, neo4j: 'unreachable', schema: 'unknown', missing: [] as string[] };
+    const checks = {
+      shuttingDown: this.shutdown.draining,
+      neo4j: 'unreachable',
+      schema: 'unknown',
+      missing: [] as string[],
+    };
     if (!checks.shuttingDown) {
       try {
         const [row] = await this.neo4j.probe<{ online: string[] }>(this.onlineIndexes, PROBE_TIMEOUT_MS);

@@ -71,8 +71,12 @@ interface Slot {
 }
 
 const busy = (waiting: number): DomainError =>
-  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `extraction is busy (${waiting} articles are waiting); try again shortly`);
-const closing = (): DomainError => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly');
+  new DomainError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    `extraction is busy (${waiting} articles are waiting); try again shortly`,
+  );
+const closing = (): DomainError =>
+  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly');
 
 /**
  * Extraction off the event loop: a few worker threads run the pure pipeline
@@ -101,7 +105,9 @@ export class ExtractionPool implements OnModuleDestroy {
   /** Starts the workers and waits until each has loaded; fails with the reason when one cannot. */
   async start(): Promise<void> {
     if (!existsSync(fileURLToPath(this.entry))) {
-      throw new Error(`stance: the extraction worker ${fileURLToPath(this.entry)} is missing: build the service (npm run build)`);
+      throw new Error(
+        `stance: the extraction worker ${fileURLToPath(this.entry)} is missing: build the service (npm run build)`,
+      );
     }
     const loads: Array<Promise<void>> = [];
     for (let i = 0; i < this.options.workers; i++) loads.push(this.spawn());
@@ -136,7 +142,12 @@ export class ExtractionPool implements OnModuleDestroy {
 
   /** Workers, the articles being read and waiting, and how many times a worker was sent the gazetteer. */
   stats(): { workers: number; running: number; waiting: number; gazetteersSent: number } {
-    return { workers: this.slots.length, running: this.slots.filter((s) => s.task).length, waiting: this.waiting.length, gazetteersSent: this.knownSent };
+    return {
+      workers: this.slots.length,
+      running: this.slots.filter((s) => s.task).length,
+      waiting: this.waiting.length,
+      gazetteersSent: this.knownSent,
+    };
   }
 
   async close(): Promise<void> {
@@ -172,7 +183,9 @@ export class ExtractionPool implements OnModuleDestroy {
 
   /** Starts a worker in a new slot; resolves once it has loaded. */
   private spawn(slot?: Slot): Promise<void> {
-    const worker = this.entry.href.endsWith('.ts') ? new Worker(sourceBootstrap(this.entry.href), { eval: true }) : new Worker(this.entry);
+    const worker = this.entry.href.endsWith('.ts')
+      ? new Worker(sourceBootstrap(this.entry.href), { eval: true })
+      : new Worker(this.entry);
     const current: Slot = slot ?? { worker, ready: false, knownVersion: -1, task: null, timer: null };
     Object.assign(current, { worker, ready: false, knownVersion: -1, task: null, timer: null });
     if (!slot) this.slots.push(current);
@@ -208,7 +221,8 @@ export class ExtractionPool implements OnModuleDestroy {
         current.task = null;
         current.ready = false;
         setTimeout(() => {
-          if (!this.closed && current.worker === worker) this.spawn(current).catch((error: Error) => this.logger.error(error.message));
+          if (!this.closed && current.worker === worker)
+            this.spawn(current).catch((error: Error) => this.logger.error(error.message));
         }, RESPAWN_DELAY_MS).unref();
       });
     });

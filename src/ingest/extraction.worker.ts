@@ -9,8 +9,7 @@ import { extractArticle } from '../articles/pipeline/extract.js';
 import type { ArticleInput, ExtractionResult, KnownEntities } from '../articles/pipeline/types.js';
 
 export type ToWorker =
-  | { type: 'known'; version: number; known: KnownEntities }
-  | { type: 'extract'; id: number; input: ArticleInput };
+  { type: 'known'; version: number; known: KnownEntities } | { type: 'extract'; id: number; input: ArticleInput };
 
 export type FromWorker =
   | { type: 'ready' }
@@ -29,7 +28,11 @@ if (port) {
     try {
       answer = { type: 'result', id: message.id, result: extractArticle(message.input, known) };
     } catch (error) {
-      answer = { type: 'error', id: message.id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      answer = {
+        type: 'error',
+        id: message.id,
+        message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      };
     }
     port.postMessage(answer);
   });

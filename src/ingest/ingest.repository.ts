@@ -70,7 +70,14 @@ export interface ReportStance {
 @Injectable()
 export class IngestRepository {
   private readonly q: Record<
-    'knownEntities' | 'lockBands' | 'findByHash' | 'nearCandidates' | 'upsertActors' | 'upsertProposals' | 'writeArticle' | 'reportStances',
+    | 'knownEntities'
+    | 'lockBands'
+    | 'findByHash'
+    | 'nearCandidates'
+    | 'upsertActors'
+    | 'upsertProposals'
+    | 'writeArticle'
+    | 'reportStances',
     string
   >;
 

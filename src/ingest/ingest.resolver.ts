@@ -17,7 +17,8 @@ export class IngestResolver {
   ) {}
 
   @Mutation(() => IngestResult, {
-    description: 'Reads an article and adds the actors, proposals and stances it finds (stances as PROPOSED). The same text twice changes nothing.',
+    description:
+      'Reads an article and adds the actors, proposals and stances it finds (stances as PROPOSED). The same text twice changes nothing.',
   })
   async ingestArticle(@Args('input') input: IngestArticleInput) {
     const outcome = await this.ingestService.ingest(input);

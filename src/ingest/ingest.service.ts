@@ -147,7 +147,16 @@ export class IngestService {
     const sameText = await this.repository.findByHash(tx, x.textHash);
     const existing = await this.articles.findByIdsIn(tx, [articleId]);
     if (existing.length > 0) {
-      return { changes: null, articleId, duplicate: true, sameReportId: null, similarity: null, newActorIds: [], newProposalIds: [], unmatched: 0 };
+      return {
+        changes: null,
+        articleId,
+        duplicate: true,
+        sameReportId: null,
+        similarity: null,
+        newActorIds: [],
+        newProposalIds: [],
+        unmatched: 0,
+      };
     }
 
     const report = sameText ? { id: sameText, similarity: 1 } : await this.nearestReport(tx, x.signature, bands);
@@ -164,8 +173,14 @@ export class IngestService {
       length: x.text.length,
       revisions: x.revisions.length,
     });
-    await this.repository.upsertActors(tx, x.actors.map((a) => actorUpsert(a, articleId)));
-    await this.repository.upsertProposals(tx, x.proposals.map((p) => proposalUpsert(p, articleId)));
+    await this.repository.upsertActors(
+      tx,
+      x.actors.map((a) => actorUpsert(a, articleId)),
+    );
+    await this.repository.upsertProposals(
+      tx,
+      x.proposals.map((p) => proposalUpsert(p, articleId)),
+    );
 
     let rows = x.stances.map((s) => stanceWrite(s, articleId));
     let unmatched = 0;
@@ -186,11 +201,16 @@ export class IngestService {
     };
   }
 
-  private async nearestReport(tx: TxRunner, signature: number[], bands: string[]): Promise<{ id: string; similarity: number } | null> {
+  private async nearestReport(
+    tx: TxRunner,
+    signature: number[],
+    bands: string[],
+  ): Promise<{ id: string; similarity: number } | null> {
     let best: { id: string; similarity: number } | null = null;
     for (const c of await this.repository.nearCandidates(tx, bands)) {
       const similarity = jaccardEstimate(signature, c.signature ?? []);
-      if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { id: c.id, similarity };
+      if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity))
+        best = { id: c.id, similarity };
     }
     return best;
   }

@@ -27,7 +27,8 @@ export class LiveResolver {
   ) {}
 
   @Subscription(() => Stance, {
-    description: 'Each new stance, once the transaction that recorded it has committed: on one proposal, or on any when proposalId is omitted.',
+    description:
+      'Each new stance, once the transaction that recorded it has committed: on one proposal, or on any when proposalId is omitted.',
     filter: (payload: StanceRecordedEvent, variables: { proposalId?: string | null }) =>
       variables.proposalId == null || payload.stance.proposalId === variables.proposalId,
     resolve(this: LiveResolver, payload: StanceRecordedEvent, _args: unknown, ctx: RequestContext) {

@@ -5,7 +5,8 @@ import { compact, CypherRegistry } from './cypher-registry.js';
 
 describe('compact', () => {
   it('drops comment lines and indentation, keeps the statement and // inside a line', () => {
-    const text = "// what it does\n  MATCH (a:Actor {id: $id})\n\n    // why\n  RETURN a.url = 'https://example.org' AS same\n";
+    const text =
+      "// what it does\n  MATCH (a:Actor {id: $id})\n\n    // why\n  RETURN a.url = 'https://example.org' AS same\n";
     expect(compact(text)).toBe("MATCH (a:Actor {id: $id})\nRETURN a.url = 'https://example.org' AS same");
   });
 });

@@ -15,7 +15,10 @@ export class CypherRegistry {
 
   constructor(root: string = CYPHER_ROOT) {
     for (const file of listCypherFiles(root)) {
-      const name = relative(root, file).split(sep).join('/').replace(/\.cypher$/, '');
+      const name = relative(root, file)
+        .split(sep)
+        .join('/')
+        .replace(/\.cypher$/, '');
       this.statements.set(name, compact(readFileSync(file, 'utf8')));
     }
   }

@@ -67,7 +67,9 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
           this.stats.transactions.read.failed += 1;
           throw error;
         }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** (attempt - 1), 8000) * (0.8 + Math.random() * 0.4)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(1000 * 2 ** (attempt - 1), 8000) * (0.8 + Math.random() * 0.4)),
+        );
       }
     }
   }
@@ -104,7 +106,10 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
    * which is the very wait the timeout is there to cut.
    */
   async probe<T>(cypher: string, timeoutMs: number): Promise<T[]> {
-    const session = this.driver.session({ database: this.config.neo4j.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.config.neo4j.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     let timer: NodeJS.Timeout | undefined;
     let answered = false;
     try {
@@ -134,7 +139,9 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
     };
     try {
       const result = await this.withSession(mode === 'read' ? 'READ' : 'WRITE', (session) =>
-        mode === 'read' ? session.executeRead(attempt, this.txConfig()) : session.executeWrite(attempt, this.txConfig()),
+        mode === 'read'
+          ? session.executeRead(attempt, this.txConfig())
+          : session.executeWrite(attempt, this.txConfig()),
       );
       this.stats.transactions[mode].committed += 1;
       return result;

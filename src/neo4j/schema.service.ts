@@ -39,11 +39,17 @@ export class SchemaService implements OnModuleInit {
     // default), so it ends by its own deadline. Indexes still populating then (a large graph) do
     // not stop the service: /health/ready answers 503 until every one is online.
     try {
-      await this.neo4j.runAutoCommit(this.awaitIndexes, { seconds: neo4j.int(AWAIT_INDEXES_SECONDS) }, (AWAIT_INDEXES_SECONDS + 15) * 1000);
+      await this.neo4j.runAutoCommit(
+        this.awaitIndexes,
+        { seconds: neo4j.int(AWAIT_INDEXES_SECONDS) },
+        (AWAIT_INDEXES_SECONDS + 15) * 1000,
+      );
     } catch (error) {
       // The procedure reports its own timeout (and an index that failed) as ProcedureCallFailed.
       if (!(error instanceof Neo4jError) || error.code !== 'Neo.ClientError.Procedure.ProcedureCallFailed') throw error;
-      this.logger.warn(`indexes not all online after ${AWAIT_INDEXES_SECONDS} s (${error.code}); not ready until they are`);
+      this.logger.warn(
+        `indexes not all online after ${AWAIT_INDEXES_SECONDS} s (${error.code}); not ready until they are`,
+      );
     }
     this.logger.log(`schema applied: ${count} statements from ${files.length} files`);
   }

@@ -57,7 +57,13 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(path);
       deps.metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      logAccess(deps.logger, { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) });
+      logAccess(deps.logger, {
+        requestId,
+        method: req.method,
+        route,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+      });
     };
     res.once('finish', finish);
     res.once('close', finish);
@@ -65,7 +71,9 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
     requestScope.run({ requestId }, () => {
       if (deps.shutdown.draining && !path.startsWith('/health')) {
         res.setHeader('connection', 'close');
-        res.status(503).json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
+        res
+          .status(503)
+          .json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
         return;
       }
       void admit(deps, req, res, path).then((admitted) => admitted && next(), next);
@@ -89,7 +97,8 @@ async function admit(deps: HttpDeps, req: Request, res: Response, path: string):
     return false;
   }
   try {
-    if (auth.kind === 'invalid') await deps.rates.take('authFailures', `address:${req.socket.remoteAddress ?? 'unknown'}`);
+    if (auth.kind === 'invalid')
+      await deps.rates.take('authFailures', `address:${req.socket.remoteAddress ?? 'unknown'}`);
     // /graphql decides per operation (auth plugin); here only the plain HTTP routes.
     const refusal = graphql ? null : deps.auth.check(auth, needed);
     if (refusal) {
@@ -102,7 +111,9 @@ async function admit(deps: HttpDeps, req: Request, res: Response, path: string):
   } catch (error) {
     if (!(error instanceof RateLimitError)) throw error;
     res.setHeader('retry-after', String(error.retryAfterSeconds));
-    res.status(429).json(graphql ? errorBody(error.code, error.message) : { error: { code: error.code, message: error.message } });
+    res
+      .status(429)
+      .json(graphql ? errorBody(error.code, error.message) : { error: { code: error.code, message: error.message } });
     return false;
   }
 }
@@ -118,15 +129,25 @@ function callerKey(req: Request, auth: AuthResult): string {
  * errors with `type`).
  */
 export function bodyErrorHandler(limitBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
+  return (
+    error: { type?: string; status?: number; statusCode?: number },
+    _req: Request,
+    res: Response,
+    next: NextFunction,
+  ) => {
     if (!error || typeof error.type !== 'string' || res.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
-      res.status(413).json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `the request body is larger than ${limitBytes} bytes`));
+      res
+        .status(413)
+        .json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `the request body is larger than ${limitBytes} bytes`));
       return;
     }
     const status = error.status ?? error.statusCode ?? 400;
     if (status >= 400 && status < 500) {
-      const message = error.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : `the request body could not be read (${error.type})`;
+      const message =
+        error.type === 'entity.parse.failed'
+          ? 'the request body is not valid JSON'
+          : `the request body could not be read (${error.type})`;
       res.status(status).json(errorBody(ErrorCode.BAD_REQUEST, message));
       return;
     }

@@ -9,7 +9,12 @@ function capture(format: 'json' | 'text' = 'json', level: 'info' | 'debug' = 'in
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+      lines.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       done();
     },
   });
@@ -41,15 +46,35 @@ describe('logs', () => {
       ['straight to pino', 'req-1'],
       ['outside', undefined],
     ]);
-    expect(json()[0]).toMatchObject({ level: 'info', context: 'Ctx', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(json()[0]).toMatchObject({
+      level: 'info',
+      context: 'Ctx',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
   });
 
   it('never writes an Authorization header, a cookie, a token field or a token inside a message', () => {
     const { logger, lines } = capture();
-    const secrets = [token, 'Basic dXNlcjpwYXNzd29yZA==', 'sid=s3cr3t-cookie', 'fixed-token-abcdefghijklmnopqrstuvwxyz'];
-    logger.pino.info({ req: { method: 'POST', headers: { authorization: `Bearer ${token}`, cookie: 'sid=s3cr3t-cookie', 'x-request-id': 'r' } } }, 'request in');
+    const secrets = [
+      token,
+      'Basic dXNlcjpwYXNzd29yZA==',
+      'sid=s3cr3t-cookie',
+      'fixed-token-abcdefghijklmnopqrstuvwxyz',
+    ];
+    logger.pino.info(
+      {
+        req: {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, cookie: 'sid=s3cr3t-cookie', 'x-request-id': 'r' },
+        },
+      },
+      'request in',
+    );
     logger.pino.info({ connectionParams: { authorization: 'Basic dXNlcjpwYXNzd29yZA==' } }, 'socket');
-    logger.pino.info({ token: 'fixed-token-abcdefghijklmnopqrstuvwxyz', nested: { deeper: { token } } }, 'token fields');
+    logger.pino.info(
+      { token: 'fixed-token-abcdefghijklmnopqrstuvwxyz', nested: { deeper: { token } } },
+      'token fields',
+    );
     logger.log(`minted ${token} for you`, 'Auth');
     logger.warn(`refused Authorization: Bearer fixed-token-abcdefghijklmnopqrstuvwxyz`, 'Auth');
     logger.error(new Error(`bad header: Basic dXNlcjpwYXNzd29yZA==`), 'Auth');
@@ -81,7 +106,11 @@ describe('logs', () => {
     ]);
     expect(out[0].stack).toMatch(/at somewhere/);
     expect(out[2].rows).toBe(2);
-    expect([pinoLevel(['error', 'warn']), pinoLevel(['fatal', 'error', 'warn', 'log']), pinoLevel(['log', 'verbose'])]).toEqual(['warn', 'info', 'trace']);
+    expect([
+      pinoLevel(['error', 'warn']),
+      pinoLevel(['fatal', 'error', 'warn', 'log']),
+      pinoLevel(['log', 'verbose']),
+    ]).toEqual(['warn', 'info', 'trace']);
   });
 
   it('writes one access line per request: method, route, status and ms, with health and metrics at debug', () => {
@@ -89,7 +118,18 @@ describe('logs', () => {
     logAccess(logger, { requestId: 'r-1', method: 'POST', route: '/graphql', status: 200, ms: 12 });
     logAccess(logger, { requestId: 'r-2', method: 'GET', route: '/health/ready', status: 200, ms: 1 });
     logAccess(logger, { requestId: 'r-3', method: 'GET', route: '/metrics', status: 200, ms: 3 });
-    expect(json()).toEqual([expect.objectContaining({ level: 'info', context: 'HTTP', msg: 'request', requestId: 'r-1', method: 'POST', route: '/graphql', status: 200, ms: 12 })]);
+    expect(json()).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        context: 'HTTP',
+        msg: 'request',
+        requestId: 'r-1',
+        method: 'POST',
+        route: '/graphql',
+        status: 200,
+        ms: 12,
+      }),
+    ]);
     const verbose = capture('json', 'debug');
     logAccess(verbose.logger, { requestId: 'r-2', method: 'GET', route: '/health/ready', status: 200, ms: 1 });
     expect(verbose.json()).toEqual([expect.objectContaining({ level: 'debug', route: '/health/ready' })]);

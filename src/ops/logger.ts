@@ -33,7 +33,14 @@ function scrubbedError(error: Error): Record<string, unknown> {
   return out;
 }
 
-const NEST_TO_PINO: Record<LogLevel, Level> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+const NEST_TO_PINO: Record<LogLevel, Level> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 const SEVERITY: Level[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
 /** The pino level that writes every one of Nest's levels given (Nest lists levels; pino has a threshold). */
@@ -70,7 +77,10 @@ export function createLogger(options: LogOptions): AppLogger {
     serializers: { err: scrubbedError },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>,
+        );
       },
     },
     ...(json ? { formatters: { level: (label: string) => ({ level: label }) } } : {}),
@@ -101,7 +111,8 @@ function pretty(destination?: DestinationStream): DestinationStream {
     singleLine: true,
     ignore: 'context,requestId,method,route,status,ms',
     messageFormat: (log, key) => {
-      const text = log.context === 'HTTP' ? `${log.method} ${log.route} ${log.status} ${log.ms} ms` : String(log[key] ?? '');
+      const text =
+        log.context === 'HTTP' ? `${log.method} ${log.route} ${log.status} ${log.ms} ms` : String(log[key] ?? '');
       return `${log.context ? `[${log.context}] ` : ''}${log.requestId ? `(${log.requestId}) ` : ''}${text}`;
     },
   });
@@ -148,7 +159,12 @@ export class AppLogger implements LoggerService {
     if (!this.pino.isLevelEnabled(level)) return;
     const strings = rest.filter((a): a is string => typeof a === 'string');
     // (message, context), (message, stack, context), or (message, stack) from Nest's exception handlers.
-    const stack = (level === 'error' || level === 'fatal') && strings.length > 0 && (strings.length > 1 || looksLikeStack(strings[0])) ? strings[0] : undefined;
+    const stack =
+      (level === 'error' || level === 'fatal') &&
+      strings.length > 0 &&
+      (strings.length > 1 || looksLikeStack(strings[0]))
+        ? strings[0]
+        : undefined;
     const context = strings.length > (stack === undefined ? 0 : 1) ? strings[strings.length - 1] : undefined;
     const fields: Record<string, unknown> = context === undefined ? {} : { context };
     if (message instanceof Error) {

@@ -14,7 +14,18 @@ function processMetrics(): Registry {
 }
 
 /** Routes by name, so that labels stay few whatever paths clients try. */
-const ROUTES = ['/graphql', '/metrics', '/health/live', '/health/ready', '/health', '/export/graphml', '/export/csv/nodes', '/export/csv/edges', '/view', '/ide'];
+const ROUTES = [
+  '/graphql',
+  '/metrics',
+  '/health/live',
+  '/health/ready',
+  '/health',
+  '/export/graphml',
+  '/export/csv/nodes',
+  '/export/csv/edges',
+  '/view',
+  '/ide',
+];
 export function routeLabel(path: string): string {
   for (const r of ROUTES) if (path === r || path.startsWith(`${r}/`)) return r;
   return path === '/' ? '/' : 'other';

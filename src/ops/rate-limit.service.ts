@@ -20,7 +20,11 @@ export class RateLimitError extends DomainError {
 }
 
 function describe(limited: RateLimited): string {
-  return limited === 'ingest' ? 'articles ingested' : limited === 'exports' ? 'exports' : 'requests with credentials that do not hold';
+  return limited === 'ingest'
+    ? 'articles ingested'
+    : limited === 'exports'
+      ? 'exports'
+      : 'requests with credentials that do not hold';
 }
 
 /**

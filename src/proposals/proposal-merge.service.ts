@@ -37,10 +37,18 @@ export class ProposalMergeService {
     await this.neo4j.writeTransaction(async (tx) => {
       const missing = await this.stances.missingRefs(tx, { actorIds: [], proposalIds: [keepId, mergeId] });
       if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
-      const held = await tx.run<{ id: string; actorId: string; position: string; statedOn: string | null }>(this.q.stancesOn, { id: mergeId });
+      const held = await tx.run<{ id: string; actorId: string; position: string; statedOn: string | null }>(
+        this.q.stancesOn,
+        { id: mergeId },
+      );
       await this.stances.rekey(
         tx,
-        held.map((s) => ({ oldId: s.id, newId: stanceId(s.actorId, keepId, s.position, s.statedOn), holderId: s.actorId, proposalId: keepId })),
+        held.map((s) => ({
+          oldId: s.id,
+          newId: stanceId(s.actorId, keepId, s.position, s.statedOn),
+          holderId: s.actorId,
+          proposalId: keepId,
+        })),
       );
       await tx.run(this.q.merge, { keepId, mergeId });
       const pairs = [...new Set(held.map((s) => s.actorId))].map((actorId) => ({ actorId, proposalId: keepId }));

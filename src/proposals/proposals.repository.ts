@@ -39,12 +39,18 @@ interface CurrentViewRow {
 /** Puts each quote's article on it (the articles of a set of stances come once each, apart from their quotes). */
 export function withArticles(stances: CurrentViewRow['stances'], articles: ArticleRow[]): StanceWithRefs[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return stances.map((s) => ({ ...s, evidence: s.evidence && s.evidence.map((e) => ({ ...e, article: byId.get(e.articleId)! })) }));
+  return stances.map((s) => ({
+    ...s,
+    evidence: s.evidence && s.evidence.map((e) => ({ ...e, article: byId.get(e.articleId)! })),
+  }));
 }
 
 @Injectable()
 export class ProposalsRepository {
-  private readonly q: Record<'findByIds' | 'page' | 'count' | 'upsert' | 'proposers' | 'proposedBy' | 'currentView', string>;
+  private readonly q: Record<
+    'findByIds' | 'page' | 'count' | 'upsert' | 'proposers' | 'proposedBy' | 'currentView',
+    string
+  >;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -66,7 +72,10 @@ export class ProposalsRepository {
    * stances, their actors and, if asked, their evidence, each quote with its
    * article (read once per article, put on each of its quotes here).
    */
-  async currentView(id: string, withEvidence: boolean): Promise<{ proposal: ProposalRow; stances: StanceWithRefs[] } | null> {
+  async currentView(
+    id: string,
+    withEvidence: boolean,
+  ): Promise<{ proposal: ProposalRow; stances: StanceWithRefs[] } | null> {
     const [row] = await this.neo4j.read<CurrentViewRow>(this.q.currentView, { id, withEvidence });
     if (!row) return null;
     return { proposal: row.proposal, stances: withArticles(row.stances, row.articles) };

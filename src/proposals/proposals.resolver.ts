@@ -17,7 +17,11 @@ export class ProposalsResolver {
   ) {}
 
   @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
-  async proposal(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async proposal(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     if (!selects(info, 'currentStances')) return this.proposalsService.get(id);
     // The current stances, their actors and (if asked) their evidence in the
     // same statement as the proposal; the fields below find them cached.
@@ -44,7 +48,10 @@ export class ProposalsResolver {
     description:
       'Folds proposal mergeId into keepId (one proposal recorded under two names): stances, evidence, proposers and aliases move; mergeId is deleted.',
   })
-  async mergeProposals(@Args('keepId', { type: () => ID }) keepId: string, @Args('mergeId', { type: () => ID }) mergeId: string) {
+  async mergeProposals(
+    @Args('keepId', { type: () => ID }) keepId: string,
+    @Args('mergeId', { type: () => ID }) mergeId: string,
+  ) {
     return this.proposalsService.get(await this.merger.merge(keepId, mergeId));
   }
 
@@ -63,7 +70,8 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => [Stance], {
-    description: "Each actor's current stance (the latest by statedOn, else by report date; rejected and retracted ones never count).",
+    description:
+      "Each actor's current stance (the latest by statedOn, else by report date; rejected and retracted ones never count).",
   })
   currentStances(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     return ctx.loaders.currentStances(null, null).load(proposal.id);
@@ -78,7 +86,11 @@ export class ProposalsResolver {
     @Context() ctx: RequestContext,
     @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month.' }) asOf?: string,
     @Args('position', { type: () => Position, nullable: true }) position?: Position,
-    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).' })
+    @Args('knownAsOf', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
+    })
     knownAsOf?: string,
   ) {
     return asOf != null

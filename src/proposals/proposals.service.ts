@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/error-code.js';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
-import { idOrSlug, LIMITS, nameKey, optionalIsoDate, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
+import {
+  idOrSlug,
+  LIMITS,
+  nameKey,
+  optionalIsoDate,
+  optionalText,
+  pageSize,
+  requireId,
+  requireText,
+  textList,
+} from '../common/validation.js';
 import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
 import type { StanceWithRefs } from '../stances/stances.repository.js';
 import { ProposalRow, ProposalsRepository, ProposerRow } from './proposals.repository.js';
@@ -11,7 +21,10 @@ export class ProposalsService {
   constructor(private readonly repository: ProposalsRepository) {}
 
   /** A proposal with its current stances read ahead (see ProposalsResolver.proposal). */
-  async getWithCurrentStances(id: string, withEvidence: boolean): Promise<{ proposal: ProposalRow; stances: StanceWithRefs[] }> {
+  async getWithCurrentStances(
+    id: string,
+    withEvidence: boolean,
+  ): Promise<{ proposal: ProposalRow; stances: StanceWithRefs[] }> {
     const proposalId = requireId('id', id);
     const view = await this.repository.currentView(proposalId, withEvidence);
     if (!view) throw notFound('proposal', proposalId);

@@ -14,7 +14,11 @@ const stance = (id: string, position: Position, extra: Partial<ChainStance> = {}
 
 describe('planChain', () => {
   it('links each live stance to the one before it, newer to older, with its kind', () => {
-    const plan = planChain([stance('a', Position.NONCOMMITTAL), stance('b', Position.SUPPORT), stance('c', Position.OPPOSE)]);
+    const plan = planChain([
+      stance('a', Position.NONCOMMITTAL),
+      stance('b', Position.SUPPORT),
+      stance('c', Position.OPPOSE),
+    ]);
     expect(plan.writes).toEqual([
       { id: 'a', kind: ShiftKind.FIRST_STATED, supersedesId: null },
       { id: 'b', kind: ShiftKind.SOFTENED, supersedesId: 'a' },

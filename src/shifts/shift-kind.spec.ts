@@ -23,9 +23,12 @@ describe('classifyShift', () => {
 
   it('calls the same position and conditions REAFFIRMED, ignoring case, spacing and end punctuation', () => {
     expect(classifyShift(s(OPPOSE), s(OPPOSE))).toBe(ShiftKind.REAFFIRMED);
-    expect(classifyShift(s(OPPOSE, 'Unless the US withdraws its hostile policy.'), s(OPPOSE, 'unless the US  withdraws its hostile policy'))).toBe(
-      ShiftKind.REAFFIRMED,
-    );
+    expect(
+      classifyShift(
+        s(OPPOSE, 'Unless the US withdraws its hostile policy.'),
+        s(OPPOSE, 'unless the US  withdraws its hostile policy'),
+      ),
+    ).toBe(ShiftKind.REAFFIRMED);
   });
 
   it('reads conditions on SUPPORT as terms: more terms harden, fewer soften', () => {

@@ -20,7 +20,7 @@ export enum ShiftKind {
 }
 
 export const SHIFT_KIND_DESCRIPTION = [
-  'How a stance moved from the same actor\'s previous live stance on the same proposal (positions ordered OPPOSE < NONCOMMITTAL < SUPPORT; conditions compared ignoring case, spacing and end punctuation).',
+  "How a stance moved from the same actor's previous live stance on the same proposal (positions ordered OPPOSE < NONCOMMITTAL < SUPPORT; conditions compared ignoring case, spacing and end punctuation).",
   'FIRST_STATED: the first stance on record.',
   'REAFFIRMED: same position, same conditions (the wording of the cue may differ).',
   'REVERSED: SUPPORT to OPPOSE or OPPOSE to SUPPORT, whatever the conditions.',
@@ -32,7 +32,12 @@ export const SHIFT_KIND_DESCRIPTION = [
 registerEnumType(ShiftKind, { name: 'ShiftKind', description: SHIFT_KIND_DESCRIPTION });
 
 /** The kinds that are a change of position or of terms, not a first or repeated statement. */
-export const MOVEMENT_KINDS: ShiftKind[] = [ShiftKind.SOFTENED, ShiftKind.HARDENED, ShiftKind.REVERSED, ShiftKind.REQUALIFIED];
+export const MOVEMENT_KINDS: ShiftKind[] = [
+  ShiftKind.SOFTENED,
+  ShiftKind.HARDENED,
+  ShiftKind.REVERSED,
+  ShiftKind.REQUALIFIED,
+];
 
 const RANK: Record<Position, number> = { [Position.OPPOSE]: -1, [Position.NONCOMMITTAL]: 0, [Position.SUPPORT]: 1 };
 

@@ -28,7 +28,10 @@ export interface ShiftQuery {
 
 @Injectable()
 export class ShiftsRepository {
-  private readonly q: Record<'chains' | 'relink' | 'unlinkedPairs' | 'page' | 'count' | 'byActors' | 'ofStances', string>;
+  private readonly q: Record<
+    'chains' | 'relink' | 'unlinkedPairs' | 'page' | 'count' | 'byActors' | 'ofStances',
+    string
+  >;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -66,7 +69,12 @@ export class ShiftsRepository {
     return row.count;
   }
 
-  byActors(actorIds: readonly string[], proposalId: string | null, since: string | null, kinds: ShiftKind[] | null): Promise<ShiftRow[]> {
+  byActors(
+    actorIds: readonly string[],
+    proposalId: string | null,
+    since: string | null,
+    kinds: ShiftKind[] | null,
+  ): Promise<ShiftRow[]> {
     return this.neo4j.read(this.q.byActors, { actorIds, proposalId, since, kinds });
   }
 

@@ -39,7 +39,10 @@ export class ShiftsService implements OnApplicationBootstrap {
     if (pairs.length === 0) return [];
     const chains = await this.repository.chains(tx, pairs);
     const plans = chains.map((c) => planChain(c.stances));
-    await this.repository.relink(tx, plans.flatMap((p) => p.writes));
+    await this.repository.relink(
+      tx,
+      plans.flatMap((p) => p.writes),
+    );
     return plans.flatMap((p) => p.shifted);
   }
 
@@ -58,13 +61,21 @@ export class ShiftsService implements OnApplicationBootstrap {
     if (linked > 0) this.logger.log(`linked the SUPERSEDES chains of ${linked} (actor, proposal) pairs`);
   }
 
-  async page(filter: ShiftFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<ShiftView>> {
+  async page(
+    filter: ShiftFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<ShiftView>> {
     const size = pageSize('first', first);
     const query = toQuery(filter ?? {});
     const cursor = decodeCursor('after', after);
     const [rows, total] = await Promise.all([this.repository.page(query, cursor, size), this.repository.count(query)]);
     const connection = toConnection(rows, size, total, (row) => row.sortKey);
-    return { ...connection, nodes: connection.nodes.map(toView), edges: connection.edges.map((e) => ({ ...e, node: toView(e.node) })) };
+    return {
+      ...connection,
+      nodes: connection.nodes.map(toView),
+      edges: connection.edges.map((e) => ({ ...e, node: toView(e.node) })),
+    };
   }
 
   /** Newest first, up to `limit`: for changes(since). */
@@ -72,7 +83,12 @@ export class ShiftsService implements OnApplicationBootstrap {
     return (await this.repository.page(query, null, limit)).slice(0, limit).map(toView);
   }
 
-  async byActors(actorIds: readonly string[], proposalId: string | null, since: string | null, kinds: ShiftKind[] | null): Promise<ShiftView[]> {
+  async byActors(
+    actorIds: readonly string[],
+    proposalId: string | null,
+    since: string | null,
+    kinds: ShiftKind[] | null,
+  ): Promise<ShiftView[]> {
     const rows = await this.repository.byActors(
       actorIds,
       proposalId == null ? null : requireId('proposalId', proposalId),

@@ -136,7 +136,10 @@ export class StancesRepository {
     });
   }
 
-  async missingRefs(tx: TxRunner, refs: { actorIds: string[]; proposalIds: string[]; articleIds?: string[]; stanceIds?: string[] }): Promise<MissingRefs> {
+  async missingRefs(
+    tx: TxRunner,
+    refs: { actorIds: string[]; proposalIds: string[]; articleIds?: string[]; stanceIds?: string[] },
+  ): Promise<MissingRefs> {
     const [row] = await tx.run<MissingRefs>(this.q.checkRefs, { articleIds: [], stanceIds: [], ...refs });
     return row;
   }
@@ -155,7 +158,10 @@ export class StancesRepository {
   }
 
   /** Moves stances to new ids under the holder and proposal each row names (merges; stances/rekey). */
-  async rekey(tx: TxRunner, rows: Array<{ oldId: string; newId: string; holderId: string; proposalId: string }>): Promise<void> {
+  async rekey(
+    tx: TxRunner,
+    rows: Array<{ oldId: string; newId: string; holderId: string; proposalId: string }>,
+  ): Promise<void> {
     if (rows.length > 0) await tx.run(this.q.rekey, { rows });
   }
 
@@ -167,19 +173,40 @@ export class StancesRepository {
   async page(query: StanceQuery, after: string | null, first: number, withCount: boolean): Promise<StancePage> {
     // A proposal's or an actor's stances are read in one pass (page-scoped); any other page reads the filter twice.
     const statement = query.proposalId !== null || query.actorId !== null ? this.q.pageScoped : this.q.page;
-    const [row] = await this.neo4j.read<StancePage>(statement, { ...query, after, limit: neo4j.int(first + 1), withCount });
+    const [row] = await this.neo4j.read<StancePage>(statement, {
+      ...query,
+      after,
+      limit: neo4j.int(first + 1),
+      withCount,
+    });
     return row;
   }
 
-  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+  currentByProposals(
+    proposalIds: readonly string[],
+    asOf: string | null,
+    position: Position | null,
+    knownAsOf: string | null = null,
+  ): Promise<StanceRow[]> {
     return this.neo4j.read<StanceRow>(this.q.currentByProposals, { proposalIds, asOf, position, knownAsOf });
   }
 
-  byProposals(proposalIds: readonly string[], position: Position | null, statuses: StanceStatus[], knownAsOf: string | null = null): Promise<StanceRow[]> {
+  byProposals(
+    proposalIds: readonly string[],
+    position: Position | null,
+    statuses: StanceStatus[],
+    knownAsOf: string | null = null,
+  ): Promise<StanceRow[]> {
     return this.neo4j.read<StanceRow>(this.q.byProposals, { proposalIds, position, statuses, knownAsOf });
   }
 
-  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+  byActors(
+    actorIds: readonly string[],
+    proposalId: string | null,
+    from: string | null,
+    to: string | null,
+    knownAsOf: string | null = null,
+  ): Promise<StanceRow[]> {
     return this.neo4j.read<StanceRow>(this.q.byActors, { actorIds, proposalId, from, to, knownAsOf });
   }
 

@@ -19,12 +19,15 @@ export class StancesResolver {
     return this.stancesService.get(id);
   }
 
-  @Query(() => StanceConnection, { description: 'Stances filtered by actor, proposal, position, date range and outlet, in date order.' })
+  @Query(() => StanceConnection, {
+    description: 'Stances filtered by actor, proposal, position, date range and outlet, in date order.',
+  })
   async stances(
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Args('filter', { type: () => StanceFilter, nullable: true }) filter?: StanceFilter,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const page = await this.stancesService.page(filter, first, after, selects(info, 'totalCount'));
@@ -33,12 +36,17 @@ export class StancesResolver {
     return page;
   }
 
-  @Mutation(() => Stance, { description: "Records an actor's stance with its evidence. The same fact twice is one stance; new evidence is added to it." })
+  @Mutation(() => Stance, {
+    description:
+      "Records an actor's stance with its evidence. The same fact twice is one stance; new evidence is added to it.",
+  })
   recordStance(@Args('input') input: RecordStanceInput) {
     return this.stancesService.record(input);
   }
 
-  @Mutation(() => Stance, { description: 'Withdraws a stance recorded in error; it is kept for the record but never current again.' })
+  @Mutation(() => Stance, {
+    description: 'Withdraws a stance recorded in error; it is kept for the record but never current again.',
+  })
   retractStance(@Args('id', { type: () => ID }) id: string) {
     return this.stancesService.setStatus(id, StanceStatus.RETRACTED);
   }
@@ -63,7 +71,9 @@ export class StancesResolver {
     return ctx.loaders.evidence.load(stance.id);
   }
 
-  @ResolveField(() => Int, { description: 'Independent sources behind it: a reprint or revision of a report counts once.' })
+  @ResolveField(() => Int, {
+    description: 'Independent sources behind it: a reprint or revision of a report counts once.',
+  })
   async sourceCount(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     const evidence = await ctx.loaders.evidence.load(stance.id);
     return new Set(evidence.map((e) => e.reportId)).size;

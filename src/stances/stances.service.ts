@@ -4,7 +4,15 @@ import { ArticlesService } from '../articles/articles.service.js';
 import { badInput, notFound } from '../common/errors/error-code.js';
 import { shortHash, stanceId } from '../common/ids.js';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
-import { LIMITS, optionalIsoDate, optionalText, pageSize, requireId, requireText, textList } from '../common/validation.js';
+import {
+  LIMITS,
+  optionalIsoDate,
+  optionalText,
+  pageSize,
+  requireId,
+  requireText,
+  textList,
+} from '../common/validation.js';
 import { StanceEvents } from '../live/stance-events.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
@@ -12,7 +20,15 @@ import { knownAsOfBound } from '../timeline/instants.js';
 import { RecordStanceInput } from './dto/record-stance.input.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { Position, StanceStatus } from './models/stance.model.js';
-import { EvidenceRow, Pair, StanceQuery, StanceRow, StancesRepository, StanceWithRefs, StanceWrite } from './stances.repository.js';
+import {
+  EvidenceRow,
+  Pair,
+  StanceQuery,
+  StanceRow,
+  StancesRepository,
+  StanceWithRefs,
+  StanceWrite,
+} from './stances.repository.js';
 
 /** Stances and the articles that back them, written together in one transaction. */
 export interface StanceBatch {
@@ -145,15 +161,35 @@ export class StancesService {
   }
 
   /** Each actor's stance as of a date (null: now), from what had been recorded by knownAsOf (null: everything). */
-  currentByProposals(proposalIds: readonly string[], asOf: string | null, position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
-    return this.repository.currentByProposals(proposalIds, upperBound(optionalIsoDate('asOf', asOf)), position, knownAsOfBound('knownAsOf', knownAsOf));
+  currentByProposals(
+    proposalIds: readonly string[],
+    asOf: string | null,
+    position: Position | null,
+    knownAsOf: string | null = null,
+  ): Promise<StanceRow[]> {
+    return this.repository.currentByProposals(
+      proposalIds,
+      upperBound(optionalIsoDate('asOf', asOf)),
+      position,
+      knownAsOfBound('knownAsOf', knownAsOf),
+    );
   }
 
-  byProposals(proposalIds: readonly string[], position: Position | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+  byProposals(
+    proposalIds: readonly string[],
+    position: Position | null,
+    knownAsOf: string | null = null,
+  ): Promise<StanceRow[]> {
     return this.repository.byProposals(proposalIds, position, LIVE, knownAsOfBound('knownAsOf', knownAsOf));
   }
 
-  byActors(actorIds: readonly string[], proposalId: string | null, from: string | null, to: string | null, knownAsOf: string | null = null): Promise<StanceRow[]> {
+  byActors(
+    actorIds: readonly string[],
+    proposalId: string | null,
+    from: string | null,
+    to: string | null,
+    knownAsOf: string | null = null,
+  ): Promise<StanceRow[]> {
     return this.repository.byActors(
       actorIds,
       proposalId === null ? null : requireId('proposalId', proposalId),
@@ -179,9 +215,11 @@ export class StancesService {
     const statedOn = optionalIsoDate('statedOn', input.statedOn);
     const confidence = input.confidence ?? 1;
     if (!(confidence >= 0 && confidence <= 1)) throw badInput('confidence', 'must be between 0 and 1');
-    if ((input.evidence?.length ?? 0) > LIMITS.evidence) throw badInput('evidence', `must have at most ${LIMITS.evidence} entries`);
+    if ((input.evidence?.length ?? 0) > LIMITS.evidence)
+      throw badInput('evidence', `must have at most ${LIMITS.evidence} entries`);
     const speakerId = input.speakerId == null ? null : requireId('speakerId', input.speakerId);
-    if (speakerId === actorId) throw badInput('speakerId', 'must be a person or body speaking for the actor, not the actor itself');
+    if (speakerId === actorId)
+      throw badInput('speakerId', 'must be a person or body speaking for the actor, not the actor itself');
     return {
       id: stanceId(actorId, proposalId, input.position, statedOn),
       actorId,
@@ -208,7 +246,8 @@ function evidenceWrite(
   const quote = requireText(`${field}.quote`, e.quote, LIMITS.quote);
   const charStart = e.charStart ?? null;
   const charEnd = e.charEnd ?? null;
-  if ((charStart === null) !== (charEnd === null)) throw badInput(`${field}.charEnd`, 'give both charStart and charEnd, or neither');
+  if ((charStart === null) !== (charEnd === null))
+    throw badInput(`${field}.charEnd`, 'give both charStart and charEnd, or neither');
   if (charStart !== null && charEnd !== null && (charStart < 0 || charEnd <= charStart)) {
     throw badInput(`${field}.charEnd`, 'must be greater than charStart, and charStart at least 0');
   }
@@ -248,7 +287,8 @@ export function upperBound(date: string | null): string | null {
 
 function pairsOf(stances: StanceWrite[]): Pair[] {
   const seen = new Map<string, Pair>();
-  for (const s of stances) seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
+  for (const s of stances)
+    seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
   return [...seen.values()];
 }
 
@@ -261,4 +301,3 @@ function dedupeArticles(articles: ArticleWrite[]): ArticleWrite[] {
   for (const a of articles) byId.set(a.id, { ...byId.get(a.id), ...a });
   return [...byId.values()];
 }
-

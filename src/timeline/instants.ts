@@ -41,7 +41,10 @@ function optionalIsoDateOrInstantError(field: string, value: string | null | und
   try {
     return optionalIsoDate(field, value);
   } catch {
-    throw badInput(field, `"${String(value).slice(0, 40)}" is not an ISO date (YYYY-MM-DD or YYYY-MM) or date-time with a zone`);
+    throw badInput(
+      field,
+      `"${String(value).slice(0, 40)}" is not an ISO date (YYYY-MM-DD or YYYY-MM) or date-time with a zone`,
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export class ProposalTimelineResolver {
     @Context() ctx: RequestContext,
     @Args('from', { type: () => String, nullable: true }) from?: string,
     @Args('to', { type: () => String, nullable: true }) to?: string,
-    @Args('knownAsOf', { type: () => String, nullable: true, description: 'ISO date or date-time (UTC): only stances recorded by then.' })
+    @Args('knownAsOf', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date or date-time (UTC): only stances recorded by then.',
+    })
     knownAsOf?: string,
   ) {
     const stances = await ctx.loaders.stancesOnProposal(null, knownAsOf ?? null).load(proposal.id);
@@ -36,11 +40,20 @@ export class ActorTimelineResolver {
 export class ChangesResolver {
   constructor(private readonly timeline: TimelineService) {}
 
-  @Query(() => Changes, { description: 'What is new since a date: new stances, shifts and new proposals (clock RECORDED by default: what this system learned since).' })
+  @Query(() => Changes, {
+    description:
+      'What is new since a date: new stances, shifts and new proposals (clock RECORDED by default: what this system learned since).',
+  })
   changes(
-    @Args('since', { description: 'ISO date (UTC day or month), or a date-time with a zone for the RECORDED clock.' }) since: string,
+    @Args('since', { description: 'ISO date (UTC day or month), or a date-time with a zone for the RECORDED clock.' })
+    since: string,
     @Args('clock', { type: () => ChangeClock, nullable: true }) clock?: ChangeClock,
-    @Args('first', { type: () => Int, nullable: true, description: 'At most this many of each, 1 to 100 (default 100).' }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: 'At most this many of each, 1 to 100 (default 100).',
+    })
+    first?: number,
   ) {
     return this.timeline.changes(since, clock, first);
   }

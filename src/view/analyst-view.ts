@@ -43,7 +43,10 @@ function policy(req: Request): string {
 
 export function mountAnalystView(app: Express): void {
   app.get('/view', (req: Request, res: Response) => {
-    res.set('Content-Security-Policy', policy(req)).set('Cache-Control', 'no-cache').sendFile(join(VIEW_ROOT, 'index.html'));
+    res
+      .set('Content-Security-Policy', policy(req))
+      .set('Cache-Control', 'no-cache')
+      .sendFile(join(VIEW_ROOT, 'index.html'));
   });
   for (const [name, { file, type }] of Object.entries(FILES)) {
     app.get(`/view/${name}`, (_req: Request, res: Response) => {

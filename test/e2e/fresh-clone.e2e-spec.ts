@@ -127,7 +127,9 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     const deadline = job.started + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (job.child.exitCode !== null || job.child.signalCode !== null) {
-        throw new Error(`\`npm start\` exited (${job.child.exitCode ?? job.child.signalCode}) before /health answered; log ${job.logFile}:\n${startLog()}`);
+        throw new Error(
+          `\`npm start\` exited (${job.child.exitCode ?? job.child.signalCode}) before /health answered; log ${job.logFile}:\n${startLog()}`,
+        );
       }
       try {
         const res = await fetch(`${url()}/health`, { signal: AbortSignal.timeout(2000) });
@@ -137,7 +139,9 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
       }
       await sleep(500);
     }
-    throw new Error(`/health did not answer 200 within ${START_TIMEOUT_MS / 1000} s; log ${job.logFile}:\n${startLog()}`);
+    throw new Error(
+      `/health did not answer 200 within ${START_TIMEOUT_MS / 1000} s; log ${job.logFile}:\n${startLog()}`,
+    );
   }
 
   beforeAll(async () => {
@@ -147,14 +151,19 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     clone = makeFreshClone();
     timings.clone = clone.source;
     timings.secondsToClone = (Date.now() - t0) / 1000;
-    freshBeforeStart = { stance: existsSync(join(clone.dir, '.stance')), nodeModules: existsSync(join(clone.dir, 'node_modules')) };
+    freshBeforeStart = {
+      stance: existsSync(join(clone.dir, '.stance')),
+      nodeModules: existsSync(join(clone.dir, 'node_modules')),
+    };
     [port, boltPort, httpPort] = await freePorts(3);
     env = newcomerEnv({ PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_HTTP_PORT: String(httpPort) });
     timings.machineNode = machineNode(env);
     start = spawnNpm(clone, ['start'], env, join(ARTIFACTS, 'npm-start.log'));
     await waitUntilServing(start);
     timings.secondsToHealthy = (Date.now() - start.started) / 1000;
-    process.stderr.write(`fresh clone (${clone.source}, machine node ${timings.machineNode}): npm start served in ${timings.secondsToHealthy} s\n`);
+    process.stderr.write(
+      `fresh clone (${clone.source}, machine node ${timings.machineNode}): npm start served in ${timings.secondsToHealthy} s\n`,
+    );
     neo4jPid = Number(readFileSync(join(neo4jHome(), 'run/neo4j.pid'), 'utf8').trim());
   }, START_TIMEOUT_MS + 60_000);
 
@@ -163,7 +172,8 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     if (start) await stopGroup(start.child, 60_000);
     if (clone) {
       const leftovers = killProcessesUnder(clone.parent);
-      if (leftovers.length > 0) process.stderr.write(`fresh clone: killed leftover processes ${leftovers.join(', ')}\n`);
+      if (leftovers.length > 0)
+        process.stderr.write(`fresh clone: killed leftover processes ${leftovers.join(', ')}\n`);
       // Neo4j's own logs beside the commands'; the clone itself goes.
       for (const log of ['neo4j.log', 'console.log', 'debug.log']) {
         const file = join(neo4jHome(), 'logs', log);
@@ -177,7 +187,10 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
   it('starts from a clone with no .stance/ and no node_modules, with the machine’s own Node on PATH', () => {
     expect(freshBeforeStart).toEqual({ stance: false, nodeModules: false });
     // Node 24 came from `npm start` itself, into the clone.
-    expect(existsSync(join(clone!.dir, '.stance/toolchain/node_modules/.bin/node')) || /^v2[4-9]\./.test(String(timings.machineNode))).toBe(true);
+    expect(
+      existsSync(join(clone!.dir, '.stance/toolchain/node_modules/.bin/node')) ||
+        /^v2[4-9]\./.test(String(timings.machineNode)),
+    ).toBe(true);
   });
 
   it('runs its own Neo4j on the ports it was given, answers /health, and keeps the Neo4j password private', async () => {
@@ -200,7 +213,9 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     const actor = upserted.data!.upsertActor;
     expect(actor).toEqual({ id: expect.any(String), name, kind: 'STATE', aliases: ['the e2e capital', 'E2E'] });
 
-    const read = await gql<{ actor: unknown }>(`query ($id: ID!) { actor(id: $id) { id name kind aliases } }`, { id: actor.id });
+    const read = await gql<{ actor: unknown }>(`query ($id: ID!) { actor(id: $id) { id name kind aliases } }`, {
+      id: actor.id,
+    });
     expect(read.errors).toBeUndefined();
     expect(read.data!.actor).toEqual(actor);
   });
@@ -235,7 +250,12 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     expect(byActor.get('United States')?.position).toBe('NONCOMMITTAL');
 
     const japan = byActor.get('Japan');
-    expect(japan).toMatchObject({ position: 'OPPOSE', cue: 'premature', statedOn: '2021-10-19', speaker: { name: 'Takehiro Funakoshi' } });
+    expect(japan).toMatchObject({
+      position: 'OPPOSE',
+      cue: 'premature',
+      statedOn: '2021-10-19',
+      speaker: { name: 'Takehiro Funakoshi' },
+    });
     expect(japan!.evidence.map((e) => e.article.outlet)).toEqual(expect.arrayContaining(['Kyodo News']));
     expect(japan!.evidence.every((e) => e.quote.includes('premature'))).toBe(true);
 
@@ -276,7 +296,8 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     await nb.frameFor(':style {').waitFor({ timeout: 15000 });
 
     await nb.run(':clear');
-    const query = 'MATCH (p:Proposal) RETURN p.name AS proposal, p.proposedOn AS proposedOn ORDER BY proposedOn, proposal';
+    const query =
+      'MATCH (p:Proposal) RETURN p.name AS proposal, p.proposedOn AS proposedOn ORDER BY proposedOn, proposal';
     const result = await nb.run(query);
     await result.getByText('End-of-war declaration').waitFor({ timeout: 30000 });
     await expect(result.innerText()).resolves.toMatch(/Inter-Korean military talks/);
@@ -311,7 +332,11 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     await browserPage!.screenshot({ path: join(SCREENSHOTS, 'end-of-war-declaration.png') });
 
     const { nodes, relationships } = await nb.graphContents(frame);
-    const captions = (fill: string) => nodes.filter((n) => n.fill === fill).map((n) => n.caption).sort();
+    const captions = (fill: string) =>
+      nodes
+        .filter((n) => n.fill === fill)
+        .map((n) => n.caption)
+        .sort();
     expect(captions(COLOUR.State)).toEqual(['Japan', 'North Korea', 'South Korea', 'United States']);
     expect(captions(COLOUR.Proposal)).toEqual(['End-of-war declaration']);
     expect(captions(COLOUR.Person)).toEqual(['Noh Kyu-duk', 'Sung Kim', 'Takehiro Funakoshi']);
@@ -351,56 +376,85 @@ describe('a newcomer on a fresh clone: npm start, then npm run ingest and npm ru
     }
   });
 
-  it('stops cleanly on SIGTERM to its process group: the service exits and Neo4j shuts down', async () => {
-    await chromium?.close();
-    chromium = undefined;
-    const started = Date.now();
-    const gone = stopGroup(start!.child, STOP_TIMEOUT_MS);
-    const exit = await waitForExit(start!.child, STOP_TIMEOUT_MS);
-    const allGone = await gone;
-    timings.secondsToStop = (Date.now() - started) / 1000;
-    if (exit === null || !allGone) throw new Error(`\`npm start\` did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM; log:\n${startLog()}`);
-    // The script's trap exits 0; npm, signalled too, may report the signal.
-    expect([0, 'SIGTERM', 143]).toContain(exit);
-    expect(processAlive(neo4jPid!)).toBe(false);
-    expect(existsSync(join(neo4jHome(), 'run/neo4j.pid'))).toBe(false);
-    expect(await portOpen(boltPort)).toBe(false);
-    expect(await portOpen(httpPort)).toBe(false);
-    expect(await portOpen(port)).toBe(false);
-    // Neo4j logs "Stopped." only at the end of an orderly shutdown.
-    expect(readFileSync(join(neo4jHome(), 'logs/neo4j.log'), 'utf8')).toMatch(/INFO\s+Stopped\.\s*$/);
-  }, STOP_TIMEOUT_MS + 30_000);
+  it(
+    'stops cleanly on SIGTERM to its process group: the service exits and Neo4j shuts down',
+    async () => {
+      await chromium?.close();
+      chromium = undefined;
+      const started = Date.now();
+      const gone = stopGroup(start!.child, STOP_TIMEOUT_MS);
+      const exit = await waitForExit(start!.child, STOP_TIMEOUT_MS);
+      const allGone = await gone;
+      timings.secondsToStop = (Date.now() - started) / 1000;
+      if (exit === null || !allGone)
+        throw new Error(
+          `\`npm start\` did not stop within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM; log:\n${startLog()}`,
+        );
+      // The script's trap exits 0; npm, signalled too, may report the signal.
+      expect([0, 'SIGTERM', 143]).toContain(exit);
+      expect(processAlive(neo4jPid!)).toBe(false);
+      expect(existsSync(join(neo4jHome(), 'run/neo4j.pid'))).toBe(false);
+      expect(await portOpen(boltPort)).toBe(false);
+      expect(await portOpen(httpPort)).toBe(false);
+      expect(await portOpen(port)).toBe(false);
+      // Neo4j logs "Stopped." only at the end of an orderly shutdown.
+      expect(readFileSync(join(neo4jHome(), 'logs/neo4j.log'), 'utf8')).toMatch(/INFO\s+Stopped\.\s*$/);
+    },
+    STOP_TIMEOUT_MS + 30_000,
+  );
 
-  it(`npm run ingest -- ${ARTICLE}: exits 0 and prints the article's id alone as data`, async () => {
-    const run = await runNpm(clone!, ['run', 'ingest', '--', ARTICLE], env, join(ARTIFACTS, 'npm-run-ingest.log'), COMMAND_TIMEOUT_MS);
-    timings.secondsToIngest = run.seconds;
-    expect({ exit: run.code ?? run.signal, stderrTail: run.code === 0 ? '' : run.stderr.slice(-3000) }).toEqual({ exit: 0, stderrTail: '' });
-    // stdout: npm's own two header lines, then the command's data: one id per article.
-    const ids = dataLines(run.stdout);
-    expect(ids).toHaveLength(1);
-    expect(ids[0]).toMatch(/^[\w:.-]+$/);
-    // It started the local Neo4j for itself and stopped it again.
-    expect(await portOpen(boltPort)).toBe(false);
-  }, COMMAND_TIMEOUT_MS + 60_000);
+  it(
+    `npm run ingest -- ${ARTICLE}: exits 0 and prints the article's id alone as data`,
+    async () => {
+      const run = await runNpm(
+        clone!,
+        ['run', 'ingest', '--', ARTICLE],
+        env,
+        join(ARTIFACTS, 'npm-run-ingest.log'),
+        COMMAND_TIMEOUT_MS,
+      );
+      timings.secondsToIngest = run.seconds;
+      expect({ exit: run.code ?? run.signal, stderrTail: run.code === 0 ? '' : run.stderr.slice(-3000) }).toEqual({
+        exit: 0,
+        stderrTail: '',
+      });
+      // stdout: npm's own two header lines, then the command's data: one id per article.
+      const ids = dataLines(run.stdout);
+      expect(ids).toHaveLength(1);
+      expect(ids[0]).toMatch(/^[\w:.-]+$/);
+      // It started the local Neo4j for itself and stopped it again.
+      expect(await portOpen(boltPort)).toBe(false);
+    },
+    COMMAND_TIMEOUT_MS + 60_000,
+  );
 
-  it('npm run quality: exits 0 and prints one line of JSON scores as data, the report on stderr', async () => {
-    // The README's two forms: the seeds beside the checkout by default, or a folder and its gold file.
-    const args = clone!.seeds
-      ? ['run', 'quality']
-      : ['run', 'quality', '--', 'test/fixtures/articles-holdout', 'test/fixtures/articles-holdout/gold.json'];
-    const run = await runNpm(clone!, args, env, join(ARTIFACTS, 'npm-run-quality.log'), COMMAND_TIMEOUT_MS);
-    timings.secondsToQuality = run.seconds;
-    expect({ exit: run.code ?? run.signal, stderrTail: run.code === 0 ? '' : run.stderr.slice(-3000) }).toEqual({ exit: 0, stderrTail: '' });
-    const lines = dataLines(run.stdout);
-    expect(lines).toHaveLength(1);
-    const scores = JSON.parse(lines[0]) as { articles: number; overall: { precision: number; recall: number; f1: number } };
-    expect(scores.articles).toBeGreaterThan(0);
-    for (const value of [scores.overall.precision, scores.overall.recall, scores.overall.f1]) {
-      expect(value).toBeGreaterThan(0);
-      expect(value).toBeLessThanOrEqual(1);
-    }
-    // Its throwaway Neo4j is gone with its folder.
-    expect(readdirSync(join(clone!.dir, '.stance')).filter((e) => e.startsWith('quality-'))).toEqual([]);
-  }, COMMAND_TIMEOUT_MS + 60_000);
+  it(
+    'npm run quality: exits 0 and prints one line of JSON scores as data, the report on stderr',
+    async () => {
+      // The README's two forms: the seeds beside the checkout by default, or a folder and its gold file.
+      const args = clone!.seeds
+        ? ['run', 'quality']
+        : ['run', 'quality', '--', 'test/fixtures/articles-holdout', 'test/fixtures/articles-holdout/gold.json'];
+      const run = await runNpm(clone!, args, env, join(ARTIFACTS, 'npm-run-quality.log'), COMMAND_TIMEOUT_MS);
+      timings.secondsToQuality = run.seconds;
+      expect({ exit: run.code ?? run.signal, stderrTail: run.code === 0 ? '' : run.stderr.slice(-3000) }).toEqual({
+        exit: 0,
+        stderrTail: '',
+      });
+      const lines = dataLines(run.stdout);
+      expect(lines).toHaveLength(1);
+      const scores = JSON.parse(lines[0]) as {
+        articles: number;
+        overall: { precision: number; recall: number; f1: number };
+      };
+      expect(scores.articles).toBeGreaterThan(0);
+      for (const value of [scores.overall.precision, scores.overall.recall, scores.overall.f1]) {
+        expect(value).toBeGreaterThan(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+      // Its throwaway Neo4j is gone with its folder.
+      expect(readdirSync(join(clone!.dir, '.stance')).filter((e) => e.startsWith('quality-'))).toEqual([]);
+    },
+    COMMAND_TIMEOUT_MS + 60_000,
+  );
 });
-

@@ -45,7 +45,9 @@ describe('actors through GraphQL on a real Neo4j', () => {
     const stateB = (b.data as { upsertActor: { id: string } }).upsertActor.id;
     const person = { name: uniq('Rufus Firefly'), kind: 'PERSON', represents: { stateId: stateA, role: 'President' } };
     const first = await t.gql(UPSERT, { input: person });
-    expect((first.data as { upsertActor: { represents: unknown } }).upsertActor.represents).toEqual([{ role: 'President', state: { id: stateA } }]);
+    expect((first.data as { upsertActor: { represents: unknown } }).upsertActor.represents).toEqual([
+      { role: 'President', state: { id: stateA } },
+    ]);
 
     await t.gql(UPSERT, { input: { ...person, represents: { stateId: stateB, role: 'Envoy' } } });
     const rows = await t.cypher<{ state: string; role: string }>(
@@ -65,7 +67,9 @@ describe('actors through GraphQL on a real Neo4j', () => {
     let pages = 0;
     do {
       type Page = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-      const res: GqlResponse<{ actors: Page }> = await t.gql<{ actors: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      const res: GqlResponse<{ actors: Page }> = await t.gql<{
+        actors: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      }>(
         `query ($after: String) { actors(first: 2, after: $after, kind: ORGANIZATION) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
@@ -86,7 +90,11 @@ describe('actors through GraphQL on a real Neo4j', () => {
       [{ name: '   ', kind: 'STATE' }, 'BAD_USER_INPUT', 'name'],
       [{ name: 'x'.repeat(500), kind: 'STATE' }, 'BAD_USER_INPUT', 'name'],
       [{ id: 'Not A Slug', name: 'Valid', kind: 'STATE' }, 'BAD_USER_INPUT', 'id'],
-      [{ name: uniq('Lonely Envoy'), kind: 'PERSON', represents: { stateId: 'no-such-state' } }, 'NOT_FOUND', undefined],
+      [
+        { name: uniq('Lonely Envoy'), kind: 'PERSON', represents: { stateId: 'no-such-state' } },
+        'NOT_FOUND',
+        undefined,
+      ],
     ];
     for (const [input, code, field] of cases) {
       const res = await t.gql(UPSERT, { input });

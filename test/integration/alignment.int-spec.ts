@@ -16,7 +16,16 @@ type Agreement = {
   sameGrounds: boolean | null;
   explanation: string;
 };
-type Pair = { actorA: { id: string }; actorB: { id: string }; compared: number; agree: number; disagree: number; opposed: number; score: number | null; proposals: Agreement[] };
+type Pair = {
+  actorA: { id: string };
+  actorB: { id: string };
+  compared: number;
+  agree: number;
+  disagree: number;
+  opposed: number;
+  score: number | null;
+  proposals: Agreement[];
+};
 
 const ALIGN = `query ($actors: [ID!]!, $proposals: [ID!]!, $asOf: String) {
   alignment(actorIds: $actors, proposalIds: $proposals, asOf: $asOf) {
@@ -33,7 +42,8 @@ const ALIGN = `query ($actors: [ID!]!, $proposals: [ID!]!, $asOf: String) {
 describe('alignment on the demo graph', () => {
   let t: TestApp;
   let pairs: Pair[];
-  const pair = (a: string, b: string) => pairs.find((p) => (p.actorA.id === a && p.actorB.id === b) || (p.actorA.id === b && p.actorB.id === a))!;
+  const pair = (a: string, b: string) =>
+    pairs.find((p) => (p.actorA.id === a && p.actorB.id === b) || (p.actorA.id === b && p.actorB.id === a))!;
 
   beforeAll(async () => {
     // The demo graph alone: what other suites leave behind would change the answers.
@@ -74,7 +84,11 @@ describe('alignment on the demo graph', () => {
        RETURN a.id AS actor, s.position AS position ORDER BY actor`,
       { p: EOW },
     );
-    expect(rows.map((r) => `${r.actor}:${r.position}`)).toEqual(['japan:OPPOSE', 'south-korea:SUPPORT', 'united-states:NONCOMMITTAL']);
+    expect(rows.map((r) => `${r.actor}:${r.position}`)).toEqual([
+      'japan:OPPOSE',
+      'south-korea:SUPPORT',
+      'united-states:NONCOMMITTAL',
+    ]);
     const js = pair('japan', 'south-korea');
     const ju = pair('japan', 'united-states');
     const us = pair('united-states', 'south-korea');
@@ -93,16 +107,23 @@ describe('alignment on the demo graph', () => {
     );
   });
 
-  it('shows Japan and North Korea agreeing, both opposed, on different grounds: the condition is North Korea\'s own', () => {
+  it("shows Japan and North Korea agreeing, both opposed, on different grounds: the condition is North Korea's own", () => {
     const jn = pair('japan', 'north-korea');
     expect(jn).toMatchObject({ compared: 1, agree: 1, disagree: 0, score: 1 });
     const detail = jn.proposals[0];
     expect(detail.relation).toBe('AGREE');
     // Why, from the stances: both OPPOSE; Japan's has no condition, North Korea's rejection is
     // conditional on the United States withdrawing its "hostile policy".
-    expect(detail.stanceA).toMatchObject({ actor: { id: 'japan' }, position: 'OPPOSE', cue: 'premature', conditions: [] });
+    expect(detail.stanceA).toMatchObject({
+      actor: { id: 'japan' },
+      position: 'OPPOSE',
+      cue: 'premature',
+      conditions: [],
+    });
     expect(detail.stanceB).toMatchObject({ actor: { id: 'north-korea' }, position: 'OPPOSE', cue: 'reject' });
-    expect(detail.stanceB!.conditions).toEqual(['unless the United States withdraws its hostile policy toward the North']);
+    expect(detail.stanceB!.conditions).toEqual([
+      'unless the United States withdraws its hostile policy toward the North',
+    ]);
     expect(detail.sameGrounds).toBe(false);
     expect(detail.sharedConditions).toEqual([]);
     expect(detail.conditionsOnlyA).toEqual([]);
@@ -114,7 +135,11 @@ describe('alignment on the demo graph', () => {
   });
 
   it('answers as of a date: before Japan spoke, there was nothing to compare', async () => {
-    const res = await t.gql<{ alignment: { pairs: Pair[] } }>(ALIGN, { actors: ['japan', 'south-korea'], proposals: [EOW], asOf: '2021-10-01' });
+    const res = await t.gql<{ alignment: { pairs: Pair[] } }>(ALIGN, {
+      actors: ['japan', 'south-korea'],
+      proposals: [EOW],
+      asOf: '2021-10-01',
+    });
     const [p] = res.data!.alignment.pairs;
     expect(p).toMatchObject({ compared: 0, agree: 0, disagree: 0, score: null });
     expect(p.proposals[0]).toMatchObject({ relation: 'NOT_COMPARABLE', agreement: null, stanceA: null });
@@ -134,7 +159,9 @@ describe('alignment on the demo graph', () => {
     ];
     for (const [variables, code, field] of cases) {
       const res = await t.gql(ALIGN, variables);
-      expect({ variables, code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({ variables, code, field });
+      expect({ variables, code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual(
+        { variables, code, field },
+      );
     }
     expect(await graphFingerprint(t)).toEqual(before);
   });

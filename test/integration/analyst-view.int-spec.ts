@@ -61,7 +61,12 @@ describe('the analyst view in a browser', () => {
     const positions = await page.$$eval(`.cell[data-proposal="${EOW}"]`, (cells) =>
       cells.map((c) => `${(c as HTMLElement).dataset.actor}:${(c as HTMLElement).dataset.position}`).sort(),
     );
-    expect(positions).toEqual(['japan:OPPOSE', 'north-korea:OPPOSE', 'south-korea:SUPPORT', 'united-states:NONCOMMITTAL']);
+    expect(positions).toEqual([
+      'japan:OPPOSE',
+      'north-korea:OPPOSE',
+      'south-korea:SUPPORT',
+      'united-states:NONCOMMITTAL',
+    ]);
     const colours = await page.$eval(cell('japan'), (c) => getComputedStyle(c).backgroundColor);
     expect(colours).toBe('rgb(251, 228, 225)');
 
@@ -78,7 +83,9 @@ describe('the analyst view in a browser', () => {
     await page.click(cell('japan'));
     await page.waitForSelector('#timeline .entry[data-actor="japan"].focus');
     expect(await page.locator('#timeline-title').innerText()).toBe('End-of-war declaration');
-    const order = await page.$$eval('#timeline .entry', (entries) => entries.map((e) => (e as HTMLElement).dataset.actor));
+    const order = await page.$$eval('#timeline .entry', (entries) =>
+      entries.map((e) => (e as HTMLElement).dataset.actor),
+    );
     expect(order).toEqual(['south-korea', 'japan', 'south-korea', 'united-states', 'north-korea']);
     const evidence = page.locator('#timeline .entry[data-actor="japan"] .evidence');
     await evidence.waitFor({ state: 'visible' });
@@ -103,7 +110,9 @@ describe('the analyst view in a browser', () => {
     const badge = page.locator(`${cell('united-states')}[data-position="SUPPORT"] .shift[data-kind="SOFTENED"]`);
     await badge.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await badge.innerText()).toBe('↗ Softened');
-    expect(await page.locator('#toast').innerText()).toMatch(/United States (softened on End-of-war declaration|supports End-of-war declaration)/);
+    expect(await page.locator('#toast').innerText()).toMatch(
+      /United States (softened on End-of-war declaration|supports End-of-war declaration)/,
+    );
 
     await page.click(cell('united-states'));
     const latest = page.locator(`#timeline .entry[data-stance="${res.data!.recordStance.id}"]`);
@@ -122,7 +131,9 @@ describe('the analyst view in a browser', () => {
     await page.locator(`${cell('united-states')}[data-position="NONCOMMITTAL"]`).waitFor();
     await page.fill('#as-of', '2021-10-01');
     await caption.filter({ hasText: 'in force on 2021-10-01' }).waitFor();
-    expect(await page.$$eval(`.cell[data-proposal="${EOW}"]`, (cells) => cells.map((c) => (c as HTMLElement).dataset.actor))).toEqual(['south-korea']);
+    expect(
+      await page.$$eval(`.cell[data-proposal="${EOW}"]`, (cells) => cells.map((c) => (c as HTMLElement).dataset.actor)),
+    ).toEqual(['south-korea']);
     await page.click('#now');
     await caption.filter({ hasText: 'in force now' }).waitFor();
     await page.locator(`${cell('united-states')}[data-position="SUPPORT"]`).waitFor();

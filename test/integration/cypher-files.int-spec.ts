@@ -13,7 +13,10 @@ describe('cypher/ files', () => {
   let driver: Driver;
   beforeAll(async () => {
     t = await startTestApp(); // applies the schema, so EXPLAIN sees real indexes
-    driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!));
+    driver = neo4j.driver(
+      process.env.NEO4J_URI!,
+      neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!),
+    );
   });
   afterAll(async () => {
     await driver.close();
@@ -36,7 +39,8 @@ describe('cypher/ files', () => {
   it('has no file that no repository loads', () => {
     const sources = listFiles(join(CYPHER_ROOT, '..', 'src'), '.ts')
       .filter((f) => !f.endsWith('.spec.ts'))
-      .map((f) => readFileSync(f, 'utf8')).join('\n');
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const unused = names.filter((n) => !sources.includes(`'${n}'`));
     expect(unused).toEqual([]);
   });

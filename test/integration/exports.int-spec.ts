@@ -6,7 +6,15 @@ import { elementsNamed, graphmlData, parseXmlStrict, XmlElement } from '../suppo
 const EOW = 'end-of-war-declaration';
 const TALKS = 'inter-korean-military-talks';
 
-type LiveStance = { id: string; actor: string; proposal: string; position: string; cue: string | null; conditions: string[]; evidence: number };
+type LiveStance = {
+  id: string;
+  actor: string;
+  proposal: string;
+  position: string;
+  cue: string | null;
+  conditions: string[];
+  evidence: number;
+};
 
 describe('stance network exports', () => {
   let t: TestApp;
@@ -42,7 +50,9 @@ describe('stance network exports', () => {
     expect(graph.attributes.edgedefault).toBe('directed');
     const names = new Map(elementsNamed(doc, 'key').map((k) => [k.attributes.id, k.attributes['attr.name']]));
     const nodes = new Map(elementsNamed(doc, 'node').map((n) => [n.attributes.id, graphmlData(n, names)]));
-    const edges = elementsNamed(doc, 'edge').map((e: XmlElement) => ({ ...e.attributes, ...graphmlData(e, names) }) as Record<string, string>);
+    const edges = elementsNamed(doc, 'edge').map(
+      (e: XmlElement) => ({ ...e.attributes, ...graphmlData(e, names) }) as Record<string, string>,
+    );
 
     const expected = await liveStances([EOW, TALKS], null, null);
     expect(expected.length).toBe(8);
@@ -62,9 +72,17 @@ describe('stance network exports', () => {
     // Every edge joins two nodes of the document, and the nodes carry their attributes.
     for (const e of edges) expect([nodes.has(e.source), nodes.has(e.target)]).toEqual([true, true]);
     expect(nodes.get('actor:japan')).toMatchObject({ label: 'Japan', nodeType: 'actor', kind: 'STATE' });
-    expect(nodes.get(`proposal:${EOW}`)).toMatchObject({ label: 'End-of-war declaration', nodeType: 'proposal', proposedOn: '2021-09-21' });
-    expect(edges).toContainEqual(expect.objectContaining({ relation: 'PROPOSED', source: 'actor:south-korea', target: `proposal:${EOW}` }));
-    expect(edges).toContainEqual(expect.objectContaining({ relation: 'REPRESENTS', source: 'actor:takehiro-funakoshi', target: 'actor:japan' }));
+    expect(nodes.get(`proposal:${EOW}`)).toMatchObject({
+      label: 'End-of-war declaration',
+      nodeType: 'proposal',
+      proposedOn: '2021-09-21',
+    });
+    expect(edges).toContainEqual(
+      expect.objectContaining({ relation: 'PROPOSED', source: 'actor:south-korea', target: `proposal:${EOW}` }),
+    );
+    expect(edges).toContainEqual(
+      expect.objectContaining({ relation: 'REPRESENTS', source: 'actor:takehiro-funakoshi', target: 'actor:japan' }),
+    );
     const north = stanceEdges.find((e) => e.source === 'actor:north-korea')!;
     expect([north.position, north.conditions, north.sourceCount, north.outlets]).toEqual([
       'OPPOSE',
@@ -91,22 +109,46 @@ describe('stance network exports', () => {
     const expected = await liveStances([EOW], '2021-10', '2021-10-31');
     const stances = edges.filter((e) => e.relation === 'STANCE');
     expect(stances.map((e) => e.stanceId).sort()).toEqual(expected.map((s) => s.id).sort());
-    expect(stances.map((e) => `${e.Source}:${e.position}`).sort()).toEqual(['actor:japan:OPPOSE', 'actor:south-korea:SUPPORT', 'actor:united-states:NONCOMMITTAL']);
+    expect(stances.map((e) => `${e.Source}:${e.position}`).sort()).toEqual([
+      'actor:japan:OPPOSE',
+      'actor:south-korea:SUPPORT',
+      'actor:united-states:NONCOMMITTAL',
+    ]);
     const japan = stances.find((e) => e.Source === 'actor:japan')!;
-    expect(japan).toMatchObject({ Target: `proposal:${EOW}`, Type: 'Directed', cue: 'premature', statedOn: '2021-10-19', positionScore: '-1', speakerId: 'takehiro-funakoshi', sourceCount: '1' });
+    expect(japan).toMatchObject({
+      Target: `proposal:${EOW}`,
+      Type: 'Directed',
+      cue: 'premature',
+      statedOn: '2021-10-19',
+      positionScore: '-1',
+      speakerId: 'takehiro-funakoshi',
+      sourceCount: '1',
+    });
     const ids = new Set(nodes.map((n) => n.Id));
     for (const e of edges) expect([ids.has(e.Source), ids.has(e.Target)]).toEqual([true, true]);
-    expect(nodes.find((n) => n.Id === 'actor:south-korea')).toMatchObject({ Label: 'South Korea', kind: 'STATE', aliases: 'Seoul | the South | Republic of Korea | ROK' });
+    expect(nodes.find((n) => n.Id === 'actor:south-korea')).toMatchObject({
+      Label: 'South Korea',
+      kind: 'STATE',
+      aliases: 'Seoul | the South | Republic of Korea | ROK',
+    });
   });
 
   it('exports every live stance when no proposal is named, and the GraphQL field gives the same text', async () => {
     const res = await get('/export/csv/edges');
     const edges = parse(await res.text(), { columns: true }) as Array<Record<string, string>>;
     const all = await liveStances(null, null, null);
-    expect(edges.filter((e) => e.relation === 'STANCE').map((e) => e.stanceId).sort()).toEqual(all.map((s) => s.id).sort());
+    expect(
+      edges
+        .filter((e) => e.relation === 'STANCE')
+        .map((e) => e.stanceId)
+        .sort(),
+    ).toEqual(all.map((s) => s.id).sort());
 
     const http = await (await get(`/export/graphml?proposalIds=${EOW}`)).text();
-    const gql = await t.gql<{ stanceNetwork: string }>(`query ($ids: [ID!]) { stanceNetwork(format: GRAPHML, proposalIds: $ids) }`, { ids: [EOW] });
+    const gql = await t.gql<{ stanceNetwork: string }>(
+      `query ($ids: [ID!]) { stanceNetwork(format: GRAPHML, proposalIds: $ids) }`,
+      { ids: [EOW] },
+    );
     expect(gql.errors).toBeUndefined();
     expect(gql.data!.stanceNetwork).toBe(http);
   });
@@ -121,7 +163,12 @@ describe('stance network exports', () => {
     for (const [path, status, code, field] of cases) {
       const res = await get(path);
       const body = (await res.json()) as { error: { code: string; field?: string } };
-      expect({ path, status: res.status, code: body.error.code, field: body.error.field }).toEqual({ path, status, code, field });
+      expect({ path, status: res.status, code: body.error.code, field: body.error.field }).toEqual({
+        path,
+        status,
+        code,
+        field,
+      });
     }
     const gql = await t.gql(`{ stanceNetwork(format: CSV_NODES, from: "later") }`);
     expect([gql.errors?.[0].extensions?.code, gql.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'from']);

@@ -5,8 +5,12 @@ import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../su
 
 /** The seed articles are read at run time from ../shared/seeds; their text never enters the repository. */
 const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
-const gold = JSON.parse(readFileSync(join(SEEDS, 'gold.json'), 'utf8')) as GoldFile & { articles: Array<{ file: string; publishedOn: string }> };
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const gold = JSON.parse(readFileSync(join(SEEDS, 'gold.json'), 'utf8')) as GoldFile & {
+  articles: Array<{ file: string; publishedOn: string }>;
+};
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 const INGEST = `mutation ($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
@@ -48,7 +52,10 @@ describe('ingesting articles on a real Neo4j', () => {
 
   const ingestSeed = async (file: string) => {
     const res = await t.gql<{ ingestArticle: IngestResult }>(INGEST, {
-      input: { text: readFileSync(join(SEEDS, file), 'utf8'), publishedOn: gold.articles.find((a) => a.file === file)?.publishedOn },
+      input: {
+        text: readFileSync(join(SEEDS, file), 'utf8'),
+        publishedOn: gold.articles.find((a) => a.file === file)?.publishedOn,
+      },
     });
     expect(res.errors).toBeUndefined();
     return res.data!.ingestArticle;
@@ -111,9 +118,16 @@ describe('ingesting articles on a real Neo4j', () => {
       const [row] = await t.cypher<{ spans: number; revisions: number }>(
         `MATCH (:Stance {id: $id})-[e:EVIDENCED_BY]->(:Article {id: $article})
          RETURN count(e) AS spans, count(DISTINCT CASE WHEN e.charStart < $half THEN 0 ELSE 1 END) AS revisions`,
-        { id: s.id, article: revised.article.id, half: Math.floor(readFileSync(join(SEEDS, '003_b85e76c97da190c9.txt'), 'utf8').length / 2) - 200 },
+        {
+          id: s.id,
+          article: revised.article.id,
+          half: Math.floor(readFileSync(join(SEEDS, '003_b85e76c97da190c9.txt'), 'utf8').length / 2) - 200,
+        },
       );
-      expect({ stance: keys[revised.stances.indexOf(s)], revisions: Number(row.revisions) }).toEqual({ stance: keys[revised.stances.indexOf(s)], revisions: 2 });
+      expect({ stance: keys[revised.stances.indexOf(s)], revisions: Number(row.revisions) }).toEqual({
+        stance: keys[revised.stances.indexOf(s)],
+        revisions: 2,
+      });
     }
   });
 
@@ -144,7 +158,9 @@ describe('ingesting articles on a real Neo4j', () => {
     await t.gql('mutation ($id: ID!) { confirmStance(id: $id) { status } }', { id: confirmed.id });
     // Same story, another outlet: a reprint with the same words.
     const text = readFileSync(join(SEEDS, '000_d77b003d2e3f13e1.txt'), 'utf8');
-    const res = await t.gql<{ ingestArticle: IngestResult }>(INGEST, { input: { text, outlet: uniq('Wire Reprinter'), publishedOn: '2021-11-08' } });
+    const res = await t.gql<{ ingestArticle: IngestResult }>(INGEST, {
+      input: { text, outlet: uniq('Wire Reprinter'), publishedOn: '2021-11-08' },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.ingestArticle.sameReportAs?.id).toBe(kyodo.article.id);
     const rows = await t.cypher<{ id: string; status: string; evidence: number }>(
@@ -154,15 +170,19 @@ describe('ingesting articles on a real Neo4j', () => {
     const status = Object.fromEntries(rows.map((r) => [r.id, r.status]));
     expect(status[rejected.id]).toBe('REJECTED');
     expect(status[confirmed.id]).toBe('CONFIRMED');
-    const current = await t.cypher('MATCH ()-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON {stanceId: $id}]->() RETURN r', { id: rejected.id });
+    const current = await t.cypher('MATCH ()-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON {stanceId: $id}]->() RETURN r', {
+      id: rejected.id,
+    });
     expect(current).toEqual([]);
   });
 
   it('finds new actors and proposals in an article about elsewhere, with the evidence that introduced them', async () => {
     const text =
       'BRASILIA - Brazil on Tuesday rejected a proposal by the European Union to set up a joint fund for Amazon reforestation, ' +
-      "saying it would not accept the plan unless the bloc drops its tariffs. Brazilian Foreign Minister Mauro Vieira said the offer was premature.";
-    const res = await t.gql<{ ingestArticle: IngestResult & { newActors: { id: string }[]; newProposals: { id: string }[] } }>(INGEST, {
+      'saying it would not accept the plan unless the bloc drops its tariffs. Brazilian Foreign Minister Mauro Vieira said the offer was premature.';
+    const res = await t.gql<{
+      ingestArticle: IngestResult & { newActors: { id: string }[]; newProposals: { id: string }[] };
+    }>(INGEST, {
       input: { text, outlet: 'Test Wire', publishedOn: '2024-05-09' },
     });
     expect(res.errors).toBeUndefined();
@@ -186,7 +206,10 @@ describe('ingesting articles on a real Neo4j', () => {
     ];
     for (const [input, code, field] of cases) {
       const res = await t.gql(INGEST, { input });
-      expect({ code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({ code, field });
+      expect({ code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({
+        code,
+        field,
+      });
     }
     expect(await graphFingerprint(t)).toEqual(before);
   });

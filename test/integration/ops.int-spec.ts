@@ -10,7 +10,9 @@ import { startTestApp, TestApp } from '../support/app.js';
  * wrong: `hung` holds every byte (connections stay open, nothing answers),
  * `down` drops every connection and refuses new ones.
  */
-async function boltProxy(target: string): Promise<{ uri: string; mode: 'up' | 'hung' | 'down'; close(): Promise<void> }> {
+async function boltProxy(
+  target: string,
+): Promise<{ uri: string; mode: 'up' | 'hung' | 'down'; close(): Promise<void> }> {
   const { hostname, port } = new URL(target.replace(/^bolt/, 'http'));
   const sockets = new Set<Socket>();
   const held: Array<() => void> = [];
@@ -104,7 +106,12 @@ describe('operations', () => {
       try {
         const logDestination = new Writable({
           write(chunk: Buffer, _encoding, done) {
-            lines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+            lines.push(
+              ...chunk
+                .toString()
+                .split('\n')
+                .filter((l) => l !== ''),
+            );
             done();
           },
         });
@@ -130,7 +137,10 @@ describe('operations', () => {
           const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(10_000) });
           const ms = Date.now() - started;
           expect([path, res.status, ms < 3000]).toEqual([path, 503, true]);
-          expect(await res.json()).toMatchObject({ status: path === '/health' ? 'unavailable' : 'not ready', neo4j: 'unreachable' });
+          expect(await res.json()).toMatchObject({
+            status: path === '/health' ? 'unavailable' : 'not ready',
+            neo4j: 'unreachable',
+          });
         }
       } finally {
         proxy.mode = 'up';
@@ -144,20 +154,43 @@ describe('operations', () => {
       try {
         const res = await fetch(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'trace-down-1' },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-request-id': 'trace-down-1',
+          },
           body: JSON.stringify({ query: '{ actors(first: 1) { totalCount } }' }),
         });
-        expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+        expect(
+          ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+        ).toBe('SERVICE_UNAVAILABLE');
       } finally {
         proxy.mode = 'up';
       }
       // The access line is written when the response has finished.
       const deadline = Date.now() + 2000;
-      while (!json().some((l) => l.context === 'HTTP' && l.requestId === 'trace-down-1') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!json().some((l) => l.context === 'HTTP' && l.requestId === 'trace-down-1') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       const mine = json().filter((l) => l.requestId === 'trace-down-1');
       // DomainErrorFilter's warning, logged from inside the resolver, knows which request it was.
-      expect(mine).toContainEqual(expect.objectContaining({ level: 'warn', context: 'Neo4j', msg: expect.stringMatching(/database unavailable/) }));
-      expect(mine).toContainEqual({ level: 'info', time: expect.any(String), context: 'HTTP', msg: 'request', requestId: 'trace-down-1', method: 'POST', route: '/graphql', status: 200, ms: expect.any(Number) });
+      expect(mine).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          context: 'Neo4j',
+          msg: expect.stringMatching(/database unavailable/),
+        }),
+      );
+      expect(mine).toContainEqual({
+        level: 'info',
+        time: expect.any(String),
+        context: 'HTTP',
+        msg: 'request',
+        requestId: 'trace-down-1',
+        method: 'POST',
+        route: '/graphql',
+        status: 200,
+        ms: expect.any(Number),
+      });
       expect(lines.join('\n')).not.toContain(token);
       expect(lines.join('\n')).not.toContain(token.split('.')[2]);
     });
@@ -170,7 +203,13 @@ describe('operations', () => {
     // A request whose body arrives slowly: in flight when the shutdown starts.
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           let text = '';
           res.on('data', (c) => (text += c));

@@ -35,9 +35,12 @@ describe('read-ahead: one statement per question, the same answers', () => {
 
   it("a proposal's current stances with their actors, speakers and evidence", async () => {
     type P = { id: string; currentStances: unknown[] };
-    const ahead = await reads<{ proposal: P }>(`query ($id: ID!) { proposal(id: $id) { id name currentStances { ${STANCE} } } }`, {
-      id: 'end-of-war-declaration',
-    });
+    const ahead = await reads<{ proposal: P }>(
+      `query ($id: ID!) { proposal(id: $id) { id name currentStances { ${STANCE} } } }`,
+      {
+        id: 'end-of-war-declaration',
+      },
+    );
     expect(ahead.reads).toBe(1);
     expect(ahead.data.proposal.currentStances.length).toBeGreaterThanOrEqual(4);
 
@@ -55,7 +58,9 @@ describe('read-ahead: one statement per question, the same answers', () => {
     const full = await reads<{ proposal: { currentStances: Array<{ id: string; actor: { id: string } }> } }>(
       `{ proposal(id: "end-of-war-declaration") { currentStances { id actor { id } evidence { quote } } } }`,
     );
-    expect(full.data.proposal.currentStances.map(({ id, actor }) => ({ id, actor }))).toEqual(slim.data.proposal.currentStances);
+    expect(full.data.proposal.currentStances.map(({ id, actor }) => ({ id, actor }))).toEqual(
+      slim.data.proposal.currentStances,
+    );
   });
 
   it("an actor's roles and timeline, through a fragment too", async () => {
@@ -68,7 +73,9 @@ describe('read-ahead: one statement per question, the same answers', () => {
         { id },
       );
       expect(ahead.reads).toBe(1);
-      const listed = await reads<{ actors: { nodes: A[] } }>(`{ actors(first: 100) { nodes { id name represents { role state { id name } } stances { ${STANCE} } } } }`);
+      const listed = await reads<{ actors: { nodes: A[] } }>(
+        `{ actors(first: 100) { nodes { id name represents { role state { id name } } stances { ${STANCE} } } } }`,
+      );
       expect(listed.data.actors.nodes.find((a) => a.id === id)).toEqual(ahead.data.actor);
     }
     const japan = await reads<{ actor: A }>(`{ actor(id: "japan") { stances { id } } }`);
@@ -85,7 +92,11 @@ describe('read-ahead: one statement per question, the same answers', () => {
   });
 
   it('a page of stances with its total and holders, and the same pages without the total', async () => {
-    type Page = { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string; actor: { name: string } }> };
+    type Page = {
+      totalCount?: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{ id: string; actor: { name: string } }>;
+    };
     const q = (withTotal: boolean) =>
       `query ($after: String) { stances(filter: { proposalId: "end-of-war-declaration" }, first: 2, after: $after) {
          ${withTotal ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } nodes { id actor { name } } } }`;
@@ -94,7 +105,9 @@ describe('read-ahead: one statement per question, the same answers', () => {
       let after: string | null = null;
       let total: number | undefined;
       for (;;) {
-        const page: { data: { stances: Page }; reads: number } = await reads<{ stances: Page }>(q(withTotal), { after });
+        const page: { data: { stances: Page }; reads: number } = await reads<{ stances: Page }>(q(withTotal), {
+          after,
+        });
         expect(page.reads).toBe(1);
         total = page.data.stances.totalCount;
         ids.push(...page.data.stances.nodes.map((n) => n.id));
@@ -108,12 +121,16 @@ describe('read-ahead: one statement per question, the same answers', () => {
     expect(new Set(counted.ids).size).toBe(counted.ids.length);
     expect((await walk(false)).ids).toEqual(counted.ids);
     // An empty page still answers the count.
-    const empty = await reads<{ stances: Page }>(`{ stances(filter: { proposalId: "end-of-war-declaration", from: "2199-01-01" }) { totalCount nodes { id } } }`);
+    const empty = await reads<{ stances: Page }>(
+      `{ stances(filter: { proposalId: "end-of-war-declaration", from: "2199-01-01" }) { totalCount nodes { id } } }`,
+    );
     expect(empty.data.stances).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('search and alignment: one statement each', async () => {
-    const search = await reads<{ search: Array<{ node: { id: string } }> }>(`{ search(text: "Tokyo") { score node { ... on Actor { id name kind } ... on Proposal { id name } } } }`);
+    const search = await reads<{ search: Array<{ node: { id: string } }> }>(
+      `{ search(text: "Tokyo") { score node { ... on Actor { id name kind } ... on Proposal { id name } } } }`,
+    );
     expect(search.reads).toBe(1);
     expect(search.data.search[0].node.id).toBe('japan');
     const alignment = await reads<{ alignment: { pairs: Array<{ compared: number }> } }>(

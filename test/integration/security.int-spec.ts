@@ -15,7 +15,11 @@ describe('security', () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const upsert = (name: string) => `mutation { upsertActor(input: { name: "${name}", kind: STATE }) { id } }`;
 
   it('refuses a mutation without a token as UNAUTHENTICATED, and changes nothing', async () => {
@@ -43,9 +47,20 @@ describe('security', () => {
   });
 
   it('refuses bad credentials as UNAUTHENTICATED even where reads are open', async () => {
-    const expired = signToken(process.env.STANCE_AUTH_SECRET!, { sub: 'old', role: 'admin', ttlSeconds: 1, now: Date.now() - 10_000 });
+    const expired = signToken(process.env.STANCE_AUTH_SECRET!, {
+      sub: 'old',
+      role: 'admin',
+      ttlSeconds: 1,
+      now: Date.now() - 10_000,
+    });
     const forged = signToken('another-secret-that-is-long-enough-000000', { sub: 'x', role: 'admin', ttlSeconds: 60 });
-    for (const authorization of [`Bearer ${expired}`, `Bearer ${forged}`, 'Bearer nonsense', `Basic ${Buffer.from('a:b').toString('base64')}`, 'Bearer']) {
+    for (const authorization of [
+      `Bearer ${expired}`,
+      `Bearer ${forged}`,
+      'Bearer nonsense',
+      `Basic ${Buffer.from('a:b').toString('base64')}`,
+      'Bearer',
+    ]) {
       const res = await post({ query: '{ actors(first: 1) { totalCount } }' }, { authorization });
       const body = (await res.json()) as { errors?: Array<{ extensions: { code: string } }> };
       expect([res.status, body.errors?.[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
@@ -68,21 +83,44 @@ describe('security', () => {
   it('refuses batched operations, malformed JSON and bodies over the limit with a code', async () => {
     const batch = await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(batch.status).toBe(400);
-    expect(((await batch.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(
+      ((await batch.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+    ).toBe('BAD_REQUEST');
     const broken = await post('{"query": ');
-    expect([broken.status, ((await broken.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([
+      broken.status,
+      ((await broken.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+    ]).toEqual([400, 'BAD_REQUEST']);
     const huge = await post({ query: '{ __typename }', variables: { pad: 'x'.repeat(2 * 1024 * 1024 + 10) } });
-    expect([huge.status, ((await huge.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect([
+      huge.status,
+      ((await huge.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+    ]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
   it('holds WebSocket operations to the same roles and limits', async () => {
-    const client: Client = createClient({ url: t.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+    const client: Client = createClient({
+      url: t.url.replace(/^http/, 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+    });
     const once = (query: string) =>
       new Promise<string>((resolve) => {
-        client.subscribe({ query }, { next: (m) => resolve(m.errors ? String((m.errors[0] as { extensions?: { code?: string } }).extensions?.code) : 'OK'), error: (e) => resolve(String((e as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code ?? e)), complete: () => resolve('COMPLETE') });
+        client.subscribe(
+          { query },
+          {
+            next: (m) =>
+              resolve(m.errors ? String((m.errors[0] as { extensions?: { code?: string } }).extensions?.code) : 'OK'),
+            error: (e) => resolve(String((e as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code ?? e)),
+            complete: () => resolve('COMPLETE'),
+          },
+        );
       });
     expect(await once(upsert(uniq('Socket Land')))).toBe('UNAUTHENTICATED');
-    expect(await once(`{ actors(first: 1) { nodes { ${'stances { actor { '.repeat(10)}id${' } }'.repeat(10)} } } }`)).toBe('QUERY_TOO_COMPLEX');
+    expect(
+      await once(`{ actors(first: 1) { nodes { ${'stances { actor { '.repeat(10)}id${' } }'.repeat(10)} } } }`),
+    ).toBe('QUERY_TOO_COMPLEX');
     expect(await once('{ actors(first: 1) { totalCount } }')).toBe('OK');
     await client.dispose();
   });
@@ -98,10 +136,18 @@ describe('security', () => {
     });
 
     it('needs a reader token for queries and exports, never for health', async () => {
-      expect((await closed.gql('{ actors(first: 1) { totalCount } }', {}, { as: 'anonymous' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(
+        (await closed.gql('{ actors(first: 1) { totalCount } }', {}, { as: 'anonymous' })).errors?.[0].extensions?.code,
+      ).toBe('UNAUTHENTICATED');
       expect((await closed.gql('{ actors(first: 1) { totalCount } }', {}, { as: 'reader' })).errors).toBeUndefined();
       expect((await fetch(`${closed.url}/export/csv/nodes`)).status).toBe(401);
-      expect((await fetch(`${closed.url}/export/csv/nodes`, { headers: { authorization: `Bearer ${closed.tokens.reader}` } })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${closed.url}/export/csv/nodes`, {
+            headers: { authorization: `Bearer ${closed.tokens.reader}` },
+          })
+        ).status,
+      ).toBe(200);
       expect((await fetch(`${closed.url}/health/ready`)).status).toBe(200);
       expect((await fetch(`${closed.url}/metrics`)).status).toBe(200);
     });
@@ -123,7 +169,9 @@ describe('security', () => {
     it('opens nothing: no introspection, no IDE, no anonymous reads; fixed tokens work', async () => {
       const intro = await prod.gql('{ __schema { types { name } } }', {}, { as: 'reader' });
       expect(intro.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect((await prod.gql('{ actors(first: 1) { totalCount } }', {}, { as: 'anonymous' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(
+        (await prod.gql('{ actors(first: 1) { totalCount } }', {}, { as: 'anonymous' })).errors?.[0].extensions?.code,
+      ).toBe('UNAUTHENTICATED');
       const ide = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(await ide.text()).not.toMatch(/graphiql/i);
       const res = await fetch(`${prod.url}/graphql`, {

@@ -64,7 +64,12 @@ describe('the stance graph on a real Neo4j', () => {
       const byActor = new Map(res.data!.proposal.currentStances.map((s) => [s.actor.id, s]));
       expect(byActor.get('south-korea')?.position).toBe('SUPPORT');
       const japan = byActor.get('japan')!;
-      expect([japan.position, japan.cue, japan.speaker?.name, japan.statedOn]).toEqual(['OPPOSE', 'premature', 'Takehiro Funakoshi', '2021-10-19']);
+      expect([japan.position, japan.cue, japan.speaker?.name, japan.statedOn]).toEqual([
+        'OPPOSE',
+        'premature',
+        'Takehiro Funakoshi',
+        '2021-10-19',
+      ]);
       expect(byActor.get('united-states')?.position).toBe('NONCOMMITTAL');
       const north = byActor.get('north-korea')!;
       expect(north.position).toBe('OPPOSE');
@@ -114,12 +119,17 @@ describe('the stance graph on a real Neo4j', () => {
     });
 
     it("lists an actor's stances over time and what an article contributed", async () => {
-      const res = await t.gql<{ actor: { stances: Stance[]; represents: unknown[] }; article: { outlet: string; sameReportAs: { id: string }[]; stances: Stance[] } }>(`{
+      const res = await t.gql<{
+        actor: { stances: Stance[]; represents: unknown[] };
+        article: { outlet: string; sameReportAs: { id: string }[]; stances: Stance[] };
+      }>(`{
         actor(id: "japan") { stances { position statedOn } }
         article(id: "demo-japan-times-2021-11-07") { outlet sameReportAs { id } stances { actor { id } position } }
       }`);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.actor.stances.map((s) => s.statedOn)).toEqual(['2017-07-18', '2017-07-19', '2017-07-07', '2018-02-09', '2018-03', '2021-10-19'].sort());
+      expect(res.data!.actor.stances.map((s) => s.statedOn)).toEqual(
+        ['2017-07-18', '2017-07-19', '2017-07-07', '2018-02-09', '2018-03', '2021-10-19'].sort(),
+      );
       expect(res.data!.article.sameReportAs.map((a) => a.id)).toEqual(['demo-kyodo-2021-11-06']);
       expect(res.data!.article.stances).toHaveLength(5);
     });
@@ -132,8 +142,15 @@ describe('the stance graph on a real Neo4j', () => {
       let after: string | null = null;
       let total = 0;
       for (let i = 0; i < 10; i++) {
-        const res: { data?: { stances: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } =
-          await t.gql(q, { filter, after });
+        const res: {
+          data?: {
+            stances: {
+              totalCount: number;
+              nodes: { id: string }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+            };
+          } | null;
+        } = await t.gql(q, { filter, after });
         total = res.data!.stances.totalCount;
         seen.push(...res.data!.stances.nodes.map((n) => n.id));
         if (!res.data!.stances.pageInfo.hasNextPage) break;
@@ -172,16 +189,25 @@ describe('the stance graph on a real Neo4j', () => {
     let state: string;
     let proposal: string;
     beforeAll(async () => {
-      state = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Elbonia')}", kind: STATE }) { id } }`)).data!.upsertActor.id;
+      state = (
+        await t.gql<{ upsertActor: { id: string } }>(
+          `mutation { upsertActor(input: { name: "${uniq('Elbonia')}", kind: STATE }) { id } }`,
+        )
+      ).data!.upsertActor.id;
       proposal = (
         await t.gql<{ upsertProposal: { id: string } }>(
           `mutation ($input: UpsertProposalInput!) { upsertProposal(input: $input) { id } }`,
-          { input: { name: uniq('Mud Treaty'), proposedById: state, proposedOn: '2020-01-15', aliases: ['the treaty'] } },
+          {
+            input: { name: uniq('Mud Treaty'), proposedById: state, proposedOn: '2020-01-15', aliases: ['the treaty'] },
+          },
         )
       ).data!.upsertProposal.id;
     });
 
-    const evidence = (quote: string, url: string, publishedOn: string) => ({ quote, article: { url, outlet: 'Test Wire', publishedOn } });
+    const evidence = (quote: string, url: string, publishedOn: string) => ({
+      quote,
+      article: { url, outlet: 'Test Wire', publishedOn },
+    });
 
     it('records a stance with evidence, reads it back, and the same fact twice is one stance', async () => {
       const input = {
@@ -195,7 +221,12 @@ describe('the stance graph on a real Neo4j', () => {
       const first = await t.gql<{ recordStance: Stance }>(RECORD, { input });
       expect(first.errors).toBeUndefined();
       const stance = first.data!.recordStance;
-      expect([stance.position, stance.cue, stance.status, stance.evidence.length]).toEqual(['SUPPORT', 'welcomed', 'CONFIRMED', 1]);
+      expect([stance.position, stance.cue, stance.status, stance.evidence.length]).toEqual([
+        'SUPPORT',
+        'welcomed',
+        'CONFIRMED',
+        1,
+      ]);
 
       const [row] = await t.cypher<{ n: number; quote: string; pub: string }>(
         `MATCH (:Actor {id: $state})-[:HOLDS]->(s:Stance {id: $id})-[:ON]->(:Proposal {id: $proposal})
@@ -211,7 +242,10 @@ describe('the stance graph on a real Neo4j', () => {
 
       // Another report of the same fact adds evidence, not a stance.
       const more = await t.gql<{ recordStance: Stance }>(RECORD, {
-        input: { ...input, evidence: [evidence('welcomed the treaty', `https://example.test/${proposal}/2`, '2020-02-03')] },
+        input: {
+          ...input,
+          evidence: [evidence('welcomed the treaty', `https://example.test/${proposal}/2`, '2020-02-03')],
+        },
       });
       expect(more.data!.recordStance.id).toBe(stance.id);
       expect(more.data!.recordStance.evidence).toHaveLength(2);
@@ -221,28 +255,66 @@ describe('the stance graph on a real Neo4j', () => {
 
     it('moves the current edge when a later stance is recorded and back when it is retracted', async () => {
       const later = await t.gql<{ recordStance: Stance }>(RECORD, {
-        input: { actorId: state, proposalId: proposal, position: 'OPPOSE', cue: 'rejected', conditions: ['unless the mud is drained'], statedOn: '2020-06' },
+        input: {
+          actorId: state,
+          proposalId: proposal,
+          position: 'OPPOSE',
+          cue: 'rejected',
+          conditions: ['unless the mud is drained'],
+          statedOn: '2020-06',
+        },
       });
       expect(later.errors).toBeUndefined();
       const edge = async () =>
-        (await t.cypher<{ type: string }>(`MATCH (:Actor {id: $state})-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(:Proposal {id: $proposal}) RETURN type(r) AS type`, { state, proposal })).map((r) => r.type);
+        (
+          await t.cypher<{ type: string }>(
+            `MATCH (:Actor {id: $state})-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(:Proposal {id: $proposal}) RETURN type(r) AS type`,
+            { state, proposal },
+          )
+        ).map((r) => r.type);
       expect(await edge()).toEqual(['OPPOSES']);
       expect(await shortcutProblems(t)).toEqual([]);
 
-      const retracted = await t.gql<{ retractStance: { status: string } }>(`mutation ($id: ID!) { retractStance(id: $id) { status } }`, { id: later.data!.recordStance.id });
+      const retracted = await t.gql<{ retractStance: { status: string } }>(
+        `mutation ($id: ID!) { retractStance(id: $id) { status } }`,
+        { id: later.data!.recordStance.id },
+      );
       expect(retracted.data!.retractStance.status).toBe('RETRACTED');
       expect(await edge()).toEqual(['SUPPORTS']);
       expect(await shortcutProblems(t)).toEqual([]);
     });
 
     it('merges two actors found to be the same, folding their stances together', async () => {
-      const dup = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Elbonian Republic')}", kind: STATE, aliases: ["Mudville"] }) { id } }`)).data!
-        .upsertActor.id;
+      const dup = (
+        await t.gql<{ upsertActor: { id: string } }>(
+          `mutation { upsertActor(input: { name: "${uniq('Elbonian Republic')}", kind: STATE, aliases: ["Mudville"] }) { id } }`,
+        )
+      ).data!.upsertActor.id;
       // The duplicate holds the same fact (one stance after the merge) and a new one.
-      await t.gql(RECORD, { input: { actorId: dup, proposalId: proposal, position: 'SUPPORT', cue: 'backs', statedOn: '2020-02-01', evidence: [evidence('backs it', `https://example.test/${proposal}/3`, '2020-02-05')] } });
-      await t.gql(RECORD, { input: { actorId: dup, proposalId: proposal, position: 'NONCOMMITTAL', cue: 'undecided', statedOn: '2020-09-01' } });
+      await t.gql(RECORD, {
+        input: {
+          actorId: dup,
+          proposalId: proposal,
+          position: 'SUPPORT',
+          cue: 'backs',
+          statedOn: '2020-02-01',
+          evidence: [evidence('backs it', `https://example.test/${proposal}/3`, '2020-02-05')],
+        },
+      });
+      await t.gql(RECORD, {
+        input: {
+          actorId: dup,
+          proposalId: proposal,
+          position: 'NONCOMMITTAL',
+          cue: 'undecided',
+          statedOn: '2020-09-01',
+        },
+      });
 
-      const merged = await t.gql<{ mergeActors: { id: string; aliases: string[] } }>(`mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id aliases } }`, { k: state, m: dup });
+      const merged = await t.gql<{ mergeActors: { id: string; aliases: string[] } }>(
+        `mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id aliases } }`,
+        { k: state, m: dup },
+      );
       expect(merged.errors).toBeUndefined();
       expect(merged.data!.mergeActors.aliases).toEqual(expect.arrayContaining(['Mudville']));
 
@@ -261,17 +333,38 @@ describe('the stance graph on a real Neo4j', () => {
 
     it('merges two proposals found to be the same, folding their stances together', async () => {
       const dupName = uniq('Mudville accord');
-      const dup = (await t.gql<{ upsertProposal: { id: string } }>(`mutation { upsertProposal(input: { name: "${dupName}", aliases: ["the Mudville deal"] }) { id } }`)).data!
-        .upsertProposal.id;
-      const other = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Freedonia')}", kind: STATE }) { id } }`)).data!.upsertActor.id;
+      const dup = (
+        await t.gql<{ upsertProposal: { id: string } }>(
+          `mutation { upsertProposal(input: { name: "${dupName}", aliases: ["the Mudville deal"] }) { id } }`,
+        )
+      ).data!.upsertProposal.id;
+      const other = (
+        await t.gql<{ upsertActor: { id: string } }>(
+          `mutation { upsertActor(input: { name: "${uniq('Freedonia')}", kind: STATE }) { id } }`,
+        )
+      ).data!.upsertActor.id;
       // The same fact as one already on the kept proposal (one stance after the merge, with both quotes), and another actor's stance.
-      await t.gql(RECORD, { input: { actorId: state, proposalId: dup, position: 'SUPPORT', cue: 'backs', statedOn: '2020-02-01', evidence: [evidence('backs the deal', `https://example.test/${dup}/1`, '2020-02-06')] } });
-      await t.gql(RECORD, { input: { actorId: other, proposalId: dup, position: 'OPPOSE', cue: 'rejects', statedOn: '2020-03-01' } });
-
-      const merged = await t.gql<{ mergeProposals: { id: string; aliases: string[] } }>(`mutation ($k: ID!, $m: ID!) { mergeProposals(keepId: $k, mergeId: $m) { id aliases } }`, {
-        k: proposal,
-        m: dup,
+      await t.gql(RECORD, {
+        input: {
+          actorId: state,
+          proposalId: dup,
+          position: 'SUPPORT',
+          cue: 'backs',
+          statedOn: '2020-02-01',
+          evidence: [evidence('backs the deal', `https://example.test/${dup}/1`, '2020-02-06')],
+        },
       });
+      await t.gql(RECORD, {
+        input: { actorId: other, proposalId: dup, position: 'OPPOSE', cue: 'rejects', statedOn: '2020-03-01' },
+      });
+
+      const merged = await t.gql<{ mergeProposals: { id: string; aliases: string[] } }>(
+        `mutation ($k: ID!, $m: ID!) { mergeProposals(keepId: $k, mergeId: $m) { id aliases } }`,
+        {
+          k: proposal,
+          m: dup,
+        },
+      );
       expect(merged.errors).toBeUndefined();
       expect(merged.data!.mergeProposals.aliases).toEqual(expect.arrayContaining([dupName, 'the Mudville deal']));
 
@@ -291,7 +384,10 @@ describe('the stance graph on a real Neo4j', () => {
       expect(await t.cypher('MATCH (s:Stance) WHERE NOT (s)-[:ON]->(:Proposal) RETURN s.id')).toEqual([]);
       expect(await shortcutProblems(t)).toEqual([]);
       // Search finds the kept proposal by the merged one's name.
-      const found = await t.gql<{ search: Array<{ node: { id: string } }> }>(`query ($q: String!) { search(text: $q) { node { ... on Proposal { id } } } }`, { q: dupName });
+      const found = await t.gql<{ search: Array<{ node: { id: string } }> }>(
+        `query ($q: String!) { search(text: $q) { node { ... on Proposal { id } } } }`,
+        { q: dupName },
+      );
       expect(found.data!.search[0].node.id).toBe(proposal);
     });
 
@@ -307,13 +403,28 @@ describe('the stance graph on a real Neo4j', () => {
         [{ ...base, cue: '' }, 'BAD_USER_INPUT', 'cue'],
         [{ ...base, confidence: 2 }, 'BAD_USER_INPUT', 'confidence'],
         [{ ...base, conditions: ['x'.repeat(5000)] }, 'BAD_USER_INPUT', 'conditions[0]'],
-        [{ ...base, evidence: [{ quote: 'y'.repeat(100000), article: { url: 'https://example.test/big' } }] }, 'BAD_USER_INPUT', 'evidence[0].quote'],
+        [
+          { ...base, evidence: [{ quote: 'y'.repeat(100000), article: { url: 'https://example.test/big' } }] },
+          'BAD_USER_INPUT',
+          'evidence[0].quote',
+        ],
         [{ ...base, evidence: [{ quote: 'ok', article: {} }] }, 'BAD_USER_INPUT', 'evidence[0].article'],
-        [{ ...base, evidence: [{ quote: 'ok', charStart: 10, charEnd: 5, article: { url: 'https://example.test/x' } }] }, 'BAD_USER_INPUT', 'evidence[0].charEnd'],
+        [
+          {
+            ...base,
+            evidence: [{ quote: 'ok', charStart: 10, charEnd: 5, article: { url: 'https://example.test/x' } }],
+          },
+          'BAD_USER_INPUT',
+          'evidence[0].charEnd',
+        ],
       ];
       for (const [input, code, field] of cases) {
         const res = await t.gql(RECORD, { input });
-        expect({ input: Object.keys(input), code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({
+        expect({
+          input: Object.keys(input),
+          code: res.errors?.[0]?.extensions?.code,
+          field: res.errors?.[0]?.extensions?.field,
+        }).toEqual({
           input: Object.keys(input),
           code,
           field,
@@ -325,13 +436,23 @@ describe('the stance graph on a real Neo4j', () => {
       expect(retract.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const merge = await t.gql(`mutation { mergeActors(keepId: "${state}", mergeId: "${state}") { id } }`);
       expect(merge.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const mergeSelf = await t.gql(`mutation { mergeProposals(keepId: "${proposal}", mergeId: "${proposal}") { id } }`);
+      const mergeSelf = await t.gql(
+        `mutation { mergeProposals(keepId: "${proposal}", mergeId: "${proposal}") { id } }`,
+      );
       expect(mergeSelf.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const mergeMissing = await t.gql(`mutation { mergeProposals(keepId: "${proposal}", mergeId: "no-such-proposal") { id } }`);
+      const mergeMissing = await t.gql(
+        `mutation { mergeProposals(keepId: "${proposal}", mergeId: "no-such-proposal") { id } }`,
+      );
       expect(mergeMissing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const mergeAsEditor = await t.gql(`mutation { mergeProposals(keepId: "${proposal}", mergeId: "no-such-proposal") { id } }`, {}, { as: 'editor' });
+      const mergeAsEditor = await t.gql(
+        `mutation { mergeProposals(keepId: "${proposal}", mergeId: "no-such-proposal") { id } }`,
+        {},
+        { as: 'editor' },
+      );
       expect(mergeAsEditor.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const unknownProposer = await t.gql(`mutation { upsertProposal(input: { name: "${uniq('Orphan plan')}", proposedById: "nobody-at-all" }) { id } }`);
+      const unknownProposer = await t.gql(
+        `mutation { upsertProposal(input: { name: "${uniq('Orphan plan')}", proposedById: "nobody-at-all" }) { id } }`,
+      );
       expect(unknownProposer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const badAsOf = await t.gql('{ proposal(id: "end-of-war-declaration") { stances(asOf: "soon") { id } } }');
       expect(badAsOf.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

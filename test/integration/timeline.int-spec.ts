@@ -7,7 +7,13 @@ import { chainProblems, RECORD, removeRecorded, US_SHIFT } from '../support/stan
 
 const EOW = 'end-of-war-declaration';
 
-type Recorded = { id: string; position: string; statedOn: string; recordedAt: string; shift: { kind: string; fromPosition: string | null } };
+type Recorded = {
+  id: string;
+  position: string;
+  statedOn: string;
+  recordedAt: string;
+  shift: { kind: string; fromPosition: string | null };
+};
 type ShiftOut = {
   id: string;
   kind: string;
@@ -19,7 +25,8 @@ type ShiftOut = {
   stance: { id: string; cue: string };
   previous: { id: string; cue: string } | null;
 };
-const SHIFT_FIELDS = 'id kind on fromPosition toPosition conditionsGained conditionsDropped actor { id } proposal { id } stance { id cue } previous { id cue }';
+const SHIFT_FIELDS =
+  'id kind on fromPosition toPosition conditionsGained conditionsDropped actor { id } proposal { id } stance { id cue } previous { id cue }';
 
 describe('positions over time on a real Neo4j', () => {
   let t: TestApp;
@@ -62,7 +69,9 @@ describe('positions over time on a real Neo4j', () => {
     );
     expect(edge).toEqual({ kind: 'HARDENED', newer: 'OPPOSE', older: 'NONCOMMITTAL' });
     // South Korea said the same twice on the end-of-war declaration.
-    const south = await t.gql<{ actor: { shifts: ShiftOut[] } }>(`{ actor(id: "south-korea") { shifts(proposalId: "${EOW}") { kind on } } }`);
+    const south = await t.gql<{ actor: { shifts: ShiftOut[] } }>(
+      `{ actor(id: "south-korea") { shifts(proposalId: "${EOW}") { kind on } } }`,
+    );
     expect(south.data!.actor.shifts).toEqual([
       { kind: 'FIRST_STATED', on: '2021-09' },
       { kind: 'REAFFIRMED', on: '2021-10-19' },
@@ -73,16 +82,28 @@ describe('positions over time on a real Neo4j', () => {
     let client: Client;
     let stance: Recorded;
     let shifted: ReturnType<typeof subscribe<{ stanceShifted: ShiftOut }>>;
-    let recordedLive: ReturnType<typeof subscribe<{ stanceRecorded: { id: string; position: string; actor: { id: string }; shift: { kind: string } } }>>;
+    let recordedLive: ReturnType<
+      typeof subscribe<{
+        stanceRecorded: { id: string; position: string; actor: { id: string }; shift: { kind: string } };
+      }>
+    >;
     let elsewhere: ReturnType<typeof subscribe<{ stanceShifted: ShiftOut }>>;
 
     beforeAll(async () => {
       client = wsClient(t);
-      shifted = subscribe(client, `subscription ($a: ID, $p: ID) { stanceShifted(actorId: $a, proposalId: $p) { ${SHIFT_FIELDS} } }`, {
-        a: 'united-states',
-        p: EOW,
-      });
-      recordedLive = subscribe(client, `subscription ($p: ID) { stanceRecorded(proposalId: $p) { id position actor { id } shift { kind } } }`, { p: EOW });
+      shifted = subscribe(
+        client,
+        `subscription ($a: ID, $p: ID) { stanceShifted(actorId: $a, proposalId: $p) { ${SHIFT_FIELDS} } }`,
+        {
+          a: 'united-states',
+          p: EOW,
+        },
+      );
+      recordedLive = subscribe(
+        client,
+        `subscription ($p: ID) { stanceRecorded(proposalId: $p) { id position actor { id } shift { kind } } }`,
+        { p: EOW },
+      );
       elsewhere = subscribe(client, `subscription { stanceShifted(actorId: "japan") { id } }`);
       await untilListening(t, { [STANCE_SHIFTED]: 2, [STANCE_RECORDED]: 1 });
       stance = await record(US_SHIFT);
@@ -96,8 +117,13 @@ describe('positions over time on a real Neo4j', () => {
          RETURN r.kind AS kind, o.position AS older, o.cue AS cue, n.shiftKind AS shiftKind`,
         { id: stance.id },
       );
-      expect(rows).toEqual([{ kind: 'SOFTENED', older: 'NONCOMMITTAL', cue: 'did not make its position clear', shiftKind: 'SOFTENED' }]);
-      const [edge] = await t.cypher<{ type: string }>(`MATCH (:Actor {id: 'united-states'})-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(:Proposal {id: $p}) RETURN type(r) AS type`, { p: EOW });
+      expect(rows).toEqual([
+        { kind: 'SOFTENED', older: 'NONCOMMITTAL', cue: 'did not make its position clear', shiftKind: 'SOFTENED' },
+      ]);
+      const [edge] = await t.cypher<{ type: string }>(
+        `MATCH (:Actor {id: 'united-states'})-[r:SUPPORTS|OPPOSES|NONCOMMITTAL_ON]->(:Proposal {id: $p}) RETURN type(r) AS type`,
+        { p: EOW },
+      );
       expect(edge.type).toBe('SUPPORTS');
       expect(await chainProblems(t)).toEqual([]);
     });
@@ -128,12 +154,25 @@ describe('positions over time on a real Neo4j', () => {
 
     it('is sent to subscribers over a real WebSocket after the commit, and only to those it concerns', async () => {
       const [event] = await shifted.next(1);
-      expect(event.stanceShifted).toMatchObject({ id: stance.id, kind: 'SOFTENED', fromPosition: 'NONCOMMITTAL', toPosition: 'SUPPORT', actor: { id: 'united-states' } });
+      expect(event.stanceShifted).toMatchObject({
+        id: stance.id,
+        kind: 'SOFTENED',
+        fromPosition: 'NONCOMMITTAL',
+        toPosition: 'SUPPORT',
+        actor: { id: 'united-states' },
+      });
       expect(event.stanceShifted.previous?.cue).toBe('did not make its position clear');
       const [news] = await recordedLive.next(1);
-      expect(news.stanceRecorded).toEqual({ id: stance.id, position: 'SUPPORT', actor: { id: 'united-states' }, shift: { kind: 'SOFTENED' } });
+      expect(news.stanceRecorded).toEqual({
+        id: stance.id,
+        position: 'SUPPORT',
+        actor: { id: 'united-states' },
+        shift: { kind: 'SOFTENED' },
+      });
       // Published after the commit: what the event names is in the database.
-      expect(await t.cypher('MATCH (s:Stance {id: $id}) RETURN s.id AS id', { id: stance.id })).toEqual([{ id: stance.id }]);
+      expect(await t.cypher('MATCH (s:Stance {id: $id}) RETURN s.id AS id', { id: stance.id })).toEqual([
+        { id: stance.id },
+      ]);
       expect(elsewhere.events).toEqual([]);
     });
 
@@ -151,7 +190,10 @@ describe('positions over time on a real Neo4j', () => {
       const q = `query ($asOf: String, $known: String) { proposal(id: "${EOW}") {
         stances(asOf: $asOf, knownAsOf: $known) { actor { id } position } } }`;
       const us = async (asOf: string, known: string | null) => {
-        const res = await t.gql<{ proposal: { stances: Array<{ actor: { id: string }; position: string }> } }>(q, { asOf, known });
+        const res = await t.gql<{ proposal: { stances: Array<{ actor: { id: string }; position: string }> } }>(q, {
+          asOf,
+          known,
+        });
         expect(res.errors).toBeUndefined();
         return res.data!.proposal.stances.find((s) => s.actor.id === 'united-states')?.position ?? null;
       };
@@ -164,7 +206,9 @@ describe('positions over time on a real Neo4j', () => {
       expect(await us('2021-12-31', '2000-01-01')).toBeNull();
 
       const page = `query ($f: StanceFilter) { stances(filter: $f, first: 50) { totalCount nodes { actor { id } position statedOn } } }`;
-      const inForce = await t.gql<{ stances: { totalCount: number; nodes: Array<{ actor: { id: string }; position: string }> } }>(page, {
+      const inForce = await t.gql<{
+        stances: { totalCount: number; nodes: Array<{ actor: { id: string }; position: string }> };
+      }>(page, {
         f: { proposalId: EOW, asOf: '2021-12-31' },
       });
       expect(inForce.errors).toBeUndefined();
@@ -199,7 +243,9 @@ describe('positions over time on a real Neo4j', () => {
         ['SUPPORT', '2021-12-10', 'SOFTENED'],
       ]);
       expect(us.latest.position).toBe('SUPPORT');
-      expect(res.data!.proposal.until.find((x) => x.actor.id === 'united-states')!.latest.position).toBe('NONCOMMITTAL');
+      expect(res.data!.proposal.until.find((x) => x.actor.id === 'united-states')!.latest.position).toBe(
+        'NONCOMMITTAL',
+      );
     });
 
     it('lists what is new since a date, by either clock', async () => {
@@ -207,7 +253,12 @@ describe('positions over time on a real Neo4j', () => {
         clock stances { id } shifts { id kind } proposals { id } } }`;
       const recordedSince = await t.gql<{ changes: Changes }>(q, { since: stance.recordedAt });
       expect(recordedSince.errors).toBeUndefined();
-      expect(recordedSince.data!.changes).toEqual({ clock: 'RECORDED', stances: [{ id: stance.id }], shifts: [{ id: stance.id, kind: 'SOFTENED' }], proposals: [] });
+      expect(recordedSince.data!.changes).toEqual({
+        clock: 'RECORDED',
+        stances: [{ id: stance.id }],
+        shifts: [{ id: stance.id, kind: 'SOFTENED' }],
+        proposals: [],
+      });
       const effective = await t.gql<{ changes: Changes }>(q, { since: '2021-12-01', clock: 'EFFECTIVE' });
       expect(effective.data!.changes.stances.map((s) => s.id)).toContain(stance.id);
       expect(effective.data!.changes.shifts).toContainEqual({ id: stance.id, kind: 'SOFTENED' });
@@ -218,9 +269,16 @@ describe('positions over time on a real Neo4j', () => {
   });
 
   it('recomputes the chain when a stance is retracted, backfilled or merged in, in the same transaction', async () => {
-    const state = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Freedonia')}", kind: STATE }) { id } }`)).data!.upsertActor.id;
-    const proposal = (await t.gql<{ upsertProposal: { id: string } }>(`mutation { upsertProposal(input: { name: "${uniq('Canal Pact')}" }) { id } }`)).data!
-      .upsertProposal.id;
+    const state = (
+      await t.gql<{ upsertActor: { id: string } }>(
+        `mutation { upsertActor(input: { name: "${uniq('Freedonia')}", kind: STATE }) { id } }`,
+      )
+    ).data!.upsertActor.id;
+    const proposal = (
+      await t.gql<{ upsertProposal: { id: string } }>(
+        `mutation { upsertProposal(input: { name: "${uniq('Canal Pact')}" }) { id } }`,
+      )
+    ).data!.upsertProposal.id;
     const base = { actorId: state, proposalId: proposal };
     const kinds = async () =>
       (
@@ -245,19 +303,42 @@ describe('positions over time on a real Neo4j', () => {
     expect(await kinds()).toEqual(['OPPOSE:FIRST_STATED', 'SUPPORT:REVERSED', 'NONCOMMITTAL:HARDENED']);
 
     // A duplicate actor's stance, merged in, lands between them.
-    const dup = (await t.gql<{ upsertActor: { id: string } }>(`mutation { upsertActor(input: { name: "${uniq('Freedonian Republic')}", kind: STATE }) { id } }`)).data!
-      .upsertActor.id;
-    await t.gql(RECORD, { input: { actorId: dup, proposalId: proposal, position: 'SUPPORT', statedOn: '2020-04', conditions: ['only if tolls are waived'] } });
-    const merged = await t.gql(`mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id } }`, { k: state, m: dup });
+    const dup = (
+      await t.gql<{ upsertActor: { id: string } }>(
+        `mutation { upsertActor(input: { name: "${uniq('Freedonian Republic')}", kind: STATE }) { id } }`,
+      )
+    ).data!.upsertActor.id;
+    await t.gql(RECORD, {
+      input: {
+        actorId: dup,
+        proposalId: proposal,
+        position: 'SUPPORT',
+        statedOn: '2020-04',
+        conditions: ['only if tolls are waived'],
+      },
+    });
+    const merged = await t.gql(`mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id } }`, {
+      k: state,
+      m: dup,
+    });
     expect(merged.errors).toBeUndefined();
-    expect(await kinds()).toEqual(['OPPOSE:FIRST_STATED', 'SUPPORT:REVERSED', 'SUPPORT:HARDENED', 'NONCOMMITTAL:HARDENED']);
+    expect(await kinds()).toEqual([
+      'OPPOSE:FIRST_STATED',
+      'SUPPORT:REVERSED',
+      'SUPPORT:HARDENED',
+      'NONCOMMITTAL:HARDENED',
+    ]);
     expect(await chainProblems(t)).toEqual([]);
   });
 
   it('refuses bad input with a coded error, over HTTP and WebSocket, and changes nothing', async () => {
     const before = await graphFingerprint(t);
     const cases: Array<[string, string, string | undefined]> = [
-      [`{ proposal(id: "${EOW}") { stances(asOf: "2021-11-30", knownAsOf: "soon") { id } } }`, 'BAD_USER_INPUT', 'knownAsOf'],
+      [
+        `{ proposal(id: "${EOW}") { stances(asOf: "2021-11-30", knownAsOf: "soon") { id } } }`,
+        'BAD_USER_INPUT',
+        'knownAsOf',
+      ],
       [`{ stances(filter: { asOf: "yesterday" }) { totalCount } }`, 'BAD_USER_INPUT', 'filter.asOf'],
       [`{ stances(filter: { knownAsOf: "2021-11-30T10:00" }) { totalCount } }`, 'BAD_USER_INPUT', 'filter.knownAsOf'],
       [`{ shifts(filter: { since: "2021-13" }) { totalCount } }`, 'BAD_USER_INPUT', 'filter.since'],
@@ -268,7 +349,11 @@ describe('positions over time on a real Neo4j', () => {
     ];
     for (const [query, code, field] of cases) {
       const res = await t.gql(query);
-      expect({ query, code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({ query, code, field });
+      expect({ query, code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({
+        query,
+        code,
+        field,
+      });
     }
     const client = wsClient(t);
     try {
@@ -281,5 +366,14 @@ describe('positions over time on a real Neo4j', () => {
   });
 });
 
-type Timeline = { actor: { id: string }; stances: Array<{ position: string; effectiveOn: string; shift: { kind: string } }>; latest: { position: string } };
-type Changes = { clock: string; stances: Array<{ id: string }>; shifts: Array<{ id: string; kind: string }>; proposals: Array<{ id: string }> };
+type Timeline = {
+  actor: { id: string };
+  stances: Array<{ position: string; effectiveOn: string; shift: { kind: string } }>;
+  latest: { position: string };
+};
+type Changes = {
+  clock: string;
+  stances: Array<{ id: string }>;
+  shifts: Array<{ id: string; kind: string }>;
+  proposals: Array<{ id: string }>;
+};

@@ -33,12 +33,15 @@ function needOf(path: string, metrics: 'reader' | 'off'): Need {
 
 /** The routes the running app serves, read from its Express router, so a new route is walked without editing this test. */
 function servedRoutes(app: TestApp['app']): Array<{ method: 'GET' | 'POST'; path: string }> {
-  const express = app.getHttpAdapter().getInstance() as Express & { router: { stack: Array<{ route?: { path: unknown; methods: Record<string, boolean> } }> } };
+  const express = app.getHttpAdapter().getInstance() as Express & {
+    router: { stack: Array<{ route?: { path: unknown; methods: Record<string, boolean> } }> };
+  };
   const routes: Array<{ method: 'GET' | 'POST'; path: string }> = [];
   for (const layer of express.router.stack) {
     if (!layer.route || typeof layer.route.path !== 'string') continue;
     for (const method of Object.keys(layer.route.methods)) {
-      if (method === 'get' || method === 'post') routes.push({ method: method.toUpperCase() as 'GET' | 'POST', path: layer.route.path });
+      if (method === 'get' || method === 'post')
+        routes.push({ method: method.toUpperCase() as 'GET' | 'POST', path: layer.route.path });
     }
   }
   return routes;
@@ -48,20 +51,46 @@ function servedRoutes(app: TestApp['app']): Array<{ method: 'GET' | 'POST'; path
 function forms(path: string): string[] {
   const mixed = path.replace(/[a-z]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c));
   const encoded = path.replace(/^\/([a-z])/, (_m, c: string) => `/%${c.charCodeAt(0).toString(16)}`);
-  const all = [path, path.toUpperCase(), mixed, `${path}/`, `${path.toUpperCase()}/`, `/${path}`, encoded, `/view/..${path}`, `/view/%2e%2e${path}`, `${path}/.`];
+  const all = [
+    path,
+    path.toUpperCase(),
+    mixed,
+    `${path}/`,
+    `${path.toUpperCase()}/`,
+    `/${path}`,
+    encoded,
+    `/view/..${path}`,
+    `/view/%2e%2e${path}`,
+    `${path}/.`,
+  ];
   return [...new Set(all)];
 }
 
 /** One request with the path exactly as given (fetch would resolve dot segments before sending). */
-function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function raw(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, method, path, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: hostname,
+        port,
+        method,
+        path,
+        headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -84,8 +113,13 @@ describe('access policy over every route and spelling', () => {
     const t = await startTestApp({ STANCE_OPEN_READS: 'false', STANCE_METRICS: metrics, STANCE_IDE: 'true', ...env });
     try {
       // The IDE page answers browsers (text/html) at GET /graphql.
-      const browser = (path: string, method: string) => (path === '/graphql' && method === 'GET' ? { accept: 'text/html' } : undefined);
-      const routes: Route[] = servedRoutes(t.app).map((r) => ({ ...r, need: needOf(r.path, metrics), headers: browser(r.path, r.method) }));
+      const browser = (path: string, method: string) =>
+        path === '/graphql' && method === 'GET' ? { accept: 'text/html' } : undefined;
+      const routes: Route[] = servedRoutes(t.app).map((r) => ({
+        ...r,
+        need: needOf(r.path, metrics),
+        headers: browser(r.path, r.method),
+      }));
       // GraphQL reads go through /graphql (the IDE's GET route is open; the API decides per operation).
       routes.push({
         method: 'POST',
@@ -107,13 +141,20 @@ describe('access policy over every route and spelling', () => {
             const text = res.text;
             tried += 1;
             // Open routes may answer or refuse a caller with a broken token; closed ones must refuse it.
-            const allowed = route.need !== 'off' && (route.need === 'open' || (who !== 'invalid' && RANK[who] >= NEED_RANK[route.need]));
+            const allowed =
+              route.need !== 'off' &&
+              (route.need === 'open' || (who !== 'invalid' && RANK[who] >= NEED_RANK[route.need]));
             const ok = res.status >= 200 && res.status < 300;
-            const graphqlRefused = route.path === '/graphql' && route.method === 'POST' && /"errors"/.test(text) && !/"data":\{/.test(text);
-            if (ok && !allowed && !graphqlRefused) violations.push(`${route.method} ${form} as ${who} (needs ${route.need}): ${res.status}`);
+            const graphqlRefused =
+              route.path === '/graphql' && route.method === 'POST' && /"errors"/.test(text) && !/"data":\{/.test(text);
+            if (ok && !allowed && !graphqlRefused)
+              violations.push(`${route.method} ${form} as ${who} (needs ${route.need}): ${res.status}`);
             if (form === route.path && allowed && who !== 'invalid') {
               if (res.status < 400) servedToAllowed += 1;
-              else violations.push(`${route.method} ${form} as ${who}: refused a caller the policy allows (${res.status})`);
+              else
+                violations.push(
+                  `${route.method} ${form} as ${who}: refused a caller the policy allows (${res.status})`,
+                );
             }
           }
         }

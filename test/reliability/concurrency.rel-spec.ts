@@ -27,7 +27,13 @@ describe('concurrent ingestion', () => {
   });
 
   it(`${knobs.ingesters} ingesters on overlapping articles leave no duplicates and lose no stance`, async () => {
-    const input = (a: GeneratedArticle) => ({ text: a.text, url: a.url, outlet: a.outlet, title: a.title, publishedOn: a.publishedOn });
+    const input = (a: GeneratedArticle) => ({
+      text: a.text,
+      url: a.url,
+      outlet: a.outlet,
+      title: a.title,
+      publishedOn: a.publishedOn,
+    });
     const answers: Array<{ article: GeneratedArticle; answer: IngestAnswer }> = [];
     const retriesBefore = await metricValue(t.url, 'stance_neo4j_transaction_retries_total', { mode: 'write' });
     const started = Date.now();
@@ -35,7 +41,9 @@ describe('concurrent ingestion', () => {
     // 1. The same article from every ingester at the same instant, a few times over.
     const hot = articles.slice(0, knobs.hotArticles);
     for (const article of hot) {
-      const all = await Promise.all(Array.from({ length: knobs.ingesters }, () => ingestOverHttp(t.url, t.tokens.editor, input(article))));
+      const all = await Promise.all(
+        Array.from({ length: knobs.ingesters }, () => ingestOverHttp(t.url, t.tokens.editor, input(article))),
+      );
       for (const answer of all) answers.push({ article, answer });
     }
 
@@ -51,11 +59,13 @@ describe('concurrent ingestion', () => {
     });
     await Promise.all(
       shares.map(async (share) => {
-        for (const article of share) answers.push({ article, answer: await ingestOverHttp(t.url, t.tokens.editor, input(article)) });
+        for (const article of share)
+          answers.push({ article, answer: await ingestOverHttp(t.url, t.tokens.editor, input(article)) });
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    const retries = (await metricValue(t.url, 'stance_neo4j_transaction_retries_total', { mode: 'write' })) - retriesBefore;
+    const retries =
+      (await metricValue(t.url, 'stance_neo4j_transaction_retries_total', { mode: 'write' })) - retriesBefore;
 
     // Every request was answered with an acknowledged ingest.
     const failures = answers.filter((a) => !a.answer.ok);
@@ -63,7 +73,8 @@ describe('concurrent ingestion', () => {
 
     // All answers for one article name the same article node.
     const idOf = new Map<string, Set<string>>();
-    for (const { article, answer } of answers) idOf.set(article.key, (idOf.get(article.key) ?? new Set()).add(answer.articleId!));
+    for (const { article, answer } of answers)
+      idOf.set(article.key, (idOf.get(article.key) ?? new Set()).add(answer.articleId!));
     for (const ids of idOf.values()) expect(ids.size).toBe(1);
 
     // No duplicates anywhere in the graph.
@@ -77,7 +88,10 @@ describe('concurrent ingestion', () => {
     });
 
     // Every expected stance is there, evidenced by its article exactly once.
-    const rows = await t.cypher<{ key: string; found: Array<{ actor: string; proposal: string; position: string; edges: number }> }>(
+    const rows = await t.cypher<{
+      key: string;
+      found: Array<{ actor: string; proposal: string; position: string; edges: number }>;
+    }>(
       `UNWIND $arts AS x
        MATCH (art:Article {id: x.id})
        CALL (art) {
@@ -129,12 +143,18 @@ describe('concurrent ingestion', () => {
     // Pairs of its own, so this test stands alone.
     const pairs: Array<[string, string]> = [];
     for (let k = 0; k < 3; k++) {
-      const actor = await t.gql<{ upsertActor: { id: string } }>(`mutation ($i: UpsertActorInput!) { upsertActor(input: $i) { id } }`, {
-        i: { name: `Reliability State ${runTag} ${k}`, kind: 'STATE' },
-      });
-      const proposal = await t.gql<{ upsertProposal: { id: string } }>(`mutation ($i: UpsertProposalInput!) { upsertProposal(input: $i) { id } }`, {
-        i: { name: `Reliability plan ${runTag} ${k}` },
-      });
+      const actor = await t.gql<{ upsertActor: { id: string } }>(
+        `mutation ($i: UpsertActorInput!) { upsertActor(input: $i) { id } }`,
+        {
+          i: { name: `Reliability State ${runTag} ${k}`, kind: 'STATE' },
+        },
+      );
+      const proposal = await t.gql<{ upsertProposal: { id: string } }>(
+        `mutation ($i: UpsertProposalInput!) { upsertProposal(input: $i) { id } }`,
+        {
+          i: { name: `Reliability plan ${runTag} ${k}` },
+        },
+      );
       pairs.push([actor.data!.upsertActor.id, proposal.data!.upsertProposal.id]);
     }
     const positions = ['SUPPORT', 'OPPOSE', 'NONCOMMITTAL'];
@@ -157,7 +177,15 @@ describe('concurrent ingestion', () => {
               position: positions[(i + round) % 3],
               statedOn: `2023-${String(1 + round).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`,
               cue: `cue ${round}-${i}`,
-              evidence: [{ quote: `quote ${round}-${i}`, article: { url: `https://reliability.example/${runTag}/analyst/${round}/${i}`, outlet: 'Analyst Desk' } }],
+              evidence: [
+                {
+                  quote: `quote ${round}-${i}`,
+                  article: {
+                    url: `https://reliability.example/${runTag}/analyst/${round}/${i}`,
+                    outlet: 'Analyst Desk',
+                  },
+                },
+              ],
             }),
           ),
         ),
@@ -172,7 +200,12 @@ describe('concurrent ingestion', () => {
               position: 'SUPPORT',
               statedOn: `2024-06-${String(10 + round).padStart(2, '0')}`,
               cue: `same ${i}`,
-              evidence: [{ quote: 'the same quote', article: { url: `https://reliability.example/${runTag}/same/${round}`, outlet: 'Analyst Desk' } }],
+              evidence: [
+                {
+                  quote: 'the same quote',
+                  article: { url: `https://reliability.example/${runTag}/same/${round}`, outlet: 'Analyst Desk' },
+                },
+              ],
             }),
           ),
         ),
@@ -209,8 +242,14 @@ describe('concurrent ingestion', () => {
       `MATCH (s:Stance)-[:EVIDENCED_BY]->(art:Article) WHERE art.url STARTS WITH $prefix RETURN DISTINCT s.cues AS cues`,
       { prefix: `https://reliability.example/${runTag}/same/` },
     );
-    for (const row of cues) expect([...row.cues].sort()).toEqual(Array.from({ length: knobs.ingesters }, (_, i) => `same ${i}`).sort());
-    recordFigures('concurrency-analysts', { analysts: knobs.ingesters, requests, acknowledged: requests - failures.length, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) });
+    for (const row of cues)
+      expect([...row.cues].sort()).toEqual(Array.from({ length: knobs.ingesters }, (_, i) => `same ${i}`).sort());
+    recordFigures('concurrency-analysts', {
+      analysts: knobs.ingesters,
+      requests,
+      acknowledged: requests - failures.length,
+      seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+    });
   });
 
   it(`one story from ${knobs.ingesters} outlets at the same instant is one report: reprints of the first, no second set of stances`, async () => {
@@ -239,6 +278,8 @@ describe('concurrent ingestion', () => {
     );
     expect(Number(row.reports)).toBe(1);
     // The stances the story carries, once each, evidenced by every copy.
-    expect(Number(row.stances)).toBe(new Set(story.expected.map((e) => `${e.actorId} ${e.proposalId} ${e.position}`)).size);
+    expect(Number(row.stances)).toBe(
+      new Set(story.expected.map((e) => `${e.actorId} ${e.proposalId} ${e.position}`)).size,
+    );
   });
 });

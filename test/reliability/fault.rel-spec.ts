@@ -25,7 +25,12 @@ describe('a Neo4j outage in the middle of an ingest load', () => {
   beforeAll(async () => {
     db = await startDedicatedNeo4j();
     // A short retry window, so requests during the outage answer within seconds.
-    t = await startTestApp({ NEO4J_URI: db.boltUri, NEO4J_USERNAME: db.username, NEO4J_PASSWORD: db.password, NEO4J_MAX_RETRY_MS: '3000' });
+    t = await startTestApp({
+      NEO4J_URI: db.boltUri,
+      NEO4J_USERNAME: db.username,
+      NEO4J_PASSWORD: db.password,
+      NEO4J_MAX_RETRY_MS: '3000',
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -140,7 +145,10 @@ describe('a Neo4j outage in the middle of an ingest load', () => {
        RETURN toInteger(sum(CASE WHEN art IS NULL THEN 1 ELSE 0 END)) AS articles, toInteger(sum(gone)) AS stances`,
       { ids },
     );
-    expect({ articles: Number(missing.articles), stances: Number(missing.stances) }).toEqual({ articles: 0, stances: 0 });
+    expect({ articles: Number(missing.articles), stances: Number(missing.stances) }).toEqual({
+      articles: 0,
+      stances: 0,
+    });
 
     // 2. No article is half written: each one present has all its expected stances.
     const present = await t.cypher<{ url: string; found: string[] }>(
@@ -155,7 +163,9 @@ describe('a Neo4j outage in the middle of an ingest load', () => {
     expect(present).toHaveLength(articles.length);
     for (const row of present) {
       const article = articles.find((a) => a.url === row.url)!;
-      expect([...row.found].sort()).toEqual(article.expected.map((e) => `${e.actorId} ${e.position} ${e.proposalId}`).sort());
+      expect([...row.found].sort()).toEqual(
+        article.expected.map((e) => `${e.actorId} ${e.position} ${e.proposalId}`).sort(),
+      );
     }
     const check = await integrity(t);
     expect(check.duplicateNodes + Object.values(check.duplicateRelationships).reduce((a, b) => a + b, 0)).toBe(0);

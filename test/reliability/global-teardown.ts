@@ -11,14 +11,17 @@ export default async function reliabilityTeardown(): Promise<void> {
   const dir = resolve(import.meta.dirname, '../artifacts/reliability');
   if (!existsSync(dir)) return;
   const figures: Record<string, Record<string, unknown>> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'summary.json')
+    .sort()) {
     figures[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   }
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(figures, null, 2) + '\n');
   const lines = ['', 'stance: reliability figures'];
   for (const [name, values] of Object.entries(figures)) {
     lines.push(`  ${name}:`);
-    for (const [k, v] of Object.entries(values)) lines.push(`    ${k.padEnd(34)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    for (const [k, v] of Object.entries(values))
+      lines.push(`    ${k.padEnd(34)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   }
   // For people reading the log: standard error (summary.json is the record).
   process.stderr.write(lines.join('\n') + '\n');

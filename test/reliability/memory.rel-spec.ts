@@ -20,7 +20,13 @@ function post(url: string, body: Buffer): Promise<number> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: hostname, port, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': String(body.length) } },
+      {
+        host: hostname,
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -41,7 +47,10 @@ describe('memory under large anonymous requests', () => {
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    service = await startServiceProcess({ STANCE_AUTH_SECRET: randomBytes(32).toString('base64url'), STANCE_OPEN_READS: 'false' });
+    service = await startServiceProcess({
+      STANCE_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      STANCE_OPEN_READS: 'false',
+    });
   });
 
   afterAll(async () => {
@@ -88,7 +97,7 @@ describe('memory under large anonymous requests', () => {
       'resident peak (MB)': Math.round(peak),
       'resident after (MB)': Math.round(after),
       'bound asserted (MB over warm-up)': BOUND_MB,
-      'seconds': Math.round((Date.now() - started) / 1000),
+      seconds: Math.round((Date.now() - started) / 1000),
     });
     expect(live.status).toBe(200);
     expect(Object.keys(statuses)).toEqual(['401']);

@@ -82,7 +82,13 @@ describe('pathological articles', () => {
   let t: TestApp;
   const saved = { ...process.env };
   const runTag = `patho-${Date.now().toString(36)}`;
-  const input = (a: GeneratedArticle) => ({ text: a.text, url: a.url, outlet: a.outlet, title: a.title, publishedOn: a.publishedOn });
+  const input = (a: GeneratedArticle) => ({
+    text: a.text,
+    url: a.url,
+    outlet: a.outlet,
+    title: a.title,
+    publishedOn: a.publishedOn,
+  });
 
   beforeAll(async () => {
     // A database of its own: these articles teach the graph thousands of made-up names.
@@ -99,7 +105,13 @@ describe('pathological articles', () => {
   afterAll(async () => {
     await t?.close().catch(() => undefined);
     await db?.remove();
-    for (const k of ['NEO4J_URI', 'NEO4J_USERNAME', 'NEO4J_PASSWORD', 'STANCE_MAX_ARTICLE_CHARS', 'STANCE_EXTRACT_QUEUE']) {
+    for (const k of [
+      'NEO4J_URI',
+      'NEO4J_USERNAME',
+      'NEO4J_PASSWORD',
+      'STANCE_MAX_ARTICLE_CHARS',
+      'STANCE_EXTRACT_QUEUE',
+    ]) {
       if (saved[k] === undefined) delete process.env[k];
       else process.env[k] = saved[k];
     }
@@ -123,7 +135,12 @@ describe('pathological articles', () => {
       // One at a time: the time each takes, and the longest the process could not answer.
       for (const a of articles) {
         probe.state.windowMs = 0;
-        const answer = await ingestOverHttp(t.url, t.tokens.editor, { text: a.text, url: `https://reliability.example/${runTag}/one/${a.name}`, publishedOn: '2024-05-10' }, 600_000);
+        const answer = await ingestOverHttp(
+          t.url,
+          t.tokens.editor,
+          { text: a.text, url: `https://reliability.example/${runTag}/one/${a.name}`, publishedOn: '2024-05-10' },
+          600_000,
+        );
         // (the probe's answer may come in just after the article's: give it a beat)
         await sleep(3 * PROBE_EVERY_MS);
         answers.push({ name: a.name, phase: 'sequential', answer, livenessMs: Math.round(probe.state.windowMs) });
@@ -138,7 +155,12 @@ describe('pathological articles', () => {
           articles.map(async (a) => ({
             name: a.name,
             phase: 'burst',
-            answer: await ingestOverHttp(t.url, t.tokens.editor, { text: a.text, url: `https://reliability.example/${runTag}/burst/${a.name}`, publishedOn: '2024-05-10' }, 600_000),
+            answer: await ingestOverHttp(
+              t.url,
+              t.tokens.editor,
+              { text: a.text, url: `https://reliability.example/${runTag}/burst/${a.name}`, publishedOn: '2024-05-10' },
+              600_000,
+            ),
           })),
         );
         answers.push(...burst);
@@ -168,7 +190,9 @@ describe('pathological articles', () => {
     });
 
     const codes: Record<string, number> = {};
-    for (const { answer } of answers) for (const c of answer.ok ? ['OK'] : answer.codes.length ? answer.codes : ['NONE']) codes[c] = (codes[c] ?? 0) + 1;
+    for (const { answer } of answers)
+      for (const c of answer.ok ? ['OK'] : answer.codes.length ? answer.codes : ['NONE'])
+        codes[c] = (codes[c] ?? 0) + 1;
     const sequential = answers.filter((a) => a.phase === 'sequential');
     const slowest = sequential.reduce((a, b) => (b.answer.ms > a.answer.ms ? b : a), sequential[0]);
     recordFigures('pathological', {
@@ -189,10 +213,18 @@ describe('pathological articles', () => {
       storedArticlesLost: lost.length,
     });
 
-    expect({ brokeAt, longestLivenessWaitMs: probe.state.longestMs <= LIVENESS_BOUND_MS ? 'within 1 s' : Math.round(probe.state.longestMs) }).toEqual({ brokeAt: null, longestLivenessWaitMs: 'within 1 s' });
+    expect({
+      brokeAt,
+      longestLivenessWaitMs:
+        probe.state.longestMs <= LIVENESS_BOUND_MS ? 'within 1 s' : Math.round(probe.state.longestMs),
+    }).toEqual({ brokeAt: null, longestLivenessWaitMs: 'within 1 s' });
     expect(probe.state.failures).toBe(0);
-    const unclear = answers.filter(({ answer }) => !answer.ok && (answer.codes.length === 0 || answer.codes.some((c) => !ARTICLE_CODES.has(c))));
-    expect(unclear.map((a) => `${a.phase} ${a.name}: HTTP ${a.answer.status} ${a.answer.codes.join(',') || 'no code'}`)).toEqual([]);
+    const unclear = answers.filter(
+      ({ answer }) => !answer.ok && (answer.codes.length === 0 || answer.codes.some((c) => !ARTICLE_CODES.has(c))),
+    );
+    expect(
+      unclear.map((a) => `${a.phase} ${a.name}: HTTP ${a.answer.status} ${a.answer.codes.join(',') || 'no code'}`),
+    ).toEqual([]);
     // Read one at a time, every article is read (none is refused as busy).
     expect(sequential.filter((a) => a.answer.codes.includes('SERVICE_UNAVAILABLE')).map((a) => a.name)).toEqual([]);
     expect(lost).toEqual([]);

@@ -21,7 +21,11 @@ export interface TestApp {
    * needs (reader for reads, editor for writes, admin for merges and
    * retractions), or as `options.as` ('anonymous': no token at all).
    */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { as?: Role | 'anonymous' }): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: Role | 'anonymous' },
+  ): Promise<GqlResponse<T>>;
   cypher<T = Record<string, unknown>>(statement: string, params?: Record<string, unknown>): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -36,7 +40,11 @@ const TEST_SECRET = randomBytes(32).toString('base64url');
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   // Rate limits are tested on their own (rate-limits.int-spec.ts); suites that ingest or export a lot are not held back by them.
-  const unlimited = { STANCE_RATE_INGEST: '1000000', STANCE_RATE_EXPORTS: '1000000', STANCE_RATE_AUTH_FAILURES: '1000000' };
+  const unlimited = {
+    STANCE_RATE_INGEST: '1000000',
+    STANCE_RATE_EXPORTS: '1000000',
+    STANCE_RATE_AUTH_FAILURES: '1000000',
+  };
   Object.assign(process.env, { PORT: '0', HOST: '127.0.0.1', STANCE_AUTH_SECRET: TEST_SECRET, ...unlimited }, env);
   const secret = process.env.STANCE_AUTH_SECRET!;
   const mint = (role: Role) => signToken(secret, { sub: `test-${role}`, role, ttlSeconds: 86400 });
@@ -45,7 +53,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  const driver: Driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!));
+  const driver: Driver = neo4j.driver(
+    process.env.NEO4J_URI!,
+    neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!),
+  );
 
   return {
     app,
@@ -105,7 +116,10 @@ export async function graphFingerprint(t: TestApp): Promise<{ nodes: number; rel
  * run one after another, so no other suite is writing meanwhile.
  */
 export async function resetGraph(): Promise<void> {
-  const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!));
+  const driver = neo4j.driver(
+    process.env.NEO4J_URI!,
+    neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!),
+  );
   const session = driver.session({ database: 'neo4j' });
   try {
     // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.

@@ -44,7 +44,15 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
     errors,
     next(count = 1, ms = 5000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} event(s); got ${events.length}, errors ${JSON.stringify(errors)}`)), ms);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `timed out waiting for ${count} event(s); got ${events.length}, errors ${JSON.stringify(errors)}`,
+              ),
+            ),
+          ms,
+        );
         const check = () => {
           if (events.length >= count) {
             clearTimeout(timer);

@@ -18,7 +18,12 @@ export const US_SHIFT = {
   evidence: [
     {
       quote: 'agree in principle',
-      article: { url: 'https://example.test/positions-over-time/us-2021-12-10', outlet: 'Test Wire', publishedOn: '2021-12-11', title: 'Fixture report' },
+      article: {
+        url: 'https://example.test/positions-over-time/us-2021-12-10',
+        outlet: 'Test Wire',
+        publishedOn: '2021-12-11',
+        title: 'Fixture report',
+      },
     },
   ],
 };
@@ -32,7 +37,9 @@ export async function removeRecorded(t: TestApp, stanceIds: string[]): Promise<v
     if (res.errors && res.errors[0].extensions?.code !== 'NOT_FOUND') throw new Error(res.errors[0].message);
   }
   await t.cypher(`UNWIND $ids AS id MATCH (s:Stance {id: id}) DETACH DELETE s`, { ids: stanceIds });
-  await t.cypher(`MATCH (art:Article) WHERE art.url STARTS WITH 'https://example.test/positions-over-time/' DETACH DELETE art`);
+  await t.cypher(
+    `MATCH (art:Article) WHERE art.url STARTS WITH 'https://example.test/positions-over-time/' DETACH DELETE art`,
+  );
 }
 
 /**

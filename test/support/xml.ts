@@ -19,7 +19,8 @@ export function parseXmlStrict(xml: string): XmlElement {
   const stack: XmlElement[] = [root];
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
-    for (const [name, attr] of Object.entries(tag.attributes)) attributes[name] = typeof attr === 'string' ? attr : attr.value;
+    for (const [name, attr] of Object.entries(tag.attributes))
+      attributes[name] = typeof attr === 'string' ? attr : attr.value;
     const element: XmlElement = { name: tag.local ?? tag.name, attributes, children: [], text: '' };
     stack[stack.length - 1].children.push(element);
     stack.push(element);
@@ -45,6 +46,7 @@ export function elementsNamed(element: XmlElement, name: string): XmlElement[] {
 /** A GraphML node or edge's <data> values by the attr.name of their keys. */
 export function graphmlData(element: XmlElement, keyNames: Map<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const data of element.children.filter((c) => c.name === 'data')) out[keyNames.get(data.attributes.key) ?? data.attributes.key] = data.text;
+  for (const data of element.children.filter((c) => c.name === 'data'))
+    out[keyNames.get(data.attributes.key) ?? data.attributes.key] = data.text;
   return out;
 }

@@ -6,7 +6,10 @@ export enum ActorKind {
   PERSON = 'PERSON',
   ORGANIZATION = 'ORGANIZATION',
 }
-registerEnumType(ActorKind, { name: 'ActorKind', description: 'A state, a person who speaks for one, or an organisation.' });
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'A state, a person who speaks for one, or an organisation.',
+});
 
 @ObjectType({ description: 'A state, a person or an organisation that takes positions on proposals.' })
 export class Actor {

@@ -18,7 +18,10 @@ export class ProposalAgreement {
   @Field(() => Relation)
   relation: Relation;
 
-  @Field(() => Float, { nullable: true, description: '1 - |rank(a) - rank(b)| with OPPOSE -1, NONCOMMITTAL 0, SUPPORT +1; null when not comparable.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '1 - |rank(a) - rank(b)| with OPPOSE -1, NONCOMMITTAL 0, SUPPORT +1; null when not comparable.',
+  })
   agreement: number | null;
 
   @Field(() => Stance, { nullable: true, description: "actorA's stance as of the date." })
@@ -36,7 +39,11 @@ export class ProposalAgreement {
   @Field(() => [String], { description: 'Conditions only actorB sets.' })
   conditionsOnlyB: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Same conditions on both sides (null when not comparable). AGREE with false: agreeing on different grounds.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Same conditions on both sides (null when not comparable). AGREE with false: agreeing on different grounds.',
+  })
   sameGrounds: boolean | null;
 
   @Field({ description: 'In words, for an analyst: positions, cues and whose conditions are whose.' })
@@ -63,7 +70,11 @@ export class ActorPairAlignment {
   @Field(() => Int, { description: 'Of the disagreements, SUPPORT against OPPOSE.' })
   opposed: number;
 
-  @Field(() => Float, { nullable: true, description: 'Mean agreement over the compared proposals, from -1 (always opposite) to +1 (always the same); null when none compare.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean agreement over the compared proposals, from -1 (always opposite) to +1 (always the same); null when none compare.',
+  })
   score: number | null;
 
   @Field(() => [ProposalAgreement])

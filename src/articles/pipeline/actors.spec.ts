@@ -4,7 +4,8 @@ import type { KnownActor } from './types.js';
 
 const run = (text: string, known: KnownActor[] = []) => {
   const t = findActors(text, tokenize(text), known);
-  const holderOf = (surface: string): string | undefined => t.mentions.find((m) => text.slice(m.start, m.end).includes(surface))?.holderId;
+  const holderOf = (surface: string): string | undefined =>
+    t.mentions.find((m) => text.slice(m.start, m.end).includes(surface))?.holderId;
   return { ...t, holderOf, rec: (id: string) => t.records.get(id) };
 };
 
@@ -23,20 +24,25 @@ describe('actors', () => {
   });
 
   it('introduces titled persons with their state, before or after the name', () => {
-    const r = run("Germany's Foreign Minister Annalena Baerbock met Lula da Silva. Pedro Alvarez, Chile's deputy foreign minister, spoke later.");
+    const r = run(
+      "Germany's Foreign Minister Annalena Baerbock met Lula da Silva. Pedro Alvarez, Chile's deputy foreign minister, spoke later.",
+    );
     expect(r.rec('annalena-baerbock')?.representsId).toBe('germany');
     expect(r.rec('annalena-baerbock')?.role).toBe('Foreign Minister');
     expect(r.rec('pedro-alvarez')?.representsId).toBe('chile');
   });
 
   it('reads the state from the title phrase, not from the topic of the title', () => {
-    const r = run('Jane Roe, U.S. special envoy for Sudan, arrived. Ali Musa, head of the Kenyan Foreign Ministry\'s Africa Bureau, agreed.');
+    const r = run(
+      "Jane Roe, U.S. special envoy for Sudan, arrived. Ali Musa, head of the Kenyan Foreign Ministry's Africa Bureau, agreed.",
+    );
     expect(r.rec('jane-roe')?.representsId).toBe('united-states');
     expect(r.rec('ali-musa')?.representsId).toBe('kenya');
   });
 
   it('resolves short references and spelling variants to the person introduced first', () => {
-    const text = 'South Korean President Lee Jae-myung spoke first. Later Lee Jae Myung repeated it, and Lee said more.';
+    const text =
+      'South Korean President Lee Jae-myung spoke first. Later Lee Jae Myung repeated it, and Lee said more.';
     const r = run(text);
     const persons = [...r.records.values()].filter((x) => x.kind === 'PERSON');
     expect(persons.map((p) => p.id)).toEqual(['lee-jae-myung']);
@@ -53,13 +59,24 @@ describe('actors', () => {
 
   it('uses "the North" and "the South" only in a Korean context', () => {
     expect(run("Italy's regions disagreed; the North wanted more autonomy.").holderOf('the North')).toBeUndefined();
-    expect(run('Talks between the two Koreas stalled; the North walked out.').holderOf('the North')).toBe('north-korea');
+    expect(run('Talks between the two Koreas stalled; the North walked out.').holderOf('the North')).toBe(
+      'north-korea',
+    );
     expect(run('North Korea and South Korea met; the North walked out.').holderOf('the North')).toBe('north-korea');
     expect(run('Sudan and South Sudan met; the North walked out.').holderOf('the North')).toBeUndefined();
   });
 
   it('uses known actors from the graph with their ids', () => {
-    const known: KnownActor[] = [{ id: 'ursula-von-der-leyen', name: 'Ursula von der Leyen', kind: 'PERSON', aliases: ['von der Leyen'], representsId: 'european-commission', role: 'President' }];
+    const known: KnownActor[] = [
+      {
+        id: 'ursula-von-der-leyen',
+        name: 'Ursula von der Leyen',
+        kind: 'PERSON',
+        aliases: ['von der Leyen'],
+        representsId: 'european-commission',
+        role: 'President',
+      },
+    ];
     const r = run('Ursula von der Leyen said Brussels would act.', known);
     expect(r.mentions[0].actorId).toBe('ursula-von-der-leyen');
     expect(r.mentions[0].holderId).toBe('european-commission');

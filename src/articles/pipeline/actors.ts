@@ -22,7 +22,16 @@ import {
   titleTrie,
   type GazEntry,
 } from './lexicon.js';
-import { BoundedCache, Fingerprint, TokenTrie, caseOk, caseRuleOf, phraseKeys, type CaseRule, type Token } from './tokens.js';
+import {
+  BoundedCache,
+  Fingerprint,
+  TokenTrie,
+  caseOk,
+  caseRuleOf,
+  phraseKeys,
+  type CaseRule,
+  type Token,
+} from './tokens.js';
 import type { ActorKind, KnownActor } from './types.js';
 
 export interface ActorMention {
@@ -79,15 +88,65 @@ export function nameKey(name: string): string {
 }
 
 const PREPOSITIONS = new Set([
-  'in', 'at', 'to', 'from', 'with', 'by', 'for', 'on', 'against', 'between', 'among', 'toward', 'towards', 'about', 'of',
-  'into', 'than', 'near', 'alongside', 'via', 'without', 'over', 'under', 'including', 'like', 'across', 'around',
-  'behind', 'beyond', 'despite', 'during', 'after', 'before', 'through', 'upon', 'within', 'and', 'or', 'visit', 'visited',
-  'visiting', 'told', 'asked', 'urged', 'met', 'meet', 'meets', 'counterparts', 'counterpart', 'versus', 'vs', 'both',
+  'in',
+  'at',
+  'to',
+  'from',
+  'with',
+  'by',
+  'for',
+  'on',
+  'against',
+  'between',
+  'among',
+  'toward',
+  'towards',
+  'about',
+  'of',
+  'into',
+  'than',
+  'near',
+  'alongside',
+  'via',
+  'without',
+  'over',
+  'under',
+  'including',
+  'like',
+  'across',
+  'around',
+  'behind',
+  'beyond',
+  'despite',
+  'during',
+  'after',
+  'before',
+  'through',
+  'upon',
+  'within',
+  'and',
+  'or',
+  'visit',
+  'visited',
+  'visiting',
+  'told',
+  'asked',
+  'urged',
+  'met',
+  'meet',
+  'meets',
+  'counterparts',
+  'counterpart',
+  'versus',
+  'vs',
+  'both',
 ]);
-const CLAUSE_VERB = /^(?:[a-z]{3,}ed|said|says|was|were|had|has|is|are|will|would|could|met|took|made|told|gave|came|won|began|sent)$/;
+const CLAUSE_VERB =
+  /^(?:[a-z]{3,}ed|said|says|was|were|had|has|is|are|will|would|could|met|took|made|told|gave|came|won|began|sent)$/;
 const SKIPPABLE_BEFORE = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'two', 'three', 'then']);
 const AFFILIATION_PREPS = new Set(['at', 'from', 'of', 'for', 'in', 'with']);
-const AFFILIATION_WORDS = /\b(?:government|administration|authorities|side|ministry|office|cabinet|leadership|regime|delegation)\b/i;
+const AFFILIATION_WORDS =
+  /\b(?:government|administration|authorities|side|ministry|office|cabinet|leadership|regime|delegation)\b/i;
 
 /**
  * Is the mention starting at token `i` governed by a preposition (or is it the
@@ -162,7 +221,9 @@ export function indexKnownActors(known: KnownActor[]): KnownIndex {
       const { keys, words } = phraseKeys(form);
       if (!keys.length) continue;
       // a bare lower-case single word would match prose ("moon"): demand capitals
-      const rule = caseRuleOf(words).map((r, n) => (r === 'any' && a.kind !== 'STATE' ? (n === 0 ? 'cap' : r) : r)) as CaseRule;
+      const rule = caseRuleOf(words).map((r, n) =>
+        r === 'any' && a.kind !== 'STATE' ? (n === 0 ? 'cap' : r) : r,
+      ) as CaseRule;
       idx.trie.add(keys, { actor: a, caseRule: rule });
       const k = nameKey(form);
       if (k && !idx.byKey.has(k)) idx.byKey.set(k, a);
@@ -188,7 +249,15 @@ interface Ctx {
   grown: ActorRecord[];
 }
 
-function record(ctx: Ctx, init: Omit<ActorRecord, 'aliases' | 'confidence' | 'firstStart' | 'firstEnd' | 'nameTokens'> & { start: number; end: number; nameTokens?: string[]; confidence?: number }): ActorRecord {
+function record(
+  ctx: Ctx,
+  init: Omit<ActorRecord, 'aliases' | 'confidence' | 'firstStart' | 'firstEnd' | 'nameTokens'> & {
+    start: number;
+    end: number;
+    nameTokens?: string[];
+    confidence?: number;
+  },
+): ActorRecord {
   let r = ctx.records.get(init.id);
   if (!r) {
     r = {
@@ -216,7 +285,8 @@ function record(ctx: Ctx, init: Omit<ActorRecord, 'aliases' | 'confidence' | 'fi
   return r;
 }
 
-const rank = (s: ActorRecord['stateSource']): number => (s === 'explicit' ? 3 : s === 'known' ? 2 : s === 'home' ? 1 : 0);
+const rank = (s: ActorRecord['stateSource']): number =>
+  s === 'explicit' ? 3 : s === 'known' ? 2 : s === 'home' ? 1 : 0;
 
 function addMention(ctx: Ctx, m: Omit<ActorMention, 'start' | 'end' | 'poss' | 'pp' | 'compound'>): ActorMention {
   const { tokens, text } = ctx;
@@ -227,7 +297,15 @@ function addMention(ctx: Ctx, m: Omit<ActorMention, 'start' | 'end' | 'poss' | '
     start: first.start,
     end: last.end + (last.poss ? 2 : 0),
     poss: last.poss,
-    pp: isGoverned(tokens, m.tokStart, text, m.kind === 'ORGANIZATION' || m.form === 'government' || m.form === 'organ' || (m.kind === 'STATE' && AFFILIATION_WORDS.test(text.slice(first.start, last.end)))),
+    pp: isGoverned(
+      tokens,
+      m.tokStart,
+      text,
+      m.kind === 'ORGANIZATION' ||
+        m.form === 'government' ||
+        m.form === 'organ' ||
+        (m.kind === 'STATE' && AFFILIATION_WORDS.test(text.slice(first.start, last.end))),
+    ),
     compound: first.hyphenPrev || (m.tokEnd < tokens.length && tokens[m.tokEnd].hyphenPrev && !last.poss),
   };
   ctx.mentions.push(mention);
@@ -250,14 +328,15 @@ function scanGazetteer(ctx: Ctx): void {
   const { tokens } = ctx;
   const n = tokens.length;
   const keyAt = (i: number): string | null => (i < n ? tokens[i].key : null);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const k = tokens[i].key;
     let best: { len: number; gaz?: GazEntry; known?: KnownActor } | null = null;
     if (actorTrie.hasStart(k)) {
       for (const [len, values] of actorTrie.matchAt(keyAt, i, n)) {
         // an alias that needs context ("Congo" where the text says "Democratic Republic") wins over the plain one
-        const v = values.find((e) => e.context && caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context))
-          ?? values.find((e) => caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context));
+        const v =
+          values.find((e) => e.context && caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context)) ??
+          values.find((e) => caseOk(e.caseRule, tokens, i) && contextOk(ctx, e.context));
         if (v) {
           best = { len, gaz: v };
           break;
@@ -288,26 +367,50 @@ function scanGazetteer(ctx: Ctx): void {
       const a = best.known;
       const kind = a.kind;
       const r = record(ctx, {
-        id: a.id, name: a.name, kind, representsId: a.representsId ?? null, role: a.role ?? null, known: true,
-        stateSource: a.representsId ? 'known' : null, start: tokens[i].start, end: tokens[i + best.len - 1].end,
+        id: a.id,
+        name: a.name,
+        kind,
+        representsId: a.representsId ?? null,
+        role: a.role ?? null,
+        known: true,
+        stateSource: a.representsId ? 'known' : null,
+        start: tokens[i].start,
+        end: tokens[i + best.len - 1].end,
         nameTokens: kind === 'PERSON' ? phraseKeys(a.name).words : [],
       });
       if (kind === 'PERSON') ctx.personByKey.set(nameKey(a.name), r);
       if (surface !== a.name) r.aliases.add(surface);
       addMention(ctx, {
-        tokStart: i, tokEnd: i + best.len, actorId: a.id, kind,
-        holderId: kind === 'STATE' ? a.id : (a.representsId ?? a.id), personId: kind === 'PERSON' ? a.id : null, form: 'known',
+        tokStart: i,
+        tokEnd: i + best.len,
+        actorId: a.id,
+        kind,
+        holderId: kind === 'STATE' ? a.id : (a.representsId ?? a.id),
+        personId: kind === 'PERSON' ? a.id : null,
+        form: 'known',
       });
     } else {
       const g = best.gaz!;
       const r = record(ctx, {
-        id: g.id, name: g.name, kind: g.kind as ActorKind, representsId: g.representsId, role: null, known: false,
-        stateSource: g.representsId ? 'explicit' : null, start: tokens[i].start, end: tokens[i + best.len - 1].end,
+        id: g.id,
+        name: g.name,
+        kind: g.kind as ActorKind,
+        representsId: g.representsId,
+        role: null,
+        known: false,
+        stateSource: g.representsId ? 'explicit' : null,
+        start: tokens[i].start,
+        end: tokens[i + best.len - 1].end,
       });
       if (surface !== g.name && g.form !== 'name') r.aliases.add(surface.replace(/^the /i, ''));
       addMention(ctx, {
-        tokStart: i, tokEnd: i + best.len, actorId: g.id, kind: g.kind as ActorKind,
-        holderId: g.representsId ?? g.id, personId: null, form: g.form,
+        tokStart: i,
+        tokEnd: i + best.len,
+        actorId: g.id,
+        kind: g.kind as ActorKind,
+        holderId: g.representsId ?? g.id,
+        personId: null,
+        form: g.form,
       });
     }
     i += best.len;
@@ -380,7 +483,14 @@ function nameRun(ctx: Ctx, i: number, max = 5): number {
   return j - i;
 }
 
-function personFromName(ctx: Ctx, from: number, len: number, role: string | null, stateId: string | null, stateSource: ActorRecord['stateSource']): ActorRecord {
+function personFromName(
+  ctx: Ctx,
+  from: number,
+  len: number,
+  role: string | null,
+  stateId: string | null,
+  stateSource: ActorRecord['stateSource'],
+): ActorRecord {
   const { tokens, text } = ctx;
   const name = text.slice(tokens[from].start, tokens[from + len - 1].end);
   const key = nameKey(name);
@@ -388,16 +498,30 @@ function personFromName(ctx: Ctx, from: number, len: number, role: string | null
   const known = ctx.known.byKey.get(key);
   if (!r && known && known.kind === 'PERSON') {
     r = record(ctx, {
-      id: known.id, name: known.name, kind: 'PERSON', representsId: known.representsId ?? null, role: known.role ?? null,
-      known: true, stateSource: known.representsId ? 'known' : null, start: tokens[from].start, end: tokens[from + len - 1].end,
+      id: known.id,
+      name: known.name,
+      kind: 'PERSON',
+      representsId: known.representsId ?? null,
+      role: known.role ?? null,
+      known: true,
+      stateSource: known.representsId ? 'known' : null,
+      start: tokens[from].start,
+      end: tokens[from + len - 1].end,
       nameTokens: phraseKeys(known.name).words,
     });
     ctx.personByKey.set(key, r);
   }
   if (!r) {
     r = record(ctx, {
-      id: slugify(name), name, kind: 'PERSON', representsId: null, role: null, known: false, stateSource: null,
-      start: tokens[from].start, end: tokens[from + len - 1].end,
+      id: slugify(name),
+      name,
+      kind: 'PERSON',
+      representsId: null,
+      role: null,
+      known: false,
+      stateSource: null,
+      start: tokens[from].start,
+      end: tokens[from + len - 1].end,
       nameTokens: tokens.slice(from, from + len).map((t) => t.text),
     });
     ctx.personByKey.set(key, r);
@@ -418,12 +542,59 @@ function personFromName(ctx: Ctx, from: number, len: number, role: string | null
 
 // words that end a name even when capitalised (a name may go on with "In": "Park Sang In")
 const RUN_BREAKERS = new Set([
-  'The', 'A', 'An', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February',
-  'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'President', 'Prime',
-  'Minister', 'Foreign', 'Secretary', 'Chief', 'Vice', 'Ministry', 'Bureau', 'Department', 'Office', 'House', 'Government',
+  'The',
+  'A',
+  'An',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'President',
+  'Prime',
+  'Minister',
+  'Foreign',
+  'Secretary',
+  'Chief',
+  'Vice',
+  'Ministry',
+  'Bureau',
+  'Department',
+  'Office',
+  'House',
+  'Government',
 ]);
 
-const TITLE_STOP = new Set(['for', 'on', 'to', 'toward', 'towards', 'with', 'against', 'in', 'over', 'about', 'who', 'which', 'said', 'says']);
+const TITLE_STOP = new Set([
+  'for',
+  'on',
+  'to',
+  'toward',
+  'towards',
+  'with',
+  'against',
+  'in',
+  'over',
+  'about',
+  'who',
+  'which',
+  'said',
+  'says',
+]);
 
 /** Step C: persons introduced by a title before or after their name. */
 function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record: ActorRecord; start: number }> {
@@ -440,7 +611,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     if (ctx.covered[i] !== 0) continue;
     const k = tokens[i].key;
     // honorific: "Mr. Jong Un"
-    if (HONORIFICS.has(k) && text[tokens[i].end] === '.' ) {
+    if (HONORIFICS.has(k) && text[tokens[i].end] === '.') {
       const len = nameRun(ctx, i + 1, 4);
       if (len) {
         const existing = matchExistingPerson(ctx, i + 1, len, true);
@@ -457,7 +628,12 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     const after = i + tlen;
     // a known person right after the title: the title and nationality join that mention
     const knownAfter = after < n && ctx.covered[after] > 0 ? ctx.mentions[ctx.covered[after] - 1] : null;
-    if (knownAfter && knownAfter.personId && knownAfter.tokStart === after && text.slice(tokens[after - 1].end, tokens[after].start) === ' ') {
+    if (
+      knownAfter &&
+      knownAfter.personId &&
+      knownAfter.tokStart === after &&
+      text.slice(tokens[after - 1].end, tokens[after].start) === ' '
+    ) {
       let s = i;
       while (s > 0 && TITLE_MODIFIERS.has(tokens[s - 1].key)) s--;
       const nat = nationalityBefore(ctx, s);
@@ -490,7 +666,10 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
         while (rs < i && /^(then|former|late|new|current)$/.test(tokens[rs].key)) rs++;
         const role = text.slice(tokens[rs].start, tokens[after - 1].end);
         const existing = matchExistingPerson(ctx, after, len, true);
-        const r = existing && (!nat || existing.stateSource === 'explicit') ? existing : personFromName(ctx, after, len, role, nat?.stateId ?? null, nat ? 'explicit' : null);
+        const r =
+          existing && (!nat || existing.stateSource === 'explicit')
+            ? existing
+            : personFromName(ctx, after, len, role, nat?.stateId ?? null, nat ? 'explicit' : null);
         if (existing && !r.role) r.role = role;
         add({ from: after, len, record: r, start: nat ? Math.min(nat.from, s) : s });
         i = after + len - 1;
@@ -501,7 +680,13 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
   // appositive: Name, [the] [nationality] [modifiers] TITLE ...,
   for (let i = 0; i < n; i++) {
     if (ctx.covered[i] !== 0 || !isNameStart(ctx, i)) continue;
-    if (i > 0 && ctx.covered[i - 1] === 0 && tokens[i - 1].cap && text.slice(tokens[i - 1].end, tokens[i].start) === ' ') continue;
+    if (
+      i > 0 &&
+      ctx.covered[i - 1] === 0 &&
+      tokens[i - 1].cap &&
+      text.slice(tokens[i - 1].end, tokens[i].start) === ' '
+    )
+      continue;
     const len = nameRun(ctx, i, 5);
     if (len < 2 || foundFrom.has(i)) {
       i += Math.max(0, len - 1);
@@ -549,7 +734,10 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     }
     // segment to the next comma / sentence end
     let segEnd = end;
-    while (segEnd < n && !/[,;.()"]/.test(text.slice(tokens[segEnd - 1].end, tokens[segEnd].start)) || segEnd === end) {
+    while (
+      (segEnd < n && !/[,;.()"]/.test(text.slice(tokens[segEnd - 1].end, tokens[segEnd].start))) ||
+      segEnd === end
+    ) {
       segEnd++;
       if (segEnd >= n) break;
     }
@@ -617,7 +805,10 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     tEnd = segEnd;
     const role = text.slice(tokens[roleStart].start, tokens[tEnd - 1].end + (tokens[tEnd - 1].poss ? 2 : 0)).trim();
     const existing = matchExistingPerson(ctx, i, len);
-    const r = existing && !nat ? existing : personFromName(ctx, i, len, role || null, nat?.stateId ?? null, nat ? 'explicit' : null);
+    const r =
+      existing && !nat
+        ? existing
+        : personFromName(ctx, i, len, role || null, nat?.stateId ?? null, nat ? 'explicit' : null);
     if (!r.role && role) r.role = role;
     add({ from: i, len, record: r, start: i });
     i = end - 1;
@@ -676,15 +867,31 @@ function scanOrgans(ctx: Ctx, homeStateId: string | null): void {
     if (GOVERNMENT_NOUNS.has(organKey) || organKey === 'administration' || organKey === 'government') {
       // "the government" is the state itself
       if (from !== i && ctx.covered[from] > 0) continue;
-      addMention(ctx, { tokStart: i, tokEnd: i + len, actorId: stateId, kind: 'STATE', holderId: stateId, personId: null, form: 'government' });
+      addMention(ctx, {
+        tokStart: i,
+        tokEnd: i + len,
+        actorId: stateId,
+        kind: 'STATE',
+        holderId: stateId,
+        personId: null,
+        form: 'government',
+      });
       continue;
     }
     const state = STATES.get(stateId) ?? ORGS.get(stateId);
     const name = `${organ.name} of ${state?.name ?? stateId}`;
     const id = slugify(name);
     const r = record(ctx, {
-      id, name, kind: 'ORGANIZATION', representsId: stateId, role: organ.name, known: false, stateSource: source,
-      start: tokens[from].start, end: tokens[i + len - 1].end, confidence: source === 'home' ? 0.6 : 0.85,
+      id,
+      name,
+      kind: 'ORGANIZATION',
+      representsId: stateId,
+      role: organ.name,
+      known: false,
+      stateSource: source,
+      start: tokens[from].start,
+      end: tokens[i + len - 1].end,
+      confidence: source === 'home' ? 0.6 : 0.85,
     });
     const surface = text.slice(tokens[from].start, tokens[i + len - 1].end);
     if (surface !== name) r.aliases.add(surface.replace(/^the /i, ''));
@@ -696,7 +903,15 @@ function scanOrgans(ctx: Ctx, homeStateId: string | null): void {
         ctx.mentions.splice(mi, 1, { ...m, actorId: '', holderId: '' });
       }
     }
-    addMention(ctx, { tokStart: from, tokEnd: i + len, actorId: id, kind: 'ORGANIZATION', holderId: stateId, personId: null, form: 'organ' });
+    addMention(ctx, {
+      tokStart: from,
+      tokEnd: i + len,
+      actorId: id,
+      kind: 'ORGANIZATION',
+      holderId: stateId,
+      personId: null,
+      form: 'organ',
+    });
     i += len - 1;
   }
 }
@@ -739,7 +954,8 @@ function scanShortRefs(ctx: Ctx): void {
   ctx.grown.length = 0;
   for (const p of persons) index(p);
   const lastSeen = new Map<string, number>();
-  for (const m of ctx.mentions) if (m.personId) lastSeen.set(m.personId, Math.max(lastSeen.get(m.personId) ?? -1, m.start));
+  for (const m of ctx.mentions)
+    if (m.personId) lastSeen.set(m.personId, Math.max(lastSeen.get(m.personId) ?? -1, m.start));
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     if (ctx.covered[i] !== 0 || !tokens[i].cap) continue;
@@ -750,7 +966,15 @@ function scanShortRefs(ctx: Ctx): void {
     if (full) {
       const surface = text.slice(tokens[i].start, tokens[i + len - 1].end);
       if (surface !== full.name && len > 1) full.aliases.add(surface);
-      addMention(ctx, { tokStart: i, tokEnd: i + len, actorId: full.id, kind: 'PERSON', holderId: full.representsId ?? full.id, personId: full.id, form: 'person' });
+      addMention(ctx, {
+        tokStart: i,
+        tokEnd: i + len,
+        actorId: full.id,
+        kind: 'PERSON',
+        holderId: full.representsId ?? full.id,
+        personId: full.id,
+        form: 'person',
+      });
       lastSeen.set(full.id, tokens[i].start);
       i += len - 1;
       continue;
@@ -786,7 +1010,15 @@ function scanShortRefs(ctx: Ctx): void {
         .sort((a, b) => b.at - a.at);
       chosen = recent.length ? recent[0].p : pool.slice().sort((a, b) => a.firstStart - b.firstStart)[0];
     }
-    addMention(ctx, { tokStart: i, tokEnd: i + useLen, actorId: chosen.id, kind: 'PERSON', holderId: chosen.representsId ?? chosen.id, personId: chosen.id, form: 'short' });
+    addMention(ctx, {
+      tokStart: i,
+      tokEnd: i + useLen,
+      actorId: chosen.id,
+      kind: 'PERSON',
+      holderId: chosen.representsId ?? chosen.id,
+      personId: chosen.id,
+      form: 'short',
+    });
     i += useLen - 1;
   }
 }
@@ -801,7 +1033,7 @@ function findHomeState(ctx: Ctx): string | null {
   const sorted = ctx.mentions.slice().sort((a, b) => a.start - b.start);
   for (const m of sorted) {
     if (m.personId || m.pp || m.compound || !m.holderId) continue;
-    if (STATES.has(m.holderId) || (ctx.records.get(m.holderId)?.kind === 'STATE')) return m.holderId;
+    if (STATES.has(m.holderId) || ctx.records.get(m.holderId)?.kind === 'STATE') return m.holderId;
   }
   const any = sorted.find((m) => m.holderId && STATES.has(m.holderId));
   return any ? any.holderId : null;
@@ -824,7 +1056,13 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
   const persons = scanTitledPersons(ctx);
   for (const p of persons) {
     addMention(ctx, {
-      tokStart: p.from, tokEnd: p.from + p.len, actorId: p.record.id, kind: 'PERSON', holderId: '', personId: p.record.id, form: 'person',
+      tokStart: p.from,
+      tokEnd: p.from + p.len,
+      actorId: p.record.id,
+      kind: 'PERSON',
+      holderId: '',
+      personId: p.record.id,
+      form: 'person',
     });
     // the title and nationality belong to the mention's span for holder finding
     const m = ctx.mentions[ctx.mentions.length - 1];
@@ -847,7 +1085,9 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
   scanShortRefs(ctx);
   // persons without a state: the state (or organisation) the paragraph is about at their first
   // mention ("Israel, which ..., opposes it. Prime Minister Yair Lapid urged ..."), else the home state
-  const bySite = ctx.mentions.filter((m) => !m.personId && !m.compound && m.actorId && m.holderId).sort((a, b) => a.start - b.start);
+  const bySite = ctx.mentions
+    .filter((m) => !m.personId && !m.compound && m.actorId && m.holderId)
+    .sort((a, b) => a.start - b.start);
   // the last state-like mention within 320 characters before pos, in the same paragraph
   const localState = (pos: number): string | null => {
     let lo = 0;
@@ -891,8 +1131,18 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
       const s = STATES.get(r.representsId) ?? ORGS.get(r.representsId);
       if (s) {
         ctx.records.set(s.id, {
-          id: s.id, name: s.name, kind: STATES.has(s.id) ? 'STATE' : 'ORGANIZATION', aliases: new Set(), representsId: null, role: null,
-          known: false, confidence: 0.9, firstStart: -1, firstEnd: -1, stateSource: null, nameTokens: [],
+          id: s.id,
+          name: s.name,
+          kind: STATES.has(s.id) ? 'STATE' : 'ORGANIZATION',
+          aliases: new Set(),
+          representsId: null,
+          role: null,
+          known: false,
+          confidence: 0.9,
+          firstStart: -1,
+          firstEnd: -1,
+          stateSource: null,
+          nameTokens: [],
         });
       }
     }

@@ -33,7 +33,36 @@ describe('extraction on pathological text', () => {
 });
 
 describe('splitSentences', () => {
-  const PIECES = ['.', '..', '...', '!', '?', '?!', '"', "'", ')', '(', '[', ' ', ' ', ' ', '\n', '\n\n', 'a', 'word', 'The', 'She', 'U.S.', 'Mr.', 'Oct.', 'F.', 'x', '7', 'Kenya', '--'];
+  const PIECES = [
+    '.',
+    '..',
+    '...',
+    '!',
+    '?',
+    '?!',
+    '"',
+    "'",
+    ')',
+    '(',
+    '[',
+    ' ',
+    ' ',
+    ' ',
+    '\n',
+    '\n\n',
+    'a',
+    'word',
+    'The',
+    'She',
+    'U.S.',
+    'Mr.',
+    'Oct.',
+    'F.',
+    'x',
+    '7',
+    'Kenya',
+    '--',
+  ];
   const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((p) => p.join(''));
 
   it('splits as before: the same sentences, offsets and paragraphs', () => {
@@ -77,10 +106,12 @@ describe('splitRevisions', () => {
     'The talks will continue in Rabat next month, according to a statement released after the meeting.',
     'Fishing communities along the coast have complained for years about foreign trawlers in their waters.',
   ];
-  const paragraph = fc.tuple(fc.integer({ min: 0, max: SENTENCES.length - 1 }), fc.integer({ min: 0, max: 2 }), fc.boolean()).map(([k, extra, edit]) => {
-    const s = [SENTENCES[k], SENTENCES[(k + extra) % SENTENCES.length]].slice(0, 1 + (extra > 0 ? 1 : 0)).join(' ');
-    return edit ? s.replace(/the/g, 'a') : s;
-  });
+  const paragraph = fc
+    .tuple(fc.integer({ min: 0, max: SENTENCES.length - 1 }), fc.integer({ min: 0, max: 2 }), fc.boolean())
+    .map(([k, extra, edit]) => {
+      const s = [SENTENCES[k], SENTENCES[(k + extra) % SENTENCES.length]].slice(0, 1 + (extra > 0 ? 1 : 0)).join(' ');
+      return edit ? s.replace(/the/g, 'a') : s;
+    });
   const text = fc.array(paragraph, { minLength: 4, maxLength: 14 }).map((ps) => ps.join('\n\n'));
 
   it('finds the revisions it found before', () => {
@@ -104,7 +135,9 @@ describe('splitRevisions', () => {
 });
 
 describe('quotation look-ups', () => {
-  const text = fc.array(fc.constantFrom('"', ' ', 'a', 'b c', ',', '.'), { minLength: 1, maxLength: 80 }).map((p) => p.join(''));
+  const text = fc
+    .array(fc.constantFrom('"', ' ', 'a', 'b c', ',', '.'), { minLength: 1, maxLength: 80 })
+    .map((p) => p.join(''));
 
   it('answer inside-a-quote and scare-quote as the scans they replace', () => {
     fc.assert(
@@ -123,7 +156,27 @@ describe('quotation look-ups', () => {
 
 describe('header lines and conditions', () => {
   it('split a key: value line as the former pattern did', () => {
-    const line = fc.array(fc.constantFrom('url', 'Title', 'a', ' ', '  ', '\t', ':', '_', '-', 'x1', '\u00a0', '\r', '\u2028', 'https://e.org/a'), { maxLength: 12 }).map((p) => p.join('').trim());
+    const line = fc
+      .array(
+        fc.constantFrom(
+          'url',
+          'Title',
+          'a',
+          ' ',
+          '  ',
+          '\t',
+          ':',
+          '_',
+          '-',
+          'x1',
+          '\u00a0',
+          '\r',
+          '\u2028',
+          'https://e.org/a',
+        ),
+        { maxLength: 12 },
+      )
+      .map((p) => p.join('').trim());
     fc.assert(
       fc.property(line, (l) => {
         const m = /^([A-Za-z][A-Za-z_ -]*?)\s*:\s*(.*)$/.exec(l);
@@ -135,7 +188,11 @@ describe('header lines and conditions', () => {
   });
 
   it('clean a condition as the former trailing-punctuation pattern did, in linear time', () => {
-    const raw = fc.array(fc.constantFrom(' ', '.', ',', ';', ':', '"', 'the deal', 'if', '--', 'he said', 'Egypt', '\n'), { maxLength: 20 }).map((p) => p.join(''));
+    const raw = fc
+      .array(fc.constantFrom(' ', '.', ',', ';', ':', '"', 'the deal', 'if', '--', 'he said', 'Egypt', '\n'), {
+        maxLength: 20,
+      })
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(raw, (r) => {
         expect(cleanCondition(r)).toBe(referenceCleanCondition(r));
@@ -206,7 +263,8 @@ function referenceRevisions(text: string): Array<{ start: number; end: number }>
   const N = 128;
   const paras: Array<{ start: number; end: number; sig: number[] }> = [];
   const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) paras.push({ start: m.index, end: m.index + m[0].length, sig: minhash(shingles(m[0])) });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    paras.push({ start: m.index, end: m.index + m[0].length, sig: minhash(shingles(m[0])) });
   const minOf = (sigs: number[][]): number[] => {
     const out = new Array<number>(N).fill(0xffffffff);
     for (const s of sigs) for (let i = 0; i < N; i++) if (s[i] < out[i]) out[i] = s[i];
@@ -217,7 +275,8 @@ function referenceRevisions(text: string): Array<{ start: number; end: number }>
   const segments = (from: number): Array<{ start: number; end: number }> => {
     const first = paras[from].sig;
     const candidates: number[] = [];
-    for (let p = from + 2; p < paras.length - 1; p++) if (jaccardEstimate(first, paras[p].sig) >= 0.35) candidates.push(p);
+    for (let p = from + 2; p < paras.length - 1; p++)
+      if (jaccardEstimate(first, paras[p].sig) >= 0.35) candidates.push(p);
     let bestSplit = -1;
     let bestScore = 0;
     if (candidates.length) {
@@ -254,12 +313,21 @@ function referenceScareQuote(text: string, start: number, end: number, pos: numb
   const open = text.lastIndexOf('"', pos - 1);
   const close = text.indexOf('"', pos);
   if (open < start || close < 0 || close > end) return false;
-  return text.slice(open + 1, close).trim().split(/\s+/).length <= 3;
+  return (
+    text
+      .slice(open + 1, close)
+      .trim()
+      .split(/\s+/).length <= 3
+  );
 }
 
 function referenceCleanCondition(raw: string): string {
   let c = raw;
   const stop = CONDITION_STOP_RE.exec(c);
   if (stop) c = c.slice(0, stop.index);
-  return c.replace(/"/g, '').replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
+  return c
+    .replace(/"/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/, '')
+    .trim();
 }

@@ -6,12 +6,91 @@ import { extractArticle } from './extract.js';
  * diplomatic wording, many actors and proposals, built from a seeded
  * generator so every run measures the same texts.
  */
-const STATES = ['Germany', 'France', 'Brazil', 'India', 'Japan', 'Kenya', 'Egypt', 'Chile', 'Turkey', 'Vietnam', 'Nigeria', 'Poland', 'Canada', 'Mexico', 'Indonesia', 'Norway'];
-const CAPITALS = ['Berlin', 'Paris', 'Brasilia', 'New Delhi', 'Tokyo', 'Nairobi', 'Cairo', 'Santiago', 'Ankara', 'Hanoi', 'Abuja', 'Warsaw', 'Ottawa', 'Mexico City', 'Jakarta', 'Oslo'];
-const DEMONYMS = ['German', 'French', 'Brazilian', 'Indian', 'Japanese', 'Kenyan', 'Egyptian', 'Chilean', 'Turkish', 'Vietnamese', 'Nigerian', 'Polish', 'Canadian', 'Mexican', 'Indonesian', 'Norwegian'];
-const PEOPLE = ['Anna Keller', 'Luc Moreau', 'Paulo Souza', 'Ravi Menon', 'Kenji Sato', 'Grace Otieno', 'Omar Haddad', 'Ines Rojas', 'Emre Kaya', 'Linh Tran', 'Chidi Okafor', 'Marta Nowak', 'Liam Carter', 'Sofia Ruiz', 'Dewi Putri', 'Erik Berg'];
+const STATES = [
+  'Germany',
+  'France',
+  'Brazil',
+  'India',
+  'Japan',
+  'Kenya',
+  'Egypt',
+  'Chile',
+  'Turkey',
+  'Vietnam',
+  'Nigeria',
+  'Poland',
+  'Canada',
+  'Mexico',
+  'Indonesia',
+  'Norway',
+];
+const CAPITALS = [
+  'Berlin',
+  'Paris',
+  'Brasilia',
+  'New Delhi',
+  'Tokyo',
+  'Nairobi',
+  'Cairo',
+  'Santiago',
+  'Ankara',
+  'Hanoi',
+  'Abuja',
+  'Warsaw',
+  'Ottawa',
+  'Mexico City',
+  'Jakarta',
+  'Oslo',
+];
+const DEMONYMS = [
+  'German',
+  'French',
+  'Brazilian',
+  'Indian',
+  'Japanese',
+  'Kenyan',
+  'Egyptian',
+  'Chilean',
+  'Turkish',
+  'Vietnamese',
+  'Nigerian',
+  'Polish',
+  'Canadian',
+  'Mexican',
+  'Indonesian',
+  'Norwegian',
+];
+const PEOPLE = [
+  'Anna Keller',
+  'Luc Moreau',
+  'Paulo Souza',
+  'Ravi Menon',
+  'Kenji Sato',
+  'Grace Otieno',
+  'Omar Haddad',
+  'Ines Rojas',
+  'Emre Kaya',
+  'Linh Tran',
+  'Chidi Okafor',
+  'Marta Nowak',
+  'Liam Carter',
+  'Sofia Ruiz',
+  'Dewi Putri',
+  'Erik Berg',
+];
 const TITLES = ['Foreign Minister', 'President', 'Prime Minister', 'Defense Minister', 'special envoy', 'ambassador'];
-const PLANS = ['a regional water-sharing treaty', 'a ceasefire along the border', 'a joint naval patrol', 'a carbon border tax', 'a debt relief package', 'talks on fishing rights', 'a free trade agreement', 'a peacekeeping mission', 'a moratorium on mining', 'a summit on energy prices'];
+const PLANS = [
+  'a regional water-sharing treaty',
+  'a ceasefire along the border',
+  'a joint naval patrol',
+  'a carbon border tax',
+  'a debt relief package',
+  'talks on fishing rights',
+  'a free trade agreement',
+  'a peacekeeping mission',
+  'a moratorium on mining',
+  'a summit on energy prices',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const FILLER = [
   'The meeting took place behind closed doors and lasted more than four hours, according to people briefed on it.',

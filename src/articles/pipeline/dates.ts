@@ -20,13 +20,43 @@ export interface DateMention {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11,
-  december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
 
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR_RE = '((?:19|20)\\d{2})';
 
@@ -88,7 +118,10 @@ function inferYear(pub: Pub, month: number, day: number | null, relYear: string 
   return pub.y;
 }
 
-function interpret(g: Array<string | undefined>, pub: Pub | null): { kind: DateKind; value: string | null; future: boolean } {
+function interpret(
+  g: Array<string | undefined>,
+  pub: Pub | null,
+): { kind: DateKind; value: string | null; future: boolean } {
   // iso
   if (g[1]) {
     const [y, m, d] = [Number(g[1]), Number(g[2]), Number(g[3])];
@@ -165,7 +198,11 @@ function interpret(g: Array<string | undefined>, pub: Pub | null): { kind: DateK
     if (!pub) return { kind: 'relative', value: null, future: delta > 0 };
     if (pub.d === null) return { kind: 'relative', value: fmtMonth(pub.y, pub.m), future: delta > 0 };
     const dt = new Date(Date.UTC(pub.y, pub.m - 1, pub.d) + delta * 86400000);
-    return { kind: 'relative', value: fmtDay(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()), future: delta > 0 };
+    return {
+      kind: 'relative',
+      value: fmtDay(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()),
+      future: delta > 0,
+    };
   }
   // a bare year: known, but below the precision we store
   return { kind: 'year', value: null, future: false };

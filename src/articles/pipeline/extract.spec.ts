@@ -10,7 +10,13 @@ describe('extractArticle: invented articles from other regions', () => {
       publishedOn: '2023-05-10',
     });
     expect(r.stances).toHaveLength(1);
-    expect(r.stances[0]).toMatchObject({ actorId: 'germany', position: 'OPPOSE', speakerId: 'annalena-baerbock', statedOn: '2023-05-09', cue: 'opposes' });
+    expect(r.stances[0]).toMatchObject({
+      actorId: 'germany',
+      position: 'OPPOSE',
+      speakerId: 'annalena-baerbock',
+      statedOn: '2023-05-09',
+      cue: 'opposes',
+    });
     expect(r.proposals[0].name).toBe('European army');
   });
 
@@ -25,12 +31,20 @@ describe('extractArticle: invented articles from other regions', () => {
     expect(fund).toMatchObject({ proposedById: 'european-union', isNew: true });
     const brazil = r.stances.filter((s) => s.actorId === 'brazil' && s.proposalId === fund.id);
     expect(brazil.map((s) => s.position)).toEqual(['OPPOSE']);
-    expect(brazil[0]).toMatchObject({ cue: 'rejected', conditions: ['the bloc drops its tariffs'], speakerId: 'mauro-vieira', statedOn: '2024-05-07' });
+    expect(brazil[0]).toMatchObject({
+      cue: 'rejected',
+      conditions: ['the bloc drops its tariffs'],
+      speakerId: 'mauro-vieira',
+      statedOn: '2024-05-07',
+    });
     expect(r.actors.find((a) => a.id === 'mauro-vieira')?.representsId).toBe('brazil');
   });
 
   it('Africa: an organisation welcomes a plan', () => {
-    const r = extractArticle({ text: 'The African Union welcomed the ceasefire plan for Sudan on Monday.', publishedOn: '2023-05-10' });
+    const r = extractArticle({
+      text: 'The African Union welcomed the ceasefire plan for Sudan on Monday.',
+      publishedOn: '2023-05-10',
+    });
     expect(triples(r)).toEqual(['african-union SUPPORT ceasefire-plan-for-sudan']);
     expect(r.stances[0].statedOn).toBe('2023-05-08');
   });
@@ -40,7 +54,11 @@ describe('extractArticle: invented articles from other regions', () => {
       text: 'Brazil rejected the initiative to expand the Security Council unless African states receive permanent seats, the Foreign Ministry said.',
       publishedOn: '2023-05-10',
     });
-    expect(r.stances[0]).toMatchObject({ actorId: 'brazil', position: 'OPPOSE', conditions: ['African states receive permanent seats'] });
+    expect(r.stances[0]).toMatchObject({
+      actorId: 'brazil',
+      position: 'OPPOSE',
+      conditions: ['African states receive permanent seats'],
+    });
   });
 
   it('several actors on one proposal, with anaphora', () => {
@@ -53,7 +71,11 @@ describe('extractArticle: invented articles from other regions', () => {
       'hungary OPPOSE summit-on-energy-prices',
       'italy SUPPORT summit-on-energy-prices',
     ]);
-    expect(r.proposals[0]).toMatchObject({ proposedById: 'france', proposerId: 'emmanuel-macron', proposedOn: '2023-05-05' });
+    expect(r.proposals[0]).toMatchObject({
+      proposedById: 'france',
+      proposerId: 'emmanuel-macron',
+      proposedOn: '2023-05-05',
+    });
   });
 
   it('organisations, organs and spokespersons', () => {
@@ -93,21 +115,42 @@ describe('extractArticle: invented articles from other regions', () => {
     for (const s of r.stances) for (const e of s.evidence) expect(r.text.slice(e.charStart, e.charEnd)).toBe(e.quote);
   });
 
-  it('uses the graph\'s known actors and proposals and marks them as not new', () => {
+  it("uses the graph's known actors and proposals and marks them as not new", () => {
     const known = {
       actors: [{ id: 'kenya', name: 'Kenya', kind: 'STATE' as const, aliases: ['Nairobi'] }],
-      proposals: [{ id: 'haiti-security-mission', name: 'Haiti security mission', aliases: ['multinational security mission to Haiti'] }],
+      proposals: [
+        {
+          id: 'haiti-security-mission',
+          name: 'Haiti security mission',
+          aliases: ['multinational security mission to Haiti'],
+        },
+      ],
     };
-    const r = extractArticle({ text: 'Nairobi said it still supports the multinational security mission to Haiti.', publishedOn: '2024-01-10' }, known);
+    const r = extractArticle(
+      {
+        text: 'Nairobi said it still supports the multinational security mission to Haiti.',
+        publishedOn: '2024-01-10',
+      },
+      known,
+    );
     expect(r.stances[0]).toMatchObject({ actorId: 'kenya', proposalId: 'haiti-security-mission', position: 'SUPPORT' });
     expect(r.proposals[0].isNew).toBe(false);
     expect(r.actors.find((a) => a.id === 'kenya')?.isNew).toBe(false);
   });
 
   it('returns metadata, hash and signature, and is deterministic', () => {
-    const input = { text: ' date 2020-02-03 Oman welcomed the truce.', url: 'https://example.org/x', outlet: 'Example' };
+    const input = {
+      text: ' date 2020-02-03 Oman welcomed the truce.',
+      url: 'https://example.org/x',
+      outlet: 'Example',
+    };
     const a = extractArticle(input);
-    expect(a.metadata).toEqual({ url: 'https://example.org/x', outlet: 'Example', title: null, publishedOn: '2020-02-03' });
+    expect(a.metadata).toEqual({
+      url: 'https://example.org/x',
+      outlet: 'Example',
+      title: null,
+      publishedOn: '2020-02-03',
+    });
     expect(a.text).toBe('Oman welcomed the truce.');
     expect(a.textHash).toMatch(/^[0-9a-f]{64}$/);
     expect(a.signature).toHaveLength(128);
@@ -132,28 +175,69 @@ describe('extractArticle: invented articles from other regions', () => {
     const got = new Map(r.stances.map((s) => [`${s.actorId} ${s.proposalId}`, s]));
     const plan = r.proposals.find((p) => p.name === 'Inspections at its enrichment sites')!;
     expect(plan.proposedById).toBe('european-union');
-    expect(r.stances.filter((s) => s.actorId === 'iran' && s.proposalId === plan.id).map((s) => s.position).sort()).toEqual(['NONCOMMITTAL', 'OPPOSE']);
-    expect(r.stances.find((s) => s.actorId === 'iran' && s.position === 'NONCOMMITTAL')?.conditions).toEqual(['Washington first lifted sanctions on oil exports']);
-    expect(got.get(`international-atomic-energy-agency ${plan.id}`)).toMatchObject({ position: 'SUPPORT', speakerId: 'rafael-grossi' });
+    expect(
+      r.stances
+        .filter((s) => s.actorId === 'iran' && s.proposalId === plan.id)
+        .map((s) => s.position)
+        .sort(),
+    ).toEqual(['NONCOMMITTAL', 'OPPOSE']);
+    expect(r.stances.find((s) => s.actorId === 'iran' && s.position === 'NONCOMMITTAL')?.conditions).toEqual([
+      'Washington first lifted sanctions on oil exports',
+    ]);
+    expect(got.get(`international-atomic-energy-agency ${plan.id}`)).toMatchObject({
+      position: 'SUPPORT',
+      speakerId: 'rafael-grossi',
+    });
     expect(got.get(`russia ${plan.id}`)?.position).toBe('NONCOMMITTAL');
     expect(got.get(`china ${plan.id}`)?.position).toBe('NONCOMMITTAL');
     expect(r.actors.find((a) => a.id === 'li-song')?.representsId).toBe('china');
     expect(got.get(`united-states ${plan.id}`)).toMatchObject({ position: 'SUPPORT', speakerId: 'antony-blinken' });
-    expect(r.stances.find((s) => s.actorId === 'israel')).toMatchObject({ position: 'OPPOSE', speakerId: 'benjamin-netanyahu', statedOn: '2023-03-04' });
+    expect(r.stances.find((s) => s.actorId === 'israel')).toMatchObject({
+      position: 'OPPOSE',
+      speakerId: 'benjamin-netanyahu',
+      statedOn: '2023-03-04',
+    });
     expect(r.stances.find((s) => s.actorId === 'saudi-arabia')?.position).toBe('NONCOMMITTAL');
   });
 
   it('re-reads known entities when their content changes, even in new arrays', () => {
     const text = 'Ankara welcomed the Caspian energy corridor.';
-    const base = { actors: [], proposals: [{ id: 'trans-caspian-pipeline', name: 'Trans-Caspian pipeline', aliases: [] as string[] }] };
+    const base = {
+      actors: [],
+      proposals: [{ id: 'trans-caspian-pipeline', name: 'Trans-Caspian pipeline', aliases: [] as string[] }],
+    };
     expect(extractArticle({ text }, base).stances[0].proposalId).not.toBe('trans-caspian-pipeline');
     const more = { actors: [], proposals: [{ ...base.proposals[0], aliases: ['Caspian energy corridor'] }] };
     expect(extractArticle({ text }, more).stances[0].proposalId).toBe('trans-caspian-pipeline');
-    expect(extractArticle({ text }, { actors: [], proposals: more.proposals.map((p) => ({ ...p })) }).stances[0].proposalId).toBe('trans-caspian-pipeline');
+    expect(
+      extractArticle({ text }, { actors: [], proposals: more.proposals.map((p) => ({ ...p })) }).stances[0].proposalId,
+    ).toBe('trans-caspian-pipeline');
   });
 
   it('never throws and keeps its invariants on garbled input', () => {
-    const junk = ['"', '(', ')', '\n\n', ' -- ', '\u2014', "'s", 'U.S.', ' said ', ' proposed ', ' unless ', ' Mr. ', ' on Monday ', 'President ', ' reject ', ' not ', 'Ghana', ' a plan to ', ' the North ', '\u65e5\u672c', ','];
+    const junk = [
+      '"',
+      '(',
+      ')',
+      '\n\n',
+      ' -- ',
+      '\u2014',
+      "'s",
+      'U.S.',
+      ' said ',
+      ' proposed ',
+      ' unless ',
+      ' Mr. ',
+      ' on Monday ',
+      'President ',
+      ' reject ',
+      ' not ',
+      'Ghana',
+      ' a plan to ',
+      ' the North ',
+      '\u65e5\u672c',
+      ',',
+    ];
     let seed = 99;
     for (let n = 0; n < 200; n++) {
       let text = '';

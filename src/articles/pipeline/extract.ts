@@ -53,7 +53,17 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     const ms = [];
     let j = mi;
     while (j < actors.mentions.length && actors.mentions[j].start < s.end) ms.push(actors.mentions[j++]);
-    return { text, start: s.start, end: s.end, tokens, tokFrom: s.tokFrom, tokTo: s.tokTo, mentions: ms, excluded: [], marks };
+    return {
+      text,
+      start: s.start,
+      end: s.end,
+      tokens,
+      tokFrom: s.tokFrom,
+      tokTo: s.tokTo,
+      mentions: ms,
+      excluded: [],
+      marks,
+    };
   });
   const viewAt = (pos: number): SentenceView | null => {
     let lo = 0;
@@ -113,9 +123,15 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
       if (s) emit(s);
     }
     outActors.push({
-      id: r.id, name: r.name, kind: r.kind, aliases: [...r.aliases].filter((a) => a !== r.name),
-      representsId: r.representsId, role: r.role, isNew: !knownActorIds.has(r.id),
-      confidence: r.confidence, evidence: spanOf(r.firstStart, r.firstEnd),
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      aliases: [...r.aliases].filter((a) => a !== r.name),
+      representsId: r.representsId,
+      role: r.role,
+      isNew: !knownActorIds.has(r.id),
+      confidence: r.confidence,
+      evidence: spanOf(r.firstStart, r.firstEnd),
     });
   };
   for (const r of actors.records.values()) if (r.firstStart >= 0 || usedActors.has(r.id)) emit(r);
@@ -130,8 +146,15 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     seen.add(id);
     const representsId = k?.representsId && ensure(k.representsId) ? k.representsId : null;
     outActors.push({
-      id, name: k?.name ?? g!.name, kind: k?.kind ?? (STATES.has(id) ? 'STATE' : 'ORGANIZATION'), aliases: [],
-      representsId, role: k?.role ?? null, isNew: !knownActorIds.has(id), confidence: 0.8, evidence: null,
+      id,
+      name: k?.name ?? g!.name,
+      kind: k?.kind ?? (STATES.has(id) ? 'STATE' : 'ORGANIZATION'),
+      aliases: [],
+      representsId,
+      role: k?.role ?? null,
+      isNew: !knownActorIds.has(id),
+      confidence: 0.8,
+      evidence: null,
     });
     return true;
   };
@@ -142,9 +165,15 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
   for (const p of proposals.records.values()) {
     if (!p.mentioned) continue;
     outProposals.push({
-      id: p.id, name: p.name, aliases: [...p.aliases].filter((a) => a !== p.name), proposedById: p.proposedById,
-      proposerId: p.proposerId, proposedOn: p.proposedOn, isNew: !knownProposalIds.has(p.id),
-      confidence: p.confidence, evidence: spanOf(p.evidenceStart, p.evidenceEnd),
+      id: p.id,
+      name: p.name,
+      aliases: [...p.aliases].filter((a) => a !== p.name),
+      proposedById: p.proposedById,
+      proposerId: p.proposerId,
+      proposedOn: p.proposedOn,
+      isNew: !knownProposalIds.has(p.id),
+      confidence: p.confidence,
+      evidence: spanOf(p.evidenceStart, p.evidenceEnd),
     });
   }
   return {

@@ -47,7 +47,12 @@ export function markText(text: string): TextMarks {
     else if (c === 44) commas.push(i);
     quoteCount[i + 1] = quotes.length;
   }
-  return { quoteCount, quotes: Int32Array.from(quotes), commas: Int32Array.from(commas), scare: new Int8Array(quotes.length + 1).fill(-1) };
+  return {
+    quoteCount,
+    quotes: Int32Array.from(quotes),
+    commas: Int32Array.from(commas),
+    scare: new Int8Array(quotes.length + 1).fill(-1),
+  };
 }
 
 /** The first offset in `at` (ascending) that is >= pos, or -1 (String.indexOf on a mark). */
@@ -82,8 +87,28 @@ export interface HolderHit {
 }
 
 const POSSESSED = new Set([
-  'stance', 'position', 'policy', 'of', 'on', 'the', 'own', 'stated', 'firm', 'long', 'standing', 'consistent', 'continued',
-  'strong', 'basic', 'official', 'clear', 'growing', 'apparent', 'renewed', 'view', 'views',
+  'stance',
+  'position',
+  'policy',
+  'of',
+  'on',
+  'the',
+  'own',
+  'stated',
+  'firm',
+  'long',
+  'standing',
+  'consistent',
+  'continued',
+  'strong',
+  'basic',
+  'official',
+  'clear',
+  'growing',
+  'apparent',
+  'renewed',
+  'view',
+  'views',
 ]);
 const ACCORDING = /\baccording\s+to\s+$/i;
 
@@ -95,7 +120,14 @@ export function scareQuote(text: string, v: SentenceView, pos: number): boolean 
   const open = k > 0 ? quotes[k - 1] : pos <= 0 && text.charCodeAt(0) === 34 ? 0 : -1;
   const close = k < quotes.length ? quotes[k] : -1;
   if (open < v.start || close < 0 || close > v.end) return false;
-  if (scare[k] < 0) scare[k] = text.slice(open + 1, close).trim().split(/\s+/).length <= 3 ? 1 : 0;
+  if (scare[k] < 0)
+    scare[k] =
+      text
+        .slice(open + 1, close)
+        .trim()
+        .split(/\s+/).length <= 3
+        ? 1
+        : 0;
   return scare[k] === 1;
 }
 
@@ -106,8 +138,11 @@ export function insideQuote(v: SentenceView, pos: number): boolean {
 /** "SEOUL, Sept. 25 (Yonhap) --", "UNITED NATIONS (AP) -", "BEIJING/TAIPEI, Nov 20 (Reuters) -": a dateline names a place. */
 export function inDateline(v: SentenceView, m: ActorMention): boolean {
   if (m.start - v.start > 40 || /[a-z]/.test(v.text.slice(v.start, m.end))) return false;
-  return /^(?:\/[A-Z][A-Z ./]*)?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s/.test(v.text.slice(m.end, m.end + 60))
-    || /^(?:\/[A-Z][A-Z ./]*)?,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\(/.test(v.text.slice(m.end, m.end + 60));
+  return (
+    /^(?:\/[A-Z][A-Z ./]*)?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)\s/.test(
+      v.text.slice(m.end, m.end + 60),
+    ) || /^(?:\/[A-Z][A-Z ./]*)?,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\(/.test(v.text.slice(m.end, m.end + 60))
+  );
 }
 
 function usable(v: SentenceView, m: ActorMention): boolean {
@@ -154,7 +189,11 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
     const m = v.mentions[k];
     if (m.end > cueStart) continue;
     if (!m.poss || m.compound) break;
-    const words = text.slice(m.end, cueStart).toLowerCase().match(/[a-z]+/g) ?? [];
+    const words =
+      text
+        .slice(m.end, cueStart)
+        .toLowerCase()
+        .match(/[a-z]+/g) ?? [];
     if (words.length <= 3 && words.every((w) => POSSESSED.has(w))) {
       return { mention: m, via: 'possessive', speaker: speakerFor(v, m, cueStart) };
     }
@@ -165,10 +204,19 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
     let close = firstFrom(v.marks.quotes, cueEnd);
     if (close < 0 || close >= v.end) close = -1;
     if (close >= 0) {
-      const m = v.mentions.find((x) => x.start > close && !x.compound && (!x.pp || /\b(?:at|from|of)\s+(?:the\s+)?$/.test(text.slice(x.start - 10, x.start))));
+      const m = v.mentions.find(
+        (x) =>
+          x.start > close &&
+          !x.compound &&
+          (!x.pp || /\b(?:at|from|of)\s+(?:the\s+)?$/.test(text.slice(x.start - 10, x.start))),
+      );
       // only an attribution right after the quotation ('," Kim said', '," said a spokesman for Japan'), not a later clause
       const between = m ? text.slice(close + 1, m.start) : '';
-      if (m && between.length <= 60 && !/\b(?:if|unless|but|because|while|when|whether|that|which|only)\b/i.test(between)) {
+      if (
+        m &&
+        between.length <= 60 &&
+        !/\b(?:if|unless|but|because|while|when|whether|that|which|only)\b/i.test(between)
+      ) {
         return { mention: m, via: 'quote', speaker: m.personId ? m : null };
       }
     }
@@ -186,7 +234,13 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
   // "with 14 votes in favour and Russia abstaining": the subject of an absolute participle, even after "with ... and"
   {
     const last = v.mentions.filter((m) => m.end <= cueStart).pop();
-    if (last && last.pp && !last.compound && /^\s+$/.test(text.slice(last.end, cueStart)) && /^\w+ing\b/.test(text.slice(cueStart, cueEnd))) {
+    if (
+      last &&
+      last.pp &&
+      !last.compound &&
+      /^\s+$/.test(text.slice(last.end, cueStart)) &&
+      /^\w+ing\b/.test(text.slice(cueStart, cueEnd))
+    ) {
       return { mention: last, via: 'subject', speaker: last.personId ? last : null };
     }
   }
@@ -195,7 +249,14 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
     if (!usable(v, m) || (insideQuote(v, m.start) && !scareQuote(text, v, m.start))) continue;
     if (inRelativeClause(v, m, cueStart)) continue;
     // "Sudan's U.N. ambassador": the organisation modifies the possessor's envoy, who speaks for the possessor
-    if (chosen && chosen.poss && m.kind === 'ORGANIZATION' && !m.personId && /^\s?$/.test(text.slice(chosen.end, m.start))) continue;
+    if (
+      chosen &&
+      chosen.poss &&
+      m.kind === 'ORGANIZATION' &&
+      !m.personId &&
+      /^\s?$/.test(text.slice(chosen.end, m.start))
+    )
+      continue;
     chosen = m;
   }
   if (chosen) {
@@ -204,7 +265,9 @@ export function findHolder(v: SentenceView, cueStart: number, cueEnd: number): H
   }
   // a leading adverbial ("In pursuing the deal ..., Lopez will ask"): the main-clause subject after it
   const comma = firstFrom(v.marks.commas, cueEnd);
-  const leading = /^(?:in|after|while|when|by|before|despite|with|as|on|upon|having|to|since|though|although)\b/i.test(text.slice(v.start, v.start + 12));
+  const leading = /^(?:in|after|while|when|by|before|despite|with|as|on|upon|having|to|since|though|although)\b/i.test(
+    text.slice(v.start, v.start + 12),
+  );
   if (leading && comma > 0 && comma < v.end && lastUpTo(v.marks.commas, cueStart) < v.start) {
     const m = v.mentions.find((x) => x.start > comma && usable(v, x) && !insideQuote(v, x.start));
     if (m) return { mention: m, via: 'after-adverbial', speaker: m.personId ? m : null };

@@ -14,7 +14,12 @@ import {
 
 const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 const seed = (prefix: string): string => {
-  const file = ['000_d77b003d2e3f13e1.txt', '001_d2d2ee27944cb027.txt', '002_9eeac597d1877c74.txt', '003_b85e76c97da190c9.txt'].find((f) => f.startsWith(prefix))!;
+  const file = [
+    '000_d77b003d2e3f13e1.txt',
+    '001_d2d2ee27944cb027.txt',
+    '002_9eeac597d1877c74.txt',
+    '003_b85e76c97da190c9.txt',
+  ].find((f) => f.startsWith(prefix))!;
   return normalise(readFileSync(SEEDS + file, 'utf8'));
 };
 
@@ -50,7 +55,10 @@ describe('identity', () => {
 
   it('finds the best near duplicate above the threshold', () => {
     const candidates = [
-      { id: 'other', signature: signatureOf('A completely different report about trade tariffs and steel exports in the region.') },
+      {
+        id: 'other',
+        signature: signatureOf('A completely different report about trade tariffs and steel exports in the region.'),
+      },
       { id: 'reprint', signature: signatureOf(`${STORY}\n\nSubscribe to read more stories like this one.`) },
     ];
     expect(findNearDuplicate(signatureOf(STORY), candidates)?.candidate.id).toBe('reprint');
@@ -58,7 +66,10 @@ describe('identity', () => {
   });
 
   it('splits a text that holds two revisions of one story', () => {
-    const revised = STORY.replace('five coastal states', 'five Atlantic states').replace('would welcome', 'could accept');
+    const revised = STORY.replace('five coastal states', 'five Atlantic states').replace(
+      'would welcome',
+      'could accept',
+    );
     const text = `${STORY}\n\n${revised}`;
     const segs = splitRevisions(text);
     expect(segs).toHaveLength(2);
@@ -73,7 +84,9 @@ describe('identity', () => {
       expect(same).toBeGreaterThan(NEAR_DUPLICATE_THRESHOLD + 0.1);
       expect(jaccardEstimate(s0, s2)).toBeLessThan(0.1);
       expect(jaccardEstimate(s0, s3)).toBeLessThan(0.1);
-      console.log(`MinHash similarity 000~001 = ${same.toFixed(2)}, 000~002 = ${jaccardEstimate(s0, s2).toFixed(2)}, 000~003 = ${jaccardEstimate(s0, s3).toFixed(2)}`);
+      console.log(
+        `MinHash similarity 000~001 = ${same.toFixed(2)}, 000~002 = ${jaccardEstimate(s0, s2).toFixed(2)}, 000~003 = ${jaccardEstimate(s0, s3).toFixed(2)}`,
+      );
     });
 
     it('finds the two revisions inside 003', () => {

@@ -125,7 +125,10 @@ export function signatureOf(text: string): number[] {
 }
 
 /** Signature and revisions in one pass over the paragraphs. */
-export function analyseIdentity(text: string): { signature: number[]; revisions: Array<{ start: number; end: number }> } {
+export function analyseIdentity(text: string): {
+  signature: number[];
+  revisions: Array<{ start: number; end: number }>;
+} {
   const paras = paragraphsOf(text);
   const signature = new Uint32Array(NUM_PERMUTATIONS).fill(0xffffffff);
   for (const p of paras) minInto(signature, p.sig);
@@ -190,7 +193,7 @@ function revisionsOf(text: string, paras: Paragraph[]): Array<{ start: number; e
   if (text.length < 400 || paras.length < 4) return whole;
   const suffix = new SuffixUnions(paras);
   const segs: Array<{ start: number; end: number }> = [];
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const split = segs.length + 1 < MAX_REVISIONS ? bestSplit(paras, from, suffix) : -1;
     if (split < 0) {
       segs.push({ start: paras[from].start, end: text.length });

@@ -6,14 +6,46 @@ describe('lexicon', () => {
   it('holds every UN member state, the observers, Taiwan and Kosovo', () => {
     const members = statesData.states.filter((s) => s.status === 'member');
     expect(members).toHaveLength(193);
-    for (const id of ['holy-see', 'palestine', 'taiwan', 'kosovo', 'japan', 'north-korea', 'south-korea', 'united-states']) {
+    for (const id of [
+      'holy-see',
+      'palestine',
+      'taiwan',
+      'kosovo',
+      'japan',
+      'north-korea',
+      'south-korea',
+      'united-states',
+    ]) {
       expect(STATES.has(id)).toBe(true);
     }
     expect(new Set(statesData.states.map((s) => s.name)).size).toBe(statesData.states.length);
   });
 
   it('holds the major international organisations', () => {
-    for (const id of ['united-nations', 'un-security-council', 'european-union', 'nato', 'asean', 'african-union', 'international-atomic-energy-agency', 'world-health-organization', 'world-trade-organization', 'g7', 'g20', 'opec', 'arab-league', 'gulf-cooperation-council', 'osce', 'international-monetary-fund', 'world-bank', 'international-criminal-court', 'international-court-of-justice', 'brics', 'shanghai-cooperation-organisation', 'quad']) {
+    for (const id of [
+      'united-nations',
+      'un-security-council',
+      'european-union',
+      'nato',
+      'asean',
+      'african-union',
+      'international-atomic-energy-agency',
+      'world-health-organization',
+      'world-trade-organization',
+      'g7',
+      'g20',
+      'opec',
+      'arab-league',
+      'gulf-cooperation-council',
+      'osce',
+      'international-monetary-fund',
+      'world-bank',
+      'international-criminal-court',
+      'international-court-of-justice',
+      'brics',
+      'shanghai-cooperation-organisation',
+      'quad',
+    ]) {
       expect(ORGS.has(id)).toBe(true);
     }
   });

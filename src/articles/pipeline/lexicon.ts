@@ -130,7 +130,24 @@ export interface CompiledCue {
 }
 
 const POSS = '(?:its|his|her|their|our|my|your|the)';
-const AUXES = ['did', 'does', 'do', 'has', 'have', 'had', 'would', 'could', 'can', 'should', 'is', 'are', 'was', 'were', 'will', 'must'];
+const AUXES = [
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'would',
+  'could',
+  'can',
+  'should',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'must',
+];
 const AUXNOT = `(?:(?:${AUXES.join('|')})(?:\\s+not|n't)|won't|cannot|never)`;
 const AUXNOT_FIRST = [...AUXES, ...AUXES.map((a) => `${a}n`), 'won', 'cannot', 'never', 'ca', 'wo'];
 
@@ -175,13 +192,18 @@ function unitOf(piece: string): Unit {
     optional = true;
     p = p.slice(0, -1);
   }
-  if (p === '{POSS}') return { re: POSS, optional, gap: 0, first: ['its', 'his', 'her', 'their', 'our', 'my', 'your', 'the'] };
+  if (p === '{POSS}')
+    return { re: POSS, optional, gap: 0, first: ['its', 'his', 'her', 'their', 'our', 'my', 'your', 'the'] };
   if (p === '{AUXNOT}') return { re: AUXNOT, optional, gap: 0, first: AUXNOT_FIRST };
   if (p === '{NOT}') return { re: '(?:not|never)', optional, gap: 0, first: ['not', 'never'] };
   if ((p.startsWith('(') && p.endsWith(')')) || (p.startsWith('[') && p.endsWith(']'))) {
     if (p.startsWith('[')) optional = true;
     const alts = splitTop(p.slice(1, -1), '|');
-    const compiled = alts.map((a) => splitTop(a, ' ').map((w) => (w === '{POSS}' ? POSS : escapeWord(w))).join('\\s+'));
+    const compiled = alts.map((a) =>
+      splitTop(a, ' ')
+        .map((w) => (w === '{POSS}' ? POSS : escapeWord(w)))
+        .join('\\s+'),
+    );
     const first = alts.map((a) => a.split(' ')[0]);
     return { re: `(?:${compiled.join('|')})`, optional, gap: 0, first };
   }
@@ -223,7 +245,14 @@ export const CUE_BY_PREFIX: Array<[string, CompiledCue]> = [];
 export const CUE_BY_PREFIX2 = new Map<string, Array<[string, CompiledCue]>>();
 export const CUE_UNINDEXED: CompiledCue[] = [];
 
-for (const c of cuesData.cues as Array<{ p: string; pos: string; w: number; gap?: number; zero?: boolean; neg?: boolean }>) {
+for (const c of cuesData.cues as Array<{
+  p: string;
+  pos: string;
+  w: number;
+  gap?: number;
+  zero?: boolean;
+  neg?: boolean;
+}>) {
   const { source, first } = compilePattern(c.p);
   const cue: CompiledCue = {
     index: CUES.length,
@@ -248,8 +277,7 @@ for (const c of cuesData.cues as Array<{ p: string; pos: string; w: number; gap?
       const b = CUE_BY_PREFIX2.get(prefix.slice(0, 2)) ?? [];
       b.push([prefix, cue]);
       CUE_BY_PREFIX2.set(prefix.slice(0, 2), b);
-    }
-    else {
+    } else {
       const k = keyOf(w.split(/[\s-]/)[0]);
       const list = CUE_BY_WORD.get(k) ?? [];
       if (!list.includes(cue)) list.push(cue);
@@ -271,7 +299,10 @@ export const NEGATION_BEFORE = new RegExp(
   'i',
 );
 export const CONDITION_RE = new RegExp(`\\b(${wordsRe(cuesData.conditionMarkers)})\\s+`, 'gi');
-export const GERUND_CONDITION_RE = new RegExp(`\\b(${wordsRe(cuesData.gerundConditionMarkers)})\\s+(?=\\w+ing\\b)`, 'gi');
+export const GERUND_CONDITION_RE = new RegExp(
+  `\\b(${wordsRe(cuesData.gerundConditionMarkers)})\\s+(?=\\w+ing\\b)`,
+  'gi',
+);
 export const CONDITION_STOP_RE = new RegExp(`,|;|--|\\s(?:${wordsRe(cuesData.conditionStops)})\\b`, 'i');
 export const BLOCKER_RE = new RegExp(`\\b(?:${wordsRe(cuesData.blockers)})\\b`, 'gi');
 /** "talks for talks' sake": a qualifier that turns a cue into one about an empty version of the thing */
@@ -315,6 +346,37 @@ for (const t of proposalsData.triggers as Trigger[]) {
 
 /** Words that never start or end a proposal name's content. */
 export const PROPOSAL_STOPWORDS = new Set<string>([
-  'a', 'an', 'the', 'any', 'its', 'his', 'her', 'their', 'our', 'of', 'to', 'with', 'between', 'and', 'for', 'on', 'at',
-  'in', 'by', 'from', 'about', 'such', 'this', 'that', 'these', 'those', 'some', 'new', 'possible', 'proposed', 'so', 'called', 'up',
+  'a',
+  'an',
+  'the',
+  'any',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'of',
+  'to',
+  'with',
+  'between',
+  'and',
+  'for',
+  'on',
+  'at',
+  'in',
+  'by',
+  'from',
+  'about',
+  'such',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'new',
+  'possible',
+  'proposed',
+  'so',
+  'called',
+  'up',
 ]);

@@ -25,8 +25,15 @@ describe('metadata', () => {
   });
 
   it('parses a key: value header ended by ---', () => {
-    const f = parseTextFile('url: https://example.org/a\noutlet: Example Wire\ntitle: A title\npublished: 2020-05\n---\nBody line.\n');
-    expect(f.metadata).toEqual({ url: 'https://example.org/a', outlet: 'Example Wire', title: 'A title', publishedOn: '2020-05' });
+    const f = parseTextFile(
+      'url: https://example.org/a\noutlet: Example Wire\ntitle: A title\npublished: 2020-05\n---\nBody line.\n',
+    );
+    expect(f.metadata).toEqual({
+      url: 'https://example.org/a',
+      outlet: 'Example Wire',
+      title: 'A title',
+      publishedOn: '2020-05',
+    });
     expect(f.text.trim()).toBe('Body line.');
   });
 

@@ -32,7 +32,24 @@ describe('normalise', () => {
   });
 
   it('gives the same text on the fast path as with the offset map', () => {
-    const pieces = ['a', ' ', '  ', '\n', '\n\n', '\t', '\u2019', '\u201c', '\u2014', ' \u2013 ', '\u2013', '\u2026', '\u00a0', '\r\n', 'Word', '\u200b'];
+    const pieces = [
+      'a',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\u2019',
+      '\u201c',
+      '\u2014',
+      ' \u2013 ',
+      '\u2013',
+      '\u2026',
+      '\u00a0',
+      '\r\n',
+      'Word',
+      '\u200b',
+    ];
     let seed = 7;
     for (let n = 0; n < 300; n++) {
       let s = '';

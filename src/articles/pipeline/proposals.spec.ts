@@ -6,7 +6,9 @@ const proposalsOf = (text: string, known: KnownProposal[] = []) =>
 
 describe('proposals', () => {
   it('introduces a proposal with its proposer and date from "X\'s proposal <date> to ..."', () => {
-    const [p] = proposalsOf("Poland criticised Lithuania's proposal Tuesday to build a joint border fence, officials said.");
+    const [p] = proposalsOf(
+      "Poland criticised Lithuania's proposal Tuesday to build a joint border fence, officials said.",
+    );
     expect(p.name).toBe('Joint border fence');
     expect(p.proposedById).toBe('lithuania');
     expect(p.proposedOn).toBe('2024-03-12');
@@ -14,7 +16,9 @@ describe('proposals', () => {
   });
 
   it('names a proposal put forward with a verb and takes the person as proposer', () => {
-    const [p] = proposalsOf('Egyptian President Abdel Fattah al-Sisi proposed on Monday that both sides hold talks in Cairo.');
+    const [p] = proposalsOf(
+      'Egyptian President Abdel Fattah al-Sisi proposed on Monday that both sides hold talks in Cairo.',
+    );
     expect(p.name).toBe('Talks in Cairo');
     expect(p.proposedById).toBe('egypt');
     expect(p.proposerId).toBe('abdel-fattah-al-sisi');
@@ -22,19 +26,29 @@ describe('proposals', () => {
   });
 
   it('finds proposals behind "will seek to", "called for" and "desire to"', () => {
-    expect(proposalsOf('The prime minister said Canada will seek to establish a trade corridor with Mexico.')[0].name).toBe('Trade corridor with Mexico');
+    expect(
+      proposalsOf('The prime minister said Canada will seek to establish a trade corridor with Mexico.')[0].name,
+    ).toBe('Trade corridor with Mexico');
     expect(proposalsOf('Qatar called for an immediate ceasefire in the region.')[0].proposedById).toBe('qatar');
     expect(proposalsOf('Vietnam expressed its desire to hold a summit with Laos.')[0].name).toBe('Summit with Laos');
   });
 
   it('matches known proposals by alias, tolerant of case, articles and actor names', () => {
-    const known: KnownProposal[] = [{ id: 'kosovo-serbia-normalization', name: 'Kosovo-Serbia normalization', aliases: ['normalization of relations with Belgrade'] }];
+    const known: KnownProposal[] = [
+      {
+        id: 'kosovo-serbia-normalization',
+        name: 'Kosovo-Serbia normalization',
+        aliases: ['normalization of relations with Belgrade'],
+      },
+    ];
     const ps = proposalsOf('Pristina again rejected the normalization of relations with Serbia.', known);
     expect(ps.map((p) => [p.id, p.isNew])).toEqual([['kosovo-serbia-normalization', false]]);
   });
 
   it('merges a short later form into the proposal it abbreviates', () => {
-    const ps = proposalsOf('Peru proposed a regional fisheries agreement with Ecuador. Ecuador said it would consider a fisheries agreement next year.');
+    const ps = proposalsOf(
+      'Peru proposed a regional fisheries agreement with Ecuador. Ecuador said it would consider a fisheries agreement next year.',
+    );
     expect(ps).toHaveLength(1);
   });
 
@@ -50,7 +64,10 @@ describe('proposals', () => {
   });
   it('keeps a known proposal apart when its modifier belongs to another noun in the new wording', () => {
     const known: KnownProposal[] = [{ id: 'naval-talks', name: 'Naval talks', aliases: ['naval talks'] }];
-    const [p] = proposalsOf("Chile's proposal to hold direct talks with Peru's naval command drew objections on Tuesday.", known);
+    const [p] = proposalsOf(
+      "Chile's proposal to hold direct talks with Peru's naval command drew objections on Tuesday.",
+      known,
+    );
     expect(p.id).not.toBe('naval-talks');
     expect(p.name).toMatch(/talks with Peru's naval command/i);
     const [q] = proposalsOf('Chile repeated its proposal to hold naval talks with Peru on Tuesday.', known);

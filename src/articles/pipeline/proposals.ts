@@ -49,16 +49,25 @@ export function semStream(tokens: Token[], mentions: ActorMention[], from = 0, t
   const byTok = new Map<number, ActorMention>();
   for (const m of mentions) if (m.tokStart >= from && m.tokStart < to) byTok.set(m.tokStart, m);
   const out: SemUnit[] = [];
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const m = byTok.get(i);
     if (m) {
       const id = m.personId ?? m.holderId ?? m.actorId;
-      out.push({ key: `@${id}`, raw: `@${id}`, start: m.start, end: m.end, tokStart: m.tokStart, tokEnd: m.tokEnd, actor: m });
+      out.push({
+        key: `@${id}`,
+        raw: `@${id}`,
+        start: m.start,
+        end: m.end,
+        tokStart: m.tokStart,
+        tokEnd: m.tokEnd,
+        actor: m,
+      });
       i = Math.max(m.tokEnd, i + 1);
       continue;
     }
     const t = tokens[i];
-    if (!ARTICLES.has(t.key)) out.push({ key: stem(t.key), raw: t.key, start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, actor: null });
+    if (!ARTICLES.has(t.key))
+      out.push({ key: stem(t.key), raw: t.key, start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, actor: null });
     i++;
   }
   return out;
@@ -167,16 +176,34 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
   idx = { records: [], trie: new TokenTrie(), byId: new Map(), byKey: new Map() };
   for (const p of known) {
     const rec: ProposalRecord = {
-      id: p.id, name: p.name, aliases: new Set(), proposedById: null, proposerId: null, proposedOn: null, known: true,
-      confidence: 1, evidenceStart: -1, evidenceEnd: -1, keySets: [], allKeys: new Set(), head: null, mentioned: false,
+      id: p.id,
+      name: p.name,
+      aliases: new Set(),
+      proposedById: null,
+      proposerId: null,
+      proposedOn: null,
+      known: true,
+      confidence: 1,
+      evidenceStart: -1,
+      evidenceEnd: -1,
+      keySets: [],
+      allKeys: new Set(),
+      head: null,
+      mentioned: false,
     };
     for (const form of [p.name, ...p.aliases]) {
       const units = aliasUnits(form, knownActors);
       if (!units.length) continue;
-      idx.trie.add(units.map((u) => u.key), p.id);
+      idx.trie.add(
+        units.map((u) => u.key),
+        p.id,
+      );
       const ck = contentKeys(units);
       if (ck.length) {
-        idx.trie.add(ck.length < units.length ? units.slice(units.findIndex((u) => u.key === ck[0])).map((u) => u.key) : [], p.id);
+        idx.trie.add(
+          ck.length < units.length ? units.slice(units.findIndex((u) => u.key === ck[0])).map((u) => u.key) : [],
+          p.id,
+        );
         rec.keySets.push(ck);
         for (const k of ck) rec.allKeys.add(k);
       }
@@ -197,7 +224,24 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
 
 // ------------------------------------------------------------ intros
 
-const SKIP_BETWEEN = new Set(['on', 'last', 'this', 'earlier', 'formally', 'officially', 'also', 'again', 'recently', 'publicly', 'first', 'repeatedly', 'reportedly', 'previously', 'strongly', 'now']);
+const SKIP_BETWEEN = new Set([
+  'on',
+  'last',
+  'this',
+  'earlier',
+  'formally',
+  'officially',
+  'also',
+  'again',
+  'recently',
+  'publicly',
+  'first',
+  'repeatedly',
+  'reportedly',
+  'previously',
+  'strongly',
+  'now',
+]);
 
 interface Ctx {
   text: string;
@@ -214,15 +258,78 @@ function gapText(ctx: Ctx, a: number, b: number): string {
 }
 
 let lastRawEnd = 0;
-const RESOLUTION_VERBS = /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing)$/;
-const HEAD_PARTICIPLES = /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
+const RESOLUTION_VERBS =
+  /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing)$/;
+const HEAD_PARTICIPLES =
+  /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
 // heads that reporters use for one another when they refer back: "the agreement" ... "the pact" ... "the deal"
 const AGREEMENT_WORDS = new Set(['agreement', 'deal', 'pact', 'accord', 'treati', 'treaty', 'arrangement'].map(stem));
 const MEETING_WORDS = new Set(['talks', 'talk', 'meeting', 'dialogue', 'negotiations', 'conference'].map(stem));
 const TEXT_WORDS = new Set(['resolution', 'draft', 'text', 'motion'].map(stem));
-const NOT_A_PROPOSAL = new Set(['calm', 'restraint', 'patience', 'caution', 'unity', 'solidarity', 'de-escalation', 'deescalation', 'moderation', 'maximum', 'utmost', 'the', 'to', 'table'].map(stem));
-const NOMINALISATIONS = new Set(['creation', 'establishment', 'adoption', 'implementation', 'signing', 'launch', 'idea', 'revival', 'conclusion', 'ratification', 'approval', 'extension', 'renewal', 'resumption', 'terms', 'parts', 'part', 'details', 'text', 'principle', 'spirit', 'goal', 'aim', 'concept']);
-const PRONOUNS = new Set(['it', 'them', 'this', 'that', 'these', 'those', 'one', 'ones', 'so', 'him', 'her', 'us', 'they', 'we', 'what', 'which'].map(stem));
+const NOT_A_PROPOSAL = new Set(
+  [
+    'calm',
+    'restraint',
+    'patience',
+    'caution',
+    'unity',
+    'solidarity',
+    'de-escalation',
+    'deescalation',
+    'moderation',
+    'maximum',
+    'utmost',
+    'the',
+    'to',
+    'table',
+  ].map(stem),
+);
+const NOMINALISATIONS = new Set([
+  'creation',
+  'establishment',
+  'adoption',
+  'implementation',
+  'signing',
+  'launch',
+  'idea',
+  'revival',
+  'conclusion',
+  'ratification',
+  'approval',
+  'extension',
+  'renewal',
+  'resumption',
+  'terms',
+  'parts',
+  'part',
+  'details',
+  'text',
+  'principle',
+  'spirit',
+  'goal',
+  'aim',
+  'concept',
+]);
+const PRONOUNS = new Set(
+  [
+    'it',
+    'them',
+    'this',
+    'that',
+    'these',
+    'those',
+    'one',
+    'ones',
+    'so',
+    'him',
+    'her',
+    'us',
+    'they',
+    'we',
+    'what',
+    'which',
+  ].map(stem),
+);
 const FINITE_AFTER_NP = /^(?:[a-z]{3,}ed|won|drew|met|came|went|took|got|faces|remains|won't)$/;
 
 /** Tokens of a complement starting at `from`: up to punctuation, a boundary word or 14 tokens. */
@@ -237,21 +344,60 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
     if (ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i) continue;
     if (BOUNDARY_WORDS.has(k)) break;
     // "provided that ...", "in its current form", "at a summit": not part of the name
-    if (boundaryPhraseTrie.hasStart(k) && boundaryPhraseTrie.matchAt((x) => (x < limit ? tokens[x].key : null), i, limit).length) break;
+    if (
+      boundaryPhraseTrie.hasStart(k) &&
+      boundaryPhraseTrie.matchAt((x) => (x < limit ? tokens[x].key : null), i, limit).length
+    )
+      break;
     if ((k === 'and' || k === 'or') && i + 1 < limit && CONJUNCTION_VERBS.has(tokens[i + 1].key)) break;
     if ((k === 'by' || k === 'through' || k === 'upon') && i + 1 < limit && /ing$/.test(tokens[i + 1].key)) break;
     if (k === 'in' && tokens[i + 1]?.key === 'order') break;
     // "called for such a fund for three decades": a duration, not part of the name
-    if (k === 'for' && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|decades|years|months|weeks|days)$/.test(tokens[i + 1]?.key ?? '')) break;
+    if (
+      k === 'for' &&
+      /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|decades|years|months|weeks|days)$/.test(
+        tokens[i + 1]?.key ?? '',
+      )
+    )
+      break;
     // "proposed the declaration in his speech", "at a meeting": the occasion, not the name
-    if (/^(?:in|at|during)$/.test(k) && /^(?:his|her|its|their|a|an)$/.test(tokens[i + 1]?.key ?? '')
-      && /^(?:speech|address|remarks|statement|meeting|interview|letter|message|visit|briefing|session|summit|conference|call|phone|new|news|keynote|televised|annual|regular|weekly)$/.test(tokens[i + 2]?.key ?? '')) break;
+    if (
+      /^(?:in|at|during)$/.test(k) &&
+      /^(?:his|her|its|their|a|an)$/.test(tokens[i + 1]?.key ?? '') &&
+      /^(?:speech|address|remarks|statement|meeting|interview|letter|message|visit|briefing|session|summit|conference|call|phone|new|news|keynote|televised|annual|regular|weekly)$/.test(
+        tokens[i + 2]?.key ?? '',
+      )
+    )
+      break;
     // "to join NATO to parliament": a second goal after the object
-    if (k === 'to' && i - from >= 2 && ctx.actorAtTok[i - 1] && (tokens[i + 1]?.cap || /^(?:the|a|an|its|their|his|her|parliament|lawmakers|congress|legislators|voters)$/.test(tokens[i + 1]?.key ?? ''))) break;
+    if (
+      k === 'to' &&
+      i - from >= 2 &&
+      ctx.actorAtTok[i - 1] &&
+      (tokens[i + 1]?.cap ||
+        /^(?:the|a|an|its|their|his|her|parliament|lawmakers|congress|legislators|voters)$/.test(
+          tokens[i + 1]?.key ?? '',
+        ))
+    )
+      break;
     // a finite verb after the noun phrase ends it: "a levy on shipping emissions gained ground"
-    if (i - from >= 2 && FINITE_AFTER_NP.test(k) && !tokens[i].cap && !tokens[i].hyphenPrev && !ADJ_PARTICIPLES.has(k)
-      && !PROPOSAL_STOPWORDS.has(tokens[i - 1].key) && !NOT_NP_START.has(tokens[i - 1].key)) break;
-    if (k === 'to' && i + 1 < limit && /^(entice|persuade|pressure|force|avoid|prevent|counter|ease|end)$/.test(tokens[i + 1].key) && i - from > 3) break;
+    if (
+      i - from >= 2 &&
+      FINITE_AFTER_NP.test(k) &&
+      !tokens[i].cap &&
+      !tokens[i].hyphenPrev &&
+      !ADJ_PARTICIPLES.has(k) &&
+      !PROPOSAL_STOPWORDS.has(tokens[i - 1].key) &&
+      !NOT_NP_START.has(tokens[i - 1].key)
+    )
+      break;
+    if (
+      k === 'to' &&
+      i + 1 < limit &&
+      /^(entice|persuade|pressure|force|avoid|prevent|counter|ease|end)$/.test(tokens[i + 1].key) &&
+      i - from > 3
+    )
+      break;
   }
   lastRawEnd = ctx.tokens[i - 1].end;
   // trim trailing dates and dangling prepositions/stopwords
@@ -262,7 +408,12 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
       while (e - 1 > from && ctx.dateAtTok[e - 1] === d) e--;
       continue;
     }
-    if (e - 1 > from && (PROPOSAL_STOPWORDS.has(tokens[e - 1].key) || /^(?:immediately|quickly|soon|now|again|too|swiftly|today)$/.test(tokens[e - 1].key)) && !(ctx.actorAtTok[e - 1])) {
+    if (
+      e - 1 > from &&
+      (PROPOSAL_STOPWORDS.has(tokens[e - 1].key) ||
+        /^(?:immediately|quickly|soon|now|again|too|swiftly|today)$/.test(tokens[e - 1].key)) &&
+      !ctx.actorAtTok[e - 1]
+    ) {
       e--;
       continue;
     }
@@ -272,17 +423,56 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
 }
 
 /** Who gets urged: "all sides", "the parties", "member states" (an actor name counts too). */
-const ADDRESSEES = /^(?:all|both|the|other|its|their|rival|warring|member|neighbouring|neighboring)?\s*(?:sides|parties|states|countries|nations|governments|leaders|members|allies|partners|everyone|others|factions|groups)$/i;
+const ADDRESSEES =
+  /^(?:all|both|the|other|its|their|rival|warring|member|neighbouring|neighboring)?\s*(?:sides|parties|states|countries|nations|governments|leaders|members|allies|partners|everyone|others|factions|groups)$/i;
 
-const NOT_NP_START = new Set(['to', 'that', 'it', 'them', 'him', 'her', 'this', 'those', 'these', 'what', 'how', 'whether', 'which', 'who', 'if', 'on', 'in', 'at', 'for', 'by', 'with', 'from', 'of', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'be', 'not']);
+const NOT_NP_START = new Set([
+  'to',
+  'that',
+  'it',
+  'them',
+  'him',
+  'her',
+  'this',
+  'those',
+  'these',
+  'what',
+  'how',
+  'whether',
+  'which',
+  'who',
+  'if',
+  'on',
+  'in',
+  'at',
+  'for',
+  'by',
+  'with',
+  'from',
+  'of',
+  'and',
+  'or',
+  'but',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'not',
+]);
 
 /** A noun phrase headed (within its first 4 words) by a proposal noun; any noun phrase when `open`. */
 function npAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
   let s = from;
-  while (s < limit && (ANAPHOR_DETERMINERS.has(ctx.tokens[s].key) || ARTICLES.has(ctx.tokens[s].key) || ctx.tokens[s].key === 'a')) s++;
+  while (
+    s < limit &&
+    (ANAPHOR_DETERMINERS.has(ctx.tokens[s].key) || ARTICLES.has(ctx.tokens[s].key) || ctx.tokens[s].key === 'a')
+  )
+    s++;
   if (s >= limit) return null;
   const e = complementEnd(ctx, s, limit);
-  if (open && !NOT_NP_START.has(ctx.tokens[s].key) && !/(?:ed|ing)$/.test(ctx.tokens[s].key) && !ctx.actorAtTok[s]) return [s, e];
+  if (open && !NOT_NP_START.has(ctx.tokens[s].key) && !/(?:ed|ing)$/.test(ctx.tokens[s].key) && !ctx.actorAtTok[s])
+    return [s, e];
   for (let i = s; i < Math.min(e, s + 4); i++) {
     if (ctx.actorAtTok[i]) continue;
     if (PROPOSAL_NOUNS.has(stem(ctx.tokens[i].key))) return [s, e];
@@ -293,7 +483,9 @@ function npAt(ctx: Ctx, from: number, limit: number, open = false): [number, num
 function vpAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
   if (from >= limit) return null;
   const k = ctx.tokens[from].key;
-  const verbish = PROPOSAL_VERBS.has(k) || (open && /^[a-z]+$/.test(ctx.tokens[from].text) && !OPEN_VERB_BLACKLIST.has(k) && !NOT_NP_START.has(k));
+  const verbish =
+    PROPOSAL_VERBS.has(k) ||
+    (open && /^[a-z]+$/.test(ctx.tokens[from].text) && !OPEN_VERB_BLACKLIST.has(k) && !NOT_NP_START.has(k));
   if (!verbish || ctx.actorAtTok[from]) return null;
   const e = complementEnd(ctx, from, limit);
   if (e - from < 2) return null;
@@ -341,15 +533,29 @@ function proposerByPossession(ctx: Ctx, trigFrom: number): ActorMention | null {
           if (v) {
             const rec = ctx.actors.records.get(v.stateId);
             return {
-              start: tokens[s].start, end: tokens[p].end, tokStart: s, tokEnd: p + 1, actorId: v.stateId, kind: 'STATE',
-              holderId: v.stateId, personId: null, form: 'demonym', poss: false, pp: false, compound: false,
+              start: tokens[s].start,
+              end: tokens[p].end,
+              tokStart: s,
+              tokEnd: p + 1,
+              actorId: v.stateId,
+              kind: 'STATE',
+              holderId: v.stateId,
+              personId: null,
+              form: 'demonym',
+              poss: false,
+              pp: false,
+              compound: false,
               ...(rec ? {} : {}),
             };
           }
         }
       }
     }
-    if (/^(latest|new|fresh|recent|formal|previous|earlier|initial|original|any|the|a|an|its|their|his|her)$/.test(tokens[p].key)) {
+    if (
+      /^(latest|new|fresh|recent|formal|previous|earlier|initial|original|any|the|a|an|its|their|his|her)$/.test(
+        tokens[p].key,
+      )
+    ) {
       p--;
       continue;
     }
@@ -358,7 +564,11 @@ function proposerByPossession(ctx: Ctx, trigFrom: number): ActorMention | null {
   return null;
 }
 
-type RawIntro = Omit<ProposalIntro, 'recordId'> & { tokS: number; tokE: number; proposerMode: 'poss' | 'subject' | 'none' };
+type RawIntro = Omit<ProposalIntro, 'recordId'> & {
+  tokS: number;
+  tokE: number;
+  proposerMode: 'poss' | 'subject' | 'none';
+};
 
 /**
  * The intros found so far, with what the search asks of all of them ("did
@@ -398,7 +608,8 @@ class IntroList {
     if (head !== null) this.headEnds.set(head, Math.min(this.headEnds.get(head) ?? Infinity, x.tokE));
     this.trigStarts.splice(upperBound(this.trigStarts, x.trigStart), 0, x.trigStart);
     this.takenTokens.fill(1, x.tokS, x.tokE);
-    for (let t = tokenAt(tokens, x.trigStart); t < tokens.length && tokens[t].end <= x.trigEnd; t++) this.takenTokens[t] = 1;
+    for (let t = tokenAt(tokens, x.trigStart); t < tokens.length && tokens[t].end <= x.trigEnd; t++)
+      this.takenTokens[t] = 1;
     this.takenChars.fill(1, x.start, x.end);
   }
 
@@ -455,7 +666,11 @@ function sentenceOfToken(bounds: Array<[number, number]>, t: number): number {
   return -1;
 }
 
-export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cueHits: Array<{ start: number; end: number; position: string }>): RawIntro[] {
+export function findIntros(
+  ctx: Ctx,
+  sentenceBounds: Array<[number, number]>,
+  cueHits: Array<{ start: number; end: number; position: string }>,
+): RawIntro[] {
   const { tokens } = ctx;
   const out = new IntroList(tokens, ctx.text.length);
   let si = 0;
@@ -470,11 +685,20 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     const [tlen, triggers] = hits[0];
     const trigger = triggers[0];
     // "a resolution calling for ...", "a plan urging ...": the proposal's content, not a new proposal
-    if (trigger.proposer === 'subject' && /ing$/.test(k) && i > 0 && !ctx.actorAtTok[i - 1] && PROPOSAL_NOUNS.has(stem(tokens[i - 1].key)) && !/[,;.]/.test(gapText(ctx, i - 1, i))) continue;
+    if (
+      trigger.proposer === 'subject' &&
+      /ing$/.test(k) &&
+      i > 0 &&
+      !ctx.actorAtTok[i - 1] &&
+      PROPOSAL_NOUNS.has(stem(tokens[i - 1].key)) &&
+      !/[,;.]/.test(gapText(ctx, i - 1, i))
+    )
+      continue;
     // "It calls for a truce", "the plan also demands ...": what a proposal contains, not a new one
     if (trigger.proposer === 'subject' && proposalIsSubject(ctx, i, sentenceBounds[si]?.[0] ?? -1)) continue;
     // "the proposed talks": a participle used as an adjective introduces nothing
-    if (trigger.proposer === 'subject' && i > 0 && ANAPHOR_DETERMINERS.has(tokens[i - 1].key) && /ed$/.test(k)) continue;
+    if (trigger.proposer === 'subject' && i > 0 && ANAPHOR_DETERMINERS.has(tokens[i - 1].key) && /ed$/.test(k))
+      continue;
     let j = i + tlen;
     let proposer: ActorMention | null = null;
     let date: DateMention | null = null;
@@ -483,7 +707,11 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (/[,;:.!?"()]/.test(gapText(ctx, j - 1, j))) break;
       const key = tokens[j].key;
       // "a proposal by (the) European Union", "an offer from Brussels"
-      const agentAt = ctx.actorAtTok[j + 1] ? j + 1 : tokens[j + 1] && ARTICLES.has(tokens[j + 1].key) && ctx.actorAtTok[j + 2] ? j + 2 : -1;
+      const agentAt = ctx.actorAtTok[j + 1]
+        ? j + 1
+        : tokens[j + 1] && ARTICLES.has(tokens[j + 1].key) && ctx.actorAtTok[j + 2]
+          ? j + 2
+          : -1;
       if ((key === 'by' || key === 'from') && agentAt > 0 && trigger.proposer === 'poss') {
         proposer = ctx.actorAtTok[agentAt]!;
         j = proposer.tokEnd;
@@ -494,7 +722,13 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         continue;
       }
       // "urged Russia to rejoin ...": the addressee
-      if (ctx.actorAtTok[j] && ctx.actorAtTok[j]!.tokStart === j && trigger.proposer === 'subject' && hops === 0 && tokens[ctx.actorAtTok[j]!.tokEnd]?.key === 'to') {
+      if (
+        ctx.actorAtTok[j] &&
+        ctx.actorAtTok[j]!.tokStart === j &&
+        trigger.proposer === 'subject' &&
+        hops === 0 &&
+        tokens[ctx.actorAtTok[j]!.tokEnd]?.key === 'to'
+      ) {
         j = ctx.actorAtTok[j]!.tokEnd;
         continue;
       }
@@ -527,12 +761,17 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         // "urged all sides to show restraint": the noun phrase is the addressee, the proposal follows
         if (span && trigger.pattern !== 'noun-proposal') {
           let to = -1;
-          for (let q = span[0]; q <= span[1] && q < limit; q++) if (tokens[q].key === 'to' && !PROPOSAL_NOUNS.has(stem(tokens[q - 1]?.key ?? ''))) { to = q; break; }
-          const addressee = to > span[0] && (!!ctx.actorAtTok[span[0]] || ADDRESSEES.test(ctx.text.slice(tokens[span[0]].start, tokens[to - 1].end)));
+          for (let q = span[0]; q <= span[1] && q < limit; q++)
+            if (tokens[q].key === 'to' && !PROPOSAL_NOUNS.has(stem(tokens[q - 1]?.key ?? ''))) {
+              to = q;
+              break;
+            }
+          const addressee =
+            to > span[0] &&
+            (!!ctx.actorAtTok[span[0]] || ADDRESSEES.test(ctx.text.slice(tokens[span[0]].start, tokens[to - 1].end)));
           if (addressee) span = vpAt(ctx, to + 1, limit, open);
         }
-      }
-      else if (take === 'that-clause' && tokens[j]?.key === 'that') {
+      } else if (take === 'that-clause' && tokens[j]?.key === 'that') {
         for (let v = j + 1; v < Math.min(limit, j + 10); v++) {
           if (/[,;.]/.test(gapText(ctx, v - 1, v))) break;
           if (PROPOSAL_VERBS.has(tokens[v].key) && !ctx.actorAtTok[v]) {
@@ -546,12 +785,29 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         const det = tokens[p - 1]?.key;
         const definite = det === 'the' || det === 'this' || det === 'that';
         if (definite && out.length) continue;
-        if (p >= 0 && !ctx.actorAtTok[p] && PROPOSAL_NOUNS.has(stem(tokens[p].key)) && !/[,;.]/.test(gapText(ctx, p, i))) {
+        if (
+          p >= 0 &&
+          !ctx.actorAtTok[p] &&
+          PROPOSAL_NOUNS.has(stem(tokens[p].key)) &&
+          !/[,;.]/.test(gapText(ctx, p, i))
+        ) {
           let s = p;
-          while (s - 1 >= 0 && !ctx.actorAtTok[s - 1] && (/^[a-z]/.test(tokens[s - 1].text) || (/^\d+$/.test(tokens[s - 1].text) && gapText(ctx, s - 1, s) === '-')) && !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) && !ARTICLES.has(tokens[s - 1].key) && p - s < 3 && !/[,;.]/.test(gapText(ctx, s - 1, s))) {
+          while (
+            s - 1 >= 0 &&
+            !ctx.actorAtTok[s - 1] &&
+            (/^[a-z]/.test(tokens[s - 1].text) ||
+              (/^\d+$/.test(tokens[s - 1].text) && gapText(ctx, s - 1, s) === '-')) &&
+            !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) &&
+            !ARTICLES.has(tokens[s - 1].key) &&
+            p - s < 3 &&
+            !/[,;.]/.test(gapText(ctx, s - 1, s))
+          ) {
             // "a ceasefire and hostage release proposal": a coordinated proposal noun belongs to the name
             if (tokens[s - 1].key === 'and' || tokens[s - 1].key === 'or') {
-              if (s - 2 >= 0 && PROPOSAL_NOUNS.has(stem(tokens[s - 2].key)) && !ctx.actorAtTok[s - 2]) { s -= 2; continue; }
+              if (s - 2 >= 0 && PROPOSAL_NOUNS.has(stem(tokens[s - 2].key)) && !ctx.actorAtTok[s - 2]) {
+                s -= 2;
+                continue;
+              }
               break;
             }
             s--;
@@ -567,10 +823,19 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (trigger.pattern === 'noun-proposal' && span[0] > i) {
       let m0 = i;
       let specific = false;
-      while (m0 - 1 >= 0 && i - m0 < 4 && !ctx.actorAtTok[m0 - 1] && /^[a-z0-9][a-z0-9-]*$/.test(tokens[m0 - 1].text)
-        && !ARTICLES.has(tokens[m0 - 1].key) && !ANAPHOR_DETERMINERS.has(tokens[m0 - 1].key) && !NOT_NP_START.has(tokens[m0 - 1].key)
-        && !BOUNDARY_WORDS.has(tokens[m0 - 1].key) && !REPORTING_VERBS.has(tokens[m0 - 1].key) && !/(?:ed|ing|ly)$/.test(tokens[m0 - 1].key)
-        && /^[ -]$/.test(gapText(ctx, m0 - 1, m0))) {
+      while (
+        m0 - 1 >= 0 &&
+        i - m0 < 4 &&
+        !ctx.actorAtTok[m0 - 1] &&
+        /^[a-z0-9][a-z0-9-]*$/.test(tokens[m0 - 1].text) &&
+        !ARTICLES.has(tokens[m0 - 1].key) &&
+        !ANAPHOR_DETERMINERS.has(tokens[m0 - 1].key) &&
+        !NOT_NP_START.has(tokens[m0 - 1].key) &&
+        !BOUNDARY_WORDS.has(tokens[m0 - 1].key) &&
+        !REPORTING_VERBS.has(tokens[m0 - 1].key) &&
+        !/(?:ed|ing|ly)$/.test(tokens[m0 - 1].key) &&
+        /^[ -]$/.test(gapText(ctx, m0 - 1, m0))
+      ) {
         m0--;
         if (!genericKey(stem(tokens[m0].key)) && !/^\d+$/.test(tokens[m0].key)) specific = true;
       }
@@ -580,13 +845,27 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     {
       // ... also as the object of a verb: "sign the agreement", "finalise the deal"
       let a0 = span[0];
-      if ((PROPOSAL_VERBS.has(tokens[a0].key) || LIGHT_VERBS.has(tokens[a0].key)) && a0 + 2 < tokens.length && /^(the|this|that|its|their)$/.test(tokens[a0 + 1].key)) a0 += 2;
+      if (
+        (PROPOSAL_VERBS.has(tokens[a0].key) || LIGHT_VERBS.has(tokens[a0].key)) &&
+        a0 + 2 < tokens.length &&
+        /^(the|this|that|its|their)$/.test(tokens[a0 + 1].key)
+      )
+        a0 += 2;
       if (a0 > 0 && /^(the|this|that|its|their)$/.test(tokens[a0 - 1].key)) {
         const st0 = stem(tokens[a0].key);
-        if ((ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) && (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))) continue;
+        if (
+          (ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) &&
+          (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))
+        )
+          continue;
         // "push for the tax at the IMO" after "a proposal for a global levy": any proposal noun, definite, with only
         // where or when after it, names nothing new once a proposal was introduced
-        if (PROPOSAL_NOUNS.has(st0) && out.endsBy(tokens[a0].start) && (a0 + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[a0 + 1].key))) continue;
+        if (
+          PROPOSAL_NOUNS.has(st0) &&
+          out.endsBy(tokens[a0].start) &&
+          (a0 + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[a0 + 1].key))
+        )
+          continue;
         // "the agreement with Brazil, Argentina ..." after "the trade agreement with Mercosur": the same one again
         if (NAMED_HEADS.has(st0) && out.headEndsBy(st0, a0)) continue;
       }
@@ -594,7 +873,10 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (trigger.proposer === 'poss' && !proposer) proposer = proposerByPossession(ctx, i);
     // "urged the North to return to dialogue", "called for calm": an exhortation in generic words is not a proposal of its own
     if (trigger.pattern === 'verb-call-for') {
-      const words = tokens.slice(span[0], span[1]).map((t) => stem(t.key)).filter((k) => !PROPOSAL_STOPWORDS.has(k) && !ARTICLES.has(k));
+      const words = tokens
+        .slice(span[0], span[1])
+        .map((t) => stem(t.key))
+        .filter((k) => !PROPOSAL_STOPWORDS.has(k) && !ARTICLES.has(k));
       if (words.every((k) => genericKey(k) || PROPOSAL_VERBS.has(k) || NOT_A_PROPOSAL.has(k))) continue;
     }
     // "the idea of a separate fund", "a new plan" after a proposal was named: generic words refer back to it
@@ -602,9 +884,19 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     const rawEnd = lastRawEnd;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
     out.push({
-      pattern: trigger.pattern, trigStart: tokens[i].start, trigEnd: tokens[i + tlen - 1].end,
-      start: tokens[span[0]].start, end: tokens[span[1] - 1].end, rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end), name, raw, proposer, date,
-      tokS: span[0], tokE: span[1], proposerMode: trigger.proposer,
+      pattern: trigger.pattern,
+      trigStart: tokens[i].start,
+      trigEnd: tokens[i + tlen - 1].end,
+      start: tokens[span[0]].start,
+      end: tokens[span[1] - 1].end,
+      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end),
+      name,
+      raw,
+      proposer,
+      date,
+      tokS: span[0],
+      tokE: span[1],
+      proposerMode: trigger.proposer,
     });
     i = Math.max(i, span[0] - 1);
   }
@@ -622,7 +914,8 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     const limit = si >= 0 ? sentenceBounds[si][1] : tokens.length;
     const det = tokens[t].key;
     // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
-    if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end))) continue;
+    if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end)))
+      continue;
     if (proposalIsSubject(ctx, tokenAt(tokens, h.start), si >= 0 ? sentenceBounds[si][0] : -1)) continue;
     // "concerns over guarantees", "doubts about the timing": the matter of concern is not a proposal
     if (/concern|doubt|reservation|misgiving|worr|question|fear/i.test(ctx.text.slice(h.start, h.end))) continue;
@@ -640,7 +933,12 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     {
       let q = span[0];
       while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
-      if (q + 2 < span[1] && NOMINALISATIONS.has(tokens[q].key) && tokens[q + 1].key === 'of' && out.endsBy(tokens[span[0]].start)) {
+      if (
+        q + 2 < span[1] &&
+        NOMINALISATIONS.has(tokens[q].key) &&
+        tokens[q + 1].key === 'of' &&
+        out.endsBy(tokens[span[0]].start)
+      ) {
         const rest = content.filter((k) => !NOMINALISATIONS.has(k) && k !== stem(tokens[q].key));
         if (rest.every((k) => k.startsWith('@') || genericKey(k))) continue;
       }
@@ -648,21 +946,38 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
     if (out.endsBy(tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k))) continue;
     // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
-    const definiteObj = /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
+    const definiteObj =
+      /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
     if (definiteObj && out.endsBy(tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
     {
       // "push for the tax at the IMO" after "a proposal for a global levy": a definite proposal noun with only where or when after it
       let q = span[0];
       while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
-      if (definiteObj && q < span[1] && PROPOSAL_NOUNS.has(stem(tokens[q].key)) && out.endsBy(tokens[span[0]].start)
-        && (q + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[q + 1].key))) continue;
+      if (
+        definiteObj &&
+        q < span[1] &&
+        PROPOSAL_NOUNS.has(stem(tokens[q].key)) &&
+        out.endsBy(tokens[span[0]].start) &&
+        (q + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[q + 1].key))
+      )
+        continue;
     }
     if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
     if (out.overlaps(ctx.tokens[span[0]].start, ctx.tokens[span[1] - 1].end)) continue;
     const { name, raw } = nameFrom(ctx, span[0], span[1]);
     out.push({
-      pattern: 'cue-object', trigStart: h.start, trigEnd: h.end, start: tokens[span[0]].start, end: tokens[span[1] - 1].end,
-      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end), name, raw, proposer: null, date: null, tokS: span[0], tokE: span[1],
+      pattern: 'cue-object',
+      trigStart: h.start,
+      trigEnd: h.end,
+      start: tokens[span[0]].start,
+      end: tokens[span[1] - 1].end,
+      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end),
+      name,
+      raw,
+      proposer: null,
+      date: null,
+      tokS: span[0],
+      tokE: span[1],
       proposerMode: 'none',
     });
   }
@@ -693,14 +1008,50 @@ function genericWording(ctx: Ctx, from: number, to: number): boolean {
   for (let q = from; q < to; q++) {
     const k = stem(tokens[q].key);
     if (ARTICLES.has(tokens[q].key) || PROPOSAL_STOPWORDS.has(tokens[q].key)) continue;
-    if (ctx.actorAtTok[q] || !(genericKey(k) || PROPOSAL_VERBS.has(tokens[q].key) || NOMINALISATIONS.has(tokens[q].key))) return true;
+    if (
+      ctx.actorAtTok[q] ||
+      !(genericKey(k) || PROPOSAL_VERBS.has(tokens[q].key) || NOMINALISATIONS.has(tokens[q].key))
+    )
+      return true;
   }
   return false;
 }
 
-const MULTI_HEADS = new Set(['code of conduct', 'memorandum of understanding', 'declaration of principles', 'statement of principles', 'cessation of hostilities']);
-const ADJ_PARTICIPLES = new Set(['binding', 'lasting', 'existing', 'standing', 'proposed', 'revised', 'updated', 'amended', 'landmark', 'united', 'integrated', 'enhanced', 'expanded', 'extended', 'renewed']);
-const DRAFTED = new Set(['drafted', 'sponsored', 'brokered', 'proposed', 'backed', 'led', 'authored', 'written', 'mediated']);
+const MULTI_HEADS = new Set([
+  'code of conduct',
+  'memorandum of understanding',
+  'declaration of principles',
+  'statement of principles',
+  'cessation of hostilities',
+]);
+const ADJ_PARTICIPLES = new Set([
+  'binding',
+  'lasting',
+  'existing',
+  'standing',
+  'proposed',
+  'revised',
+  'updated',
+  'amended',
+  'landmark',
+  'united',
+  'integrated',
+  'enhanced',
+  'expanded',
+  'extended',
+  'renewed',
+]);
+const DRAFTED = new Set([
+  'drafted',
+  'sponsored',
+  'brokered',
+  'proposed',
+  'backed',
+  'led',
+  'authored',
+  'written',
+  'mediated',
+]);
 const LOCATIVE_PREPS = new Set(['at', 'in', 'during', 'before', 'after', 'next', 'this', 'by', 'within', 'when']);
 const FORWARD_PREPS = new Set(['for', 'of', 'on', 'with', 'between', 'in', 'among', 'over']);
 const MODIFIER_RE = /^[\p{L}\p{N}$][\p{L}\p{N}$.%-]*$/u;
@@ -711,7 +1062,13 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
   let si = 0;
   let coveredTo = -1;
   for (let h = 0; h < tokens.length; h++) {
-    if (h < coveredTo || ctx.actorAtTok[h] || !NAMED_HEADS.has(stem(tokens[h].key)) || /(?:ed|ing)$/.test(tokens[h].key)) continue;
+    if (
+      h < coveredTo ||
+      ctx.actorAtTok[h] ||
+      !NAMED_HEADS.has(stem(tokens[h].key)) ||
+      /(?:ed|ing)$/.test(tokens[h].key)
+    )
+      continue;
     // a verb use: "plans to", "deal with"
     const nextKey = tokens[h + 1]?.key;
     if (nextKey === 'with' && tokens[h].key === 'deal') continue;
@@ -732,7 +1089,11 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
       // inside a hyphenated compound ("end-of-war", "loss-and-damage"): the whole word is a modifier
       if (gap === '-' && !ctx.actorAtTok[p] && /^[a-z0-9]+$/.test(tokens[p].text) && !DRAFTED.has(tokens[s].key)) {
         s = p;
-        if (!GENERIC_MODIFIERS.has(tokens[p].key) && !/^\d+$/.test(tokens[p].key) && !/^(?:of|and|to|the|a)$/.test(tokens[p].key)) {
+        if (
+          !GENERIC_MODIFIERS.has(tokens[p].key) &&
+          !/^\d+$/.test(tokens[p].key) &&
+          !/^(?:of|and|to|the|a)$/.test(tokens[p].key)
+        ) {
           content = true;
           wordContent = true;
         }
@@ -755,8 +1116,19 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
         s = p - 1;
         continue;
       }
-      if (ARTICLES.has(k) || ANAPHOR_DETERMINERS.has(k) || NOT_NP_START.has(k) || BOUNDARY_WORDS.has(k) || REPORTING_VERBS.has(k)) {
-        if (k === 'and' && p - 1 >= sFrom && PROPOSAL_NOUNS.has(stem(tokens[p - 1].key)) && gapText(ctx, p - 1, p) === ' ') {
+      if (
+        ARTICLES.has(k) ||
+        ANAPHOR_DETERMINERS.has(k) ||
+        NOT_NP_START.has(k) ||
+        BOUNDARY_WORDS.has(k) ||
+        REPORTING_VERBS.has(k)
+      ) {
+        if (
+          k === 'and' &&
+          p - 1 >= sFrom &&
+          PROPOSAL_NOUNS.has(stem(tokens[p - 1].key)) &&
+          gapText(ctx, p - 1, p) === ' '
+        ) {
           s = p;
           continue;
         }
@@ -790,9 +1162,17 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
     // ... or "a declaration formally ending the Korean War": a bare head named by its participle clause
     if (!content && !taken(h) && h + 1 < limit && !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))) {
       let q = h + 1;
-      while (q < limit && (ctx.dateAtTok[q] || (tokens[q].key === 'on' && ctx.dateAtTok[q + 1]) || /^(?:formally|officially|jointly|effectively|finally)$/.test(tokens[q].key))) q++;
+      while (
+        q < limit &&
+        (ctx.dateAtTok[q] ||
+          (tokens[q].key === 'on' && ctx.dateAtTok[q + 1]) ||
+          /^(?:formally|officially|jointly|effectively|finally)$/.test(tokens[q].key))
+      )
+        q++;
       const verb = tokens[q]?.key ?? '';
-      const ok = /^(?:resolution|motion)$/.test(tokens[h].key) ? RESOLUTION_VERBS.test(verb) : HEAD_PARTICIPLES.test(verb);
+      const ok = /^(?:resolution|motion)$/.test(tokens[h].key)
+        ? RESOLUTION_VERBS.test(verb)
+        : HEAD_PARTICIPLES.test(verb);
       if (q < limit && q + 2 < limit && ok && !/[;:.!?"()]/.test(gapText(ctx, q - 1, q))) {
         let ce = complementEnd(ctx, q, limit);
         if (ce - q > 8) ce = q + 8;
@@ -801,9 +1181,19 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
           const body = nameFrom(ctx, q, ce);
           out.push({
             // the trigger is the participle, so that a date between ("a resolution on Wednesday calling ...") dates the event
-            pattern: 'named-np', trigStart: tokens[q].start, trigEnd: tokens[q].end, start: tokens[h].start, end: tokens[ce - 1].end,
-            rawEnd: tokens[ce - 1].end, name: `${tokens[h].text.charAt(0).toUpperCase()}${tokens[h].text.slice(1).toLowerCase()} ${body.name.charAt(0).toLowerCase()}${body.name.slice(1)}`,
-            raw: ctx.text.slice(tokens[h].start, tokens[ce - 1].end), proposer: null, date: null, tokS: h, tokE: ce, proposerMode: 'poss',
+            pattern: 'named-np',
+            trigStart: tokens[q].start,
+            trigEnd: tokens[q].end,
+            start: tokens[h].start,
+            end: tokens[ce - 1].end,
+            rawEnd: tokens[ce - 1].end,
+            name: `${tokens[h].text.charAt(0).toUpperCase()}${tokens[h].text.slice(1).toLowerCase()} ${body.name.charAt(0).toLowerCase()}${body.name.slice(1)}`,
+            raw: ctx.text.slice(tokens[h].start, tokens[ce - 1].end),
+            proposer: null,
+            date: null,
+            tokS: h,
+            tokE: ce,
+            proposerMode: 'poss',
           });
           coveredTo = ce;
           continue;
@@ -815,30 +1205,55 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
     if (!wordContent && !drafted && out.endsBy(tokens[s].start)) continue;
     if (!proposer) proposer = proposerByPossession(ctx, s);
     // a proposal-type head with its author as modifier: "a European Union proposal", "a British-drafted resolution"
-    const authored = !proposer && modifierActor && (drafted || ANAPHOR_ANY.has(stem(tokens[h].key)) || /^(draft|resolution|text)$/.test(tokens[h].key));
+    const authored =
+      !proposer &&
+      modifierActor &&
+      (drafted || ANAPHOR_ANY.has(stem(tokens[h].key)) || /^(draft|resolution|text)$/.test(tokens[h].key));
     if (authored) proposer = modifierActor;
     // the name goes on with a prepositional phrase: "aid package for Ukraine", "code of conduct in the South China Sea"
     let e = h + 1;
     lastRawEnd = tokens[h].end;
-    if (nextKey && (FORWARD_PREPS.has(nextKey) || ((nextKey === 'aimed' || nextKey === 'designed') && /^(at|to)$/.test(tokens[h + 2]?.key ?? ''))) && h + 2 < limit && !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))) {
+    if (
+      nextKey &&
+      (FORWARD_PREPS.has(nextKey) ||
+        ((nextKey === 'aimed' || nextKey === 'designed') && /^(at|to)$/.test(tokens[h + 2]?.key ?? ''))) &&
+      h + 2 < limit &&
+      !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))
+    ) {
       const ce = complementEnd(ctx, h + 1, limit);
       if (ce > h + 2) e = ce;
     }
-    for (let q = s; q < e; q++) if (taken(q)) { e = q; break; }
+    for (let q = s; q < e; q++)
+      if (taken(q)) {
+        e = q;
+        break;
+      }
     if (e <= h) continue;
     // an indefinite or bare phrase needs more than common words to be a name:
     // "a peace treaty" (background) vs "a 50 billion euro EU aid package", "a levy on shipping emissions"
     const detKey = s > 0 ? tokens[s - 1].key : '';
     const definite = /^(the|this|that|its|their|his|her)$/.test(detKey) || !!proposer;
     let marked = e > h + 1;
-    for (let q = s; q < h && !marked; q++) if (ctx.actorAtTok[q] || (tokens[q].cap && q > sFrom) || /\d/.test(tokens[q].key) || tokens[q].hyphenPrev) marked = true;
+    for (let q = s; q < h && !marked; q++)
+      if (ctx.actorAtTok[q] || (tokens[q].cap && q > sFrom) || /\d/.test(tokens[q].key) || tokens[q].hyphenPrev)
+        marked = true;
     if (!definite && !marked) continue;
     const { name, raw } = nameFrom(ctx, s, e);
     out.push({
       pattern: authored || (proposer && ANAPHOR_ANY.has(stem(tokens[h].key))) ? 'noun-proposal' : 'named-np',
-      trigStart: tokens[h].start, trigEnd: tokens[h].end, start: tokens[s].start, end: tokens[e - 1].end,
+      trigStart: tokens[h].start,
+      trigEnd: tokens[h].end,
+      start: tokens[s].start,
+      end: tokens[e - 1].end,
       // a trailing date ("... for Sudan on Monday") dates the statement, not the name
-      rawEnd: tokens[e - 1].end, name, raw, proposer, date: null, tokS: s, tokE: e, proposerMode: 'poss',
+      rawEnd: tokens[e - 1].end,
+      name,
+      raw,
+      proposer,
+      date: null,
+      tokS: s,
+      tokE: e,
+      proposerMode: 'poss',
     });
     coveredTo = e;
   }
@@ -859,16 +1274,27 @@ function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean 
   if (/^(?:also|further|would|will|then|explicitly|only)$/.test(tokens[b].key) && b > 0) b--;
   const bk = tokens[b].key;
   if (ctx.actorAtTok[b]) return false;
-  return bk === 'which' || (bk === 'it' && b === sentenceStart)
-    || (PROPOSAL_NOUNS.has(stem(bk)) && b > 0 && /^(?:the|this|that|its|their)$/.test(tokens[b - 1].key));
+  return (
+    bk === 'which' ||
+    (bk === 'it' && b === sentenceStart) ||
+    (PROPOSAL_NOUNS.has(stem(bk)) && b > 0 && /^(?:the|this|that|its|their)$/.test(tokens[b - 1].key))
+  );
 }
 
 /** A word that any proposal could be named with: a proposal noun, a generic modifier, a number. */
 let genericStems: Set<string> | null = null;
 function genericKey(k: string): boolean {
   genericStems ??= new Set([...GENERIC_MODIFIERS].map(stem));
-  return PROPOSAL_NOUNS.has(k) || ANAPHOR_ANY.has(k) || ANAPHOR_TYPED.has(k) || GENERIC_MODIFIERS.has(k) || genericStems.has(k) || PROPOSAL_STOPWORDS.has(k)
-    || LIGHT_VERBS.has(k) || /^\d+$/.test(k);
+  return (
+    PROPOSAL_NOUNS.has(k) ||
+    ANAPHOR_ANY.has(k) ||
+    ANAPHOR_TYPED.has(k) ||
+    GENERIC_MODIFIERS.has(k) ||
+    genericStems.has(k) ||
+    PROPOSAL_STOPWORDS.has(k) ||
+    LIGHT_VERBS.has(k) ||
+    /^\d+$/.test(k)
+  );
 }
 
 /** The proposal noun an intro is headed by (its first proposal noun), as a stem. */
@@ -923,7 +1349,11 @@ const MAX_INTROS = 1000;
  */
 export function modifiersInPlace(small: string[], big: string[]): boolean {
   let h = -1;
-  for (let i = small.length - 1; i >= 0; i--) if (PROPOSAL_NOUNS.has(small[i])) { h = i; break; }
+  for (let i = small.length - 1; i >= 0; i--)
+    if (PROPOSAL_NOUNS.has(small[i])) {
+      h = i;
+      break;
+    }
   if (h <= 0) return true;
   const bh = big.indexOf(small[h]);
   if (bh < 0) return true;
@@ -956,9 +1386,16 @@ function subsetMatch(a: string[], b: string[]): boolean {
   return false;
 }
 
-function sameProposal(rec: ProposalRecord, keys: string[], head: string | null, proposerId: string | null, date: string | null): boolean {
+function sameProposal(
+  rec: ProposalRecord,
+  keys: string[],
+  head: string | null,
+  proposerId: string | null,
+  date: string | null,
+): boolean {
   for (const ks of rec.keySets) if (subsetMatch(ks, keys)) return true;
-  if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date) return true;
+  if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date)
+    return true;
   return false;
 }
 
@@ -979,7 +1416,8 @@ export function buildProposals(
   let di = 0;
   for (let t = 0; t < tokens.length && di < dates.length; t++) {
     while (di < dates.length && dates[di].end <= tokens[t].start) di++;
-    if (di < dates.length && tokens[t].start >= dates[di].start && tokens[t].end <= dates[di].end) dateAtTok[t] = dates[di];
+    if (di < dates.length && tokens[t].start >= dates[di].start && tokens[t].end <= dates[di].end)
+      dateAtTok[t] = dates[di];
   }
   const sem = semStream(tokens, actors.mentions);
   const semAtTok = new Int32Array(tokens.length).fill(-1);
@@ -1003,7 +1441,12 @@ export function buildProposals(
     if (keys.every((k) => PRONOUNS.has(k))) continue;
     // a bare generic head ("the agreement", "talks", "a plan") names nothing on its own: it is a
     // reference to a proposal named elsewhere, and as a name it would swallow unrelated proposals
-    if (new Set(keys).size === 1 && (ANAPHOR_ANY.has(keys[0]) || ANAPHOR_TYPED.has(keys[0]) || NAMED_HEADS.has(keys[0])) && !kidx.byKey.get(keys[0])?.some((r) => r.keySets.some((ks) => ks.length === 1))) continue;
+    if (
+      new Set(keys).size === 1 &&
+      (ANAPHOR_ANY.has(keys[0]) || ANAPHOR_TYPED.has(keys[0]) || NAMED_HEADS.has(keys[0])) &&
+      !kidx.byKey.get(keys[0])?.some((r) => r.keySets.some((ks) => ks.length === 1))
+    )
+      continue;
     let proposer = raw.proposer;
     let speaker: ActorMention | null = proposer?.personId ? proposer : null;
     const puts = raw.pattern !== 'need-to' && raw.pattern !== 'cue-object';
@@ -1023,7 +1466,8 @@ export function buildProposals(
     }
     if (!puts) proposer = null;
     const proposedById = proposer ? proposer.holderId : null;
-    const proposedOn = raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? raw.date?.value ?? null : null;
+    const proposedOn =
+      raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? (raw.date?.value ?? null) : null;
     let rec: ProposalRecord | undefined;
     for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
     if (!rec) {
@@ -1034,15 +1478,30 @@ export function buildProposals(
           seen.add(r);
           // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
           // the Gaza "ceasefire and hostage release proposal" known from elsewhere
-          if (sameProposal(r, keys, head, proposedById, proposedOn) && keys.some((x) => r.allKeys.has(x) && !genericKey(x))) rec = r;
+          if (
+            sameProposal(r, keys, head, proposedById, proposedOn) &&
+            keys.some((x) => r.allKeys.has(x) && !genericKey(x))
+          )
+            rec = r;
         }
       }
     }
     if (!rec) {
       rec = {
-        id: slugify(raw.name), name: raw.name, aliases: new Set(), proposedById, proposerId: speaker?.personId ?? null,
-        proposedOn, known: false, confidence: raw.pattern === 'cue-object' ? 0.5 : 0.7, evidenceStart: raw.start, evidenceEnd: raw.end, keySets: [],
-        allKeys: new Set(), head, mentioned: true,
+        id: slugify(raw.name),
+        name: raw.name,
+        aliases: new Set(),
+        proposedById,
+        proposerId: speaker?.personId ?? null,
+        proposedOn,
+        known: false,
+        confidence: raw.pattern === 'cue-object' ? 0.5 : 0.7,
+        evidenceStart: raw.start,
+        evidenceEnd: raw.end,
+        keySets: [],
+        allKeys: new Set(),
+        head,
+        mentioned: true,
       };
       if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
     }
@@ -1062,24 +1521,57 @@ export function buildProposals(
     rec.keySets.push(keys);
     for (const k of keys) rec.allKeys.add(k);
     if (!rec.head) rec.head = head;
-    trie.add(units.map((u) => u.key), rec.id);
+    trie.add(
+      units.map((u) => u.key),
+      rec.id,
+    );
     const ci = units.findIndex((u) => u.key === keys[0]);
-    if (ci > 0) trie.add(units.slice(ci).map((u) => u.key), rec.id);
+    if (ci > 0)
+      trie.add(
+        units.slice(ci).map((u) => u.key),
+        rec.id,
+      );
     // the tail of a name said again later in the article: "a regional lithium price band" ... "the price band"
     {
       let headAt = -1;
-      for (let q = 0; q < units.length; q++) if (!units[q].actor && (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key) || q === units.length - 1)) { headAt = q; if (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key)) break; }
+      for (let q = 0; q < units.length; q++)
+        if (
+          !units[q].actor &&
+          (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key) || q === units.length - 1)
+        ) {
+          headAt = q;
+          if (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key)) break;
+        }
       if (headAt >= 2 && raw.pattern !== 'cue-object') {
         const tail = units.slice(headAt - 1, headAt + 1);
-        if (tail.every((u) => !u.actor) && !genericKey(tail[0].key) && !PROPOSAL_STOPWORDS.has(tail[0].raw)) trie.add(tail.map((u) => u.key), rec.id);
+        if (tail.every((u) => !u.actor) && !genericKey(tail[0].key) && !PROPOSAL_STOPWORDS.has(tail[0].raw))
+          trie.add(
+            tail.map((u) => u.key),
+            rec.id,
+          );
       }
     }
-    intros.push({ recordId: rec.id, pattern: raw.pattern, trigStart: raw.trigStart, trigEnd: raw.trigEnd, start: raw.start, end: raw.end, rawEnd: raw.rawEnd, name: raw.name, raw: raw.raw, proposer, date: raw.date });
+    intros.push({
+      recordId: rec.id,
+      pattern: raw.pattern,
+      trigStart: raw.trigStart,
+      trigEnd: raw.trigEnd,
+      start: raw.start,
+      end: raw.end,
+      rawEnd: raw.rawEnd,
+      name: raw.name,
+      raw: raw.raw,
+      proposer,
+      date: raw.date,
+    });
   }
 
   // mentions: intros, names/aliases (known and new), anaphors
   const mentions: ProposalMention[] = intros.map((x) => ({
-    start: x.pattern === 'cue-object' ? x.start : Math.min(x.trigStart, x.start), end: x.end, proposalId: x.recordId, kind: 'intro' as const,
+    start: x.pattern === 'cue-object' ? x.start : Math.min(x.trigStart, x.start),
+    end: x.end,
+    proposalId: x.recordId,
+    kind: 'intro' as const,
   }));
   const mark = new Uint8Array(text.length + 1);
   for (const m of mentions) mark.fill(1, m.start, m.end);
@@ -1110,7 +1602,15 @@ export function buildProposals(
       mark.fill(1, s, e);
       if (!records.has(best[1])) {
         const k = knownById.get(best[1])!;
-        records.set(k.id, { ...k, aliases: new Set(k.aliases), keySets: [...k.keySets], allKeys: new Set(k.allKeys), evidenceStart: s, evidenceEnd: e, mentioned: true });
+        records.set(k.id, {
+          ...k,
+          aliases: new Set(k.aliases),
+          keySets: [...k.keySets],
+          allKeys: new Set(k.allKeys),
+          evidenceStart: s,
+          evidenceEnd: e,
+          mentioned: true,
+        });
       }
     }
     u += best[0] - 1;
@@ -1138,12 +1638,17 @@ export function buildProposals(
       }
       if (tokens[h].cap && !isDemonym(tokens, h)) break;
       const st = stem(tokens[h].key);
-      if (ANAPHOR_ANY.has(st) || ANAPHOR_TYPED.has(st) || (PROPOSAL_NOUNS.has(st) && !/(?:ed|ing)$/.test(tokens[h].key))) headAt = h;
+      if (
+        ANAPHOR_ANY.has(st) ||
+        ANAPHOR_TYPED.has(st) ||
+        (PROPOSAL_NOUNS.has(st) && !/(?:ed|ing)$/.test(tokens[h].key))
+      )
+        headAt = h;
       else if (headAt >= 0) break;
     }
     for (let h = headAt; h >= 0 && h === headAt; h++) {
       const st = stem(tokens[h].key);
-      if (covered(t.start, tokens[h].end) || tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st)) break;
+      if (covered(t.start, tokens[h].end) || (tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st))) break;
       // "the proposal by Lopez"
       let by: ActorMention | null = null;
       if (tokens[h + 1]?.key === 'by' && actorAtTok[h + 2]) by = actorAtTok[h + 2];
@@ -1155,7 +1660,13 @@ export function buildProposals(
         if (d.length && caseOk(d[0][1][0].caseRule, tokens, q)) byId = d[0][1][0].stateId;
       }
       const target = resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId);
-      if (target) anaphors.push({ start: t.start, end: by && by.start > tokens[h].end ? by.end : tokens[h].end, proposalId: target, kind: 'anaphor' });
+      if (target)
+        anaphors.push({
+          start: t.start,
+          end: by && by.start > tokens[h].end ? by.end : tokens[h].end,
+          proposalId: target,
+          kind: 'anaphor',
+        });
       break;
     }
   }
@@ -1203,10 +1714,16 @@ export function resolveAnaphor(
       const m = list[i];
       const r = records.get(m.proposalId);
       if (!r) continue;
-      if (typed && !r.allKeys.has(head) && !(head === 'talk' && r.allKeys.has('summit')) && !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit'))
-        && !(AGREEMENT_WORDS.has(head) && [...AGREEMENT_WORDS].some((w) => r.allKeys.has(w)))
-        && !(TEXT_WORDS.has(head) && [...TEXT_WORDS].some((w) => r.allKeys.has(w)))
-        && !(MEETING_WORDS.has(head) && [...MEETING_WORDS].some((w) => r.allKeys.has(w)))) continue;
+      if (
+        typed &&
+        !r.allKeys.has(head) &&
+        !(head === 'talk' && r.allKeys.has('summit')) &&
+        !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit')) &&
+        !(AGREEMENT_WORDS.has(head) && [...AGREEMENT_WORDS].some((w) => r.allKeys.has(w))) &&
+        !(TEXT_WORDS.has(head) && [...TEXT_WORDS].some((w) => r.allKeys.has(w))) &&
+        !(MEETING_WORDS.has(head) && [...MEETING_WORDS].some((w) => r.allKeys.has(w)))
+      )
+        continue;
       if (!best || m.start > best.start) best = m;
       if (byHolder && r.proposedById === byHolder && (!bestBy || m.start > bestBy.start)) bestBy = m;
       if (!typed && r.allKeys.has(head)) {

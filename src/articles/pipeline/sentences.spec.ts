@@ -26,7 +26,11 @@ describe('splitSentences', () => {
   it('reports offsets and paragraphs', () => {
     const text = 'One. Two\n\nThree.';
     const s = splitSentences(text);
-    expect(s.map((x) => [x.text, x.paragraph])).toEqual([['One.', 0], ['Two', 0], ['Three.', 1]]);
+    expect(s.map((x) => [x.text, x.paragraph])).toEqual([
+      ['One.', 0],
+      ['Two', 0],
+      ['Three.', 1],
+    ]);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
     expect(sentenceAt(s, text.indexOf('Three'))).toBe(2);
     expect(sentenceAt(s, 4)).toBe(-1);

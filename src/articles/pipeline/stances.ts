@@ -83,12 +83,23 @@ interface Candidate {
 type Tense = 'perfect' | 'present' | 'past';
 
 function tenseOf(fragment: string): Tense {
-  if (/^(?:\w+\s+)?(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+ed|shown|said|made|taken|given|known|told|seen|sought|held|kept|become)\b/i.test(fragment)) return 'perfect';
-  if (/^(?:\w+\s+)?(?:is|are|am|appears?|seems?|remains?|says|believes?|thinks?|wants?|hopes?|seeks?|opposes|supports|rejects|will|would|insists?|considers?|maintains?|signals?|continues?)\b/i.test(fragment)) return 'present';
+  if (
+    /^(?:\w+\s+)?(?:has|have)\s+(?:\w+\s+)?(?:been|[a-z]+ed|shown|said|made|taken|given|known|told|seen|sought|held|kept|become)\b/i.test(
+      fragment,
+    )
+  )
+    return 'perfect';
+  if (
+    /^(?:\w+\s+)?(?:is|are|am|appears?|seems?|remains?|says|believes?|thinks?|wants?|hopes?|seeks?|opposes|supports|rejects|will|would|insists?|considers?|maintains?|signals?|continues?)\b/i.test(
+      fragment,
+    )
+  )
+    return 'present';
   return 'past';
 }
 
-const PRONOUN_SPEAKS = /(?:^|[\s,"])(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|told|stressed|noted|warned|insisted|argued|repeated|called|described|dismissed|rejected|welcomed|urged)\b/i;
+const PRONOUN_SPEAKS =
+  /(?:^|[\s,"])(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|told|stressed|noted|warned|insisted|argued|repeated|called|described|dismissed|rejected|welcomed|urged)\b/i;
 
 /** Sentences a discourse date survives without being used again. */
 const CONTEXT_SPAN = 2;
@@ -174,7 +185,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     const v = views[si];
     const before = text.slice(v.start, at);
     const quoteOnly = v.mentions.length === 0 && text[v.start] === '"';
-    const hasPronoun = (pronounIn[si] ??= PRONOUN_SPEAKS.test(text.slice(v.start, v.end))) || /^(?:He|She)\s/.test(before);
+    const hasPronoun =
+      (pronounIn[si] ??= PRONOUN_SPEAKS.test(text.slice(v.start, v.end))) || /^(?:He|She)\s/.test(before);
     if (!hasPronoun && !quoteOnly) return null;
     // the most recent person named as a subject in the last three sentences
     for (let k = si; k >= Math.max(0, si - 3); k--) {
@@ -186,7 +198,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       }
       if (quoteOnly && k < si && k === si - 1 && !lastSpeaker) break;
     }
-    if (lastSpeaker && si - lastSpeaker.si <= 2) return { mention: lastSpeaker.mention, via: 'quote', speaker: lastSpeaker.mention };
+    if (lastSpeaker && si - lastSpeaker.si <= 2)
+      return { mention: lastSpeaker.mention, via: 'quote', speaker: lastSpeaker.mention };
     return null;
   };
 
@@ -211,7 +224,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     }
     const candidatesBefore = candidates.length;
     const sIntros: typeof proposals.intros = [];
-    for (let k = lowerBound(introStarts, s.start); k < introsByTrig.length && introsByTrig[k].trigStart < s.end; k++) sIntros.push(introsByTrig[k]);
+    for (let k = lowerBound(introStarts, s.start); k < introsByTrig.length && introsByTrig[k].trigStart < s.end; k++)
+      sIntros.push(introsByTrig[k]);
     const pmFrom = lowerBound(pmStarts, s.start);
     let pmTo = pmFrom;
     while (pmTo < pMentions.length && pMentions[pmTo].start < s.end) pmTo++;
@@ -224,7 +238,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     if (bm) blockedFrom = s.start + bm.index;
     const sakes: Array<[number, number]> = [];
     SAKE_RE.lastIndex = 0;
-    for (let m = SAKE_RE.exec(sText); m; m = SAKE_RE.exec(sText)) sakes.push([s.start + m.index, s.start + m.index + m[0].length]);
+    for (let m = SAKE_RE.exec(sText); m; m = SAKE_RE.exec(sText))
+      sakes.push([s.start + m.index, s.start + m.index + m[0].length]);
 
     // --- dates in this sentence: report dates, proposal dates, event dates
     const eventDates: DateMention[] = [];
@@ -234,7 +249,11 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     for (const d of sDates) {
       if (d.future) continue;
       // "VIENNA, June 6 (Reuters) -": the dateline dates the report, not what it reports
-      if (si === 0 && /^[A-Z][A-Z .,'/-]*,\s*$/.test(text.slice(s.start, d.start)) && /^\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)/.test(text.slice(d.end, d.end + 50))) {
+      if (
+        si === 0 &&
+        /^[A-Z][A-Z .,'/-]*,\s*$/.test(text.slice(s.start, d.start)) &&
+        /^\s*(?:\([^)]{1,40}\))?\s*(?:--|-|\u2014|\u2013)/.test(text.slice(d.end, d.end + 50))
+      ) {
         reportDate = d.value;
         continue;
       }
@@ -253,7 +272,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       // a date inside a proposal's name is part of it; one trailing the name ("proposed talks with Japan on Monday") dates the statement
       if (sIntros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.end))) continue;
       // "a truce starting on Aug. 4", "by the end of the year": a date the proposal sets, not when anyone spoke
-      if (/\b(?:starting|beginning|from|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before)) continue;
+      if (/\b(?:starting|beginning|from|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before))
+        continue;
       eventDates.push(d);
     }
     const statementDate = (at: number, holder: ActorMention | null): { date: string | null; weak: boolean } => {
@@ -280,7 +300,11 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     const kept: CueHit[] = [];
     for (const h of sCues) {
       // "adopted with 20 votes in favour": a tally, not a voter (and it governs nothing)
-      if (/^votes?\b/i.test(text.slice(h.start, h.end)) && /\d\s*$/.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
+      if (
+        /^votes?\b/i.test(text.slice(h.start, h.end)) &&
+        /\d\s*$/.test(text.slice(Math.max(s.start, h.start - 8), h.start))
+      )
+        continue;
       const gov = kept[kept.length - 1];
       if (gov) {
         const between = text.slice(gov.end, h.start);
@@ -301,10 +325,20 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       // "a resolution calling for ...": the proposal's content, not someone's position
       {
         const ti = tokenIndexAt(tokens, h.start);
-        if (ti > 0 && /ing\b/.test(text.slice(h.start, h.end).split(/\s/)[0]) && PROPOSAL_NOUNS.has(stem(tokens[ti - 1].key)) && /^\s+$/.test(text.slice(tokens[ti - 1].end, h.start))) continue;
+        if (
+          ti > 0 &&
+          /ing\b/.test(text.slice(h.start, h.end).split(/\s/)[0]) &&
+          PROPOSAL_NOUNS.has(stem(tokens[ti - 1].key)) &&
+          /^\s+$/.test(text.slice(tokens[ti - 1].end, h.start))
+        )
+          continue;
       }
       // "the proposed talks", "the rejected plan": a participle used as an adjective
-      if (/ed$/i.test(text.slice(h.start, h.end)) && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(s.start, h.start - 8), h.start))) continue;
+      if (
+        /ed$/i.test(text.slice(h.start, h.end)) &&
+        /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(s.start, h.start - 8), h.start))
+      )
+        continue;
       let position = h.cue.position;
       let cueText = text.slice(h.start, h.end);
       // "adopted with 20 votes in favour": a tally, not a voter
@@ -328,7 +362,8 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
         // a titled name between counts as one word: "rejected South Korean President Yoon Suk Yeol's initiative"
         let words = between.trim() ? between.trim().split(/\s+/).length : 0;
         for (const m of v.mentions) {
-          if (m.start >= h.end && m.end <= after.start) words -= Math.max(0, text.slice(m.start, m.end).split(/\s+/).length - 1);
+          if (m.start >= h.end && m.end <= after.start)
+            words -= Math.max(0, text.slice(m.start, m.end).split(/\s+/).length - 1);
         }
         if (words <= h.cue.gap && !CLAUSE_BREAK.test(between)) proposalId = after.proposalId;
       }
@@ -350,7 +385,12 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
         // a pronoun object: "backed it", "rejected it outright", "welcomed them"
         const t0 = tokenIndexAt(tokens, h.end);
         const obj = tokens[t0];
-        if (obj && t0 < s.tokTo && (obj.key === 'it' || obj.key === 'them') && !/[,;.:"]/.test(text.slice(h.end, obj.start))) {
+        if (
+          obj &&
+          t0 < s.tokTo &&
+          (obj.key === 'it' || obj.key === 'them') &&
+          !/[,;.:"]/.test(text.slice(h.end, obj.start))
+        ) {
           const after1 = tokens[t0 + 1]?.key ?? '';
           if (!/^(?:is|was|were|are|would|will|has|had|could|should|said|says|may|might|must)$/.test(after1)) {
             const sal = salientBefore(h.start, sentences[Math.max(0, si - 3)].start);
@@ -372,7 +412,11 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
         } else if (before.length) {
           const last = before[before.length - 1];
           const between = text.slice(last.end, h.start);
-          if (/\b(?:is|are|was|were|be|been|remains?|seems?|looks?)\b/i.test(between) && between.split(/\s+/).length <= 8 && !/[,;]/.test(between)) {
+          if (
+            /\b(?:is|are|was|were|be|been|remains?|seems?|looks?)\b/i.test(between) &&
+            between.split(/\s+/).length <= 8 &&
+            !/[,;]/.test(between)
+          ) {
             proposalId = last.proposalId;
             rule = 'cue+subject';
           }
@@ -389,8 +433,14 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       }
       if (!proposalId) continue;
       // "the day the meeting had been proposed", "the plan was rejected": a passive without its agent names no holder
-      if (/^\w+ed$/i.test(cueText) && /\b(?:been|being|was|were|is|are|be)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(s.start, h.start - 24), h.start))
-        && !/^\s+(?:to|by|with|about|in)\b/i.test(text.slice(h.end, h.end + 6))) continue;
+      if (
+        /^\w+ed$/i.test(cueText) &&
+        /\b(?:been|being|was|were|is|are|be)\s+(?:\w+ly\s+)?$/i.test(
+          text.slice(Math.max(s.start, h.start - 24), h.start),
+        ) &&
+        !/^\s+(?:to|by|with|about|in)\b/i.test(text.slice(h.end, h.end + 6))
+      )
+        continue;
       // --- who holds it: the holder, the actors coordinated with it ("China and Russia voted against"),
       // a list after the cue ("those abstaining included A, B and C"), or the speaker carried over
       // from the statement before ("He added ...", a quotation continued in the next sentence)
@@ -400,8 +450,17 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       if (byAgent && !listed.length) continue;
       let holder = byAgent ? null : findHolder(v, h.start, h.end);
       // "Those abstaining also included ...": the list holds it, not the subject before the cue
-      if (listed.length && holder && holder.mention.end <= h.start && /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|are|:)/i.test(text.slice(h.end, h.end + 20))) holder = null;
-      if (!holder && listed.length) holder = { mention: listed[0], via: 'subject', speaker: listed[0].personId ? listed[0] : null };
+      if (
+        listed.length &&
+        holder &&
+        holder.mention.end <= h.start &&
+        /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|are|:)/i.test(
+          text.slice(h.end, h.end + 20),
+        )
+      )
+        holder = null;
+      if (!holder && listed.length)
+        holder = { mention: listed[0], via: 'subject', speaker: listed[0].personId ? listed[0] : null };
       if (!holder) holder = carriedHolder(si, h.start);
       if (!holder) continue;
       const actorId = holder.mention.holderId;
@@ -412,32 +471,59 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       // conditions after the cue, in the same quotation state, up to the next cue of the sentence
       // ("had initially opposed the plan, but now supports it, provided that ...": the condition is the support's)
       const nextCue = kept.find((x) => x.start > h.end);
-      const conditions = findConditions(text, v, h.start, Math.min(s.end, h.end + 400, nextCue ? nextCue.start : Infinity));
+      const conditions = findConditions(
+        text,
+        v,
+        h.start,
+        Math.min(s.end, h.end + 400, nextCue ? nextCue.start : Infinity),
+      );
       if (HEDGE_RE.test(text.slice(Math.max(s.start, h.start - 40), h.start))) conf -= 0.1;
       if (holder.via !== 'subject' && holder.via !== 'possessive') conf -= 0.05;
       const ownIntro = sIntros.find((x) => x.date?.value && h.start <= x.trigStart && h.end >= x.trigEnd);
       // "drafted by Britain": a passive participle describes the proposal, it does not date anyone's statement
       const passiveAgent = /\sby$/i.test(cueText);
       // "had initially opposed", "had blocked the bid since May": background in the past perfect is not dated by the story
-      const pastPerfect = /\bhad\s+(?:\w+ly\s+|earlier\s+|long\s+|also\s+|previously\s+)?$/i.test(text.slice(Math.max(s.start, h.start - 24), h.start));
-      const nearestEvent = (): string | null => eventDates.slice().sort((a, b) => Math.abs(a.start - h.start) - Math.abs(b.start - h.start))[0]?.value ?? null;
-      const sd = ownIntro ? { date: ownIntro.date!.value, weak: false }
-        : passiveAgent ? { date: null, weak: false }
-        : pastPerfect ? { date: nearestEvent(), weak: false }
-        : statementDate(h.start, holder.mention);
+      const pastPerfect = /\bhad\s+(?:\w+ly\s+|earlier\s+|long\s+|also\s+|previously\s+)?$/i.test(
+        text.slice(Math.max(s.start, h.start - 24), h.start),
+      );
+      const nearestEvent = (): string | null =>
+        eventDates.slice().sort((a, b) => Math.abs(a.start - h.start) - Math.abs(b.start - h.start))[0]?.value ?? null;
+      const sd = ownIntro
+        ? { date: ownIntro.date!.value, weak: false }
+        : passiveAgent
+          ? { date: null, weak: false }
+          : pastPerfect
+            ? { date: nearestEvent(), weak: false }
+            : statementDate(h.start, holder.mention);
       candidates.push({
-        actorId, proposalId, position, cue: cueText, conditions, speakerId: holder.speaker?.personId ?? null,
-        statedOn: sd.date, weakDate: sd.weak, confidence: Math.max(0.05, Math.min(0.95, conf)),
+        actorId,
+        proposalId,
+        position,
+        cue: cueText,
+        conditions,
+        speakerId: holder.speaker?.personId ?? null,
+        statedOn: sd.date,
+        weakDate: sd.weak,
+        confidence: Math.max(0.05, Math.min(0.95, conf)),
         rule: `${rule}:${h.cue.pattern}`,
-        span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
+        span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision },
+        order: order++,
       });
       for (const m of coordinated) {
         if (!m.holderId || m.holderId === actorId) continue;
         candidates.push({
-          actorId: m.holderId, proposalId, position, cue: cueText, conditions: [], speakerId: m.personId ?? null,
-          statedOn: sd.date, weakDate: sd.weak, confidence: Math.max(0.05, Math.min(0.95, conf - 0.05)),
+          actorId: m.holderId,
+          proposalId,
+          position,
+          cue: cueText,
+          conditions: [],
+          speakerId: m.personId ?? null,
+          statedOn: sd.date,
+          weakDate: sd.weak,
+          confidence: Math.max(0.05, Math.min(0.95, conf - 0.05)),
           rule: `${rule}+list:${h.cue.pattern}`,
-          span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
+          span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision },
+          order: order++,
         });
       }
       if (holder.mention.personId) lastSpeaker = { mention: holder.mention, si };
@@ -459,10 +545,19 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
           ? statementDate(intro.trigStart, intro.proposer)
           : { date: null, weak: false };
       candidates.push({
-        actorId, proposalId: intro.recordId, position: 'SUPPORT', cue: text.slice(intro.trigStart, intro.trigEnd),
-        conditions: intro.pattern === 'verb-propose' ? findConditions(text, v, intro.end, Math.min(s.end, intro.end + 300)) : [],
-        speakerId: intro.proposer.personId, statedOn: sd.date, weakDate: sd.weak, confidence: 0.75,
-        rule: `proposer:${intro.pattern}`, span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision }, order: order++,
+        actorId,
+        proposalId: intro.recordId,
+        position: 'SUPPORT',
+        cue: text.slice(intro.trigStart, intro.trigEnd),
+        conditions:
+          intro.pattern === 'verb-propose' ? findConditions(text, v, intro.end, Math.min(s.end, intro.end + 300)) : [],
+        speakerId: intro.proposer.personId,
+        statedOn: sd.date,
+        weakDate: sd.weak,
+        confidence: 0.75,
+        rule: `proposer:${intro.pattern}`,
+        span: { quote: sText, charStart: s.start, charEnd: s.end, revision: s.revision },
+        order: order++,
       });
     }
 
@@ -537,7 +632,7 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
   const out: Array<ExtractedStance & { order: number }> = [];
   for (const g of groups.values()) {
     const isStrong = (c: Candidate): boolean => !!c.statedOn && !c.weakDate;
-    const strong = g.filter(isStrong).sort((a, b) => (b.statedOn!.length - a.statedOn!.length) || a.order - b.order);
+    const strong = g.filter(isStrong).sort((a, b) => b.statedOn!.length - a.statedOn!.length || a.order - b.order);
     const clusters: Cluster[] = [];
     for (const c of strong) {
       const cl = clusters.find((x) => dateCompatible(x.date, c.statedOn));
@@ -546,7 +641,9 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
     }
     const rest = g.filter((c) => !isStrong(c)).sort((a, b) => a.order - b.order);
     for (const c of rest) {
-      let target = clusters.filter((x) => !c.statedOn || (x.date !== null && x.date.slice(0, c.statedOn.length) <= c.statedOn));
+      let target = clusters.filter(
+        (x) => !c.statedOn || (x.date !== null && x.date.slice(0, c.statedOn.length) <= c.statedOn),
+      );
       if (c.speakerId) {
         const same = target.filter((x) => x.speakers.has(c.speakerId!));
         if (same.length) target = same;
@@ -565,8 +662,11 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
     for (const cl of clusters) {
       const ms = cl.members.slice().sort((a, b) => a.order - b.order);
       // the cue shown is the most explicit one: a cue with a named speaker over a proposer's noun phrase
-      const explicit = (c: Candidate): number => (c.rule.startsWith('cue:') ? 2 : c.rule.startsWith('cue') ? 1 : 0) + (c.speakerId ? 1 : 0);
-      const best = ms.slice().sort((a, b) => explicit(b) - explicit(a) || b.confidence - a.confidence || a.order - b.order)[0];
+      const explicit = (c: Candidate): number =>
+        (c.rule.startsWith('cue:') ? 2 : c.rule.startsWith('cue') ? 1 : 0) + (c.speakerId ? 1 : 0);
+      const best = ms
+        .slice()
+        .sort((a, b) => explicit(b) - explicit(a) || b.confidence - a.confidence || a.order - b.order)[0];
       const evidence: Span[] = [];
       const spans = new Set<number>();
       for (const m of ms) {
@@ -582,9 +682,17 @@ function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
       const pool = strongDates.length ? strongDates : dates;
       const statedOn = pool.sort((a, b) => b.length - a.length)[0] ?? null;
       out.push({
-        actorId: best.actorId, proposalId: best.proposalId, position: best.position, cue: best.cue, conditions,
-        speakerId: ms.find((m) => m.speakerId)?.speakerId ?? null, statedOn,
-        confidence: Math.round(Math.min(0.97, 1 - p) * 100) / 100, rule: best.rule, evidence, order: ms[0].order,
+        actorId: best.actorId,
+        proposalId: best.proposalId,
+        position: best.position,
+        cue: best.cue,
+        conditions,
+        speakerId: ms.find((m) => m.speakerId)?.speakerId ?? null,
+        statedOn,
+        confidence: Math.round(Math.min(0.97, 1 - p) * 100) / 100,
+        rule: best.rule,
+        evidence,
+        order: ms[0].order,
       });
     }
   }
@@ -599,7 +707,8 @@ function coordinatedWith(v: SentenceView, holder: ActorMention, cueStart: number
   const k = ms.indexOf(holder);
   if (k < 0) return [];
   const out: ActorMention[] = [];
-  const ok = (m: ActorMention): boolean => !m.compound && !m.poss && (m.personId === null) === (holder.personId === null);
+  const ok = (m: ActorMention): boolean =>
+    !m.compound && !m.poss && (m.personId === null) === (holder.personId === null);
   for (let j = k - 1; j >= 0; j--) {
     const m = ms[j];
     if (!ok(m) || m.pp !== holder.pp || !LIST_SEP.test(v.text.slice(m.end, ms[j + 1].start))) break;
@@ -616,7 +725,8 @@ function coordinatedWith(v: SentenceView, holder: ActorMention, cueStart: number
   // "Russia was joined in voting no by Belarus ...": the subject joins the agents
   if (holder.start > cueStart) {
     const subj = ms.filter((m) => m.end <= cueStart && !m.pp && !m.compound).pop();
-    if (subj && /\b(?:was|were|is|are)\s+joined\s+(?:in\s+)?(?:\w+\s+){0,2}$/i.test(v.text.slice(subj.end, cueStart))) out.push(subj);
+    if (subj && /\b(?:was|were|is|are)\s+joined\s+(?:in\s+)?(?:\w+\s+){0,2}$/i.test(v.text.slice(subj.end, cueStart)))
+      out.push(subj);
   }
   return out;
 }
@@ -628,9 +738,11 @@ function listAfterCue(v: SentenceView, cueStart: number, cueEnd: number): ActorM
   const m0 = /\bby$/i.test(v.text.slice(cueEnd - 3, cueEnd))
     ? /^\s+(?:the\s+)?/.exec(rest)
     : joined
-      // "Bolivia was joined in voting against it by Paraguay"
-      ? /^\s+(?:(?:it|them|the\s+\w+)\s+)?by\s+(?:the\s+)?/i.exec(rest)
-      : /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|was|are|:)\s+(?:the\s+)?/i.exec(rest);
+      ? // "Bolivia was joined in voting against it by Paraguay"
+        /^\s+(?:(?:it|them|the\s+\w+)\s+)?by\s+(?:the\s+)?/i.exec(rest)
+      : /^\s*(?:,\s*)?(?:(?:also|further|notably)\s+)?(?:included|include|includes|including|were|was|are|:)\s+(?:the\s+)?/i.exec(
+          rest,
+        );
   if (!m0) return [];
   let at = cueEnd + m0[0].length;
   const ms = v.mentions;
@@ -638,8 +750,10 @@ function listAfterCue(v: SentenceView, cueStart: number, cueEnd: number): ActorM
   // "floated by Pacific island nations including the Marshall Islands and ...": a group named by a
   // description, then its members: the members hold it
   if (k < 0 && /\bby$/i.test(v.text.slice(cueEnd - 3, cueEnd))) {
-    const g = /^\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,5}?(?:,\s*)?(?:including|such\s+as|among\s+them|led\s+by)\s+(?:the\s+)?/iu
-      .exec(v.text.slice(cueEnd, Math.min(v.end, cueEnd + 90)));
+    const g =
+      /^\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,5}?(?:,\s*)?(?:including|such\s+as|among\s+them|led\s+by)\s+(?:the\s+)?/iu.exec(
+        v.text.slice(cueEnd, Math.min(v.end, cueEnd + 90)),
+      );
     if (g && !ms.some((m) => m.start >= cueEnd && m.start < cueEnd + g[0].length)) {
       at = cueEnd + g[0].length;
       k = ms.findIndex((m) => m.start === at);

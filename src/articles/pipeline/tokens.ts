@@ -46,7 +46,12 @@ export function tokenize(text: string): Token[] {
     const first = word[0];
     const cap = first !== first.toLowerCase();
     const lower = word.toLowerCase();
-    const upper = cap && word.length >= 2 && word !== lower && word === word.toUpperCase() && /[A-Za-z\p{L}].*[A-Za-z\p{L}]/u.test(word);
+    const upper =
+      cap &&
+      word.length >= 2 &&
+      word !== lower &&
+      word === word.toUpperCase() &&
+      /[A-Za-z\p{L}].*[A-Za-z\p{L}]/u.test(word);
     const prev = out.length ? out[out.length - 1] : null;
     const tok: Token = {
       text: word,

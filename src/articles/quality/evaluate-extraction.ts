@@ -28,7 +28,8 @@ export interface Evaluation {
 
 /** The scorer's view of an extraction result: names instead of ids. */
 export function toScored(result: ExtractionResult): ScoredStance[] {
-  const actorName = (id: string | null): string | null => (id ? (result.actors.find((a) => a.id === id)?.name ?? id) : null);
+  const actorName = (id: string | null): string | null =>
+    id ? (result.actors.find((a) => a.id === id)?.name ?? id) : null;
   return result.stances.map((s) => {
     const p = result.proposals.find((x) => x.id === s.proposalId);
     return {
@@ -50,7 +51,15 @@ export function learn(known: { actors: KnownActor[]; proposals: KnownProposal[] 
     if (k) {
       for (const al of a.aliases) if (!k.aliases.includes(al)) k.aliases.push(al);
       if (!k.representsId && a.representsId) k.representsId = a.representsId;
-    } else known.actors.push({ id: a.id, name: a.name, kind: a.kind, aliases: [...a.aliases], representsId: a.representsId, role: a.role });
+    } else
+      known.actors.push({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        aliases: [...a.aliases],
+        representsId: a.representsId,
+        role: a.role,
+      });
   }
   for (const p of r.proposals) {
     const k = known.proposals.find((x) => x.id === p.id);
@@ -69,9 +78,10 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
   const results: Evaluation['results'] = [];
   for (const file of files) {
     const parsed = parseTextFile(readFileSync(join(folder, file), 'utf8'));
-    const given = options.publishedOn && file in options.publishedOn
-      ? options.publishedOn[file]
-      : (gold.articles.find((a) => a.file === file)?.publishedOn ?? parsed.metadata.publishedOn ?? null);
+    const given =
+      options.publishedOn && file in options.publishedOn
+        ? options.publishedOn[file]
+        : (gold.articles.find((a) => a.file === file)?.publishedOn ?? parsed.metadata.publishedOn ?? null);
     // a fresh copy per call: the extractor caches indexes by array identity
     const snapshot = {
       actors: known.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
@@ -81,7 +91,9 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
     results.push({ file, result });
     learn(known, result);
   }
-  const scored = results.filter((r) => gold.articles.some((a) => a.file === r.file)).map((r) => ({ file: r.file, stances: toScored(r.result) }));
+  const scored = results
+    .filter((r) => gold.articles.some((a) => a.file === r.file))
+    .map((r) => ({ file: r.file, stances: toScored(r.result) }));
   return { report: scoreArticles(gold, scored), results };
 }
 

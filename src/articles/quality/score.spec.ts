@@ -14,8 +14,24 @@ const gold: GoldFile = {
     {
       file: 'a.txt',
       stances: [
-        { actor: 'Russia', speaker: null, proposal: 'Grain corridor', position: 'OPPOSE', cue: ['reject'], conditions: ['sanctions are lifted'], statedOn: '2023-07-17' },
-        { actor: 'Turkey', speaker: 'Ana Lopez', proposal: 'Grain corridor', position: 'SUPPORT', cue: ['welcomed'], conditions: [], statedOn: null },
+        {
+          actor: 'Russia',
+          speaker: null,
+          proposal: 'Grain corridor',
+          position: 'OPPOSE',
+          cue: ['reject'],
+          conditions: ['sanctions are lifted'],
+          statedOn: '2023-07-17',
+        },
+        {
+          actor: 'Turkey',
+          speaker: 'Ana Lopez',
+          proposal: 'Grain corridor',
+          position: 'SUPPORT',
+          cue: ['welcomed'],
+          conditions: [],
+          statedOn: null,
+        },
       ],
     },
     { file: 'b.txt', stances: 'same as a.txt' },
@@ -23,8 +39,14 @@ const gold: GoldFile = {
 };
 
 const st = (o: Partial<ScoredStance>): ScoredStance => ({
-  actor: 'Moscow', proposal: { name: 'Rejoin the Black Sea grain deal', aliases: [] }, position: 'OPPOSE', speaker: null,
-  cue: 'will reject', conditions: ['Western sanctions are lifted'], statedOn: '2023-07-17', ...o,
+  actor: 'Moscow',
+  proposal: { name: 'Rejoin the Black Sea grain deal', aliases: [] },
+  position: 'OPPOSE',
+  speaker: null,
+  cue: 'will reject',
+  conditions: ['Western sanctions are lifted'],
+  statedOn: '2023-07-17',
+  ...o,
 });
 
 describe('score', () => {
@@ -43,7 +65,20 @@ describe('score', () => {
 
   it('scores triples and attributes per article and overall', () => {
     const report = scoreArticles(gold, [
-      { file: 'a.txt', stances: [st({}), st({ actor: 'Ankara', position: 'SUPPORT', speaker: 'Ana López', cue: 'welcomed', conditions: [], statedOn: null })] },
+      {
+        file: 'a.txt',
+        stances: [
+          st({}),
+          st({
+            actor: 'Ankara',
+            position: 'SUPPORT',
+            speaker: 'Ana López',
+            cue: 'welcomed',
+            conditions: [],
+            statedOn: null,
+          }),
+        ],
+      },
       { file: 'b.txt', stances: [st({ statedOn: '2023-07' }), st({ actor: 'Turkey', position: 'OPPOSE' })] },
     ]);
     expect(report.articles[0]).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });

@@ -103,7 +103,10 @@ export class GoldIndex {
 
   constructor(readonly gold: GoldFile) {
     for (const a of gold.actors) for (const f of [a.name, ...(a.aliases ?? [])]) this.actorByKey.set(key(f), a.name);
-    this.proposalForms = gold.proposals.map((p) => ({ name: p.name, forms: [p.name, ...(p.aliases ?? [])].map(phraseNorm) }));
+    this.proposalForms = gold.proposals.map((p) => ({
+      name: p.name,
+      forms: [p.name, ...(p.aliases ?? [])].map(phraseNorm),
+    }));
   }
 
   actor(name: string | null): string | null {
@@ -199,7 +202,11 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
     const precision = ratio(tp, gotSet.size);
     const recall = ratio(tp, goldSet.size);
     articles.push({
-      file: r.file, ...counts, precision, recall, f1: f1(precision, recall),
+      file: r.file,
+      ...counts,
+      precision,
+      recall,
+      f1: f1(precision, recall),
       attributes: { ...a },
       missing: [...goldSet].filter((t) => !gotSet.has(t)),
       spurious: [...gotSet].filter((t) => !goldSet.has(t)),
@@ -220,18 +227,35 @@ const acc = (n: number, d: number): string => (d ? `${n}/${d}` : '-');
 export function formatTable(report: ScoreReport): string {
   const head = ['article', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'speaker', 'cue', 'cond', 'statedOn'];
   const rows = report.articles.map((a) => [
-    a.file, String(a.tp), String(a.fp), String(a.fn), pct(a.precision), pct(a.recall), pct(a.f1),
-    acc(a.attributes.speaker, a.attributes.matched), acc(a.attributes.cue, a.attributes.matched),
-    acc(a.attributes.conditions, a.attributes.matched), acc(a.attributes.statedOn, a.attributes.matched),
+    a.file,
+    String(a.tp),
+    String(a.fp),
+    String(a.fn),
+    pct(a.precision),
+    pct(a.recall),
+    pct(a.f1),
+    acc(a.attributes.speaker, a.attributes.matched),
+    acc(a.attributes.cue, a.attributes.matched),
+    acc(a.attributes.conditions, a.attributes.matched),
+    acc(a.attributes.statedOn, a.attributes.matched),
   ]);
   const o = report.overall;
   rows.push([
-    'OVERALL', String(o.tp), String(o.fp), String(o.fn), pct(o.precision), pct(o.recall), pct(o.f1),
-    acc(o.attributes.speaker, o.attributes.matched), acc(o.attributes.cue, o.attributes.matched),
-    acc(o.attributes.conditions, o.attributes.matched), acc(o.attributes.statedOn, o.attributes.matched),
+    'OVERALL',
+    String(o.tp),
+    String(o.fp),
+    String(o.fn),
+    pct(o.precision),
+    pct(o.recall),
+    pct(o.f1),
+    acc(o.attributes.speaker, o.attributes.matched),
+    acc(o.attributes.cue, o.attributes.matched),
+    acc(o.attributes.conditions, o.attributes.matched),
+    acc(o.attributes.statedOn, o.attributes.matched),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const a of report.articles) {
     for (const m of a.missing) out.push(`  missing  ${a.file}: ${m}`);

@@ -18,7 +18,11 @@ export interface PreparedBatch {
  * recordStance does; extracted ones (PROPOSED) become rows like ingestion's
  * (override false, with the rule that found them).
  */
-export function prepareBatch(stances: StancesService, articles: ArticlesService, proposals: SyntheticProposal[]): PreparedBatch {
+export function prepareBatch(
+  stances: StancesService,
+  articles: ArticlesService,
+  proposals: SyntheticProposal[],
+): PreparedBatch {
   const rows: StanceWrite[] = [];
   const byId = new Map<string, ArticleWrite>();
   for (const p of proposals) {
@@ -35,7 +39,13 @@ export function prepareBatch(stances: StancesService, articles: ArticlesService,
     }
   }
   const reprints = proposals.flatMap((p) =>
-    p.reprints.map(([copy, original]) => [articles.toWrite('reprint', { url: copy }).id, articles.toWrite('original', { url: original }).id] as [string, string]),
+    p.reprints.map(
+      ([copy, original]) =>
+        [articles.toWrite('reprint', { url: copy }).id, articles.toWrite('original', { url: original }).id] as [
+          string,
+          string,
+        ],
+    ),
   );
   return { batch: { articles: [...byId.values()], stances: rows }, reprints, stances: rows.length };
 }

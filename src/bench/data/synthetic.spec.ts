@@ -5,7 +5,9 @@ import { syntheticPlan } from './synthetic.js';
 describe('the synthetic stance graph', () => {
   const ids = (n: number) => {
     const out: string[] = [];
-    for (const p of syntheticPlan(n).proposals()) for (const s of p.stances) out.push(stanceId(s.input.actorId, s.input.proposalId, s.input.position, s.input.statedOn ?? null));
+    for (const p of syntheticPlan(n).proposals())
+      for (const s of p.stances)
+        out.push(stanceId(s.input.actorId, s.input.proposalId, s.input.position, s.input.statedOn ?? null));
     return out;
   };
 

@@ -65,15 +65,85 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 
 // ---- names ------------------------------------------------------------------
 
-const SYL = ['val', 'dor', 'mar', 'ken', 'tes', 'lor', 'bri', 'sun', 'ka', 'ro', 'vel', 'than', 'mi', 'zar', 'pol', 'ost', 'ga', 'ren', 'lu', 'bek'];
+const SYL = [
+  'val',
+  'dor',
+  'mar',
+  'ken',
+  'tes',
+  'lor',
+  'bri',
+  'sun',
+  'ka',
+  'ro',
+  'vel',
+  'than',
+  'mi',
+  'zar',
+  'pol',
+  'ost',
+  'ga',
+  'ren',
+  'lu',
+  'bek',
+];
 const STATE_END = ['ia', 'land', 'stan', 'ora', 'ana', 'ica'];
 const CITY_END = ['grad', 'ton', 'polis', 'mouth', 'burg', 'ville'];
-const FIRST = ['Ana', 'Boris', 'Chen', 'Dina', 'Emil', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kemal', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Rafael', 'Sina', 'Tomas', 'Yara'];
-const ROLES = ['Foreign Minister', 'President', 'Prime Minister', 'Defense Minister', 'special envoy', 'ambassador to the United Nations', 'spokesperson of the Foreign Ministry'];
+const FIRST = [
+  'Ana',
+  'Boris',
+  'Chen',
+  'Dina',
+  'Emil',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kemal',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Rafael',
+  'Sina',
+  'Tomas',
+  'Yara',
+];
+const ROLES = [
+  'Foreign Minister',
+  'President',
+  'Prime Minister',
+  'Defense Minister',
+  'special envoy',
+  'ambassador to the United Nations',
+  'spokesperson of the Foreign Ministry',
+];
 const ORG_KINDS = ['Foreign Ministry', 'Defense Ministry', 'National Security Council'];
-const PLANS = ['water-sharing treaty', 'ceasefire', 'joint naval patrol', 'carbon border tax', 'debt relief package', 'fishing rights accord', 'free trade agreement', 'peacekeeping mission', 'mining moratorium', 'energy price summit', 'border demarcation commission', 'refugee return plan', 'arms control pact', 'customs union', 'disaster relief fund'];
+const PLANS = [
+  'water-sharing treaty',
+  'ceasefire',
+  'joint naval patrol',
+  'carbon border tax',
+  'debt relief package',
+  'fishing rights accord',
+  'free trade agreement',
+  'peacekeeping mission',
+  'mining moratorium',
+  'energy price summit',
+  'border demarcation commission',
+  'refugee return plan',
+  'arms control pact',
+  'customs union',
+  'disaster relief fund',
+];
 const PLACES = ['Northern', 'Southern', 'Eastern', 'Western', 'Coastal', 'Highland', 'River', 'Gulf', 'Lake', 'Island'];
-const OUTLETS = Array.from({ length: 40 }, (_, i) => `${['Global', 'Daily', 'Regional', 'World', 'Evening', 'Morning', 'Capital', 'Frontier'][i % 8]} ${['Wire', 'Times', 'Herald', 'Post', 'Observer'][Math.floor(i / 8)]}`);
+const OUTLETS = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `${['Global', 'Daily', 'Regional', 'World', 'Evening', 'Morning', 'Capital', 'Frontier'][i % 8]} ${['Wire', 'Times', 'Herald', 'Post', 'Observer'][Math.floor(i / 8)]}`,
+);
 const CUES: Record<Position, string[]> = {
   [Position.SUPPORT]: ['welcomed', 'supports', 'underscored the need to proceed', 'backed', 'an admirable idea'],
   [Position.OPPOSE]: ['premature', 'reject', 'opposes', 'unacceptable', 'will not accept'],
@@ -139,14 +209,26 @@ export function regionActors(region: number): UpsertActorInput[] {
     const state = out[(i * 3) % STATES_PER_REGION];
     const kind = ORG_KINDS[i % ORG_KINDS.length];
     const name = `${state.name} ${kind}`;
-    out.push({ id: slugify(name), name, kind: ActorKind.ORGANIZATION, aliases: [`${kind} of ${state.name}`], represents: { stateId: state.id!, role: null } });
+    out.push({
+      id: slugify(name),
+      name,
+      kind: ActorKind.ORGANIZATION,
+      aliases: [`${kind} of ${state.name}`],
+      represents: { stateId: state.id!, role: null },
+    });
   }
   for (let i = 0; i < PERSONS_PER_REGION; i++) {
     const g = region * PERSONS_PER_REGION + i;
     const state = out[i % STATES_PER_REGION];
     const name = `${FIRST[g % FIRST.length]} ${word(Math.floor(g / FIRST.length) + 101, ['ov', 'ez', 'son', 'ski', 'ic', 'ani'])}`;
     const role = ROLES[g % ROLES.length];
-    out.push({ id: slugify(name), name, kind: ActorKind.PERSON, aliases: [name.replace(' ', ' A. ')], represents: { stateId: state.id!, role } });
+    out.push({
+      id: slugify(name),
+      name,
+      kind: ActorKind.PERSON,
+      aliases: [name.replace(' ', ' A. ')],
+      represents: { stateId: state.id!, role },
+    });
   }
   return out;
 }
@@ -207,7 +289,11 @@ export function regionProposal(reg: Region, index: number): SyntheticProposal {
 
   // Rounds of diplomacy, at least 45 days apart: each has a date and its reports.
   const roundCount = int(r, 4, 9);
-  const rounds: Array<{ day: number; month: boolean; articles: Array<{ url: string; outlet: string; title: string; publishedOn: string; reprintOf: string | null }> }> = [];
+  const rounds: Array<{
+    day: number;
+    month: boolean;
+    articles: Array<{ url: string; outlet: string; title: string; publishedOn: string; reprintOf: string | null }>;
+  }> = [];
   let day = start + int(r, 1, 30);
   for (let k = 0; k < roundCount; k++) {
     const articles: (typeof rounds)[number]['articles'] = [];
@@ -277,13 +363,20 @@ export function regionProposal(reg: Region, index: number): SyntheticProposal {
           evidence: evidenceFrom.map((a, i) => {
             const charStart = int(r, 0, 3000);
             const quote = `${holder.name} ${cue} the ${name.replace(/ \d+$/, '')}${i > 0 ? ', the report added' : ''}`;
-            return { quote, charStart, charEnd: charStart + quote.length, article: { url: a.url, outlet: a.outlet, title: a.title, publishedOn: a.publishedOn } };
+            return {
+              quote,
+              charStart,
+              charEnd: charStart + quote.length,
+              article: { url: a.url, outlet: a.outlet, title: a.title, publishedOn: a.publishedOn },
+            };
           }),
         },
       });
     }
   }
-  const reprints = rounds.flatMap((round) => round.articles.filter((a) => a.reprintOf).map((a) => [a.url, a.reprintOf!] as [string, string]));
+  const reprints = rounds.flatMap((round) =>
+    round.articles.filter((a) => a.reprintOf).map((a) => [a.url, a.reprintOf!] as [string, string]),
+  );
   return { index: g, upsert, stances, reprints };
 }
 

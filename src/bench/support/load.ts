@@ -17,12 +17,25 @@ export interface LoadResult {
 export function pooled(runs: LoadResult[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
-  return summarise(latencies, seconds, runs.reduce((s, r) => s + r.failures, 0));
+  return summarise(
+    latencies,
+    seconds,
+    runs.reduce((s, r) => s + r.failures, 0),
+  );
 }
 
 function summarise(latencies: number[], seconds: number, failures: number): LoadResult {
-  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN);
-  return { p50: round(q(0.5)), p99: round(q(0.99)), rps: round(latencies.length / seconds, 1), requests: latencies.length, failures, seconds, latencies };
+  const q = (p: number) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
+  return {
+    p50: round(q(0.5)),
+    p99: round(q(0.99)),
+    rps: round(latencies.length / seconds, 1),
+    requests: latencies.length,
+    failures,
+    seconds,
+    latencies,
+  };
 }
 
 export interface Target {

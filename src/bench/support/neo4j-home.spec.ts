@@ -4,7 +4,11 @@ describe("reading `server.sh start`'s stdout", () => {
   const env = 'NEO4J_URI=bolt://localhost:7687\nNEO4J_USERNAME=neo4j\nNEO4J_PASSWORD=a=b c\n';
 
   it('takes its three variables, a value holding "=" or spaces included', () => {
-    expect(serverEnv(env)).toEqual({ NEO4J_URI: 'bolt://localhost:7687', NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'a=b c' });
+    expect(serverEnv(env)).toEqual({
+      NEO4J_URI: 'bolt://localhost:7687',
+      NEO4J_USERNAME: 'neo4j',
+      NEO4J_PASSWORD: 'a=b c',
+    });
   });
 
   it('refuses any other line: a progress message there is a broken contract, not data', () => {
@@ -14,6 +18,8 @@ describe("reading `server.sh start`'s stdout", () => {
   });
 
   it('refuses output that lacks a variable', () => {
-    expect(() => serverEnv('NEO4J_URI=bolt://localhost:7687\nNEO4J_USERNAME=neo4j\n')).toThrow(/did not print NEO4J_PASSWORD/);
+    expect(() => serverEnv('NEO4J_URI=bolt://localhost:7687\nNEO4J_USERNAME=neo4j\n')).toThrow(
+      /did not print NEO4J_PASSWORD/,
+    );
   });
 });

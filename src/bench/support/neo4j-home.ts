@@ -25,7 +25,12 @@ export interface Neo4jTarget {
  * 1M tier (about 2 GB on disk), so reads measure the engine, not the disk.
  */
 function localConf(pagecache: string): string {
-  return ['# Written by the bench (src/bench/support/neo4j-home.ts).', `server.memory.pagecache.size=${pagecache}`, 'db.transaction.timeout=300s', ''].join('\n');
+  return [
+    '# Written by the bench (src/bench/support/neo4j-home.ts).',
+    `server.memory.pagecache.size=${pagecache}`,
+    'db.transaction.timeout=300s',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -34,12 +39,19 @@ function localConf(pagecache: string): string {
  * .stance/bench-neo4j) keeps its data between runs; a throwaway one is
  * deleted by stop().
  */
-export async function startHome(home: string, options: { throwaway?: boolean; pagecache?: string } = {}): Promise<Neo4jTarget> {
+export async function startHome(
+  home: string,
+  options: { throwaway?: boolean; pagecache?: string } = {},
+): Promise<Neo4jTarget> {
   mkdirSync(home, { recursive: true });
   writeFileSync(join(home, 'neo4j.local.conf'), localConf(options.pagecache ?? '1g'));
   const [bolt, http] = await freePorts(2);
   const env = { ...process.env, STANCE_NEO4J_HOME: home, NEO4J_BOLT_PORT: String(bolt), NEO4J_HTTP_PORT: String(http) };
-  const out = await run('bash', [join(ROOT, 'infra', 'neo4j', 'server.sh'), 'start'], { env, cwd: ROOT, maxBuffer: 1 << 20 });
+  const out = await run('bash', [join(ROOT, 'infra', 'neo4j', 'server.sh'), 'start'], {
+    env,
+    cwd: ROOT,
+    maxBuffer: 1 << 20,
+  });
   const vars = serverEnv(out.stdout);
   const pidFile = join(home, 'run', 'neo4j.pid');
   return {

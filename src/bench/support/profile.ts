@@ -32,7 +32,9 @@ function hits(plan: PlanNode): number {
 function operators(plan: PlanNode): string[] {
   const name = plan.operatorType.replace(/@.*$/, '');
   const detail = typeof plan.arguments?.Details === 'string' ? plan.arguments.Details : '';
-  const own = /Seek|Scan|Expand|Sort|Top|Index|Fulltext|ProcedureCall/.test(name) ? [`${name}${detail ? `(${detail.slice(0, 60)})` : ''}`] : [];
+  const own = /Seek|Scan|Expand|Sort|Top|Index|Fulltext|ProcedureCall/.test(name)
+    ? [`${name}${detail ? `(${detail.slice(0, 60)})` : ''}`]
+    : [];
   return [...own, ...plan.children.flatMap(operators)];
 }
 
@@ -41,16 +43,29 @@ function operators(plan: PlanNode): string[] {
  * same files, the same parameters, in the same order), averaged over the
  * first `samples` parameter sets: db hits per statement and in all.
  */
-export async function profileQuestion(driver: Driver, cypher: CypherRegistry, question: Question, samples = 4): Promise<QuestionProfile> {
+export async function profileQuestion(
+  driver: Driver,
+  cypher: CypherRegistry,
+  question: Question,
+  samples = 4,
+): Promise<QuestionProfile> {
   const byStatement = new Map<string, StatementProfile>();
   const params = question.params.slice(0, samples);
   for (const p of params) {
     await question.raw(async (name: string, args: Params) => {
-      const session = driver.session({ database: process.env.NEO4J_DATABASE ?? 'neo4j', defaultAccessMode: neo4j.session.READ });
+      const session = driver.session({
+        database: process.env.NEO4J_DATABASE ?? 'neo4j',
+        defaultAccessMode: neo4j.session.READ,
+      });
       try {
         const result = await session.run(`PROFILE ${cypher.get(name)}`, args);
         const plan = result.summary.profile as unknown as PlanNode;
-        const entry = byStatement.get(name) ?? { statement: name, dbHits: 0, rows: 0, operators: operators(plan).join(' <- ') };
+        const entry = byStatement.get(name) ?? {
+          statement: name,
+          dbHits: 0,
+          rows: 0,
+          operators: operators(plan).join(' <- '),
+        };
         entry.dbHits += hits(plan) / params.length;
         entry.rows += result.records.length / params.length;
         byStatement.set(name, entry);
@@ -60,6 +75,10 @@ export async function profileQuestion(driver: Driver, cypher: CypherRegistry, qu
       }
     }, p);
   }
-  const statements = [...byStatement.values()].map((s) => ({ ...s, dbHits: Math.round(s.dbHits), rows: Math.round(s.rows * 10) / 10 }));
+  const statements = [...byStatement.values()].map((s) => ({
+    ...s,
+    dbHits: Math.round(s.dbHits),
+    rows: Math.round(s.rows * 10) / 10,
+  }));
   return { question: question.name, dbHits: statements.reduce((s, x) => s + x.dbHits, 0), statements };
 }

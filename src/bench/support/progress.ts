@@ -32,7 +32,11 @@ export class Progress {
 }
 
 /** Runs work over items with at most `concurrency` in flight; the first failure stops it. */
-export async function pool<T>(items: Iterable<T>, concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: Iterable<T>,
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   const it = items[Symbol.iterator]();
   let failed: unknown = null;
   const next = (): IteratorResult<T> => (failed ? { done: true, value: undefined } : it.next());

@@ -54,7 +54,14 @@ export interface BenchReport {
   };
   startedAt: string;
   finishedAt?: string;
-  settings: { stances: number; clients: number[]; warmupSeconds: number; durationSeconds: number; rounds: number; tiny: boolean };
+  settings: {
+    stances: number;
+    clients: number[];
+    warmupSeconds: number;
+    durationSeconds: number;
+    rounds: number;
+    tiny: boolean;
+  };
   graph: Record<string, number> | null;
   reads: ReadRow[];
   profile: QuestionProfile[];
@@ -66,7 +73,8 @@ export interface BenchReport {
 const TARGET = { p50: 1.15, p99: 1.3, peer: 1.5, writes: 0.5, extraction: 500 };
 
 const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
-const fmt = (x: number | null) => (x == null || !Number.isFinite(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x: number | null) =>
+  x == null || !Number.isFinite(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 const label = (n: number) => (n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** The results as Markdown tables: what goes to stdout, bench/results/latest.md and the README. */
@@ -77,9 +85,13 @@ export function formatReport(r: BenchReport): string {
   lines.push(
     `Measured ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} x ${m.model}, ${m.memoryGb} GB, Node ${m.node}, Neo4j ${m.neo4j}; ` +
       `load average ${m.loadAverage.before.join(' / ')} before and ${m.loadAverage.after.join(' / ')} after (1 / 5 / 15 min)` +
-      (m.loadAverage.during ? `, ${m.loadAverage.during.mean} on average and ${m.loadAverage.during.max} at most during the run (1 min, every 10 s)` : '') +
-      '; the machine is shared with other engineers\' test runs. ' +
-      (g ? `Graph: ${label(g.stances)} stances, ${g.actors} actors, ${g.proposals} proposals, ${g.articles} articles, ${g.evidence} evidence edges. ` : '') +
+      (m.loadAverage.during
+        ? `, ${m.loadAverage.during.mean} on average and ${m.loadAverage.during.max} at most during the run (1 min, every 10 s)`
+        : '') +
+      "; the machine is shared with other engineers' test runs. " +
+      (g
+        ? `Graph: ${label(g.stances)} stances, ${g.actors} actors, ${g.proposals} proposals, ${g.articles} articles, ${g.evidence} evidence edges. `
+        : '') +
       `Each cell: ${r.settings.rounds} round(s) of ${r.settings.durationSeconds} s after ${r.settings.warmupSeconds} s warm-up, pooled.`,
     '',
   );
@@ -107,7 +119,9 @@ export function formatReport(r: BenchReport): string {
     const c = (t: Timing) => {
       const server = t.cpuMs?.server;
       const db = t.cpuMs?.neo4j;
-      return server == null ? '' : `${server.toFixed(2)} + ${db == null ? '?' : db.toFixed(2)} = ${(server + (db ?? 0)).toFixed(2)}`;
+      return server == null
+        ? ''
+        : `${server.toFixed(2)} + ${db == null ? '?' : db.toFixed(2)} = ${(server + (db ?? 0)).toFixed(2)}`;
     };
     lines.push(
       '| CPU ms per request at 10 clients (server + Neo4j) | ours | raw | peer |',
@@ -119,7 +133,10 @@ export function formatReport(r: BenchReport): string {
 
   if (r.profile.length > 0) {
     lines.push('| question | db hits (PROFILE, all statements) | statements: db hits |', '|---|---:|---|');
-    for (const p of r.profile) lines.push(`| ${p.question} | ${p.dbHits} | ${p.statements.map((s) => `${s.statement} ${s.dbHits}`).join(', ')} |`);
+    for (const p of r.profile)
+      lines.push(
+        `| ${p.question} | ${p.dbHits} | ${p.statements.map((s) => `${s.statement} ${s.dbHits}`).join(', ')} |`,
+      );
     lines.push('');
   }
 

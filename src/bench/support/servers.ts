@@ -45,9 +45,17 @@ export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST
 }
 
 /** The raw driver endpoint (raw-server.ts) or the peer (peer-server.ts): they print "listening <url>". */
-export async function startScript(name: 'raw' | 'peer', neo4jEnv: Record<string, string>, distDir = DIST): Promise<Served> {
+export async function startScript(
+  name: 'raw' | 'peer',
+  neo4jEnv: Record<string, string>,
+  distDir = DIST,
+): Promise<Served> {
   const [port] = await freePorts(1);
-  const child = spawnNode(join(distDir, 'bench', `${name}-server.js`), { ...process.env, ...neo4jEnv, PORT: String(port) }, name);
+  const child = spawnNode(
+    join(distDir, 'bench', `${name}-server.js`),
+    { ...process.env, ...neo4jEnv, PORT: String(port) },
+    name,
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

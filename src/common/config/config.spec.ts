@@ -22,7 +22,13 @@ describe('auth and limits configuration', () => {
   it('opens reads in development, with limits near graphql-armor defaults', () => {
     const config = loadConfig(BASE);
     expect(config.auth.openReads).toBe(true);
-    expect(config.graphql).toMatchObject({ maxDepth: 6, maxAliases: 15, maxTokens: 1000, introspection: true, ide: true });
+    expect(config.graphql).toMatchObject({
+      maxDepth: 6,
+      maxAliases: 15,
+      maxTokens: 1000,
+      introspection: true,
+      ide: true,
+    });
   });
 
   it('reads fixed tokens and reports every bad one together', () => {
@@ -31,7 +37,9 @@ describe('auth and limits configuration', () => {
       { role: 'reader', token: 'r'.repeat(24) },
       { role: 'admin', token: 'a'.repeat(30) },
     ]);
-    expect(problems({ STANCE_TOKENS: 'root:xxxxxxxxxxxxxxxxxxxxxxxxxx,editor:short', STANCE_AUTH_SECRET: 'short' })).toHaveLength(3);
+    expect(
+      problems({ STANCE_TOKENS: 'root:xxxxxxxxxxxxxxxxxxxxxxxxxx,editor:short', STANCE_AUTH_SECRET: 'short' }),
+    ).toHaveLength(3);
   });
 });
 
@@ -41,11 +49,18 @@ describe('extraction configuration', () => {
     expect(extraction.workers).toBeGreaterThanOrEqual(1);
     expect(extraction.workers).toBeLessThanOrEqual(4);
     expect(extraction).toMatchObject({ budgetMs: 10_000, queue: 32 });
-    expect(loadConfig({ ...BASE, STANCE_EXTRACT_WORKERS: '2', STANCE_EXTRACT_BUDGET_MS: '2500', STANCE_EXTRACT_QUEUE: '0' }).extraction).toEqual({ workers: 2, budgetMs: 2500, queue: 0 });
+    expect(
+      loadConfig({ ...BASE, STANCE_EXTRACT_WORKERS: '2', STANCE_EXTRACT_BUDGET_MS: '2500', STANCE_EXTRACT_QUEUE: '0' })
+        .extraction,
+    ).toEqual({ workers: 2, budgetMs: 2500, queue: 0 });
   });
 
   it('reports every bad extraction variable together', () => {
-    const found = problems({ STANCE_EXTRACT_WORKERS: '0', STANCE_EXTRACT_BUDGET_MS: 'soon', STANCE_EXTRACT_QUEUE: '-1' });
+    const found = problems({
+      STANCE_EXTRACT_WORKERS: '0',
+      STANCE_EXTRACT_BUDGET_MS: 'soon',
+      STANCE_EXTRACT_QUEUE: '-1',
+    });
     expect(found).toEqual([
       expect.stringContaining('STANCE_EXTRACT_WORKERS'),
       expect.stringContaining('STANCE_EXTRACT_BUDGET_MS'),

@@ -224,7 +224,8 @@ function authConfig(
   const rawSecret = env.STANCE_AUTH_SECRET?.trim();
   let secret: string | null = null;
   if (rawSecret) {
-    if (rawSecret.length < 32) problems.push(`STANCE_AUTH_SECRET must be at least 32 characters (got ${rawSecret.length})`);
+    if (rawSecret.length < 32)
+      problems.push(`STANCE_AUTH_SECRET must be at least 32 characters (got ${rawSecret.length})`);
     else secret = rawSecret;
   }
   const tokens: AuthConfig['tokens'] = [];
@@ -237,14 +238,18 @@ function authConfig(
       if (at < 0 || !ROLES.includes(role)) {
         problems.push(`STANCE_TOKENS entry ${i + 1} must be role:token with role reader, editor or admin`);
       } else if (!TOKEN.test(token)) {
-        problems.push(`STANCE_TOKENS entry ${i + 1} (${role}) must be 24 to 512 characters of letters, digits and ._~+/=-`);
+        problems.push(
+          `STANCE_TOKENS entry ${i + 1} (${role}) must be 24 to 512 characters of letters, digits and ._~+/=-`,
+        );
       } else {
         tokens.push({ role, token });
       }
     });
   }
   if (production && !rawSecret && !rawTokens) {
-    problems.push('STANCE_AUTH_SECRET (32+ characters) or STANCE_TOKENS (role:token,…) is required when NODE_ENV=production');
+    problems.push(
+      'STANCE_AUTH_SECRET (32+ characters) or STANCE_TOKENS (role:token,…) is required when NODE_ENV=production',
+    );
   }
   return {
     secret,

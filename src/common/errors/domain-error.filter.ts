@@ -43,6 +43,8 @@ export class DomainErrorFilter implements GqlExceptionFilter {
     if (host.getType() !== 'http') return error;
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    res.status(HTTP_STATUS[code] ?? 500).json({ error: { code, message, ...(error instanceof DomainError && error.field ? { field: error.field } : {}) } });
+    res.status(HTTP_STATUS[code] ?? 500).json({
+      error: { code, message, ...(error instanceof DomainError && error.field ? { field: error.field } : {}) },
+    });
   }
 }

@@ -34,7 +34,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   if (original instanceof Neo4jError) {
     if (UNAVAILABLE_NEO4J_CODES.has(original.code) || isRetryableError(original)) {
-      return { ...base, message: 'the database is unavailable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        ...base,
+        message: 'the database is unavailable; try again shortly',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     return { ...base, message: 'internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }

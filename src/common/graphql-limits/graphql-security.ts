@@ -18,7 +18,12 @@ import { limitRules } from './limits.js';
  * every error masked to a stable code and counted for /metrics (unexpected
  * ones are logged with their stack by Nest and DomainErrorFilter, never sent).
  */
-export function graphqlSecurity(config: AppConfig, auth: AuthService, metrics: MetricsService, rates: RateLimitService): Partial<ApolloDriverConfig> {
+export function graphqlSecurity(
+  config: AppConfig,
+  auth: AuthService,
+  metrics: MetricsService,
+  rates: RateLimitService,
+): Partial<ApolloDriverConfig> {
   return {
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: false,

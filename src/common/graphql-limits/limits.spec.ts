@@ -7,7 +7,9 @@ const schema = buildSchema('type Query { node: Node } type Node { id: ID, next: 
 // A field selection n levels deep: node, next, next, …, id.
 const nested = (n: number) => `{ node { ${'next { '.repeat(n - 2)}id${' }'.repeat(n - 2)} } }`;
 const codes = (query: string) =>
-  validate(schema, parse(query), [...specifiedRules, ...limitRules(LIMITS)]).map((e) => (e.originalError instanceof DomainError ? e.originalError.code : 'OTHER'));
+  validate(schema, parse(query), [...specifiedRules, ...limitRules(LIMITS)]).map((e) =>
+    e.originalError instanceof DomainError ? e.originalError.code : 'OTHER',
+  );
 
 describe('GraphQL limits', () => {
   it('refuses a query nested 20 deep, and lets 6 through', () => {
@@ -17,7 +19,9 @@ describe('GraphQL limits', () => {
   });
 
   it('refuses more than 15 aliases and costs past the limit', () => {
-    expect(codes(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: node { id }`).join(' ')} }`)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(codes(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: node { id }`).join(' ')} }`)).toEqual([
+      'QUERY_TOO_COMPLEX',
+    ]);
     expect(codes('{ node { list(first: 100) { list(first: 100) { id } } } }')).toContain('QUERY_TOO_COMPLEX');
   });
 

@@ -34,7 +34,8 @@ export function tooComplex(message: string): GraphQLError {
 
 /** Validation rules for Apollo: each reports (never throws) so the answer is a coded error. */
 export function limitRules(limits: Limits): ValidationRule[] {
-  const report = (context: ValidationContext | null, error: GraphQLError) => context?.reportError(tooComplex(error.message));
+  const report = (context: ValidationContext | null, error: GraphQLError) =>
+    context?.reportError(tooComplex(error.message));
   const common = { onReject: [report], propagateOnRejection: false };
   return [
     maxDepthRule({ n: limits.maxDepth, ...common }),

@@ -17,7 +17,12 @@ import { tokenLimitError } from './limits.js';
  * digest per document, and only for documents of ordinary size (a client's
  * own queries are a few kB; a megabyte string literal is lexed each time).
  */
-export function tokenLimitMiddleware(maxTokens: number, metrics: MetricsService, remember = 1000, rememberUpToChars = 16_384): RequestHandler {
+export function tokenLimitMiddleware(
+  maxTokens: number,
+  metrics: MetricsService,
+  remember = 1000,
+  rememberUpToChars = 16_384,
+): RequestHandler {
   const withinLimit = new Set<string>();
   return (req: Request, res: Response, next: NextFunction) => {
     const body = req.body as { query?: unknown } | undefined;
@@ -36,6 +41,8 @@ export function tokenLimitMiddleware(maxTokens: number, metrics: MetricsService,
     metrics.graphqlErrors.inc({ code: ErrorCode.QUERY_TOO_COMPLEX });
     // As for every request error (request-error-status.ts): 200 to a client that takes only application/json.
     const status = acceptsJsonOnly(req.headers.accept) ? 200 : 400;
-    res.status(status).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
   };
 }

@@ -57,11 +57,17 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(field: string, cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('c:') || encodeCursor(text.slice(2)) !== cursor) throw badInput(field, 'is not a cursor this API gave out');
+  if (!text.startsWith('c:') || encodeCursor(text.slice(2)) !== cursor)
+    throw badInput(field, 'is not a cursor this API gave out');
   return text.slice(2);
 }
 
-export function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => string): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  totalCount: number,
+  keyOf: (row: T) => string,
+): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {

@@ -14,6 +14,9 @@ export class IngestArticleInput {
   @Field(() => String, { nullable: true })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date (day or month); relative dates in the text ("said Saturday") resolve against it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date (day or month); relative dates in the text ("said Saturday") resolve against it.',
+  })
   publishedOn?: string | null;
 }

@@ -27,6 +27,8 @@ export class IngestResult {
   @Field(() => [Proposal], { description: 'Proposals first met in this article.' })
   newProposals: Proposal[];
 
-  @Field(() => Int, { description: 'Stances the extractor found that a reprint could not match to the original report (not written).' })
+  @Field(() => Int, {
+    description: 'Stances the extractor found that a reprint could not match to the original report (not written).',
+  })
   unmatched: number;
 }

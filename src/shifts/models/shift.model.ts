@@ -14,7 +14,10 @@ export class Shift {
   @Field(() => ShiftKind)
   kind: ShiftKind;
 
-  @Field(() => String, { nullable: true, description: "When it happened: the newer stance's effectiveOn (statedOn, else first report)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "When it happened: the newer stance's effectiveOn (statedOn, else first report).",
+  })
   on: string | null;
 
   @Field(() => Position, { nullable: true, description: 'The position before (null for FIRST_STATED).' })
@@ -53,7 +56,10 @@ export class ShiftFilter {
   @Field(() => ID, { nullable: true })
   proposalId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Shifts on or after this ISO date (the newer stance's effectiveOn)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Shifts on or after this ISO date (the newer stance's effectiveOn).",
+  })
   since?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Shifts recorded at or after this ISO date or date-time (UTC).' })

@@ -27,7 +27,8 @@ export class StanceFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'ISO date or date-time (UTC): only what had been recorded by then (recordedAt), as the system knew it.',
+    description:
+      'ISO date or date-time (UTC): only what had been recorded by then (recordedAt), as the system knew it.',
   })
   knownAsOf?: string | null;
 

@@ -16,12 +16,15 @@ export enum StanceStatus {
 }
 registerEnumType(StanceStatus, {
   name: 'StanceStatus',
-  description: 'PROPOSED: found by the extractor, not yet reviewed. CONFIRMED: recorded or confirmed by an analyst. REJECTED / RETRACTED: kept for the record, never current.',
+  description:
+    'PROPOSED: found by the extractor, not yet reviewed. CONFIRMED: recorded or confirmed by an analyst. REJECTED / RETRACTED: kept for the record, never current.',
 });
 
 @ObjectType({ description: "An actor's position on a proposal at a time, with its evidence." })
 export class Stance {
-  @Field(() => ID, { description: 'Hash of actor, proposal, position and statedOn: the same fact always has the same id.' })
+  @Field(() => ID, {
+    description: 'Hash of actor, proposal, position and statedOn: the same fact always has the same id.',
+  })
   id: string;
 
   @Field(() => Position)
@@ -33,13 +36,21 @@ export class Stance {
   @Field(() => [String], { description: 'Every cue seen for this stance across its evidence.' })
   cues: string[];
 
-  @Field(() => [String], { description: 'What would change it ("unless the United States withdraws its hostile policy").' })
+  @Field(() => [String], {
+    description: 'What would change it ("unless the United States withdraws its hostile policy").',
+  })
   conditions: string[];
 
-  @Field(() => String, { nullable: true, description: 'When the actor took the stance (ISO day or month), not when it was reported.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the actor took the stance (ISO day or month), not when it was reported.',
+  })
   statedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'statedOn, or the first report date when statedOn is unknown: the date "as of" answers use.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'statedOn, or the first report date when statedOn is unknown: the date "as of" answers use.',
+  })
   effectiveOn: string | null;
 
   @Field(() => Float)
@@ -51,7 +62,10 @@ export class Stance {
   @Field(() => StanceStatus)
   status: StanceStatus;
 
-  @Field(() => String, { nullable: true, description: 'The extraction rule that produced it (null when recorded by hand).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The extraction rule that produced it (null when recorded by hand).',
+  })
   rule: string | null;
 
   actorId: string;

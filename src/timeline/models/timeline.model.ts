@@ -3,7 +3,9 @@ import { Proposal } from '../../proposals/models/proposal.model.js';
 import { Shift } from '../../shifts/models/shift.model.js';
 import { Stance } from '../../stances/models/stance.model.js';
 
-@ObjectType({ description: "One actor's live stances on a proposal, oldest first; each stance's `shift` says how it moved." })
+@ObjectType({
+  description: "One actor's live stances on a proposal, oldest first; each stance's `shift` says how it moved.",
+})
 export class ActorTimeline {
   @Field(() => [Stance])
   stances: Stance[];
@@ -35,7 +37,10 @@ export class Changes {
   @Field(() => [Stance], { description: 'New live stances.' })
   stances: Stance[];
 
-  @Field(() => [Shift], { description: 'Moves among them (SOFTENED, HARDENED, REVERSED, REQUALIFIED); first statements and reaffirmations are in stances.' })
+  @Field(() => [Shift], {
+    description:
+      'Moves among them (SOFTENED, HARDENED, REVERSED, REQUALIFIED); first statements and reaffirmations are in stances.',
+  })
   shifts: Shift[];
 
   @Field(() => [Proposal])

@@ -1,5 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve, sep } from 'node:path';
@@ -25,7 +38,8 @@ export interface FreshClone {
   seeds: boolean;
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 const fileList = (out: Buffer) => out.toString().split('\0').filter(Boolean);
 
 /**
@@ -88,7 +102,10 @@ export function newcomerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   }
   env.PATH = (process.env.PATH ?? '')
     .split(delimiter)
-    .filter((p) => p && !p.startsWith(ROOT + sep) && !p.includes(`${sep}node_modules${sep}.bin`) && !p.includes('node-gyp-bin'))
+    .filter(
+      (p) =>
+        p && !p.startsWith(ROOT + sep) && !p.includes(`${sep}node_modules${sep}.bin`) && !p.includes('node-gyp-bin'),
+    )
     .join(delimiter);
   return { ...env, ...extra };
 }
@@ -96,7 +113,9 @@ export function newcomerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** The `node --version` a newcomer's PATH finds (Node 20 on these machines). */
 export function machineNode(env: NodeJS.ProcessEnv): string {
   try {
-    return execFileSync('node', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('node', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'none';
   }
@@ -183,7 +202,13 @@ export interface Finished {
  * from stderr (for people); both are also written to logFile. Past timeoutMs
  * its process group is stopped, then killed.
  */
-export async function runNpm(clone: FreshClone, args: string[], env: NodeJS.ProcessEnv, logFile: string, timeoutMs: number): Promise<Finished> {
+export async function runNpm(
+  clone: FreshClone,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  timeoutMs: number,
+): Promise<Finished> {
   mkdirSync(dirname(logFile), { recursive: true });
   const started = Date.now();
   const child = spawn('npm', args, { cwd: clone.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -191,11 +216,16 @@ export async function runNpm(clone: FreshClone, args: string[], env: NodeJS.Proc
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.once('close', (code, signal) => done([code, signal])));
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.once('close', (code, signal) => done([code, signal])),
+  );
   const timer = setTimeout(() => void stopGroup(child, 30000), timeoutMs);
   const [code, signal] = await exited;
   clearTimeout(timer);
-  writeFileSync(logFile, `$ npm ${args.join(' ')}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}\n--- exit ${code ?? signal} ---\n`);
+  writeFileSync(
+    logFile,
+    `$ npm ${args.join(' ')}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}\n--- exit ${code ?? signal} ---\n`,
+  );
   return { code, signal, stdout, stderr, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -244,7 +274,11 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<num
  * (SIGINT) or a service manager on stop (SIGTERM); after timeoutMs, SIGKILL.
  * Returns once the group is gone.
  */
-export async function stopGroup(child: ChildProcess, timeoutMs: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<boolean> {
+export async function stopGroup(
+  child: ChildProcess,
+  timeoutMs: number,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<boolean> {
   const pgid = child.pid;
   if (!pgid) return true;
   const send = (s: NodeJS.Signals) => {

@@ -33,7 +33,8 @@ export function readGuide(file: string): Snippet[] {
       if (param) params.push({ name: param[1], expression: param[2].trim() });
       else queries.push(statement);
     }
-    if (queries.length !== 1) throw new Error(`a snippet under "${title}" should hold one query, found ${queries.length}`);
+    if (queries.length !== 1)
+      throw new Error(`a snippet under "${title}" should hold one query, found ${queries.length}`);
     snippets.push({ title, statements, params, query: queries[0] });
   }
   return snippets;

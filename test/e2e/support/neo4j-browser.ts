@@ -63,10 +63,16 @@ export class Neo4jBrowser {
       return this.frames().first();
     }
     try {
-      await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="frame"]').length > n, before, { timeout: 30000 });
+      await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="frame"]').length > n, before, {
+        timeout: 30000,
+      });
     } catch (error) {
-      if (this.artifacts) await this.page.screenshot({ path: join(this.artifacts, `neo4j-browser-failed-${Date.now()}.png`) });
-      throw new Error(`Neo4j Browser showed no frame for: ${command}\nframes: ${(await this.frameCommands()).join(' | ')}\n${error}`, { cause: error });
+      if (this.artifacts)
+        await this.page.screenshot({ path: join(this.artifacts, `neo4j-browser-failed-${Date.now()}.png`) });
+      throw new Error(
+        `Neo4j Browser showed no frame for: ${command}\nframes: ${(await this.frameCommands()).join(' | ')}\n${error}`,
+        { cause: error },
+      );
     }
     return this.frameFor(command);
   }
@@ -102,10 +108,15 @@ export class Neo4jBrowser {
    * and the force layout has come to rest (no node moved for a while).
    */
   async waitForGraph(frame: Locator, minNodes: number): Promise<void> {
-    await frame.locator('svg g.node').nth(minNodes - 1).waitFor({ timeout: 30000 });
+    await frame
+      .locator('svg g.node')
+      .nth(minNodes - 1)
+      .waitFor({ timeout: 30000 });
     let previous = '';
     for (let i = 0; i < 40; i++) {
-      const now = (await frame.locator('svg g.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform')))).join('|');
+      const now = (
+        await frame.locator('svg g.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform')))
+      ).join('|');
       if (now === previous) return;
       previous = now;
       await this.page.waitForTimeout(500);

@@ -22,7 +22,20 @@ export interface GeneratedArticle {
   expected: ExpectedStance[];
 }
 
-const STATES = ['Japan', 'Germany', 'Brazil', 'Kenya', 'Canada', 'Norway', 'Chile', 'India', 'Mexico', 'Egypt', 'Poland', 'Ghana'];
+const STATES = [
+  'Japan',
+  'Germany',
+  'Brazil',
+  'Kenya',
+  'Canada',
+  'Norway',
+  'Chile',
+  'India',
+  'Mexico',
+  'Egypt',
+  'Poland',
+  'Ghana',
+];
 const PROPOSALS: Array<[string, string]> = [
   ['Black Sea grain deal', 'black-sea-grain-deal'],
   ['ceasefire plan for Sudan', 'ceasefire-plan-for-sudan'],
@@ -38,7 +51,24 @@ const VERBS: Array<[string, ExpectedStance['position']]> = [
 ];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const OUTLETS = ['Harbour Ledger', 'Plains Courier', 'Delta Wire', 'Northern Gazette'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'zu', 'ter', 'van', 'sho', 'rel', 'dum', 'pia', 'gor', 'nek', 'bal', 'siv', 'tro', 'quen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'zu',
+  'ter',
+  'van',
+  'sho',
+  'rel',
+  'dum',
+  'pia',
+  'gor',
+  'nek',
+  'bal',
+  'siv',
+  'tro',
+  'quen',
+];
 
 /** A small seeded generator (mulberry32), so a run can be repeated from its seed. */
 export function rng(seed: number): () => number {

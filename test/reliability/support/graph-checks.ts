@@ -27,7 +27,9 @@ export interface Integrity {
 export async function integrity(t: TestApp): Promise<Integrity> {
   let duplicateNodes = 0;
   for (const [label, key] of KEYS) {
-    const [row] = await t.cypher<{ d: number }>(`MATCH (n:${label}) WITH n.${key} AS k, count(*) AS c WHERE c > 1 RETURN toInteger(count(*)) AS d`);
+    const [row] = await t.cypher<{ d: number }>(
+      `MATCH (n:${label}) WITH n.${key} AS k, count(*) AS c WHERE c > 1 RETURN toInteger(count(*)) AS d`,
+    );
     duplicateNodes += Number(row.d);
   }
   const rels = await t.cypher<{ type: string; extra: number }>(
@@ -77,7 +79,12 @@ export interface IngestAnswer {
 }
 
 /** One ingestArticle over HTTP with a bearer token; never throws for an answer, only for a dead socket. */
-export async function ingestOverHttp(url: string, token: string, input: Record<string, unknown>, timeoutMs = 60_000): Promise<IngestAnswer> {
+export async function ingestOverHttp(
+  url: string,
+  token: string,
+  input: Record<string, unknown>,
+  timeoutMs = 60_000,
+): Promise<IngestAnswer> {
   const started = Date.now();
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -86,7 +93,9 @@ export async function ingestOverHttp(url: string, token: string, input: Record<s
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await res.json()) as {
-    data?: { ingestArticle?: { duplicate: boolean; article: { id: string }; stances: Array<{ id: string }> } | null } | null;
+    data?: {
+      ingestArticle?: { duplicate: boolean; article: { id: string }; stances: Array<{ id: string }> } | null;
+    } | null;
     errors?: Array<{ extensions?: { code?: string } }>;
   };
   const result = body.data?.ingestArticle ?? null;

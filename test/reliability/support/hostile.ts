@@ -51,12 +51,38 @@ export const wrongType = fc.oneof(
 );
 
 export const badId = fc.oneof(
-  fc.constantFrom('', '   ', 'Bad Id', 'UPPER', '-leading', 'a/b', 'a'.repeat(121), 'naïve', 'x\u0000y', "' OR 1=1", '../x'),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((s) => !/^[a-z0-9][a-z0-9-]*$/.test(s.trim()) || s.trim().length === 0),
+  fc.constantFrom(
+    '',
+    '   ',
+    'Bad Id',
+    'UPPER',
+    '-leading',
+    'a/b',
+    'a'.repeat(121),
+    'naïve',
+    'x\u0000y',
+    "' OR 1=1",
+    '../x',
+  ),
+  fc
+    .string({ unit: 'binary', minLength: 1, maxLength: 20 })
+    .filter((s) => !/^[a-z0-9][a-z0-9-]*$/.test(s.trim()) || s.trim().length === 0),
 );
 
 export const badDate = fc.oneof(
-  fc.constantFrom('2021-02-30', '2021-13', '2021-00-10', '1799-12-31', '2201-01-01', 'yesterday', '2021/10/19', '19-10-2021', '', '2021-1-1', '２０２１-１０-１９'),
+  fc.constantFrom(
+    '2021-02-30',
+    '2021-13',
+    '2021-00-10',
+    '1799-12-31',
+    '2201-01-01',
+    'yesterday',
+    '2021/10/19',
+    '19-10-2021',
+    '',
+    '2021-1-1',
+    '２０２１-１０-１９',
+  ),
   fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}(-\d{2})?$/.test(s.trim())),
 );
 

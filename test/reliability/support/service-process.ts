@@ -27,12 +27,22 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
-  if (!existsSync(MAIN)) throw new Error('stance: dist/main.js is missing: build the service first (npm run build); npm test does');
-  if (statSync(MAIN).mtimeMs < statSync(join(ROOT, 'src/main.ts')).mtimeMs) throw new Error('stance: dist/ is older than src/: rebuild (npm run build)');
+  if (!existsSync(MAIN))
+    throw new Error('stance: dist/main.js is missing: build the service first (npm run build); npm test does');
+  if (statSync(MAIN).mtimeMs < statSync(join(ROOT, 'src/main.ts')).mtimeMs)
+    throw new Error('stance: dist/ is older than src/: rebuild (npm run build)');
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', STANCE_LOG_FORMAT: 'json', ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      STANCE_LOG_FORMAT: 'json',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -41,7 +51,10 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}): ${stderr}`);
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
