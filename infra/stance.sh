@@ -103,6 +103,8 @@ start() {
   ensure_node
   ensure_deps
   [ "$mode" = watch ] || build
+  # A person at a terminal reads the log; a collector reads JSON lines.
+  if [ -z "${STANCE_LOG_FORMAT:-}" ] && [ -t 1 ]; then export STANCE_LOG_FORMAT=text; fi
   local started_neo4j=0
   if [ -z "${NEO4J_URI:-}" ]; then
     # The embedded default: a local Neo4j 5.26 from the Maven Central jars.
