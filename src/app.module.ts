@@ -22,7 +22,7 @@ import { LiveModule } from './live/live.module.js';
 import { Neo4jModule } from './neo4j/neo4j.module.js';
 import { MetricsService } from './ops/metrics.service.js';
 import { OpsModule } from './ops/ops.module.js';
-import { RateLimitService } from './ops/rate-limit.service.js';
+import { RateLimitService } from './auth/rate-limit.service.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';

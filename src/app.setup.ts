@@ -11,7 +11,7 @@ import { mountGraphiQL } from './ide/graphiql.js';
 import { bodyErrorHandler, requestMiddleware, serveMetrics } from './ops/http.js';
 import { createLogger, pinoLevel } from './ops/logger.js';
 import { MetricsService } from './ops/metrics.service.js';
-import { RateLimitService } from './ops/rate-limit.service.js';
+import { RateLimitService } from './auth/rate-limit.service.js';
 import { ShutdownService } from './ops/shutdown.service.js';
 import { mountAnalystView } from './view/analyst-view.js';
 

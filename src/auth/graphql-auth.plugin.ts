@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
-import { RateLimitError, type RateLimitService } from '../ops/rate-limit.service.js';
+import { RateLimitError, type RateLimitService } from './rate-limit.service.js';
 import { AuthService, authStatus } from './auth.service.js';
 import { operationRole, rootFields } from './operation-role.js';
 

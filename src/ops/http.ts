@@ -7,7 +7,7 @@ import type { AppConfig } from '../common/config/config.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { logAccess } from './logger.js';
 import { MetricsService, routeLabel } from './metrics.service.js';
-import { RateLimitError, type RateLimitService } from './rate-limit.service.js';
+import { RateLimitError, type RateLimitService } from '../auth/rate-limit.service.js';
 import { requestIdFrom, requestScope } from './request-id.js';
 import { ShutdownService } from './shutdown.service.js';
 
