@@ -14,7 +14,8 @@ export interface AdversarialText {
   text: string;
 }
 
-const SYLLABLES = [
+/** Syllables of invented names (also the reliability tier's generated articles). */
+export const SYLLABLES = [
   'ka',
   'lo',
   'mi',

@@ -1,3 +1,4 @@
+import { SYLLABLES } from '../../../src/articles/pipeline/adversarial.js';
 /**
  * Articles made up for the reliability tests (never the seeds' text): each
  * states two or three stances in sentences the extractor reads reliably
@@ -51,24 +52,6 @@ const VERBS: Array<[string, ExpectedStance['position']]> = [
 ];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const OUTLETS = ['Harbour Ledger', 'Plains Courier', 'Delta Wire', 'Northern Gazette'];
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'zu',
-  'ter',
-  'van',
-  'sho',
-  'rel',
-  'dum',
-  'pia',
-  'gor',
-  'nek',
-  'bal',
-  'siv',
-  'tro',
-  'quen',
-];
 
 /** A small seeded generator (mulberry32), so a run can be repeated from its seed. */
 export function rng(seed: number): () => number {
