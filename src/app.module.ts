@@ -8,14 +8,15 @@ import { ArticlesModule } from './articles/articles.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from './common/config/config.js';
-import { graphqlSecurity } from './common/graphql-limits/graphql-security.js';
+import { graphqlSecurity } from './graphql/limits/graphql-security.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
-import { RequestContext } from './common/request-context.js';
+import { RequestContext } from './graph/request-context.js';
 import { answerCarriedFieldsFirst } from './graphql/embedded-fields.js';
-import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
-import { LoadersFactory } from './graphql/loaders.js';
+import { LoadersModule } from './app.loaders.js';
+import { RecordingModule } from './recording/recording.module.js';
+import { LoadersFactory } from './graph/loaders.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
@@ -35,10 +36,11 @@ import { TimelineModule } from './timeline/timeline.module.js';
     AuthModule,
     OpsModule,
     ShiftsModule,
-    LiveModule,
+    LiveModule.forRoot(LoadersModule),
     ActorsModule,
     ProposalsModule,
     StancesModule,
+    RecordingModule,
     ArticlesModule,
     SearchModule,
     DemoModule,
@@ -48,7 +50,7 @@ import { TimelineModule } from './timeline/timeline.module.js';
     ExportsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [GraphqlSupportModule],
+      imports: [LoadersModule, OpsModule],
       inject: [LoadersFactory, APP_CONFIG, AuthService, MetricsService, RateLimitService],
       useFactory: (
         loaders: LoadersFactory,

@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { loadConfig } from './common/config/config.js';
-import { tokenLimitMiddleware } from './common/graphql-limits/token-limit.middleware.js';
+import { tokenLimitMiddleware } from './graphql/limits/token-limit.middleware.js';
 import { mountGraphiQL } from './ide/graphiql.js';
 import { bodyErrorHandler, requestMiddleware, serveMetrics } from './ops/http.js';
 import { createLogger, pinoLevel } from './ops/logger.js';

@@ -1,38 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import type { StanceWithRefs } from '../stances/stances.repository.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
-import { ActorKind } from './models/actor.model.js';
-
-export interface ActorRow {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  aliases: string[];
-}
-
-export interface RepresentationRow {
-  actorId: string;
-  state: ActorRow;
-  role: string | null;
-}
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import type { StanceWithRefs } from '../graph/stance.row.js';
+import { ActorKind } from '../graph/vocabulary.js';
+import type { ActorRow, ActorWrite, RepresentationRow } from '../graph/actor.row.js';
 
 export interface ActorTimelineView {
   actor: ActorRow;
   representations: RepresentationRow[];
   /** Null when not asked for. */
   stances: StanceWithRefs[] | null;
-}
-
-export interface ActorWrite {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  aliases: string[] | null;
-  nameKeys: string[];
-  representsId: string | null;
-  role: string | null;
 }
 
 @Injectable()
@@ -72,10 +50,15 @@ export class ActorsRepository {
     return row.count;
   }
 
-  /** Returns null when the state it should represent does not exist (nothing is written then). */
-  async upsert(actor: ActorWrite): Promise<ActorRow | null> {
-    const rows = await this.neo4j.write<ActorRow>(this.q.upsert, { ...actor });
-    return rows[0] ?? null;
+  /** The one write of actors (cypher/actors/upsert.cypher), inside a caller's transaction: a batch from ingestion or the demo graph. */
+  upsert(tx: TxRunner, rows: ActorWrite[]): Promise<ActorRow[]> {
+    return rows.length > 0 ? tx.run<ActorRow>(this.q.upsert, { rows }) : Promise.resolve([]);
+  }
+
+  /** One actor in its own transaction, by the same statement; null when a actor it names does not exist (nothing written). */
+  async upsertOne(row: ActorWrite): Promise<ActorRow | null> {
+    const [written] = await this.neo4j.writeTransaction((tx) => this.upsert(tx, [row]));
+    return written ?? null;
   }
 
   representations(actorIds: readonly string[]): Promise<RepresentationRow[]> {

@@ -1,20 +1,15 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graph/request-context.js';
 import { selects, selectsWithoutArguments } from '../graphql/lookahead.js';
-import { Proposal } from '../proposals/models/proposal.model.js';
-import { Stance } from '../stances/models/stance.model.js';
-import { ActorMergeService } from './actor-merge.service.js';
 import { ActorsService } from './actors.service.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
-import { Actor, ActorConnection, ActorKind, Representation } from './models/actor.model.js';
+import { Actor, ActorConnection, Representation } from './models/actor.model.js';
+import { ActorKind } from '../graph/vocabulary.js';
 
 @Resolver(() => Actor)
 export class ActorsResolver {
-  constructor(
-    private readonly actorsService: ActorsService,
-    private readonly merger: ActorMergeService,
-  ) {}
+  constructor(private readonly actorsService: ActorsService) {}
 
   @Query(() => Actor, { description: 'One actor by id (a slug such as "japan").' })
   async actor(
@@ -49,42 +44,6 @@ export class ActorsResolver {
   @Mutation(() => Actor, { description: 'Creates or updates an actor; the same input twice changes nothing.' })
   upsertActor(@Args('input') input: UpsertActorInput) {
     return this.actorsService.upsert(input);
-  }
-
-  @Mutation(() => Actor, {
-    description:
-      'Folds actor mergeId into keepId (the same actor recorded twice): stances, evidence, roles and aliases move; mergeId is deleted.',
-  })
-  async mergeActors(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeId', { type: () => ID }) mergeId: string,
-  ) {
-    return this.actorsService.get(await this.merger.merge(keepId, mergeId));
-  }
-
-  @ResolveField(() => [Stance], {
-    description: "This actor's stances, oldest first; optionally on one proposal and within a date window.",
-  })
-  stances(
-    @Parent() actor: Actor,
-    @Context() ctx: RequestContext,
-    @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
-    @Args('from', { type: () => String, nullable: true }) from?: string,
-    @Args('to', { type: () => String, nullable: true }) to?: string,
-    @Args('knownAsOf', {
-      type: () => String,
-      nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
-    })
-    knownAsOf?: string,
-  ) {
-    return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null).load(actor.id);
-  }
-
-  @ResolveField(() => [Proposal], { description: 'Proposals this actor put forward.' })
-  async proposed(@Parent() actor: Actor, @Context() ctx: RequestContext) {
-    const ids = await ctx.loaders.proposedBy.load(actor.id);
-    return (await ctx.loaders.proposals.loadMany(ids)).filter((p) => p && !(p instanceof Error));
   }
 
   @ResolveField(() => [Representation], { description: 'The states this actor speaks for, with the role.' })

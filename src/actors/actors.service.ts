@@ -4,16 +4,17 @@ import { Connection, decodeCursor, toConnection } from '../common/pagination/con
 import {
   idOrSlug,
   LIMITS,
-  nameKey,
+  nameKeysOf,
   optionalText,
   pageSize,
   requireId,
   requireText,
   textList,
 } from '../common/validation.js';
-import { ActorRow, ActorsRepository, ActorTimelineView, RepresentationRow } from './actors.repository.js';
+import { ActorsRepository, ActorTimelineView } from './actors.repository.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
-import { ActorKind } from './models/actor.model.js';
+import { ActorRow, RepresentationRow } from '../graph/actor.row.js';
+import { ActorKind, ANALYST_ROW } from '../graph/vocabulary.js';
 
 @Injectable()
 export class ActorsService {
@@ -55,15 +56,15 @@ export class ActorsService {
     const aliases = textList('aliases', input.aliases, LIMITS.aliases, LIMITS.alias);
     const representsId = input.represents ? requireId('represents.stateId', input.represents.stateId) : null;
     const role = input.represents ? optionalText('represents.role', input.represents.role, LIMITS.role) : null;
-    const keys = [...new Set([name, ...(aliases ?? [])].map(nameKey).filter((k) => k !== ''))];
-    const actor = await this.repository.upsert({
+    const actor = await this.repository.upsertOne({
       id,
       name,
       kind: input.kind,
       aliases,
-      nameKeys: keys,
+      nameKeys: nameKeysOf(name, aliases),
       representsId,
       role,
+      ...ANALYST_ROW,
     });
     if (!actor) throw notFound('actor', representsId ?? '');
     return actor;

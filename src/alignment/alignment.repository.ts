@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ActorRow } from '../actors/actors.repository.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
-import type { ProposalRow } from '../proposals/proposals.repository.js';
-import type { StanceRow } from '../stances/stances.repository.js';
+import type { ActorRow } from '../graph/actor.row.js';
+import type { ProposalRow } from '../graph/proposal.row.js';
+import type { StanceRow } from '../graph/stance.row.js';
 
 /** What an alignment is computed from: the actors and proposals found, and the actors' stances on them. */
 export interface AlignmentInputs {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../common/errors/error-code.js';
 import { optionalIsoDate, requireId } from '../common/validation.js';
 import { upperBound } from '../stances/stances.service.js';
-import { knownAsOfBound } from '../timeline/instants.js';
+import { knownAsOfBound } from '../common/instants.js';
 import { alignPairs } from './alignment.js';
 import { AlignmentRepository } from './alignment.repository.js';
 

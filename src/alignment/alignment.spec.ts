@@ -1,6 +1,6 @@
-import { Position, StanceStatus } from '../stances/models/stance.model.js';
-import type { StanceRow } from '../stances/stances.repository.js';
 import { agreement, alignPairs, compare, Relation } from './alignment.js';
+import { Position, StanceStatus } from '../graph/vocabulary.js';
+import type { StanceRow } from '../graph/stance.row.js';
 
 const row = (
   actorId: string,

@@ -1,6 +1,6 @@
 import { conditionDelta, positionRank } from '../shifts/shift-kind.js';
-import { Position } from '../stances/models/stance.model.js';
-import type { StanceRow } from '../stances/stances.repository.js';
+import { Position } from '../graph/vocabulary.js';
+import type { StanceRow } from '../graph/stance.row.js';
 
 /**
  * Who agrees with whom, in the spirit of discourse network analysis

@@ -5,6 +5,6 @@ import { ArticlesService } from './articles.service.js';
 
 @Module({
   providers: [ArticlesRepository, ArticlesService, ArticlesResolver],
-  exports: [ArticlesService],
+  exports: [ArticlesService, ArticlesRepository],
 })
 export class ArticlesModule {}

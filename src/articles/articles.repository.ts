@@ -1,26 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-
-export interface ArticleRow {
-  id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  publishedOn: string | null;
-  textHash: string | null;
-  recordedAt: string | null;
-  sameReportIds: string[];
-}
-
-export interface ArticleWrite {
-  id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  publishedOn: string | null;
-  textHash: string | null;
-}
+import type { ArticleRow, ArticleWrite } from '../graph/article.row.js';
 
 @Injectable()
 export class ArticlesRepository {

@@ -1,6 +1,5 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../common/request-context.js';
-import { Stance } from '../stances/models/stance.model.js';
+import type { RequestContext } from '../graph/request-context.js';
 import { ArticlesService } from './articles.service.js';
 import { Article } from './models/article.model.js';
 
@@ -17,10 +16,5 @@ export class ArticlesResolver {
   async sameReportAs(@Parent() article: Article, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.articles.loadMany(article.sameReportIds ?? []);
     return rows.filter((r) => r && !(r instanceof Error));
-  }
-
-  @ResolveField(() => [Stance], { description: 'The stances this article is evidence for.' })
-  stances(@Parent() article: Article, @Context() ctx: RequestContext) {
-    return ctx.loaders.stancesOfArticle.load(article.id);
   }
 }

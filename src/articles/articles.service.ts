@@ -3,7 +3,8 @@ import { badInput, notFound } from '../common/errors/error-code.js';
 import { shortHash } from '../common/ids.js';
 import { LIMITS, optionalHttpUrl, optionalIsoDate, optionalText, requireId } from '../common/validation.js';
 import { TxRunner } from '../neo4j/neo4j.service.js';
-import { ArticleRow, ArticlesRepository, ArticleWrite } from './articles.repository.js';
+import { ArticlesRepository } from './articles.repository.js';
+import { ArticleRow, ArticleWrite } from '../graph/article.row.js';
 
 export interface ArticleRef {
   id?: string | null;

@@ -4,16 +4,19 @@ import { NestFactory } from '@nestjs/core';
 import { pathToFileURL } from 'node:url';
 import { ActorsService } from '../actors/actors.service.js';
 import type { UpsertActorInput } from '../actors/dto/upsert-actor.input.js';
-import { ActorKind } from '../actors/models/actor.model.js';
 import { AppModule } from '../app.module.js';
 import { ArticlesService } from '../articles/articles.service.js';
-import { nameKey } from '../common/validation.js';
-import { ActorUpsert, IngestRepository, ProposalUpsert } from '../ingest/ingest.repository.js';
+import { nameKeysOf } from '../common/validation.js';
+import { ActorsRepository } from '../actors/actors.repository.js';
+import type { ActorWrite } from '../graph/actor.row.js';
+import type { ProposalWrite } from '../graph/proposal.row.js';
+import { ProposalsRepository } from '../proposals/proposals.repository.js';
+import { RecordingService } from '../recording/recording.service.js';
+import { StanceWriter } from '../recording/stance-writer.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
 import type { UpsertProposalInput } from '../proposals/dto/upsert-proposal.input.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
-import { StancesService } from '../stances/stances.service.js';
 import { batchesOf, prepareBatch } from './data/batches.js';
 import { SyntheticPlan, syntheticPlan, SyntheticProposal } from './data/synthetic.js';
 import { Args, tierLabel } from './support/args.js';
@@ -28,14 +31,15 @@ import {
   writeMarker,
 } from './support/neo4j-home.js';
 import { pool, Progress } from './support/progress.js';
+import { ActorKind } from '../graph/vocabulary.js';
 
 /**
  * `npm run bench:data -- --stances N [--batch 1000] [--concurrency 2]`:
  * writes the synthetic graph of N stances (data/synthetic.ts) into the Neo4j
  * at NEO4J_URI, or else into the tier's own bench home
  * (.stance/bench-neo4j/10k, 100k, 1m: kept, so a tier is generated once), through the product's own write paths: ingestion's batched
- * entity upserts for actors and proposals, then StancesService.writeBatch in
- * batches, each inside one writeTransaction with the batch's reprint links.
+ * entity upserts for actors and proposals, then StanceWriter (the one stance write path) in
+ * batches, each inside one transaction with the batch's reprint links.
  * Resumable: entities that exist and batches already committed are skipped,
  * so an interrupted run picks up where it stopped. Prints progress on stderr
  * and a JSON summary on stdout.
@@ -86,7 +90,8 @@ export async function generate(
  */
 export async function writeEntities(app: INestApplicationContext, plan: SyntheticPlan): Promise<void> {
   const neo4j = app.get(Neo4jService);
-  const ingest = app.get(IngestRepository);
+  const actorRows = app.get(ActorsRepository);
+  const proposalRows = app.get(ProposalsRepository);
   const actors = plan.actors();
   const actorsService = app.get(ActorsService);
   for (const [label, list] of [
@@ -100,7 +105,7 @@ export async function writeEntities(app: INestApplicationContext, plan: Syntheti
     const todo = list.filter((a) => missing.has(a.id!)).map(actorRow);
     const progress = new Progress(label, todo.length);
     for (let i = 0; i < todo.length; i += 500) {
-      await neo4j.writeTransaction((tx) => ingest.upsertActors(tx, todo.slice(i, i + 500)));
+      await neo4j.writeTransaction((tx) => actorRows.upsert(tx, todo.slice(i, i + 500)));
       progress.add(Math.min(500, todo.length - i));
     }
     progress.done();
@@ -117,14 +122,14 @@ export async function writeEntities(app: INestApplicationContext, plan: Syntheti
   const todo = upserts.filter((p) => missing.has(p.id!)).map(proposalRow);
   const progress = new Progress('proposals', todo.length);
   for (let i = 0; i < todo.length; i += 500) {
-    await neo4j.writeTransaction((tx) => ingest.upsertProposals(tx, todo.slice(i, i + 500)));
+    await neo4j.writeTransaction((tx) => proposalRows.upsert(tx, todo.slice(i, i + 500)));
     progress.add(Math.min(500, todo.length - i));
   }
   progress.done();
 }
 
 /**
- * Stances through StancesService.writeBatch, one transaction per batch of
+ * Stances through StanceWriter, one transaction per batch of
  * about `batchSize` (whole proposals), with the batch's reprint links, at
  * most `concurrency` at once. With `resume`, a batch whose stances all exist
  * is skipped. Returns the number of stances written.
@@ -138,19 +143,21 @@ export async function writeStances(
   resume: boolean,
 ): Promise<number> {
   const neo4j = app.get(Neo4jService);
-  const stancesService = app.get(StancesService);
+  const writer = app.get(StanceWriter);
+  const recording = app.get(RecordingService);
   const articles = app.get(ArticlesService);
   const countStances = app.get(CypherRegistry).get('bench/count-stances');
   const progress = new Progress('stances', total);
   let written = 0;
   await pool(batchesOf(proposals, batchSize), concurrency, async (group) => {
-    const prepared = prepareBatch(stancesService, articles, group);
+    const prepared = prepareBatch(recording, articles, group);
     const ids = prepared.batch.stances.map((s) => s.id);
     const [{ count }] = resume ? await neo4j.read<{ count: number }>(countStances, { ids }) : [{ count: 0 }];
     if (count < ids.length) {
-      await neo4j.writeTransaction(async (tx) => {
-        await stancesService.writeBatch(tx, prepared.batch);
-        for (const [copy, original] of prepared.reprints) await articles.linkSameReportIn(tx, copy, original);
+      await writer.transaction(async (write) => {
+        await write.upsertArticles(prepared.batch.articles);
+        await write.writeStances(prepared.batch.stances);
+        for (const [copy, original] of prepared.reprints) await write.linkSameReport(copy, original);
       });
       written += prepared.stances;
     }
@@ -160,42 +167,43 @@ export async function writeStances(
   return written;
 }
 
-function keys(name: string, aliases: string[]): string[] {
-  return [...new Set([name, ...aliases].map(nameKey).filter((k) => k !== ''))];
-}
-
-function actorRow(a: UpsertActorInput): ActorUpsert {
+function actorRow(a: UpsertActorInput): ActorWrite {
   const aliases = a.aliases ?? [];
   return {
     id: a.id!,
     name: a.name,
     kind: a.kind,
     aliases,
-    nameKeys: keys(a.name, aliases),
+    nameKeys: nameKeysOf(a.name, aliases),
     representsId: a.represents?.stateId ?? null,
     role: a.represents?.role ?? null,
+    authoritative: false,
+    source: 'extracted',
     confidence: 0.9,
     isNew: false,
-    articleId: '',
+    articleId: null,
     quote: null,
     charStart: null,
     charEnd: null,
   };
 }
 
-function proposalRow(p: UpsertProposalInput): ProposalUpsert {
+function proposalRow(p: UpsertProposalInput): ProposalWrite {
   const aliases = p.aliases ?? [];
   return {
     id: p.id!,
     name: p.name,
+    summary: null,
     aliases,
-    nameKeys: keys(p.name, aliases),
+    nameKeys: nameKeysOf(p.name, aliases),
     proposedById: p.proposedById ?? null,
     proposerId: p.proposerId ?? null,
     proposedOn: p.proposedOn ?? null,
+    authoritative: false,
+    source: 'extracted',
     confidence: 0.9,
     isNew: false,
-    articleId: '',
+    articleId: null,
     quote: null,
     charStart: null,
     charEnd: null,

@@ -5,7 +5,8 @@ import { AppModule } from '../app.module.js';
 import { ArticlesService } from '../articles/articles.service.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import { StancesService } from '../stances/stances.service.js';
+import { RecordingService } from '../recording/recording.service.js';
+import { StanceWriter } from '../recording/stance-writer.js';
 import { batchesOf, PreparedBatch, prepareBatch } from './data/batches.js';
 import { syntheticPlan, SyntheticProposal } from './data/synthetic.js';
 import { writeEntities } from './data.js';
@@ -17,7 +18,7 @@ import type { WriteResult } from './support/report.js';
  * The write measurements, against an empty Neo4j (NEO4J_URI), printed as
  * one JSON line:
  *  - ingestArticle, the whole pipeline, 1 client and 4 (ingest-bench.ts);
- *  - stances with evidence through StancesService.writeBatch against a bare
+ *  - stances with evidence through StanceWriter (GraphWrite.writeStances) against a bare
  *    UNWIND ... MERGE of the same rows (cypher/bench/bare-*.cypher), each in
  *    one transaction per batch, sequentially; after a set through each path
  *    to warm up, four disjoint sets of rows in the order ours, bare, bare,
@@ -55,7 +56,7 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
   const batch = Math.min(batchSize, Math.max(50, Math.floor(rows / 4)));
   const neo4j = app.get(Neo4jService);
   const cypher = app.get(CypherRegistry);
-  const stances = app.get(StancesService);
+  const writer = app.get(StanceWriter);
   const articles = app.get(ArticlesService);
   // Regions of their own (1000 on): new rows in any database, the tiny run's included.
   const plan = syntheticPlan(6 * rows, 1000);
@@ -69,12 +70,12 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
   const proposals: SyntheticProposal[] = [...plan.proposals()];
   for (const group of batchesOf(proposals, batch)) {
     if (sizes[k] >= rows && k < 5) k += 1;
-    const prepared = prepareBatch(stances, articles, group);
+    const prepared = prepareBatch(app.get(RecordingService), articles, group);
     sets[k].push(prepared);
     sizes[k] += prepared.stances;
   }
 
-  // Time spent in each statement of writeBatch (matched by text to its file).
+  // Time spent in each statement of the stance write (matched by text to its file).
   const names = new Map(cypher.names().map((n) => [cypher.get(n), n]));
   const spent = new Map<string, number>();
   const timed = (tx: TxRunner): TxRunner => ({
@@ -92,7 +93,12 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
   const bareArticles = cypher.get('bench/bare-articles');
   const bareStances = cypher.get('bench/bare-stances');
   const ours = async (set: PreparedBatch[]) => {
-    for (const b of set) await neo4j.writeTransaction((tx) => stances.writeBatch(timed(tx), b.batch));
+    for (const b of set)
+      await neo4j.writeTransaction(async (tx) => {
+        const write = writer.on(timed(tx));
+        await write.upsertArticles(b.batch.articles);
+        await write.writeStances(b.batch.stances);
+      });
   };
   const bare = async (set: PreparedBatch[]) => {
     for (const b of set) {

@@ -31,3 +31,8 @@ export function stanceId(actorId: string, proposalId: string, position: string, 
 export function textHash(normalizedText: string): string {
   return createHash('sha256').update(normalizedText).digest('hex');
 }
+
+/** Evidence is keyed by its span in the article, or by its quote when no span is known. */
+export function evidenceKey(quote: string, charStart: number | null, charEnd: number | null): string {
+  return charStart !== null && charEnd !== null ? `${charStart}:${charEnd}` : `q:${shortHash(quote)}`;
+}

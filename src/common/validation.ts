@@ -136,3 +136,12 @@ export function nameKey(name: string): string {
     .replace(/^the\s+/, '')
     .replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * The keys a node is found by (Actor.nameKeys, Proposal.nameKeys): the
+ * nameKey of its name and of each alias, once each. The one place they are
+ * made, for analysts' writes, ingestion, the demo graph and the bench data.
+ */
+export function nameKeysOf(name: string, aliases: readonly string[] | null | undefined): string[] {
+  return [...new Set([name, ...(aliases ?? [])].map(nameKey).filter((k) => k !== ''))];
+}

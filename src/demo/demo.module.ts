@@ -3,12 +3,12 @@ import { ActorsModule } from '../actors/actors.module.js';
 import { ArticlesModule } from '../articles/articles.module.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
-import { StancesModule } from '../stances/stances.module.js';
+import { RecordingModule } from '../recording/recording.module.js';
 import { DemoService } from './demo.service.js';
 
 /** With STANCE_LOAD_DEMO=true (the run command's default) an empty database gets the demo graph at start. */
 @Module({
-  imports: [ActorsModule, ProposalsModule, ArticlesModule, StancesModule],
+  imports: [ActorsModule, ProposalsModule, ArticlesModule, RecordingModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { ActorsService } from '../actors/actors.service.js';
 import { UpsertActorInput } from '../actors/dto/upsert-actor.input.js';
 import { ArticlesService } from '../articles/articles.service.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
 import { UpsertProposalInput } from '../proposals/dto/upsert-proposal.input.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 import { RecordStanceInput } from '../stances/dto/record-stance.input.js';
-import { StanceWrite } from '../stances/stances.repository.js';
-import { StancesService } from '../stances/stances.service.js';
+import { CypherRegistry } from '../neo4j/cypher-registry.js';
+import { Neo4jService } from '../neo4j/neo4j.service.js';
+import { RecordingService } from '../recording/recording.service.js';
+import { StanceWriter } from '../recording/stance-writer.js';
+import { StanceWrite } from '../graph/stance.row.js';
 
 interface DemoGraph {
   actors: UpsertActorInput[];
@@ -35,14 +37,19 @@ export const DEMO_GRAPH_FILE = join(import.meta.dirname, 'demo-graph.json');
 @Injectable()
 export class DemoService {
   private readonly logger = new Logger('Demo');
+  private readonly isEmpty: string;
 
   constructor(
     private readonly neo4j: Neo4jService,
+    private readonly writer: StanceWriter,
+    private readonly recording: RecordingService,
     private readonly actors: ActorsService,
     private readonly proposals: ProposalsService,
     private readonly articles: ArticlesService,
-    private readonly stances: StancesService,
-  ) {}
+    cypher: CypherRegistry,
+  ) {
+    this.isEmpty = cypher.get('demo/graph-is-empty');
+  }
 
   async load(
     file: string = DEMO_GRAPH_FILE,
@@ -56,15 +63,15 @@ export class DemoService {
     const articles = demo.articles.map((a, i) => this.articles.toWrite(`articles[${i}]`, a));
     const rows: StanceWrite[] = demo.stances.map(
       (s) =>
-        this.stances.prepare({
+        this.recording.prepare({
           ...s,
           evidence: s.evidence.map((e) => ({ quote: e.quote, article: { id: e.articleId } })),
         }).stance,
     );
-    await this.neo4j.writeTransaction(async (tx) => {
-      await this.articles.upsertIn(tx, articles);
-      for (const a of demo.articles) if (a.sameReportAs) await this.articles.linkSameReportIn(tx, a.id, a.sameReportAs);
-      await this.stances.writeBatch(tx, { articles: [], stances: rows });
+    await this.writer.transaction(async (write) => {
+      await write.upsertArticles(articles);
+      for (const a of demo.articles) if (a.sameReportAs) await write.linkSameReport(a.id, a.sameReportAs);
+      await write.writeStances(rows);
     });
     const counts = {
       actors: demo.actors.length,
@@ -80,7 +87,7 @@ export class DemoService {
 
   /** Loads the demo graph only into an empty database (the run command's default). */
   async loadIfEmpty(): Promise<boolean> {
-    const [row] = await this.neo4j.read<{ empty: boolean }>('MATCH (n) WITH count(n) AS n RETURN n = 0 AS empty');
+    const [row] = await this.neo4j.read<{ empty: boolean }>(this.isEmpty);
     if (!row.empty) return false;
     await this.load();
     return true;

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { elementsNamed, graphmlData, parseXmlStrict } from '../../test/support/xml.js';
-import { Position } from '../stances/models/stance.model.js';
 import { buildNetwork, csvField, EDGE_COLUMNS, NODE_COLUMNS, toCsv, toGraphML, xmlEscape } from './network.js';
+import { Position } from '../graph/vocabulary.js';
 
 const tricky = 'said "no", then\r\nleft; <b>&</b> \u0001';
 

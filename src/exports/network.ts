@@ -1,5 +1,5 @@
 import { positionRank } from '../shifts/shift-kind.js';
-import { Position } from '../stances/models/stance.model.js';
+import { Position } from '../graph/vocabulary.js';
 
 /**
  * The stance network as tables, for Gephi, R (igraph, readr) and Python

@@ -4,13 +4,14 @@ import { ArticlesModule } from '../articles/articles.module.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { StancesModule } from '../stances/stances.module.js';
+import { RecordingModule } from '../recording/recording.module.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { IngestRepository } from './ingest.repository.js';
 import { IngestResolver } from './ingest.resolver.js';
 import { IngestService } from './ingest.service.js';
 
 @Module({
-  imports: [ActorsModule, ProposalsModule, ArticlesModule, StancesModule],
+  imports: [ActorsModule, ProposalsModule, ArticlesModule, StancesModule, RecordingModule],
   providers: [
     IngestRepository,
     IngestService,

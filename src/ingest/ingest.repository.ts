@@ -3,51 +3,6 @@ import type { KnownActor, KnownProposal } from '../articles/pipeline/types.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 
-export interface ActorUpsert {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  nameKeys: string[];
-  representsId: string | null;
-  role: string | null;
-  confidence: number;
-  isNew: boolean;
-  articleId: string;
-  quote: string | null;
-  charStart: number | null;
-  charEnd: number | null;
-}
-
-export interface ProposalUpsert {
-  id: string;
-  name: string;
-  aliases: string[];
-  nameKeys: string[];
-  proposedById: string | null;
-  proposerId: string | null;
-  proposedOn: string | null;
-  confidence: number;
-  isNew: boolean;
-  articleId: string;
-  quote: string | null;
-  charStart: number | null;
-  charEnd: number | null;
-}
-
-export interface ArticleRecord {
-  id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  publishedOn: string | null;
-  textHash: string;
-  signature: number[];
-  bands: string[];
-  length: number;
-  revisions: number;
-}
-
 /** A row of ingest/known-entities: an actor or a proposal of the gazetteer. */
 interface KnownRow {
   type: 'actor' | 'proposal';
@@ -69,17 +24,7 @@ export interface ReportStance {
 
 @Injectable()
 export class IngestRepository {
-  private readonly q: Record<
-    | 'knownEntities'
-    | 'lockBands'
-    | 'findByHash'
-    | 'nearCandidates'
-    | 'upsertActors'
-    | 'upsertProposals'
-    | 'writeArticle'
-    | 'reportStances',
-    string
-  >;
+  private readonly q: Record<'knownEntities' | 'lockBands' | 'findByHash' | 'nearCandidates' | 'reportStances', string>;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -90,9 +35,6 @@ export class IngestRepository {
       lockBands: 'ingest/lock-bands',
       findByHash: 'ingest/find-by-hash',
       nearCandidates: 'ingest/near-candidates',
-      upsertActors: 'ingest/upsert-actors',
-      upsertProposals: 'ingest/upsert-proposals',
-      writeArticle: 'ingest/write-article',
       reportStances: 'ingest/report-stances',
     });
   }
@@ -120,18 +62,6 @@ export class IngestRepository {
 
   nearCandidates(tx: TxRunner, bands: string[]): Promise<Array<{ id: string; signature: number[] | null }>> {
     return tx.run(this.q.nearCandidates, { bands });
-  }
-
-  async upsertActors(tx: TxRunner, rows: ActorUpsert[]): Promise<void> {
-    if (rows.length > 0) await tx.run(this.q.upsertActors, { rows });
-  }
-
-  async upsertProposals(tx: TxRunner, rows: ProposalUpsert[]): Promise<void> {
-    if (rows.length > 0) await tx.run(this.q.upsertProposals, { rows });
-  }
-
-  async writeArticle(tx: TxRunner, article: ArticleRecord): Promise<void> {
-    await tx.run(this.q.writeArticle, { ...article });
   }
 
   reportStances(tx: TxRunner, articleId: string): Promise<ReportStance[]> {

@@ -1,8 +1,6 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ActorsService } from '../actors/actors.service.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
-import { Stance, StanceStatus } from '../stances/models/stance.model.js';
-import { StancesService } from '../stances/stances.service.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { IngestService } from './ingest.service.js';
 import { IngestResult } from './models/ingest-result.model.js';
@@ -11,7 +9,6 @@ import { IngestResult } from './models/ingest-result.model.js';
 export class IngestResolver {
   constructor(
     private readonly ingestService: IngestService,
-    private readonly stancesService: StancesService,
     private readonly actorsService: ActorsService,
     private readonly proposalsService: ProposalsService,
   ) {}
@@ -27,15 +24,5 @@ export class IngestResolver {
       this.proposalsService.findByIds(outcome.newProposalIds),
     ]);
     return { ...outcome, newActors, newProposals };
-  }
-
-  @Mutation(() => Stance, { description: 'An analyst accepts an extracted stance; re-ingesting never overrides it.' })
-  confirmStance(@Args('id', { type: () => ID }) id: string) {
-    return this.stancesService.setStatus(id, StanceStatus.CONFIRMED);
-  }
-
-  @Mutation(() => Stance, { description: 'An analyst rejects an extracted stance; re-ingesting never brings it back.' })
-  rejectStance(@Args('id', { type: () => ID }) id: string) {
-    return this.stancesService.setStatus(id, StanceStatus.REJECTED);
   }
 }

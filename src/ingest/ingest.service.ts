@@ -1,20 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleRow } from '../articles/articles.repository.js';
 import { ArticlesService } from '../articles/articles.service.js';
 import { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from '../articles/pipeline/identity.js';
 import type { ExtractionResult, KnownEntities, Span } from '../articles/pipeline/types.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { badInput } from '../common/errors/error-code.js';
-import { shortHash, stanceId } from '../common/ids.js';
-import { LIMITS, nameKey, optionalHttpUrl, optionalIsoDate, optionalText } from '../common/validation.js';
-import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import { Position, StanceStatus } from '../stances/models/stance.model.js';
-import { StanceRow, StanceWrite } from '../stances/stances.repository.js';
-import { evidenceKey, StanceChanges, StancesService } from '../stances/stances.service.js';
+import { evidenceKey, shortHash, stanceId } from '../common/ids.js';
+import { LIMITS, nameKeysOf, optionalHttpUrl, optionalIsoDate, optionalText } from '../common/validation.js';
+import { TxRunner } from '../neo4j/neo4j.service.js';
+import { StancesService } from '../stances/stances.service.js';
+import { GraphWrite, StanceWriter } from '../recording/stance-writer.js';
+import type { ActorWrite } from '../graph/actor.row.js';
+import type { ProposalWrite } from '../graph/proposal.row.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
-import { ActorUpsert, IngestRepository, ProposalUpsert, ReportStance } from './ingest.repository.js';
+import { IngestRepository, ReportStance } from './ingest.repository.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { bandKeys } from './lsh.js';
+import { ArticleRow } from '../graph/article.row.js';
+import { ActorKind, Position, StanceStatus } from '../graph/vocabulary.js';
+import { StanceRow, StanceWrite } from '../graph/stance.row.js';
 
 export interface IngestOutcome {
   article: ArticleRow;
@@ -35,7 +38,6 @@ export interface IngestOutcome {
 const KNOWN_ENTITIES_TTL_MS = 5_000;
 
 interface WriteOutcome {
-  changes: StanceChanges | null;
   articleId: string;
   duplicate: boolean;
   sameReportId: string | null;
@@ -61,7 +63,7 @@ export class IngestService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly neo4j: Neo4jService,
+    private readonly writer: StanceWriter,
     private readonly repository: IngestRepository,
     private readonly stances: StancesService,
     private readonly articles: ArticlesService,
@@ -70,9 +72,8 @@ export class IngestService {
 
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
     const extraction = await this.extract(input);
-    const { changes, ...outcome } = await this.neo4j.writeTransaction((tx) => this.write(tx, extraction));
-    // Live updates go out once the transaction has committed, never before.
-    if (changes) await this.stances.publish(changes);
+    // One transaction; StanceWriter announces what it changed once it has committed.
+    const outcome = await this.writer.transaction((write) => this.write(write, extraction));
     if (!outcome.duplicate && this.known && teachesNames(this.known.value, extraction)) this.forgetKnown();
     const [article, sameReportAs, stances] = await Promise.all([
       this.articles.get(outcome.articleId),
@@ -135,7 +136,8 @@ export class IngestService {
     this.generation += 1;
   }
 
-  private async write(tx: TxRunner, x: ExtractionResult): Promise<WriteOutcome> {
+  private async write(write: GraphWrite, x: ExtractionResult): Promise<WriteOutcome> {
+    const tx = write.tx;
     const meta = x.metadata;
     // One article per text and place: the same text from the same url (or
     // outlet) is the same article; from another outlet it is a reprint.
@@ -145,10 +147,9 @@ export class IngestService {
     const bands = bandKeys(x.signature);
     await this.repository.lockBands(tx, bands);
     const sameText = await this.repository.findByHash(tx, x.textHash);
-    const existing = await this.articles.findByIdsIn(tx, [articleId]);
+    const existing = await write.findArticles([articleId]);
     if (existing.length > 0) {
       return {
-        changes: null,
         articleId,
         duplicate: true,
         sameReportId: null,
@@ -161,36 +162,31 @@ export class IngestService {
 
     const report = sameText ? { id: sameText, similarity: 1 } : await this.nearestReport(tx, x.signature, bands);
 
-    await this.repository.writeArticle(tx, {
-      id: articleId,
-      url: meta.url,
-      title: meta.title,
-      outlet: meta.outlet,
-      publishedOn: meta.publishedOn,
-      textHash: x.textHash,
-      signature: x.signature,
-      bands,
-      length: x.text.length,
-      revisions: x.revisions.length,
-    });
-    await this.repository.upsertActors(
-      tx,
-      x.actors.map((a) => actorUpsert(a, articleId)),
-    );
-    await this.repository.upsertProposals(
-      tx,
-      x.proposals.map((p) => proposalUpsert(p, articleId)),
-    );
+    await write.upsertArticles([
+      {
+        id: articleId,
+        url: meta.url,
+        title: meta.title,
+        outlet: meta.outlet,
+        publishedOn: meta.publishedOn,
+        textHash: x.textHash,
+        signature: x.signature,
+        bands,
+        length: x.text.length,
+        revisions: x.revisions.length,
+      },
+    ]);
+    await write.upsertActors(x.actors.map((a) => actorUpsert(a, articleId)));
+    await write.upsertProposals(x.proposals.map((p) => proposalUpsert(p, articleId)));
 
     let rows = x.stances.map((s) => stanceWrite(s, articleId));
     let unmatched = 0;
     if (report) {
-      await this.articles.linkSameReportIn(tx, articleId, report.id);
+      await write.linkSameReport(articleId, report.id);
       ({ rows, unmatched } = onto(await this.repository.reportStances(tx, report.id), rows));
     }
-    const changes = await this.stances.writeBatch(tx, { articles: [], stances: rows });
+    await write.writeStances(rows);
     return {
-      changes,
       articleId,
       duplicate: false,
       sameReportId: report?.id ?? null,
@@ -243,23 +239,21 @@ function onto(report: ReportStance[], rows: StanceWrite[]): { rows: StanceWrite[
   return { rows: out, unmatched };
 }
 
-function keysOf(name: string, aliases: string[]): string[] {
-  return [...new Set([name, ...aliases].map(nameKey).filter((k) => k !== ''))];
-}
-
 function spanFields(span: Span | null) {
   return { quote: span?.quote ?? null, charStart: span?.charStart ?? null, charEnd: span?.charEnd ?? null };
 }
 
-function actorUpsert(a: ExtractionResult['actors'][number], articleId: string): ActorUpsert {
+function actorUpsert(a: ExtractionResult['actors'][number], articleId: string): ActorWrite {
   return {
     id: a.id,
     name: a.name,
-    kind: a.kind,
+    kind: a.kind as ActorKind,
     aliases: a.aliases.filter((x) => x !== a.name),
-    nameKeys: keysOf(a.name, a.aliases),
+    nameKeys: nameKeysOf(a.name, a.aliases),
     representsId: a.representsId,
     role: a.role,
+    authoritative: false,
+    source: 'extracted',
     confidence: a.confidence,
     isNew: a.isNew,
     articleId,
@@ -267,15 +261,18 @@ function actorUpsert(a: ExtractionResult['actors'][number], articleId: string): 
   };
 }
 
-function proposalUpsert(p: ExtractionResult['proposals'][number], articleId: string): ProposalUpsert {
+function proposalUpsert(p: ExtractionResult['proposals'][number], articleId: string): ProposalWrite {
   return {
     id: p.id,
     name: p.name,
+    summary: null,
     aliases: p.aliases.filter((x) => x !== p.name),
-    nameKeys: keysOf(p.name, p.aliases),
+    nameKeys: nameKeysOf(p.name, p.aliases),
     proposedById: p.proposedById,
     proposerId: p.proposerId,
     proposedOn: p.proposedOn,
+    authoritative: false,
+    source: 'extracted',
     confidence: p.confidence,
     isNew: p.isNew,
     articleId,

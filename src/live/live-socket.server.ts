@@ -7,10 +7,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AuthService } from '../auth/auth.service.js';
-import { wsGuards } from '../auth/ws-auth.js';
+import { wsGuards } from './ws-auth.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
-import type { RequestContext } from '../common/request-context.js';
-import { LoadersFactory } from '../graphql/loaders.js';
+import type { RequestContext } from '../graph/request-context.js';
+import { LoadersFactory } from '../graph/loaders.js';
 import { ShutdownService } from '../ops/shutdown.service.js';
 import { graphqlWsOptions } from './ws-options.js';
 

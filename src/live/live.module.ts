@@ -1,20 +1,22 @@
-import { Global, Module } from '@nestjs/common';
-import { GraphqlSupportModule } from '../graphql/graphql-support.module.js';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { OpsModule } from '../ops/ops.module.js';
+import { LiveEventsModule } from './live-events.module.js';
 import { LiveSocketServer } from './live-socket.server.js';
 import { LiveResolver } from './live.resolver.js';
-import { inMemoryPubSub, PUBSUB } from './pubsub.js';
-import { StanceEvents } from './stance-events.js';
 
 /**
- * Live updates: the PUBSUB engine (in memory by default; see pubsub.ts for a
- * shared one), the typed events StancesService publishes after each commit,
- * the subscriptions, and the WebSocket server they are served on. Global so
- * that the stance write path can publish.
+ * Live updates: the subscriptions and the WebSocket server they are served
+ * on, over the events of LiveEventsModule. The module that provides the
+ * per-request loaders (LoadersFactory) is handed in by the application
+ * (app.module.ts), so this folder imports no feature that reads the graph.
  */
-@Global()
-@Module({
-  imports: [GraphqlSupportModule],
-  providers: [{ provide: PUBSUB, useFactory: inMemoryPubSub }, StanceEvents, LiveResolver, LiveSocketServer],
-  exports: [PUBSUB, StanceEvents],
-})
-export class LiveModule {}
+@Module({})
+export class LiveModule {
+  static forRoot(loaders: Type): DynamicModule {
+    return {
+      module: LiveModule,
+      imports: [LiveEventsModule, OpsModule, loaders],
+      providers: [LiveResolver, LiveSocketServer],
+    };
+  }
+}

@@ -1,11 +1,11 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graph/request-context.js';
 import { requireId } from '../common/validation.js';
-import { LoadersFactory } from '../graphql/loaders.js';
+import { LoadersFactory } from '../graph/loaders.js';
 import { Shift } from '../shifts/models/shift.model.js';
-import { ShiftKind } from '../shifts/shift-kind.js';
 import { Stance } from '../stances/models/stance.model.js';
 import { StanceEvents, StanceRecordedEvent, StanceShiftedEvent } from './stance-events.js';
+import { ShiftKind } from '../graph/vocabulary.js';
 
 interface ShiftArgs {
   actorId?: string | null;

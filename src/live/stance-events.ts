@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import type { ShiftView } from '../shifts/shifts.service.js';
-import type { StanceRow } from '../stances/stances.repository.js';
 import { PUBSUB } from './pubsub.js';
+import type { ShiftView } from '../graph/shift.row.js';
+import type { StanceRow } from '../graph/stance.row.js';
 
 export const STANCE_RECORDED = 'stance-graph.stance-recorded';
 export const STANCE_SHIFTED = 'stance-graph.stance-shifted';

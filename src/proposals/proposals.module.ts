@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { StancesModule } from '../stances/stances.module.js';
-import { ProposalMergeService } from './proposal-merge.service.js';
+import { ActorProposalsResolver, ProposalsResolver } from './proposals.resolver.js';
 import { ProposalsRepository } from './proposals.repository.js';
-import { ProposalsResolver } from './proposals.resolver.js';
 import { ProposalsService } from './proposals.service.js';
 
 @Module({
-  imports: [StancesModule],
-  providers: [ProposalsRepository, ProposalsService, ProposalsResolver, ProposalMergeService],
-  exports: [ProposalsService],
+  providers: [ProposalsRepository, ProposalsService, ProposalsResolver, ActorProposalsResolver],
+  exports: [ProposalsService, ProposalsRepository],
 })
 export class ProposalsModule {}

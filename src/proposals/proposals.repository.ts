@@ -1,34 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
-import type { ArticleRow } from '../articles/articles.repository.js';
-import type { EvidenceRow, StanceWithRefs } from '../stances/stances.repository.js';
-
-export interface ProposalRow {
-  id: string;
-  name: string;
-  summary: string | null;
-  aliases: string[];
-  proposedOn: string | null;
-}
-
-export interface ProposerRow {
-  proposalId: string;
-  actorId: string;
-  kind: string;
-}
-
-export interface ProposalWrite {
-  id: string;
-  name: string;
-  summary: string | null;
-  aliases: string[] | null;
-  nameKeys: string[];
-  proposedById: string | null;
-  proposerId: string | null;
-  proposedOn: string | null;
-}
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import type { ArticleRow } from '../graph/article.row.js';
+import type { EvidenceRow, StanceWithRefs } from '../graph/stance.row.js';
+import type { ProposalRow, ProposalWrite, ProposerRow } from '../graph/proposal.row.js';
 
 interface CurrentViewRow {
   proposal: ProposalRow;
@@ -94,10 +70,15 @@ export class ProposalsRepository {
     return row.count;
   }
 
-  /** Null when a named proposer does not exist; nothing is written then. */
-  async upsert(proposal: ProposalWrite): Promise<ProposalRow | null> {
-    const rows = await this.neo4j.write<ProposalRow>(this.q.upsert, { ...proposal });
-    return rows[0] ?? null;
+  /** The one write of proposals (cypher/proposals/upsert.cypher), inside a caller's transaction: a batch from ingestion or the demo graph. */
+  upsert(tx: TxRunner, rows: ProposalWrite[]): Promise<ProposalRow[]> {
+    return rows.length > 0 ? tx.run<ProposalRow>(this.q.upsert, { rows }) : Promise.resolve([]);
+  }
+
+  /** One proposal in its own transaction, by the same statement; null when a proposal it names does not exist (nothing written). */
+  async upsertOne(row: ProposalWrite): Promise<ProposalRow | null> {
+    const [written] = await this.neo4j.writeTransaction((tx) => this.upsert(tx, [row]));
+    return written ?? null;
   }
 
   proposers(proposalIds: readonly string[]): Promise<ProposerRow[]> {

@@ -1,20 +1,16 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../actors/models/actor.model.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graph/request-context.js';
 import { selects, selectsAny } from '../graphql/lookahead.js';
-import { Position, Stance } from '../stances/models/stance.model.js';
 import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
 import { Proposal, ProposalConnection } from './models/proposal.model.js';
-import { ProposalMergeService } from './proposal-merge.service.js';
 import { ProposalsService } from './proposals.service.js';
+import type { ActorRow } from '../graph/actor.row.js';
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
-  constructor(
-    private readonly proposalsService: ProposalsService,
-    private readonly merger: ProposalMergeService,
-  ) {}
+  constructor(private readonly proposalsService: ProposalsService) {}
 
   @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
   async proposal(
@@ -44,17 +40,6 @@ export class ProposalsResolver {
     return this.proposalsService.upsert(input);
   }
 
-  @Mutation(() => Proposal, {
-    description:
-      'Folds proposal mergeId into keepId (one proposal recorded under two names): stances, evidence, proposers and aliases move; mergeId is deleted.',
-  })
-  async mergeProposals(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeId', { type: () => ID }) mergeId: string,
-  ) {
-    return this.proposalsService.get(await this.merger.merge(keepId, mergeId));
-  }
-
   @ResolveField(() => Actor, { nullable: true, description: 'The state or organisation that put it forward.' })
   async proposedBy(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.proposers.load(proposal.id);
@@ -68,33 +53,14 @@ export class ProposalsResolver {
     const person = rows.find((r) => r.kind === 'PERSON');
     return person ? ctx.loaders.actors.load(person.actorId) : null;
   }
+}
 
-  @ResolveField(() => [Stance], {
-    description:
-      "Each actor's current stance (the latest by statedOn, else by report date; rejected and retracted ones never count).",
-  })
-  currentStances(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
-    return ctx.loaders.currentStances(null, null).load(proposal.id);
-  }
-
-  @ResolveField(() => [Stance], {
-    description:
-      "With asOf: each actor's stance as of that date (by statedOn, else first report date). Without: every stance on record, oldest first. Filtered by position; with knownAsOf, only what had been recorded by then.",
-  })
-  stances(
-    @Parent() proposal: Proposal,
-    @Context() ctx: RequestContext,
-    @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month.' }) asOf?: string,
-    @Args('position', { type: () => Position, nullable: true }) position?: Position,
-    @Args('knownAsOf', {
-      type: () => String,
-      nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
-    })
-    knownAsOf?: string,
-  ) {
-    return asOf != null
-      ? ctx.loaders.currentStances(asOf, position ?? null, knownAsOf ?? null).load(proposal.id)
-      : ctx.loaders.stancesOnProposal(position ?? null, knownAsOf ?? null).load(proposal.id);
+/** Actor.proposed: the proposals an actor put forward (here, beside the Proposal type). */
+@Resolver(() => Actor)
+export class ActorProposalsResolver {
+  @ResolveField(() => [Proposal], { description: 'Proposals this actor put forward.' })
+  async proposed(@Parent() actor: ActorRow, @Context() ctx: RequestContext) {
+    const ids = await ctx.loaders.proposedBy.load(actor.id);
+    return (await ctx.loaders.proposals.loadMany(ids)).filter((p) => p && !(p instanceof Error));
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ANALYST_ROW } from '../graph/vocabulary.js';
 import { notFound } from '../common/errors/error-code.js';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
 import {
   idOrSlug,
   LIMITS,
-  nameKey,
+  nameKeysOf,
   optionalIsoDate,
   optionalText,
   pageSize,
@@ -13,8 +14,9 @@ import {
   textList,
 } from '../common/validation.js';
 import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
-import type { StanceWithRefs } from '../stances/stances.repository.js';
-import { ProposalRow, ProposalsRepository, ProposerRow } from './proposals.repository.js';
+import { ProposalsRepository } from './proposals.repository.js';
+import type { StanceWithRefs } from '../graph/stance.row.js';
+import { ProposalRow, ProposerRow } from '../graph/proposal.row.js';
 
 @Injectable()
 export class ProposalsService {
@@ -55,15 +57,16 @@ export class ProposalsService {
     const aliases = textList('aliases', input.aliases, LIMITS.aliases, LIMITS.alias);
     const proposedById = input.proposedById == null ? null : requireId('proposedById', input.proposedById);
     const proposerId = input.proposerId == null ? null : requireId('proposerId', input.proposerId);
-    const proposal = await this.repository.upsert({
+    const proposal = await this.repository.upsertOne({
       id,
       name,
       summary: optionalText('summary', input.summary, LIMITS.summary),
       aliases,
-      nameKeys: [...new Set([name, ...(aliases ?? [])].map(nameKey).filter((k) => k !== ''))],
+      nameKeys: nameKeysOf(name, aliases),
       proposedById,
       proposerId,
       proposedOn: optionalIsoDate('proposedOn', input.proposedOn),
+      ...ANALYST_ROW,
     });
     if (!proposal) throw notFound('actor', [proposedById, proposerId].filter(Boolean).join('" or "'));
     return proposal;

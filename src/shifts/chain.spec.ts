@@ -1,6 +1,5 @@
-import { Position } from '../stances/models/stance.model.js';
 import { ChainStance, planChain } from './chain.js';
-import { ShiftKind } from './shift-kind.js';
+import { Position, ShiftKind } from '../graph/vocabulary.js';
 
 const stance = (id: string, position: Position, extra: Partial<ChainStance> = {}): ChainStance => ({
   id,

@@ -1,5 +1,5 @@
-import { Position } from '../stances/models/stance.model.js';
-import { classifyShift, ShiftKind } from './shift-kind.js';
+import { classifyShift } from './shift-kind.js';
+import { Position, ShiftKind } from '../graph/vocabulary.js';
 
 /** One stance of an (actor, proposal) pair as shifts/chains reads it, in chain order. */
 export interface ChainStance {

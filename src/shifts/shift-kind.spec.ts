@@ -1,5 +1,5 @@
-import { Position } from '../stances/models/stance.model.js';
-import { classifyShift, conditionDelta, ShiftKind } from './shift-kind.js';
+import { classifyShift, conditionDelta } from './shift-kind.js';
+import { Position, ShiftKind } from '../graph/vocabulary.js';
 
 const { SUPPORT, OPPOSE, NONCOMMITTAL } = Position;
 const s = (position: Position, ...conditions: string[]) => ({ position, conditions });

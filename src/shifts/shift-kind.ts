@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Position } from '../stances/models/stance.model.js';
+import { Position } from '../graph/vocabulary.js';
+import { ShiftKind } from '../graph/vocabulary.js';
 
 /**
  * How a stance moved from the same actor's previous live stance on the same
@@ -10,14 +11,6 @@ import { Position } from '../stances/models/stance.model.js';
  * ("unless ..."): naming a way out softens a refusal, closing it hardens it,
  * and among ways out more demands is harder and fewer is softer.
  */
-export enum ShiftKind {
-  FIRST_STATED = 'FIRST_STATED',
-  REAFFIRMED = 'REAFFIRMED',
-  SOFTENED = 'SOFTENED',
-  HARDENED = 'HARDENED',
-  REVERSED = 'REVERSED',
-  REQUALIFIED = 'REQUALIFIED',
-}
 
 export const SHIFT_KIND_DESCRIPTION = [
   "How a stance moved from the same actor's previous live stance on the same proposal (positions ordered OPPOSE < NONCOMMITTAL < SUPPORT; conditions compared ignoring case, spacing and end punctuation).",

@@ -2,21 +2,10 @@ import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import type { Pair, StanceRow } from '../stances/stances.repository.js';
 import { ChainStance, LinkWrite } from './chain.js';
-import { ShiftKind } from './shift-kind.js';
-
-/** A shift as the Cypher files return it: the newer stance and the one it supersedes. */
-export interface ShiftRow {
-  id: string;
-  kind: ShiftKind;
-  actorId: string;
-  proposalId: string;
-  on: string | null;
-  recordedAt: string;
-  stance: StanceRow;
-  previous: StanceRow | null;
-}
+import type { Pair } from '../graph/stance.row.js';
+import { ShiftKind } from '../graph/vocabulary.js';
+import type { ShiftRow } from '../graph/shift.row.js';
 
 export interface ShiftQuery {
   actorId: string | null;

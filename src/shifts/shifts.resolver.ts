@@ -1,11 +1,11 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../actors/models/actor.model.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graph/request-context.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
 import { Stance } from '../stances/models/stance.model.js';
 import { Shift, ShiftConnection, ShiftFilter } from './models/shift.model.js';
-import { ShiftKind } from './shift-kind.js';
 import { ShiftsService } from './shifts.service.js';
+import { ShiftKind } from '../graph/vocabulary.js';
 
 @Resolver(() => Shift)
 export class ShiftsResolver {

@@ -2,20 +2,15 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
 import { optionalIsoDate, pageSize, requireId } from '../common/validation.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import type { Pair } from '../stances/stances.repository.js';
-import { recordedSinceBound } from '../timeline/instants.js';
+import { recordedSinceBound } from '../common/instants.js';
 import { planChain } from './chain.js';
 import { ShiftFilter } from './models/shift.model.js';
-import { conditionDelta, ShiftKind } from './shift-kind.js';
-import { ShiftQuery, ShiftRow, ShiftsRepository } from './shifts.repository.js';
-
-/** A shift as the GraphQL type shows it. */
-export interface ShiftView extends ShiftRow {
-  fromPosition: ShiftRow['stance']['position'] | null;
-  toPosition: ShiftRow['stance']['position'];
-  conditionsGained: string[];
-  conditionsDropped: string[];
-}
+import { conditionDelta } from './shift-kind.js';
+import { ShiftQuery, ShiftsRepository } from './shifts.repository.js';
+import type { Pair } from '../graph/stance.row.js';
+import { ShiftKind } from '../graph/vocabulary.js';
+import { ShiftRow } from '../graph/shift.row.js';
+import type { ShiftView } from '../graph/shift.row.js';
 
 /**
  * Keeps the SUPERSEDES chain of every (actor, proposal) pair and answers

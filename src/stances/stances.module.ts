@@ -1,12 +1,25 @@
 import { Module } from '@nestjs/common';
-import { ArticlesModule } from '../articles/articles.module.js';
-import { EvidenceResolver, StancesResolver } from './stances.resolver.js';
+import {
+  ActorStancesResolver,
+  ArticleStancesResolver,
+  EvidenceResolver,
+  ProposalStancesResolver,
+  StancesResolver,
+} from './stances.resolver.js';
 import { StancesRepository } from './stances.repository.js';
 import { StancesService } from './stances.service.js';
 
+/** Stances as read: the queries, the Stance and Evidence types, and the stance fields of Actor, Proposal and Article. */
 @Module({
-  imports: [ArticlesModule],
-  providers: [StancesRepository, StancesService, StancesResolver, EvidenceResolver],
+  providers: [
+    StancesRepository,
+    StancesService,
+    StancesResolver,
+    EvidenceResolver,
+    ActorStancesResolver,
+    ProposalStancesResolver,
+    ArticleStancesResolver,
+  ],
   exports: [StancesService, StancesRepository],
 })
 export class StancesModule {}

@@ -1,78 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { ActorRow } from '../actors/actors.repository.js';
-import type { ArticleRow } from '../articles/articles.repository.js';
-import type { ProposalRow } from '../proposals/proposals.repository.js';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import { Position, StanceStatus } from './models/stance.model.js';
-
-export interface StanceRow {
-  id: string;
-  position: Position;
-  cue: string | null;
-  cues: string[];
-  conditions: string[];
-  statedOn: string | null;
-  effectiveOn: string | null;
-  confidence: number;
-  recordedAt: string;
-  status: StanceStatus;
-  rule: string | null;
-  actorId: string;
-  proposalId: string;
-  speakerId: string | null;
-}
-
-export interface EvidenceRow {
-  stanceId: string;
-  quote: string;
-  charStart: number | null;
-  charEnd: number | null;
-  articleId: string;
-  reportId: string;
-}
+import { Position, StanceStatus } from '../graph/vocabulary.js';
+import type { EvidenceRow, Pair, StanceRow, StanceWithRefs, StanceWrite } from '../graph/stance.row.js';
 
 export interface StancePage {
   totalCount: number;
   rows: Array<StanceWithRefs & { sortKey: string }>;
-}
-
-/**
- * A stance row with what a read-ahead statement brought along
- * (proposals/current-view, actors/timeline-view): its holder, speaker and
- * proposal, and its evidence with the articles (null: not read). The
- * request's loaders cache them (graphql/loaders.ts).
- */
-export interface StanceWithRefs extends StanceRow {
-  actor?: ActorRow | null;
-  speaker?: ActorRow | null;
-  proposal?: ProposalRow | null;
-  evidence?: Array<EvidenceRow & { article: ArticleRow }> | null;
-  /** Independent sources (reports), when read without the evidence. */
-  sourceCount?: number | null;
-}
-
-export interface StanceWrite {
-  id: string;
-  actorId: string;
-  proposalId: string;
-  position: Position;
-  cue: string | null;
-  conditions: string[];
-  speakerId: string | null;
-  statedOn: string | null;
-  confidence: number;
-  status: StanceStatus;
-  rule: string | null;
-  /** true: an analyst's record, which replaces status, cue, conditions, confidence. */
-  override: boolean;
-  evidence: Array<{ key: string; quote: string; charStart: number | null; charEnd: number | null; articleId: string }>;
-}
-
-export interface Pair {
-  actorId: string;
-  proposalId: string;
 }
 
 export interface StanceQuery {

@@ -1,4 +1,5 @@
-import { evidenceKey, upperBound } from './stances.service.js';
+import { evidenceKey } from '../common/ids.js';
+import { upperBound } from './stances.service.js';
 
 describe('stance dates and evidence keys', () => {
   it('makes a month-precision upper bound include every day of the month', () => {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
-import type { ProposalRow } from '../proposals/proposals.repository.js';
-import type { StanceRow } from '../stances/stances.repository.js';
+import type { ProposalRow } from '../graph/proposal.row.js';
+import type { StanceRow } from '../graph/stance.row.js';
 
 /** Since-bounds: exactly one of them is set. */
 export interface SinceBound {

@@ -1,6 +1,6 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../actors/models/actor.model.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graph/request-context.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
 import { ActorTimeline, ChangeClock, Changes } from './models/timeline.model.js';
 import { TimelineService, timelineOf } from './timeline.service.js';

@@ -3,11 +3,11 @@ import { badInput } from '../common/errors/error-code.js';
 import { optionalIsoDate, pageSize } from '../common/validation.js';
 import { MOVEMENT_KINDS } from '../shifts/shift-kind.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
-import type { StanceRow } from '../stances/stances.repository.js';
 import { upperBound } from '../stances/stances.service.js';
-import { recordedSinceBound } from './instants.js';
+import { recordedSinceBound } from '../common/instants.js';
 import { ChangeClock } from './models/timeline.model.js';
 import { SinceBound, TimelineRepository } from './timeline.repository.js';
+import type { StanceRow } from '../graph/stance.row.js';
 
 export interface ActorTimelineRow {
   actorId: string;

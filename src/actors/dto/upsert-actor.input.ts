@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ActorKind } from '../models/actor.model.js';
+import { ActorKind } from '../../graph/vocabulary.js';
 
 @InputType()
 export class RepresentsInput {

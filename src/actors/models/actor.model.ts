@@ -1,11 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection.js';
+import { ActorKind } from '../../graph/vocabulary.js';
 
-export enum ActorKind {
-  STATE = 'STATE',
-  PERSON = 'PERSON',
-  ORGANIZATION = 'ORGANIZATION',
-}
 registerEnumType(ActorKind, {
   name: 'ActorKind',
   description: 'A state, a person who speaks for one, or an organisation.',

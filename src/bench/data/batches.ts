@@ -1,11 +1,11 @@
-import { ArticleWrite } from '../../articles/articles.repository.js';
 import { ArticlesService } from '../../articles/articles.service.js';
-import { StanceStatus } from '../../stances/models/stance.model.js';
-import { StanceWrite } from '../../stances/stances.repository.js';
-import { StanceBatch, StancesService } from '../../stances/stances.service.js';
+import { RecordingService, type StanceBatch } from '../../recording/recording.service.js';
 import type { SyntheticProposal } from './synthetic.js';
+import { ArticleWrite } from '../../graph/article.row.js';
+import { StanceStatus } from '../../graph/vocabulary.js';
+import { StanceWrite } from '../../graph/stance.row.js';
 
-/** Rows for StancesService.writeBatch, and the reprint links to make in the same transaction. */
+/** Rows for StanceWriter, and the reprint links to make in the same transaction. */
 export interface PreparedBatch {
   batch: StanceBatch;
   reprints: Array<[string, string]>;
@@ -14,12 +14,12 @@ export interface PreparedBatch {
 
 /**
  * Turns generated stances into writeBatch rows through the service's own
- * validation (StancesService.prepare, ArticlesService.toWrite), as
+ * validation (RecordingService.prepare, ArticlesService.toWrite), as
  * recordStance does; extracted ones (PROPOSED) become rows like ingestion's
  * (override false, with the rule that found them).
  */
 export function prepareBatch(
-  stances: StancesService,
+  recording: RecordingService,
   articles: ArticlesService,
   proposals: SyntheticProposal[],
 ): PreparedBatch {
@@ -27,7 +27,7 @@ export function prepareBatch(
   const byId = new Map<string, ArticleWrite>();
   for (const p of proposals) {
     for (const s of p.stances) {
-      const prepared = stances.prepare(s.input);
+      const prepared = recording.prepare(s.input);
       const row = prepared.stance;
       if (s.status !== 'CONFIRMED') {
         row.status = s.status as StanceStatus;

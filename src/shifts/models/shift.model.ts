@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection.js';
-import { Position, Stance } from '../../stances/models/stance.model.js';
-import { ShiftKind } from '../shift-kind.js';
+import { Stance } from '../../stances/models/stance.model.js';
+import { Position, ShiftKind } from '../../graph/vocabulary.js';
 
 @ObjectType({
   description:

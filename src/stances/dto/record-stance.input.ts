@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { Position } from '../models/stance.model.js';
+import { Position } from '../../graph/vocabulary.js';
 
 @InputType({ description: 'The article a quote comes from: by id when known, else by its metadata.' })
 export class ArticleRefInput {

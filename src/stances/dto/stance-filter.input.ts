@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Position, StanceStatus } from '../models/stance.model.js';
+import { Position, StanceStatus } from '../../graph/vocabulary.js';
 
 @InputType()
 export class StanceFilter {

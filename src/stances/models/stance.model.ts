@@ -1,19 +1,9 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection.js';
+import { Position, StanceStatus } from '../../graph/vocabulary.js';
 
-export enum Position {
-  SUPPORT = 'SUPPORT',
-  OPPOSE = 'OPPOSE',
-  NONCOMMITTAL = 'NONCOMMITTAL',
-}
 registerEnumType(Position, { name: 'Position' });
 
-export enum StanceStatus {
-  PROPOSED = 'PROPOSED',
-  CONFIRMED = 'CONFIRMED',
-  REJECTED = 'REJECTED',
-  RETRACTED = 'RETRACTED',
-}
 registerEnumType(StanceStatus, {
   name: 'StanceStatus',
   description:

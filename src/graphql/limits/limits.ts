@@ -13,8 +13,8 @@ import {
   visit,
   visitInParallel,
 } from 'graphql';
-import type { GraphqlConfig } from '../config/config.js';
-import { DomainError, ErrorCode } from '../errors/error-code.js';
+import type { GraphqlConfig } from '../../common/config/config.js';
+import { DomainError, ErrorCode } from '../../common/errors/error-code.js';
 
 /**
  * Limits on what one GraphQL operation may ask, from graphql-armor's rules

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, notFound } from '../common/errors/error-code.js';
+import { badInput } from '../common/errors/error-code.js';
 import { stanceId } from '../common/ids.js';
 import { requireId } from '../common/validation.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
-import { ShiftsService } from '../shifts/shifts.service.js';
-import { StancesRepository } from '../stances/stances.repository.js';
+import { StanceWriter } from './stance-writer.js';
 
 /**
  * Folds one proposal into another when the two turn out to be the same
@@ -22,9 +20,7 @@ export class ProposalMergeService {
   private readonly q: Record<'stancesOn' | 'merge', string>;
 
   constructor(
-    private readonly neo4j: Neo4jService,
-    private readonly stances: StancesRepository,
-    private readonly shifts: ShiftsService,
+    private readonly writer: StanceWriter,
     cypher: CypherRegistry,
   ) {
     this.q = cypher.load({ stancesOn: 'proposals/stances-on', merge: 'proposals/merge' });
@@ -34,15 +30,13 @@ export class ProposalMergeService {
     const keepId = requireId('keepId', keepIdInput);
     const mergeId = requireId('mergeId', mergeIdInput);
     if (keepId === mergeId) throw badInput('mergeId', 'must differ from keepId');
-    await this.neo4j.writeTransaction(async (tx) => {
-      const missing = await this.stances.missingRefs(tx, { actorIds: [], proposalIds: [keepId, mergeId] });
-      if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
-      const held = await tx.run<{ id: string; actorId: string; position: string; statedOn: string | null }>(
+    await this.writer.transaction(async (write) => {
+      await write.requireRefs({ actorIds: [], proposalIds: [keepId, mergeId] });
+      const held = await write.tx.run<{ id: string; actorId: string; position: string; statedOn: string | null }>(
         this.q.stancesOn,
         { id: mergeId },
       );
-      await this.stances.rekey(
-        tx,
+      await write.rekey(
         held.map((s) => ({
           oldId: s.id,
           newId: stanceId(s.actorId, keepId, s.position, s.statedOn),
@@ -50,10 +44,9 @@ export class ProposalMergeService {
           proposalId: keepId,
         })),
       );
-      await tx.run(this.q.merge, { keepId, mergeId });
+      await write.tx.run(this.q.merge, { keepId, mergeId });
       const pairs = [...new Set(held.map((s) => s.actorId))].map((actorId) => ({ actorId, proposalId: keepId }));
-      await this.stances.refreshCurrent(tx, pairs);
-      await this.shifts.relinkIn(tx, pairs);
+      await write.relink(pairs);
     });
     return keepId;
   }

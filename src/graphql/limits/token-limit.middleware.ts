@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { acceptsJsonOnly } from '../../graphql/request-error-status.js';
 import type { MetricsService } from '../../ops/metrics.service.js';
-import { ErrorCode } from '../errors/error-code.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
 import { tokenLimitError } from './limits.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Loaders } from '../graphql/loaders.js';
+import type { Loaders } from './loaders.js';
 
 /** What every resolver gets in its GraphQL context: per-request batch loaders. */
 export interface RequestContext {

@@ -6,8 +6,8 @@ import { graphqlAuthPlugin } from '../../auth/graphql-auth.plugin.js';
 import { requestErrorStatusPlugin } from '../../graphql/request-error-status.js';
 import type { MetricsService } from '../../ops/metrics.service.js';
 import type { RateLimitService } from '../../auth/rate-limit.service.js';
-import type { AppConfig } from '../config/config.js';
-import { formatGraphQLError } from '../errors/format-error.js';
+import type { AppConfig } from '../../common/config/config.js';
+import { formatGraphQLError } from '../../common/errors/format-error.js';
 import { limitRules } from './limits.js';
 
 /**

@@ -1,5 +1,5 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { DomainError } from '../errors/error-code.js';
+import { DomainError } from '../../common/errors/error-code.js';
 import { documentLimitErrors, limitRules, tokenLimitError } from './limits.js';
 
 const LIMITS = { maxDepth: 6, maxCost: 5000, maxAliases: 15, maxTokens: 1000, maxDirectives: 50 };

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, notFound } from '../common/errors/error-code.js';
+import { badInput } from '../common/errors/error-code.js';
 import { stanceId } from '../common/ids.js';
 import { requireId } from '../common/validation.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
-import { ShiftsService } from '../shifts/shifts.service.js';
-import { StancesRepository } from '../stances/stances.repository.js';
+import { StanceWriter } from './stance-writer.js';
 
 /**
  * Folds one actor into another when the two turn out to be the same ("Moon"
@@ -13,16 +11,14 @@ import { StancesRepository } from '../stances/stances.repository.js';
  * the merged actor's stances are re-keyed under the kept one; where the kept
  * actor already held the same fact, the two stances become one with the
  * evidence of both. All in one transaction, current edges and SUPERSEDES
- * chains rewritten.
+ * chains rewritten; the shifts it causes are announced like any other.
  */
 @Injectable()
 export class ActorMergeService {
   private readonly q: Record<'stancesOf' | 'merge', string>;
 
   constructor(
-    private readonly neo4j: Neo4jService,
-    private readonly stances: StancesRepository,
-    private readonly shifts: ShiftsService,
+    private readonly writer: StanceWriter,
     cypher: CypherRegistry,
   ) {
     this.q = cypher.load({ stancesOf: 'actors/stances-of', merge: 'actors/merge' });
@@ -32,15 +28,13 @@ export class ActorMergeService {
     const keepId = requireId('keepId', keepIdInput);
     const mergeId = requireId('mergeId', mergeIdInput);
     if (keepId === mergeId) throw badInput('mergeId', 'must differ from keepId');
-    await this.neo4j.writeTransaction(async (tx) => {
-      const missing = await this.stances.missingRefs(tx, { actorIds: [keepId, mergeId], proposalIds: [] });
-      if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
-      const held = await tx.run<{ id: string; proposalId: string; position: string; statedOn: string | null }>(
+    await this.writer.transaction(async (write) => {
+      await write.requireRefs({ actorIds: [keepId, mergeId], proposalIds: [] });
+      const held = await write.tx.run<{ id: string; proposalId: string; position: string; statedOn: string | null }>(
         this.q.stancesOf,
         { id: mergeId },
       );
-      await this.stances.rekey(
-        tx,
+      await write.rekey(
         held.map((s) => ({
           oldId: s.id,
           newId: stanceId(keepId, s.proposalId, s.position, s.statedOn),
@@ -48,11 +42,10 @@ export class ActorMergeService {
           proposalId: s.proposalId,
         })),
       );
-      await tx.run(this.q.merge, { keepId, mergeId });
+      await write.tx.run(this.q.merge, { keepId, mergeId });
       const proposalIds = [...new Set(held.map((s) => s.proposalId))];
       const pairs = proposalIds.map((proposalId) => ({ actorId: keepId, proposalId }));
-      await this.stances.refreshCurrent(tx, pairs);
-      await this.shifts.relinkIn(tx, pairs);
+      await write.relink(pairs);
     });
     return keepId;
   }

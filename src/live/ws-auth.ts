@@ -3,9 +3,9 @@ import { getOperationAST, GraphQLError, parse } from 'graphql';
 import { CloseCode, type Context, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { GraphqlConfig } from '../common/config/config.js';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
-import { documentLimitErrors, type Limits, tokenLimitError } from '../common/graphql-limits/limits.js';
-import type { AuthResult, AuthService } from './auth.service.js';
-import { operationRole } from './operation-role.js';
+import { documentLimitErrors, type Limits, tokenLimitError } from '../graphql/limits/limits.js';
+import type { AuthResult, AuthService } from '../auth/auth.service.js';
+import { operationRole } from '../auth/operation-role.js';
 
 type Extra = {
   request?: IncomingMessage;

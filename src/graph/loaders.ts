@@ -1,16 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { ActorRow, RepresentationRow } from '../actors/actors.repository.js';
-import { ActorsService } from '../actors/actors.service.js';
-import { ArticleRow } from '../articles/articles.repository.js';
-import { ArticlesService } from '../articles/articles.service.js';
-import { ProposalRow, ProposerRow } from '../proposals/proposals.repository.js';
-import { ProposalsService } from '../proposals/proposals.service.js';
-import { ShiftKind } from '../shifts/shift-kind.js';
-import { ShiftsService, ShiftView } from '../shifts/shifts.service.js';
-import { Position } from '../stances/models/stance.model.js';
-import { EvidenceRow, StanceRow, StanceWithRefs } from '../stances/stances.repository.js';
-import { StancesService } from '../stances/stances.service.js';
+import type { ActorRow, RepresentationRow } from './actor.row.js';
+import type { ArticleRow } from './article.row.js';
+import type { ProposalRow, ProposerRow } from './proposal.row.js';
+import type { ShiftView } from './shift.row.js';
+import type { EvidenceRow, StanceRow, StanceWithRefs } from './stance.row.js';
+import type { Position, ShiftKind } from './vocabulary.js';
 
 /** Groups rows by a key, in the order of the keys asked for. */
 export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -24,6 +19,54 @@ export function indexBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) =
   const byKey = new Map(rows.map((r) => [keyOf(r), r]));
   return keys.map((k) => byKey.get(k) ?? null);
 }
+
+/**
+ * What the loaders read through: the features' services (actors, proposals,
+ * articles, stances, shifts), handed in by the application's wiring
+ * (src/app.loaders.ts) so that this layer imports no feature.
+ */
+export interface LoaderSources {
+  actors: {
+    findByIds(ids: readonly string[]): Promise<ActorRow[]>;
+    representations(ids: readonly string[]): Promise<RepresentationRow[]>;
+  };
+  proposals: {
+    findByIds(ids: readonly string[]): Promise<ProposalRow[]>;
+    proposers(ids: readonly string[]): Promise<ProposerRow[]>;
+    proposedBy(ids: readonly string[]): Promise<Array<{ actorId: string; proposalId: string }>>;
+  };
+  articles: { findByIds(ids: readonly string[]): Promise<ArticleRow[]> };
+  stances: {
+    evidence(ids: readonly string[]): Promise<EvidenceRow[]>;
+    byArticles(ids: readonly string[]): Promise<Array<StanceRow & { articleId: string }>>;
+    currentByProposals(
+      ids: readonly string[],
+      asOf: string | null,
+      position: Position | null,
+      knownAsOf: string | null,
+    ): Promise<StanceRow[]>;
+    byProposals(ids: readonly string[], position: Position | null, knownAsOf: string | null): Promise<StanceRow[]>;
+    byActors(
+      ids: readonly string[],
+      proposalId: string | null,
+      from: string | null,
+      to: string | null,
+      knownAsOf: string | null,
+    ): Promise<StanceRow[]>;
+  };
+  shifts: {
+    ofStances(ids: readonly string[]): Promise<ShiftView[]>;
+    byActors(
+      ids: readonly string[],
+      proposalId: string | null,
+      since: string | null,
+      kinds: ShiftKind[] | null,
+    ): Promise<ShiftView[]>;
+  };
+}
+
+/** The injection token of the LoaderSources (provided in src/app.loaders.ts). */
+export const LOADER_SOURCES = Symbol('LOADER_SOURCES');
 
 /** What stance and evidence rows may carry besides their own columns. */
 interface Embedded {
@@ -72,15 +115,7 @@ export class Loaders {
     indexBy(ids, await this.s.shifts.ofStances(ids), (r) => r.id),
   );
 
-  constructor(
-    private readonly s: {
-      actors: ActorsService;
-      proposals: ProposalsService;
-      articles: ArticlesService;
-      stances: StancesService;
-      shifts: ShiftsService;
-    },
-  ) {}
+  constructor(private readonly s: LoaderSources) {}
 
   currentStances(
     asOf: string | null,
@@ -175,23 +210,12 @@ export class Loaders {
   }
 }
 
+/** Makes each request's loaders (the GraphQL context, the WebSocket server, each subscription event). */
 @Injectable()
 export class LoadersFactory {
-  constructor(
-    private readonly actors: ActorsService,
-    private readonly proposals: ProposalsService,
-    private readonly articles: ArticlesService,
-    private readonly stances: StancesService,
-    private readonly shifts: ShiftsService,
-  ) {}
+  constructor(@Inject(LOADER_SOURCES) private readonly sources: LoaderSources) {}
 
   create(): Loaders {
-    return new Loaders({
-      actors: this.actors,
-      proposals: this.proposals,
-      articles: this.articles,
-      stances: this.stances,
-      shifts: this.shifts,
-    });
+    return new Loaders(this.sources);
   }
 }

@@ -1,0 +1,26 @@
+/** An article as every Cypher statement returns it. */
+export interface ArticleRow {
+  id: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  textHash: string | null;
+  recordedAt: string | null;
+  sameReportIds: string[];
+}
+
+/** An article to write (cypher/articles/upsert.cypher): evidence an analyst names, the demo graph, ingestion. */
+export interface ArticleWrite {
+  id: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  textHash: string | null;
+  /** Ingested articles only (absent otherwise): MinHash signature, its LSH band keys, text length, revisions seen. */
+  signature?: number[] | null;
+  bands?: string[] | null;
+  length?: number | null;
+  revisions?: number | null;
+}

@@ -1,0 +1,93 @@
+import type { ActorRow } from './actor.row.js';
+import type { ArticleRow } from './article.row.js';
+import type { ProposalRow } from './proposal.row.js';
+import type { Position, StanceStatus } from './vocabulary.js';
+
+/**
+ * A stance as every Cypher statement returns it. The columns are the ones
+ * test/unit/cypher-projections.spec.ts holds every .cypher file to: a
+ * statement that returns stances returns exactly these (and may carry the
+ * references of StanceWithRefs besides).
+ */
+export interface StanceRow {
+  id: string;
+  position: Position;
+  cue: string | null;
+  cues: string[];
+  conditions: string[];
+  statedOn: string | null;
+  effectiveOn: string | null;
+  confidence: number;
+  recordedAt: string;
+  status: StanceStatus;
+  rule: string | null;
+  actorId: string;
+  proposalId: string;
+  speakerId: string | null;
+}
+
+/** The column names of StanceRow, in the order the Cypher files return them. */
+export const STANCE_COLUMNS = [
+  'id',
+  'position',
+  'cue',
+  'cues',
+  'conditions',
+  'statedOn',
+  'effectiveOn',
+  'confidence',
+  'recordedAt',
+  'status',
+  'rule',
+  'actorId',
+  'proposalId',
+  'speakerId',
+] as const satisfies ReadonlyArray<keyof StanceRow>;
+
+export interface EvidenceRow {
+  stanceId: string;
+  quote: string;
+  charStart: number | null;
+  charEnd: number | null;
+  articleId: string;
+  reportId: string;
+}
+
+/**
+ * A stance row with what a read-ahead statement brought along
+ * (proposals/current-view, actors/timeline-view): its holder, speaker and
+ * proposal, and its evidence with the articles (null: not read). The
+ * request's loaders cache them (graph/loaders.ts).
+ */
+export interface StanceWithRefs extends StanceRow {
+  actor?: ActorRow | null;
+  speaker?: ActorRow | null;
+  proposal?: ProposalRow | null;
+  evidence?: Array<EvidenceRow & { article: ArticleRow }> | null;
+  /** Independent sources (reports), when read without the evidence. */
+  sourceCount?: number | null;
+}
+
+/** A stance to write (cypher/stances/record.cypher), from an analyst, extraction or the demo graph. */
+export interface StanceWrite {
+  id: string;
+  actorId: string;
+  proposalId: string;
+  position: Position;
+  cue: string | null;
+  conditions: string[];
+  speakerId: string | null;
+  statedOn: string | null;
+  confidence: number;
+  status: StanceStatus;
+  rule: string | null;
+  /** true: an analyst's record, which replaces status, cue, conditions, confidence. */
+  override: boolean;
+  evidence: Array<{ key: string; quote: string; charStart: number | null; charEnd: number | null; articleId: string }>;
+}
+
+/** An (actor, proposal) pair: the unit of current-stance edges and SUPERSEDES chains. */
+export interface Pair {
+  actorId: string;
+  proposalId: string;
+}

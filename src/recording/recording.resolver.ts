@@ -1,0 +1,70 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { ActorsService } from '../actors/actors.service.js';
+import { Actor } from '../actors/models/actor.model.js';
+import { StanceStatus } from '../graph/vocabulary.js';
+import { Proposal } from '../proposals/models/proposal.model.js';
+import { ProposalsService } from '../proposals/proposals.service.js';
+import { RecordStanceInput } from '../stances/dto/record-stance.input.js';
+import { Stance } from '../stances/models/stance.model.js';
+import { ActorMergeService } from './actor-merge.service.js';
+import { ProposalMergeService } from './proposal-merge.service.js';
+import { RecordingService } from './recording.service.js';
+
+/** Every mutation that changes stances: an analyst's record, review decisions and merges (all through StanceWriter). */
+@Resolver()
+export class RecordingResolver {
+  constructor(
+    private readonly recording: RecordingService,
+    private readonly actorMerge: ActorMergeService,
+    private readonly proposalMerge: ProposalMergeService,
+    private readonly actors: ActorsService,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  @Mutation(() => Stance, {
+    description:
+      "Records an actor's stance with its evidence. The same fact twice is one stance; new evidence is added to it.",
+  })
+  recordStance(@Args('input') input: RecordStanceInput) {
+    return this.recording.record(input);
+  }
+
+  @Mutation(() => Stance, { description: 'An analyst accepts an extracted stance; re-ingesting never overrides it.' })
+  confirmStance(@Args('id', { type: () => ID }) id: string) {
+    return this.recording.setStatus(id, StanceStatus.CONFIRMED);
+  }
+
+  @Mutation(() => Stance, { description: 'An analyst rejects an extracted stance; re-ingesting never brings it back.' })
+  rejectStance(@Args('id', { type: () => ID }) id: string) {
+    return this.recording.setStatus(id, StanceStatus.REJECTED);
+  }
+
+  @Mutation(() => Stance, {
+    description: 'Withdraws a stance recorded in error; it is kept for the record but never current again.',
+  })
+  retractStance(@Args('id', { type: () => ID }) id: string) {
+    return this.recording.setStatus(id, StanceStatus.RETRACTED);
+  }
+
+  @Mutation(() => Actor, {
+    description:
+      'Folds actor mergeId into keepId (the same actor recorded twice): stances, evidence, roles and aliases move; mergeId is deleted.',
+  })
+  async mergeActors(
+    @Args('keepId', { type: () => ID }) keepId: string,
+    @Args('mergeId', { type: () => ID }) mergeId: string,
+  ) {
+    return this.actors.get(await this.actorMerge.merge(keepId, mergeId));
+  }
+
+  @Mutation(() => Proposal, {
+    description:
+      'Folds proposal mergeId into keepId (one proposal recorded under two names): stances, evidence, proposers and aliases move; mergeId is deleted.',
+  })
+  async mergeProposals(
+    @Args('keepId', { type: () => ID }) keepId: string,
+    @Args('mergeId', { type: () => ID }) mergeId: string,
+  ) {
+    return this.proposals.get(await this.proposalMerge.merge(keepId, mergeId));
+  }
+}

@@ -1,0 +1,222 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ActorsRepository } from '../actors/actors.repository.js';
+import { ArticlesRepository } from '../articles/articles.repository.js';
+import { notFound } from '../common/errors/error-code.js';
+import type { ActorWrite } from '../graph/actor.row.js';
+import type { ArticleWrite } from '../graph/article.row.js';
+import type { ProposalWrite } from '../graph/proposal.row.js';
+import type { Pair, StanceWrite } from '../graph/stance.row.js';
+import type { StanceStatus } from '../graph/vocabulary.js';
+import { StanceEvents } from '../live/stance-events.js';
+import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { ProposalsRepository } from '../proposals/proposals.repository.js';
+import { planChain } from '../shifts/chain.js';
+import { ShiftsRepository } from '../shifts/shifts.repository.js';
+import { ShiftsService } from '../shifts/shifts.service.js';
+import { StancesRepository } from '../stances/stances.repository.js';
+
+/**
+ * What a committed write changed, for the live updates: stances that did not
+ * exist before, and the newer stances of SUPERSEDES links that are new or
+ * newly classified.
+ */
+export interface StanceChanges {
+  created: string[];
+  shifted: string[];
+}
+
+/** A stance moved to a new id by a merge: under the kept holder or proposal. */
+export interface Rekey {
+  oldId: string;
+  newId: string;
+  holderId: string;
+  proposalId: string;
+}
+
+/**
+ * One write transaction of the graph, handed to the work a caller passes to
+ * StanceWriter.transaction. Every write of an actor, proposal, article or
+ * stance goes through these methods, one Cypher file each; every stance
+ * change rewrites the current-stance edges and the SUPERSEDES chains of the
+ * (actor, proposal) pairs it touched, and is noted for the live updates.
+ * `tx` is there for the caller's own reads inside the same transaction
+ * (ingestion's reprint lookups), through its own repository.
+ */
+export class GraphWrite {
+  readonly changes: StanceChanges = { created: [], shifted: [] };
+
+  constructor(
+    readonly tx: TxRunner,
+    private readonly r: {
+      actors: ActorsRepository;
+      proposals: ProposalsRepository;
+      articles: ArticlesRepository;
+      stances: StancesRepository;
+      shifts: ShiftsRepository;
+    },
+  ) {}
+
+  upsertActors(rows: ActorWrite[]) {
+    return this.r.actors.upsert(this.tx, rows);
+  }
+
+  upsertProposals(rows: ProposalWrite[]) {
+    return this.r.proposals.upsert(this.tx, rows);
+  }
+
+  upsertArticles(rows: ArticleWrite[]): Promise<void> {
+    return this.r.articles.upsert(this.tx, rows);
+  }
+
+  findArticles(ids: readonly string[]) {
+    return this.r.articles.findByIdsIn(this.tx, ids);
+  }
+
+  linkSameReport(articleId: string, reportId: string): Promise<void> {
+    return this.r.articles.linkSameReport(this.tx, articleId, reportId);
+  }
+
+  /** Fails with NOT_FOUND, writing nothing, when an actor or proposal named is not in the graph. */
+  async requireRefs(refs: { actorIds: string[]; proposalIds: string[]; stanceIds?: string[] }): Promise<string[]> {
+    const missing = await this.r.stances.missingRefs(this.tx, refs);
+    if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
+    if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
+    return missing.missingStances;
+  }
+
+  /** Stances (with their evidence; the articles written before), checked against the graph first. */
+  async writeStances(stances: StanceWrite[]): Promise<void> {
+    if (stances.length === 0) return;
+    const created = await this.requireRefs({
+      actorIds: unique(stances.flatMap((s) => [s.actorId, ...(s.speakerId ? [s.speakerId] : [])])),
+      proposalIds: unique(stances.map((s) => s.proposalId)),
+      stanceIds: unique(stances.map((s) => s.id)),
+    });
+    await this.r.stances.record(this.tx, stances);
+    this.changes.created.push(...created);
+    await this.relink(pairsOf(stances));
+  }
+
+  /** A stance's review status; null when there is no such stance. */
+  async setStatus(id: string, status: StanceStatus): Promise<Pair | null> {
+    const pair = await this.r.stances.setStatus(this.tx, id, status);
+    if (pair) await this.relink([pair]);
+    return pair;
+  }
+
+  /** Stances re-keyed by a merge (the merge's own statement runs after), then their pairs relinked by the caller. */
+  rekey(rows: Rekey[]): Promise<void> {
+    return this.r.stances.rekey(this.tx, rows);
+  }
+
+  /**
+   * Rewrites the current-stance edges and the SUPERSEDES chains of the
+   * pairs: reads each pair's stances, plans the chain (shifts/chain.ts) and
+   * writes only what differs, so it is idempotent under the driver's retries.
+   */
+  async relink(pairs: Pair[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.r.stances.refreshCurrent(this.tx, pairs);
+    const chains = await this.r.shifts.chains(this.tx, pairs);
+    const plans = chains.map((c) => planChain(c.stances));
+    await this.r.shifts.relink(
+      this.tx,
+      plans.flatMap((p) => p.writes),
+    );
+    this.changes.shifted.push(...plans.flatMap((p) => p.shifted));
+  }
+}
+
+/**
+ * The one write path of the graph. `transaction(work)` runs the work in one
+ * managed write transaction (retried by the driver as a whole, each attempt
+ * with a fresh GraphWrite), and once it has committed announces what changed
+ * to live subscribers: new stances and new or reclassified shifts, whether
+ * they came from recordStance, a review decision, ingestion, a merge or the
+ * demo loader. A rolled-back transaction announces nothing.
+ */
+@Injectable()
+export class StanceWriter implements OnApplicationBootstrap {
+  private readonly logger = new Logger('StanceWriter');
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly actors: ActorsRepository,
+    private readonly proposals: ProposalsRepository,
+    private readonly articles: ArticlesRepository,
+    private readonly stances: StancesRepository,
+    private readonly shiftRows: ShiftsRepository,
+    private readonly shifts: ShiftsService,
+    private readonly events: StanceEvents,
+  ) {}
+
+  async transaction<T>(work: (write: GraphWrite) => Promise<T>): Promise<T> {
+    let last: GraphWrite | null = null;
+    const result = await this.neo4j.writeTransaction((tx) => {
+      last = this.on(tx);
+      return work(last);
+    });
+    if (last) await this.publish((last as GraphWrite).changes);
+    return result;
+  }
+
+  /**
+   * A GraphWrite on a transaction the caller runs, announcing nothing: for
+   * the write benchmark, which times each statement through its own runner.
+   */
+  on(tx: TxRunner): GraphWrite {
+    return new GraphWrite(tx, {
+      actors: this.actors,
+      proposals: this.proposals,
+      articles: this.articles,
+      stances: this.stances,
+      shifts: this.shiftRows,
+    });
+  }
+
+  /** Stances written before the chain was kept get linked once, at start-up (a no-op afterwards). */
+  async onApplicationBootstrap(): Promise<void> {
+    let linked = 0;
+    for (let round = 0; round < 1000; round++) {
+      const done = await this.transaction(async (write) => {
+        const pairs = await this.shiftRows.unlinkedPairs(write.tx, 500);
+        await write.relink(pairs);
+        return pairs.length;
+      });
+      linked += done;
+      if (done < 500) break;
+    }
+    if (linked > 0) this.logger.log(`linked the SUPERSEDES chains of ${linked} (actor, proposal) pairs`);
+  }
+
+  /**
+   * Reads the committed stances and shifts back and publishes them. A
+   * failure here is logged, not thrown: the write itself has succeeded.
+   */
+  private async publish(changes: StanceChanges): Promise<void> {
+    const created = unique(changes.created);
+    const shifted = unique(changes.shifted);
+    if (created.length === 0 && shifted.length === 0) return;
+    try {
+      const [stances, shifts] = await Promise.all([
+        created.length > 0 ? this.stances.findByIds(created) : [],
+        shifted.length > 0 ? this.shifts.ofStances(shifted) : [],
+      ]);
+      await this.events.recorded(stances);
+      await this.events.shifted(shifts);
+    } catch (error) {
+      this.logger.warn(`live update not published: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function pairsOf(stances: StanceWrite[]): Pair[] {
+  const seen = new Map<string, Pair>();
+  for (const s of stances)
+    seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
+  return [...seen.values()];
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
