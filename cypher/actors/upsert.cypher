@@ -48,4 +48,4 @@ CALL (a, row) {
   MERGE (a)-[i:INTRODUCED_IN]->(art)
   SET i.quote = row.quote, i.charStart = row.charStart, i.charEnd = row.charEnd, i.confidence = row.confidence
 }
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases
+RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases

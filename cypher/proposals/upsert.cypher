@@ -43,4 +43,4 @@ CALL (p, row) {
   MERGE (p)-[i:INTRODUCED_IN]->(art)
   SET i.quote = row.quote, i.charStart = row.charStart, i.charEnd = row.charEnd, i.confidence = row.confidence
 }
-RETURN p.id AS id, p.name AS name, p.summary AS summary, p.aliases AS aliases, p.proposedOn AS proposedOn
+RETURN p.id AS id, p.name AS name, p.summary AS summary, coalesce(p.aliases, []) AS aliases, p.proposedOn AS proposedOn

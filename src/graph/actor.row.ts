@@ -8,6 +8,9 @@ export interface ActorRow {
   aliases: string[];
 }
 
+/** The column names of ActorRow (src/graph/projections.spec.ts holds the Cypher files to them). */
+export const ACTOR_COLUMNS = ['id', 'name', 'kind', 'aliases'] as const satisfies ReadonlyArray<keyof ActorRow>;
+
 /** A person or body speaking for a state, with the role they hold. */
 export interface RepresentationRow {
   actorId: string;

@@ -10,6 +10,18 @@ export interface ArticleRow {
   sameReportIds: string[];
 }
 
+/** The column names of ArticleRow (src/graph/projections.spec.ts holds the Cypher files to them). */
+export const ARTICLE_COLUMNS = [
+  'id',
+  'url',
+  'title',
+  'outlet',
+  'publishedOn',
+  'textHash',
+  'recordedAt',
+  'sameReportIds',
+] as const satisfies ReadonlyArray<keyof ArticleRow>;
+
 /** An article to write (cypher/articles/upsert.cypher): evidence an analyst names, the demo graph, ingestion. */
 export interface ArticleWrite {
   id: string;

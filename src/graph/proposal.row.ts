@@ -7,6 +7,11 @@ export interface ProposalRow {
   proposedOn: string | null;
 }
 
+/** The column names of ProposalRow (src/graph/projections.spec.ts holds the Cypher files to them). */
+export const PROPOSAL_COLUMNS = ['id', 'name', 'summary', 'aliases', 'proposedOn'] as const satisfies ReadonlyArray<
+  keyof ProposalRow
+>;
+
 export interface ProposerRow {
   proposalId: string;
   actorId: string;

@@ -5,7 +5,7 @@ import type { Position, StanceStatus } from './vocabulary.js';
 
 /**
  * A stance as every Cypher statement returns it. The columns are the ones
- * test/unit/cypher-projections.spec.ts holds every .cypher file to: a
+ * src/graph/projections.spec.ts holds every .cypher file to: a
  * statement that returns stances returns exactly these (and may carry the
  * references of StanceWithRefs besides).
  */
