@@ -6,9 +6,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppModule } from '../app.module.js';
-import { syntheticArticle } from '../articles/pipeline/bench.js';
-import { extractArticle } from '../articles/pipeline/extract.js';
+import { extractArticle } from '../extraction/index.js';
 import { IngestService } from '../ingest/ingest.service.js';
+import { syntheticArticle } from './extraction.js';
 
 /**
  * `npm run bench:ingest -- [--articles N] [--concurrency C]`: articles per

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppModule } from '../app.module.js';
-import { parseTextFile } from '../articles/pipeline/metadata.js';
+import { parseTextFile } from '../extraction/index.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';

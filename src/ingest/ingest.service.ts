@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticleRow } from '../articles/articles.repository.js';
 import { ArticlesService } from '../articles/articles.service.js';
-import { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from '../articles/pipeline/identity.js';
-import type { ExtractionResult, KnownEntities, Span } from '../articles/pipeline/types.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { badInput } from '../common/errors/error-code.js';
 import { shortHash, stanceId } from '../common/ids.js';
 import { LIMITS, nameKey, optionalHttpUrl, optionalIsoDate, optionalText } from '../common/validation.js';
+import {
+  jaccardEstimate,
+  NEAR_DUPLICATE_THRESHOLD,
+  type ExtractionResult,
+  type KnownEntities,
+  type Span,
+} from '../extraction/index.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { Position, StanceStatus } from '../stances/models/stance.model.js';
 import { StanceRow, StanceWrite } from '../stances/stances.repository.js';

@@ -1,5 +1,5 @@
 import { extractArticle } from './extract.js';
-import { scanCues } from './stances.js';
+import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
 
 const stancesOf = (text: string, publishedOn: string | null = '2024-06-14') =>

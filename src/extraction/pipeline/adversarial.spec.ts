@@ -6,7 +6,7 @@ import { jaccardEstimate, minhash, REVISION_THRESHOLD, shingles, splitRevisions 
 import { CONDITION_STOP_RE } from './lexicon.js';
 import { headerLine } from './metadata.js';
 import { ABBREVIATIONS, MAX_SENTENCE_CHARS, OPENERS, splitSentences } from './sentences.js';
-import { cleanCondition } from './stances.js';
+import { cleanCondition } from './stances/conditions.js';
 
 /**
  * Issue 11, finding 4: extraction is linear on hostile text. Every

@@ -3,15 +3,16 @@
  * (MinHash over word shingles: a reprint of the same wire story in another
  * outlet), and revisions inside one text (the same story twice, edited).
  */
-import { textHash } from '../../common/ids.js';
+import { createHash } from 'node:crypto';
 
 export const SHINGLE_SIZE = 3;
 export const NUM_PERMUTATIONS = 128;
 /** Jaccard similarity at or above which two texts carry the same report. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
 
+/** Exact identity of an article: the sha256 of its normalised body (hex). */
 export function exactIdentity(normalisedBody: string): string {
-  return textHash(normalisedBody);
+  return createHash('sha256').update(normalisedBody).digest('hex');
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;

@@ -13,7 +13,8 @@ import { resolveMetadata } from './metadata.js';
 import { normalise } from './normalise.js';
 import { buildProposals } from './proposals.js';
 import { splitSentences } from './sentences.js';
-import { extractStances, scanCues } from './stances.js';
+import { extractStances } from './stances.js';
+import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
 import type {
   ArticleInput,

@@ -3,7 +3,7 @@
  * into token tries, sets and sticky regexes ONCE, at module load. Nothing in
  * the per-article path builds a regex.
  */
-import { slugify } from '../../common/ids.js';
+import { slugify } from './slug.js';
 import statesData from '../lexicon/states.json' with { type: 'json' };
 import orgsData from '../lexicon/organizations.json' with { type: 'json' };
 import organsData from '../lexicon/organs.json' with { type: 'json' };

@@ -8,7 +8,7 @@
  * proposal", "the offer", "the talks") resolved to the most recently
  * mentioned compatible proposal.
  */
-import { slugify } from '../../common/ids.js';
+import { slugify } from './slug.js';
 import { findActors, type ActorMention, type ActorTable } from './actors.js';
 import type { DateMention } from './dates.js';
 import {

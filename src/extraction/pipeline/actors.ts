@@ -6,7 +6,7 @@
  * state (or organisation) it speaks for, so that a stance voiced by a person
  * or a ministry is recorded as the state's, with the person as speaker.
  */
-import { slugify } from '../../common/ids.js';
+import { slugify } from './slug.js';
 import {
   GOVERNMENT_NOUNS,
   HONORIFICS,

@@ -4,7 +4,7 @@
  * entities for the next file), and score the stances against a gold file.
  *
  * As a command (after `npm run build`):
- *   node dist/articles/quality/evaluate-extraction.js <folder> <gold.json>
+ *   node dist/extraction/quality/evaluate-extraction.js <folder> <gold.json>
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
