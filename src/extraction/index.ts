@@ -44,6 +44,7 @@ export { slugify } from './pipeline/slug.js';
 export { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from './pipeline/identity.js';
 
 // Quality: extracted stances against a gold file.
+export { evaluateFolder, type EvaluateOptions, type Evaluation } from './quality/evaluate-extraction.js';
 export { formatTable, scoreArticles, type GoldFile, type ScoredStance, type ScoreReport } from './quality/score.js';
 
 // Hostile input for tests (extraction must stay linear on it).

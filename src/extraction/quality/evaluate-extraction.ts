@@ -2,17 +2,15 @@
  * Run the extractor over a folder of article files in name order, the way
  * the graph would see them (each result's actors and proposals become known
  * entities for the next file), and score the stances against a gold file.
- *
- * As a command (after `npm run build`):
- *   node dist/extraction/quality/evaluate-extraction.js <folder> <gold.json>
+ * No database: the extractor alone (cli/extraction-quality.ts runs it as a
+ * command; `npm run quality` measures the whole pipeline through the graph).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../pipeline/extract.js';
 import { parseTextFile } from '../pipeline/metadata.js';
 import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
-import { formatTable, scoreArticles, type GoldFile, type ScoreReport, type ScoredStance } from './score.js';
+import { scoreArticles, type GoldFile, type ScoreReport, type ScoredStance } from './score.js';
 
 export interface EvaluateOptions {
   /** publication date per file; a key present with null means "not given" (the text's own header decides) */
@@ -95,19 +93,4 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
     .filter((r) => gold.articles.some((a) => a.file === r.file))
     .map((r) => ({ file: r.file, stances: toScored(r.result) }));
   return { report: scoreArticles(gold, scored), results };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [folder, goldPath, split] = process.argv.slice(2);
-  if (!folder || !goldPath) {
-    console.error('usage: evaluate-extraction <folder> <gold.json> [split name from the gold file, e.g. train]');
-    process.exit(2);
-  }
-  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile & { split?: Record<string, string[]> };
-  const files = split ? gold.split?.[split] : undefined;
-  if (split && !files) {
-    console.error(`no split "${split}" in ${goldPath}`);
-    process.exit(2);
-  }
-  console.log(formatTable(evaluateFolder(folder, goldPath, { files }).report));
 }

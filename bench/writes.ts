@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
-import { ArticlesService } from '../articles/articles.service.js';
-import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import { StancesService } from '../stances/stances.service.js';
+import { AppModule } from '../src/app.module.js';
+import { ArticlesService } from '../src/articles/articles.service.js';
+import { CypherRegistry } from '../src/neo4j/cypher-registry.js';
+import { Neo4jService, TxRunner } from '../src/neo4j/neo4j.service.js';
+import { StancesService } from '../src/stances/stances.service.js';
 import { batchesOf, PreparedBatch, prepareBatch } from './data/batches.js';
 import { syntheticPlan, SyntheticProposal } from './data/synthetic.js';
 import { writeEntities } from './data.js';

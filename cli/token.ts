@@ -1,9 +1,10 @@
-// Mints a signed bearer token: node dist/auth/token-cli.js ROLE [TTL] [SUBJECT]
-// (npm run token -- admin 7d alice). Signs with STANCE_AUTH_SECRET, or in
-// development with the secret in .stance/dev-secret.
-import { developmentSecret } from './dev-token.js';
-import { ROLES, type Role } from './roles.js';
-import { parseTtl, signToken } from './tokens.js';
+// Mints a signed bearer token: npm run token -- ROLE [TTL] [SUBJECT]
+// (npm run token -- admin 7d alice; built, node dist-tools/cli/token.js).
+// Signs with STANCE_AUTH_SECRET, or in development with the secret in
+// .stance/dev-secret (the one the service signs its dev token with).
+import { developmentSecret } from '../src/auth/dev-token.js';
+import { ROLES, type Role } from '../src/auth/roles.js';
+import { parseTtl, signToken } from '../src/auth/tokens.js';
 
 function main(args: string[]): number {
   const [role, ttlText = '30d', subject = process.env.USER ?? 'cli'] = args;

@@ -1,4 +1,4 @@
-import { stanceId } from '../../common/ids.js';
+import { stanceId } from '../../src/common/ids.js';
 import { parseCount, tierLabel } from '../support/args.js';
 import { syntheticPlan } from './synthetic.js';
 

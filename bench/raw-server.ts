@@ -1,8 +1,8 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import neo4j from 'neo4j-driver';
-import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { DRIVER_TUNING } from '../neo4j/driver-options.js';
-import { recordToObject } from '../neo4j/neo4j-mapper.js';
+import { CypherRegistry } from '../src/neo4j/cypher-registry.js';
+import { DRIVER_TUNING } from '../src/neo4j/driver-options.js';
+import { recordToObject } from '../src/neo4j/neo4j-mapper.js';
 import { QUESTIONS, Runner } from './questions.js';
 
 /**
@@ -13,7 +13,7 @@ import { QUESTIONS, Runner } from './questions.js';
  * as a JSON body answers the JSON the service would. What the service spends
  * beyond this is the GraphQL layer.
  *
- * `node dist/bench/raw-server.js` with NEO4J_URI / NEO4J_USERNAME /
+ * `node dist-tools/bench/raw-server.js` with NEO4J_URI / NEO4J_USERNAME /
  * NEO4J_PASSWORD and PORT; prints "listening <url>" when ready.
  */
 async function main(): Promise<void> {

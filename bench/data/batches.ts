@@ -1,8 +1,8 @@
-import { ArticleWrite } from '../../articles/articles.repository.js';
-import { ArticlesService } from '../../articles/articles.service.js';
-import { StanceStatus } from '../../stances/models/stance.model.js';
-import { StanceWrite } from '../../stances/stances.repository.js';
-import { StanceBatch, StancesService } from '../../stances/stances.service.js';
+import { ArticleWrite } from '../../src/articles/articles.repository.js';
+import { ArticlesService } from '../../src/articles/articles.service.js';
+import { StanceStatus } from '../../src/stances/models/stance.model.js';
+import { StanceWrite } from '../../src/stances/stances.repository.js';
+import { StanceBatch, StancesService } from '../../src/stances/stances.service.js';
 import type { SyntheticProposal } from './synthetic.js';
 
 /** Rows for StancesService.writeBatch, and the reprint links to make in the same transaction. */

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
-import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { recordToObject } from '../neo4j/neo4j-mapper.js';
+import { CypherRegistry } from '../src/neo4j/cypher-registry.js';
+import { recordToObject } from '../src/neo4j/neo4j-mapper.js';
 import { Question, QUESTIONS, questions, Variant } from './questions.js';
 import { Args, tierLabel } from './support/args.js';
 import { load, LoadResult, pooled } from './support/load.js';
@@ -240,7 +240,7 @@ async function ensureData(target: Neo4jTarget, stances: number): Promise<void> {
   const marker = target.home ? readMarker(target.home) : null;
   if (marker && marker.stances === stances && marker.version === DATA_VERSION) return;
   log(`generating ${stances} stances through the product's write path (once per tier; progress below)`);
-  const out = await child(join(ROOT, 'dist', 'bench', 'data.js'), ['--stances', String(stances)], targetEnv(target));
+  const out = await child(join(import.meta.dirname, 'data.js'), ['--stances', String(stances)], targetEnv(target));
   if (target.home)
     writeMarker(target.home, { stances, version: DATA_VERSION, summary: JSON.parse(out.trim().split('\n').pop()!) });
 }
@@ -405,7 +405,7 @@ async function measureWrites(o: Options, reuse: Neo4jTarget | null): Promise<Wri
   try {
     log('writes: our batched path against a bare UNWIND ... MERGE, then ingestArticle');
     const out = await child(
-      join(ROOT, 'dist', 'bench', 'writes.js'),
+      join(import.meta.dirname, 'writes.js'),
       ['--rows', String(o.writeRows), '--articles', String(o.articles)],
       targetEnv(target),
     );

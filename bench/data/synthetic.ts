@@ -1,9 +1,9 @@
-import { ActorKind } from '../../actors/models/actor.model.js';
-import type { UpsertActorInput } from '../../actors/dto/upsert-actor.input.js';
-import { slugify } from '../../extraction/index.js';
-import type { UpsertProposalInput } from '../../proposals/dto/upsert-proposal.input.js';
-import type { RecordStanceInput } from '../../stances/dto/record-stance.input.js';
-import { Position } from '../../stances/models/stance.model.js';
+import { ActorKind } from '../../src/actors/models/actor.model.js';
+import type { UpsertActorInput } from '../../src/actors/dto/upsert-actor.input.js';
+import { slugify } from '../../src/extraction/index.js';
+import type { UpsertProposalInput } from '../../src/proposals/dto/upsert-proposal.input.js';
+import type { RecordStanceInput } from '../../src/stances/dto/record-stance.input.js';
+import { Position } from '../../src/stances/models/stance.model.js';
 
 /**
  * A deterministic synthetic stance graph of any size, shaped like the real

@@ -5,9 +5,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppModule } from '../app.module.js';
-import { extractArticle } from '../extraction/index.js';
-import { IngestService } from '../ingest/ingest.service.js';
+import { AppModule } from '../src/app.module.js';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
+import { extractArticle } from '../src/extraction/index.js';
+import { IngestService } from '../src/ingest/ingest.service.js';
 import { syntheticArticle } from './extraction.js';
 
 /**
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
 | whole pipeline with writes, 1 client | ${result.pipelineArticlesPerSec} |
 | whole pipeline with writes, ${concurrency} clients | ${result.pipelineConcurrentArticlesPerSec} |
 machine: ${result.machine}`);
-    const dir = join(import.meta.dirname, '..', '..', 'bench', 'results');
+    const dir = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'ingest-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {

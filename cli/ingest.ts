@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { AppModule } from '../app.module.js';
-import { parseTextFile } from '../extraction/index.js';
-import { IngestService } from '../ingest/ingest.service.js';
+import { AppModule } from '../src/app.module.js';
+import { parseTextFile } from '../src/extraction/index.js';
+import { IngestService } from '../src/ingest/ingest.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
 

@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
-import { alignPairs } from '../alignment/alignment.js';
-import { nameKey } from '../common/validation.js';
-import { toLuceneQuery } from '../search/search.service.js';
-import { withArticles } from '../proposals/proposals.repository.js';
+import { alignPairs } from '../src/alignment/alignment.js';
+import { nameKey } from '../src/common/validation.js';
+import { toLuceneQuery } from '../src/search/search.service.js';
+import { withArticles } from '../src/proposals/proposals.repository.js';
 import { GREAT_POWERS, regionActors, syntheticPlan, SyntheticProposal } from './data/synthetic.js';
 
 /**

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { extractArticle } from '../extraction/index.js';
+import { extractArticle } from '../src/extraction/index.js';
 
 /**
  * Synthetic articles for throughput measurement: realistic length (3-5 KB),
@@ -170,7 +170,7 @@ export function formatBench(r: BenchResult): string {
   return `extraction: ${r.articles} articles, mean ${r.meanKb.toFixed(1)} KB, ${r.seconds.toFixed(2)} s, ${r.perSecond.toFixed(0)} articles/s wall clock (${r.cpuPerSecond.toFixed(0)}/s by CPU time), ${r.stancesPerArticle.toFixed(1)} stances/article`;
 }
 
-// node dist/bench/extraction.js [articles]
+// node dist-tools/bench/extraction.js [articles] (after infra/stance.sh builds the tools)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.error(formatBench(runBenchmark(Number(process.argv[2] ?? 3000))));
 }

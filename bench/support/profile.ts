@@ -1,6 +1,6 @@
 import neo4j, { Driver } from 'neo4j-driver';
-import { CypherRegistry } from '../../neo4j/cypher-registry.js';
-import { recordToObject } from '../../neo4j/neo4j-mapper.js';
+import { CypherRegistry } from '../../src/neo4j/cypher-registry.js';
+import { recordToObject } from '../../src/neo4j/neo4j-mapper.js';
 import type { Params, Question } from '../questions.js';
 
 export interface StatementProfile {

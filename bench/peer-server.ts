@@ -7,7 +7,7 @@ import { PEER_TYPE_DEFS } from './peer/type-defs.js';
 /**
  * The peer: @neo4j/graphql 7 over the same database, behind Apollo Server's
  * standalone HTTP server, set up as its documentation recommends (one
- * driver, the database named in the context). `node dist/bench/peer-server.js`
+ * driver, the database named in the context). `node dist-tools/bench/peer-server.js`
  * with NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD and PORT; prints
  * "listening <url>" when ready.
  */

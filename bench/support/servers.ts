@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { signToken } from '../../auth/tokens.js';
+import { signToken } from '../../src/auth/tokens.js';
 import { freePorts, ROOT } from './neo4j-home.js';
 
 /** A server the bench started as a child process. */
@@ -13,7 +13,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/** The service as production builds it (npm run build). */
 const DIST = join(ROOT, 'dist');
+/** The bench's own built scripts: beside this module's folder (dist-tools/bench). */
+const BENCH = join(import.meta.dirname, '..');
 
 /**
  * The bench authenticates as the integration tests do (test/support/app.ts):
@@ -45,17 +48,9 @@ export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST
 }
 
 /** The raw driver endpoint (raw-server.ts) or the peer (peer-server.ts): they print "listening <url>". */
-export async function startScript(
-  name: 'raw' | 'peer',
-  neo4jEnv: Record<string, string>,
-  distDir = DIST,
-): Promise<Served> {
+export async function startScript(name: 'raw' | 'peer', neo4jEnv: Record<string, string>): Promise<Served> {
   const [port] = await freePorts(1);
-  const child = spawnNode(
-    join(distDir, 'bench', `${name}-server.js`),
-    { ...process.env, ...neo4jEnv, PORT: String(port) },
-    name,
-  );
+  const child = spawnNode(join(BENCH, `${name}-server.js`), { ...process.env, ...neo4jEnv, PORT: String(port) }, name);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -2,13 +2,20 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { AppModule } from '../app.module.js';
-import { ActorsService } from '../actors/actors.service.js';
-import { formatTable, parseTextFile, scoreArticles, type GoldFile, type ScoredStance } from '../extraction/index.js';
-import { IngestService } from '../ingest/ingest.service.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
-import { ProposalsService } from '../proposals/proposals.service.js';
-import { StancesService } from '../stances/stances.service.js';
+import { AppModule } from '../src/app.module.js';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
+import { ActorsService } from '../src/actors/actors.service.js';
+import {
+  formatTable,
+  parseTextFile,
+  scoreArticles,
+  type GoldFile,
+  type ScoredStance,
+} from '../src/extraction/index.js';
+import { IngestService } from '../src/ingest/ingest.service.js';
+import { Neo4jService } from '../src/neo4j/neo4j.service.js';
+import { ProposalsService } from '../src/proposals/proposals.service.js';
+import { StancesService } from '../src/stances/stances.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
 
@@ -24,7 +31,7 @@ import { StderrLogger } from './stderr-logger.js';
  */
 async function main(): Promise<void> {
   const from = process.env.INIT_CWD ?? process.cwd();
-  const folder = resolve(from, process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds'));
+  const folder = resolve(from, process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'seeds'));
   const goldPath = resolve(from, process.argv[3] ?? join(folder, 'gold.json'));
   if (!existsSync(goldPath)) throw new Error(`no gold file at ${goldPath}`);
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile & {

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../../src/common/project-root.js';
 
 const run = promisify(execFile);
 
-/** The project root: src/bench/support and dist/bench/support are three levels down. */
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** The project root (bench/support in the sources, dist-tools/bench/support built). */
+export const ROOT = PROJECT_ROOT;
 
 export interface Neo4jTarget {
   uri: string;
@@ -26,7 +27,7 @@ export interface Neo4jTarget {
  */
 function localConf(pagecache: string): string {
   return [
-    '# Written by the bench (src/bench/support/neo4j-home.ts).',
+    '# Written by the bench (bench/support/neo4j-home.ts).',
     `server.memory.pagecache.size=${pagecache}`,
     'db.transaction.timeout=300s',
     '',

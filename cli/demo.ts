@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
-import { DemoService } from '../demo/demo.service.js';
+import { AppModule } from '../src/app.module.js';
+import { DemoService } from '../src/demo/demo.service.js';
 import { StderrLogger } from './stderr-logger.js';
 
 /** `npm run demo`: (re)loads the demo graph into the configured Neo4j. Idempotent. */
