@@ -8,7 +8,9 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.stance/', 'coverage/', 'test/artifacts/', 'src/view/assets/'] },
+  {
+    ignores: ['dist/', 'dist-tools/', 'node_modules/', '.stance/', 'coverage/', 'test/artifacts/', 'src/view/assets/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

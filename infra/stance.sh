@@ -6,7 +6,7 @@
 #   npm run ingest -- FILES -> ingest plain-text articles
 #   npm run quality -- [FOLDER] [GOLD] -> extraction quality from an empty graph
 #   npm run token -- ROLE [TTL] [SUBJECT] -> a signed bearer token (reader|editor|admin)
-#   npm run bench -- [--tiny] ...  -> the performance benchmark (src/bench/run.ts)
+#   npm run bench -- [--tiny] ...  -> the performance benchmark (bench/run.ts)
 #   npm run bench:data -- --stances N -> generate a bench data tier once
 #   infra/stance.sh node CMD...  -> CMD with Node 24 and the dependencies
 #     (every other npm script: check, build, lint, test:unit, ...)
@@ -68,9 +68,16 @@ ensure_deps() {
 }
 
 # Our stdout is the commands' data (a token, say): the build speaks on stderr.
+# The service (src/) builds into dist/, alone; the tools (cli/, bench/) build
+# apart, into dist-tools/ (tsconfig.tools.json, with the service code they run).
 build() {
   log "building (nest build)..."
   npx nest build >&2
+}
+
+build_tools() {
+  log "building the tools (nest build -c nest-cli.tools.json)..."
+  npx nest build -c nest-cli.tools.json >&2
 }
 
 # Starts the local Neo4j (or reuses it) and exports what server.sh prints:
@@ -135,20 +142,20 @@ start() {
   exit "$status"
 }
 
-# Runs a built script (dist/NAME.js) against NEO4J_URI, or against the local
+# Runs a built tool (dist-tools/NAME.js) against NEO4J_URI, or against the local
 # Neo4j (started for the command, and stopped again if it was not running).
 run_cli() {
   local name=$1; shift
   ensure_node
   ensure_deps
-  build
+  build_tools
   local stop_after=0
   if [ -z "${NEO4J_URI:-}" ]; then
     bash infra/neo4j/server.sh status || stop_after=1
     local_neo4j_env
   fi
   local status=0
-  node "dist/$name.js" "$@" || status=$?
+  node "dist-tools/$name.js" "$@" || status=$?
   if [ "$stop_after" = 1 ]; then bash infra/neo4j/server.sh stop; fi
   return "$status"
 }
@@ -191,15 +198,17 @@ run_tests() {
   npm run --silent bench -- --tiny
 }
 
-# The performance benchmark (src/bench): it starts the Neo4j servers it needs
-# itself (a kept home per data tier under .stance/bench-neo4j, or NEO4J_URI).
+# The performance benchmark (bench/): it starts the Neo4j servers it needs
+# itself (a kept home per data tier under .stance/bench-neo4j, or NEO4J_URI),
+# and measures the service as production builds it (dist/main.js).
 run_bench() {
   local name=$1; shift
   ensure_packages java=openjdk-17-jre-headless mvn=maven
   ensure_node
   ensure_deps
   build
-  node "dist/$name.js" "$@"
+  build_tools
+  node "dist-tools/$name.js" "$@"
 }
 
 # `stance.sh node CMD...`: CMD with Node 24 and the project's tools on PATH.
@@ -218,7 +227,7 @@ case "${1:-}" in
   demo) shift; run_cli cli/demo "$@" ;;
   ingest) shift; run_cli cli/ingest "$@" ;;
   quality) shift; run_fresh cli/quality "$@" ;;
-  token) shift; ensure_node; ensure_deps; build; node dist/auth/token-cli.js "$@" ;;
+  token) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/token.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
   bench-data) shift; run_bench bench/data "$@" ;;

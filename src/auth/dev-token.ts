@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PROJECT_ROOT } from '../common/project-root.js';
 import { randomSecret } from './tokens.js';
 
-/** .stance/ at the project root (git-ignored): two levels above src/auth and dist/auth. */
-export const STANCE_DIR = join(import.meta.dirname, '..', '..', '.stance');
+/** .stance/ at the project root (git-ignored): the service and `npm run token` share its dev secret. */
+export const STANCE_DIR = join(PROJECT_ROOT, '.stance');
 export const DEV_SECRET_FILE = join(STANCE_DIR, 'dev-secret');
 export const DEV_TOKEN_FILE = join(STANCE_DIR, 'dev-token');
 export const DEV_TOKEN_TTL_SECONDS = 30 * 86400;

@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Stable, content-derived identifiers. Actors and proposals are addressed by a
- * slug of their canonical name ("South Korea" -> "south-korea"); stances and
- * articles by a hash of what makes them the same fact, so that writing the
- * same fact twice lands on the same node.
+ * Stable, content-derived identifiers: stances and articles are addressed by
+ * a hash of what makes them the same fact, so that writing the same fact
+ * twice lands on the same node. (Actors and proposals are addressed by the
+ * slug of their name: slugify, from the extraction library; an article's text
+ * hash is the extractor's too: ExtractionResult.textHash.)
  */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['\u2019]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 export function shortHash(...parts: Array<string | null | undefined>): string {
   const h = createHash('sha256');
   for (const p of parts) h.update(`${p ?? ''}\u0000`);
@@ -25,11 +16,6 @@ export function shortHash(...parts: Array<string | null | undefined>): string {
 /** A stance is one actor's position on one proposal at one time. */
 export function stanceId(actorId: string, proposalId: string, position: string, statedOn: string | null): string {
   return `st-${shortHash(actorId, proposalId, position, statedOn)}`;
-}
-
-/** Exact identity of an article: the hash of its normalised text. */
-export function textHash(normalizedText: string): string {
-  return createHash('sha256').update(normalizedText).digest('hex');
 }
 
 /** Evidence is keyed by its span in the article, or by its quote when no span is known. */

@@ -1,5 +1,5 @@
 import { badInput } from './errors/error-code.js';
-import { slugify } from './ids.js';
+import { slugify } from '../extraction/index.js';
 
 /** Limits on what a client may send; past them the input is refused, not truncated. */
 export const LIMITS = {

@@ -1,6 +1,4 @@
-import { adversarialTexts } from '../articles/pipeline/adversarial.js';
-import { extractArticle } from '../articles/pipeline/extract.js';
-import type { KnownEntities } from '../articles/pipeline/types.js';
+import { adversarialTexts, extractArticle, type KnownEntities } from '../extraction/index.js';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
 import { ExtractionPool } from './extraction-pool.js';
 

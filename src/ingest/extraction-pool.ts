@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ArticleInput, ExtractionResult, KnownEntities } from '../articles/pipeline/types.js';
+import type { ArticleInput, ExtractionResult, KnownEntities } from '../extraction/index.js';
 import type { ExtractionConfig } from '../common/config/config.js';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
 import type { FromWorker, ToWorker } from './extraction.worker.js';

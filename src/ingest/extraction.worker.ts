@@ -5,8 +5,7 @@
  * result or the error the pipeline threw. See extraction-pool.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractArticle } from '../articles/pipeline/extract.js';
-import type { ArticleInput, ExtractionResult, KnownEntities } from '../articles/pipeline/types.js';
+import { extractArticle, type ArticleInput, type ExtractionResult, type KnownEntities } from '../extraction/index.js';
 
 export type ToWorker =
   { type: 'known'; version: number; known: KnownEntities } | { type: 'extract'; id: number; input: ArticleInput };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { KnownActor, KnownProposal } from '../articles/pipeline/types.js';
+import type { KnownActor, KnownProposal } from '../extraction/index.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticlesService } from '../articles/articles.service.js';
-import { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from '../articles/pipeline/identity.js';
-import type { ExtractionResult, KnownEntities, Span } from '../articles/pipeline/types.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { badInput } from '../common/errors/error-code.js';
 import { evidenceKey, shortHash, stanceId } from '../common/ids.js';
@@ -9,6 +7,13 @@ import { LIMITS, nameKeysOf, optionalHttpUrl, optionalIsoDate, optionalText } fr
 import { TxRunner } from '../neo4j/neo4j.service.js';
 import { StancesService } from '../stances/stances.service.js';
 import { GraphWrite, StanceWriter } from '../recording/stance-writer.js';
+import {
+  jaccardEstimate,
+  NEAR_DUPLICATE_THRESHOLD,
+  type ExtractionResult,
+  type KnownEntities,
+  type Span,
+} from '../extraction/index.js';
 import type { ActorWrite } from '../graph/actor.row.js';
 import type { ProposalWrite } from '../graph/proposal.row.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';

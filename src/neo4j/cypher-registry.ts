@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { PROJECT_ROOT } from '../common/project-root.js';
 
-/** cypher/ at the project root: two levels above both src/neo4j and dist/neo4j. */
-export const CYPHER_ROOT = join(import.meta.dirname, '..', '..', 'cypher');
+/** cypher/ at the project root. */
+export const CYPHER_ROOT = join(PROJECT_ROOT, 'cypher');
 
 /**
  * Every Cypher statement the service runs, read once from cypher/ at boot and

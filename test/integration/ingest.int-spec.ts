@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatTable, scoreArticles, type GoldFile } from '../../src/articles/quality/score.js';
+import { formatTable, scoreArticles, type GoldFile } from '../../src/extraction/index.js';
 import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
 
 /** The seed articles are read at run time from ../shared/seeds; their text never enters the repository. */

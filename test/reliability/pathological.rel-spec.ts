@@ -1,4 +1,4 @@
-import { adversarialTexts } from '../../src/articles/pipeline/adversarial.js';
+import { adversarialTexts } from '../../src/extraction/index.js';
 import { startTestApp, TestApp } from '../support/app.js';
 import { generateArticles, type GeneratedArticle } from './support/articles.js';
 import { startDedicatedNeo4j, type DedicatedNeo4j } from './support/dedicated-neo4j.js';

@@ -1,4 +1,4 @@
-import { SYLLABLES } from '../../../src/articles/pipeline/adversarial.js';
+import { SYLLABLES } from '../../../src/extraction/index.js';
 /**
  * Articles made up for the reliability tests (never the seeds' text): each
  * states two or three stances in sentences the extractor reads reliably

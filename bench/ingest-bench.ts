@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppModule } from '../src/app.module.js';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
+import { extractArticle } from '../src/extraction/index.js';
+import { IngestService } from '../src/ingest/ingest.service.js';
+import { syntheticArticle } from './extraction.js';
+
+/**
+ * `npm run bench:ingest -- [--articles N] [--concurrency C]`: articles per
+ * second through extraction alone, and through the whole pipeline with its
+ * writes (one transaction per article) into an empty Neo4j, one client and C
+ * concurrent clients, on generated articles of realistic length (3-5 KB).
+ * Prints a table and writes bench/results/ingest-latest.json.
+ */
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a whole number (got ${process.argv[i + 1]})`);
+  return value;
+}
+
+export interface IngestBenchResult {
+  machine: string;
+  articles: number;
+  averageKb: number;
+  stancesPerArticle: number;
+  extractionArticlesPerSec: number;
+  /** Extraction by the CPU time of its thread: articles per second of one core, whatever else the machine runs. */
+  extractionArticlesPerCpuSec: number;
+  pipelineArticlesPerSec: number;
+  pipelineConcurrentArticlesPerSec: number;
+  concurrency: number;
+}
+
+/**
+ * Extraction alone, then the whole ingestArticle pipeline (extraction and
+ * its write transaction) with one client and with `concurrency` clients,
+ * into the database the app context is connected to.
+ */
+export async function measureIngest(
+  app: INestApplicationContext,
+  n: number,
+  concurrency: number,
+): Promise<IngestBenchResult> {
+  const texts = Array.from({ length: n * 2 }, (_, i) => syntheticArticle(i + 1));
+  const kb = texts.reduce((s, t) => s + t.length, 0) / texts.length / 1024;
+
+  // Extraction alone: warm up, then time n articles on one core.
+  for (const text of texts.slice(0, 50)) extractArticle({ text, publishedOn: '2024-05-09' });
+  let t0 = performance.now();
+  // This thread's CPU time: extraction runs on one core; the collector's and compiler's helper threads are not its work.
+  const cpu0 = process.threadCpuUsage();
+  let extracted = 0;
+  for (const text of texts.slice(0, n)) extracted += extractArticle({ text, publishedOn: '2024-05-09' }).stances.length;
+  const extractionSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.threadCpuUsage(cpu0);
+  const extractionCpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+  const ingest = app.get(IngestService);
+  const progress = (label: string, done: number, total: number) => {
+    if (done % Math.max(1, Math.floor(total / 10)) === 0 || done === total)
+      process.stderr.write(`  ${label}: ${done}/${total}\r`);
+  };
+  // Whole pipeline, one client: the first n texts.
+  t0 = performance.now();
+  let done = 0;
+  for (const text of texts.slice(0, n)) {
+    await ingest.ingest({ text, publishedOn: '2024-05-09', outlet: 'Bench Wire' });
+    progress('sequential', ++done, n);
+  }
+  const sequentialSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write('\n');
+
+  // Whole pipeline, C clients at once: the next n texts.
+  const queue = texts.slice(n);
+  done = 0;
+  t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let text = queue.shift(); text !== undefined; text = queue.shift()) {
+        await ingest.ingest({ text, publishedOn: '2024-05-09', outlet: 'Bench Wire' });
+        progress(`${concurrency} clients`, ++done, n);
+      }
+    }),
+  );
+  const concurrentSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write('\n');
+
+  return {
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`,
+    articles: n,
+    averageKb: Number(kb.toFixed(1)),
+    stancesPerArticle: Number((extracted / n).toFixed(1)),
+    extractionArticlesPerSec: Number((n / extractionSeconds).toFixed(1)),
+    extractionArticlesPerCpuSec: Number((n / extractionCpuSeconds).toFixed(1)),
+    pipelineArticlesPerSec: Number((n / sequentialSeconds).toFixed(1)),
+    pipelineConcurrentArticlesPerSec: Number((n / concurrentSeconds).toFixed(1)),
+    concurrency,
+  };
+}
+
+async function main(): Promise<void> {
+  const n = arg('articles', 1000);
+  const concurrency = arg('concurrency', 4);
+  process.env.STANCE_LOAD_DEMO = 'false';
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    const result = await measureIngest(app, n, concurrency);
+    console.error(`
+| ${n} generated articles, ${result.averageKb} KB, ${result.stancesPerArticle} stances each | articles/s |
+|---|---:|
+| extraction alone (one core) | ${result.extractionArticlesPerSec} |
+| whole pipeline with writes, 1 client | ${result.pipelineArticlesPerSec} |
+| whole pipeline with writes, ${concurrency} clients | ${result.pipelineConcurrentArticlesPerSec} |
+machine: ${result.machine}`);
+    const dir = join(PROJECT_ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ingest-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+// Run as a script (npm run bench:ingest); imported by the bench's write measurements.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

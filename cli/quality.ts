@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { AppModule } from '../src/app.module.js';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
+import { ActorsService } from '../src/actors/actors.service.js';
+import {
+  formatTable,
+  parseTextFile,
+  scoreArticles,
+  type GoldFile,
+  type ScoredStance,
+} from '../src/extraction/index.js';
+import { IngestService } from '../src/ingest/ingest.service.js';
+import { Neo4jService } from '../src/neo4j/neo4j.service.js';
+import { ProposalsService } from '../src/proposals/proposals.service.js';
+import { StancesService } from '../src/stances/stances.service.js';
+import { listArticleFiles } from './files.js';
+import { StderrLogger } from './stderr-logger.js';
+
+/**
+ * `npm run quality -- [folder] [gold.json]`: ingests a folder of articles
+ * into an EMPTY database (the npm script starts a throwaway Neo4j for it)
+ * through the real pipeline and writes, reads the stances back from the
+ * graph and scores them against the gold file: precision, recall and F1 of
+ * (actor, proposal, position) per article and overall, plus speaker, cue,
+ * condition and statedOn accuracy, and the report-identity checks.
+ * The report is for people (stderr); stdout carries one line of JSON, the
+ * overall scores, for scripts.
+ */
+async function main(): Promise<void> {
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const folder = resolve(from, process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'seeds'));
+  const goldPath = resolve(from, process.argv[3] ?? join(folder, 'gold.json'));
+  if (!existsSync(goldPath)) throw new Error(`no gold file at ${goldPath}`);
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile & {
+    articles: Array<{ file: string; publishedOn?: string | null; sameEventAs?: string[] }>;
+  };
+
+  process.env.STANCE_LOAD_DEMO = 'false';
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new StderrLogger(),
+    abortOnError: false,
+  });
+  try {
+    const neo4j = app.get(Neo4jService);
+    const [{ nodes }] = await neo4j.read<{ nodes: number }>('MATCH (n) RETURN count(n) AS nodes');
+    if (nodes > 0)
+      throw new Error(
+        `the database at ${process.env.NEO4J_URI} is not empty (${nodes} nodes): quality is measured from an empty graph`,
+      );
+
+    const ingest = app.get(IngestService);
+    const articleOf = new Map<string, string>();
+    const files = listArticleFiles([folder]).filter((f) => gold.articles.some((a) => a.file === basename(f)));
+    const started = Date.now();
+    for (const file of files) {
+      const { metadata, text } = parseTextFile(readFileSync(file, 'utf8'));
+      const given = gold.articles.find((a) => a.file === basename(file))?.publishedOn ?? null;
+      const outcome = await ingest.ingest({ text, ...metadata, publishedOn: metadata.publishedOn ?? given });
+      articleOf.set(basename(file), outcome.article.id);
+      console.error(
+        `ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`,
+      );
+    }
+    const seconds = (Date.now() - started) / 1000;
+
+    const results = await Promise.all(
+      [...articleOf].map(async ([file, articleId]) => ({ file, stances: await scoredStancesOf(app, articleId) })),
+    );
+    const report = scoreArticles(gold, results);
+    console.error(`\n${formatTable(report)}`);
+    for (const a of report.articles) {
+      for (const m of a.missing) console.error(`  ${a.file} missing:  ${m}`);
+      for (const s of a.spurious) console.error(`  ${a.file} spurious: ${s}`);
+    }
+    console.error(`\nreport identity:`);
+    for (const a of gold.articles) {
+      for (const other of a.sameEventAs ?? []) {
+        const [x, y] = [articleOf.get(a.file), articleOf.get(other)];
+        if (!x || !y) continue;
+        const [row] = await neo4j.read<{ linked: boolean }>(
+          'MATCH (a:Article {id: $x}), (b:Article {id: $y}) RETURN a.reportId = b.reportId AS linked',
+          { x, y },
+        );
+        console.error(`  ${a.file} and ${other} one report: ${row?.linked ? 'yes' : 'NO'}`);
+      }
+    }
+    console.error(`\n${files.length} articles ingested and written in ${seconds.toFixed(2)} s`);
+    process.stdout.write(`${JSON.stringify({ articles: files.length, seconds, overall: report.overall })}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The stances the graph holds with evidence from one article, in the scorer's vocabulary (names, not ids). */
+async function scoredStancesOf(
+  app: { get<T>(type: new (...args: never[]) => T): T },
+  articleId: string,
+): Promise<ScoredStance[]> {
+  const stances = await app.get(StancesService).byArticles([articleId]);
+  const actorIds = [...new Set(stances.flatMap((s) => [s.actorId, s.speakerId ?? s.actorId]))];
+  const [actors, proposals] = await Promise.all([
+    app.get(ActorsService).findByIds(actorIds),
+    app.get(ProposalsService).findByIds([...new Set(stances.map((s) => s.proposalId))]),
+  ]);
+  const actor = new Map(actors.map((a) => [a.id, a]));
+  const proposal = new Map(proposals.map((p) => [p.id, p]));
+  return stances.map((s) => ({
+    actor: actor.get(s.actorId)?.name ?? s.actorId,
+    proposal: {
+      name: proposal.get(s.proposalId)?.name ?? s.proposalId,
+      aliases: proposal.get(s.proposalId)?.aliases ?? [],
+    },
+    position: s.position,
+    speaker: s.speakerId ? (actor.get(s.speakerId)?.name ?? s.speakerId) : null,
+    cue: s.cue ?? '',
+    conditions: s.conditions,
+    statedOn: s.statedOn,
+  }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

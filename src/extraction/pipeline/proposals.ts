@@ -1,0 +1,1736 @@
+/**
+ * Proposal mentions: the caller's known proposals (names and aliases, matched
+ * tolerant of case, hyphens, articles and inflection, with actor names
+ * compared by the actor they denote: "talks with Ankara" = "talks
+ * with North Korea"), NEW proposals introduced by patterns ("a proposal to
+ * hold military talks", "will seek to establish a trade
+ * corridor", "its desire to hold a summit with ..."), and anaphors ("the
+ * proposal", "the offer", "the talks") resolved to the most recently
+ * mentioned compatible proposal.
+ */
+import { slugify } from './slug.js';
+import { findActors, type ActorMention, type ActorTable } from './actors.js';
+import type { DateMention } from './dates.js';
+import {
+  ANAPHOR_ANY,
+  ANAPHOR_DETERMINERS,
+  ANAPHOR_TYPED,
+  BOUNDARY_WORDS,
+  CONJUNCTION_VERBS,
+  GENERIC_MODIFIERS,
+  NAMED_HEADS,
+  REPORTING_VERBS,
+  boundaryPhraseTrie,
+  LIGHT_VERBS,
+  OPEN_VERB_BLACKLIST,
+  PROPOSAL_NOUNS,
+  PROPOSAL_STOPWORDS,
+  PROPOSAL_VERBS,
+  demonymTrie,
+  triggerTrie,
+} from './lexicon.js';
+import { BoundedCache, Fingerprint, TokenTrie, caseOk, stem, tokenize, type Token } from './tokens.js';
+import type { KnownActor, KnownProposal } from './types.js';
+
+/** One unit of proposal wording: a word stem, or a whole actor mention as '@id'. */
+export interface SemUnit {
+  key: string;
+  raw: string;
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+  actor: ActorMention | null;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+export function semStream(tokens: Token[], mentions: ActorMention[], from = 0, to = tokens.length): SemUnit[] {
+  const byTok = new Map<number, ActorMention>();
+  for (const m of mentions) if (m.tokStart >= from && m.tokStart < to) byTok.set(m.tokStart, m);
+  const out: SemUnit[] = [];
+  for (let i = from; i < to;) {
+    const m = byTok.get(i);
+    if (m) {
+      const id = m.personId ?? m.holderId ?? m.actorId;
+      out.push({
+        key: `@${id}`,
+        raw: `@${id}`,
+        start: m.start,
+        end: m.end,
+        tokStart: m.tokStart,
+        tokEnd: m.tokEnd,
+        actor: m,
+      });
+      i = Math.max(m.tokEnd, i + 1);
+      continue;
+    }
+    const t = tokens[i];
+    if (!ARTICLES.has(t.key))
+      out.push({ key: stem(t.key), raw: t.key, start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, actor: null });
+    i++;
+  }
+  return out;
+}
+
+/** The words that identify a proposal: no stopwords, no leading light verb. */
+export function contentKeys(units: SemUnit[]): string[] {
+  let u = units;
+  while (u.length && (LIGHT_VERBS.has(u[0].raw) || PROPOSAL_STOPWORDS.has(u[0].raw))) u = u.slice(1);
+  return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => x.key);
+}
+
+function headOf(keys: string[]): string | null {
+  for (const k of keys) if (PROPOSAL_NOUNS.has(k)) return k;
+  return null;
+}
+
+export interface ProposalRecord {
+  id: string;
+  name: string;
+  aliases: Set<string>;
+  proposedById: string | null;
+  proposerId: string | null;
+  proposedOn: string | null;
+  known: boolean;
+  confidence: number;
+  evidenceStart: number;
+  evidenceEnd: number;
+  keySets: string[][];
+  allKeys: Set<string>;
+  head: string | null;
+  mentioned: boolean;
+}
+
+export interface ProposalIntro {
+  recordId: string;
+  pattern: string;
+  trigStart: number;
+  trigEnd: number;
+  start: number;
+  end: number;
+  /** end of the complement before trimming trailing dates ("hold talks ... on Friday") */
+  rawEnd: number;
+  name: string;
+  raw: string;
+  proposer: ActorMention | null;
+  date: DateMention | null;
+}
+
+export interface ProposalMention {
+  start: number;
+  end: number;
+  proposalId: string;
+  kind: 'intro' | 'name' | 'anaphor';
+}
+
+export interface ProposalTable {
+  records: Map<string, ProposalRecord>;
+  intros: ProposalIntro[];
+  mentions: ProposalMention[];
+}
+
+// ------------------------------------------------------------ known proposals
+
+interface KnownIndex {
+  records: ProposalRecord[];
+  trie: TokenTrie<string>;
+  byId: Map<string, ProposalRecord>;
+  /** content word -> records using it, so an intro is compared with few candidates */
+  byKey: Map<string, ProposalRecord[]>;
+}
+const knownCache = new WeakMap<KnownProposal[], KnownIndex>();
+const knownByContent = new BoundedCache<KnownIndex>(4);
+// the wording of one alias in semantic units: stable across calls, so cached by text
+const aliasCache = new BoundedCache<SemUnit[]>(50000);
+
+function aliasUnits(alias: string, knownActors: KnownActor[]): SemUnit[] {
+  const hit = aliasCache.get(alias);
+  if (hit) return hit;
+  const toks = tokenize(alias);
+  const table = findActors(alias, toks, knownActors);
+  const units = semStream(toks, table.mentions);
+  aliasCache.set(alias, units);
+  return units;
+}
+
+function proposalsFingerprint(known: KnownProposal[]): string {
+  const f = new Fingerprint();
+  for (const p of known) {
+    f.add(p.id).add(p.name);
+    for (const al of p.aliases) f.add(al);
+  }
+  return f.toString();
+}
+
+/** Index of the caller's known proposals, cached by array identity and by content. */
+function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownIndex {
+  let idx = knownCache.get(known);
+  if (idx) return idx;
+  const fp = proposalsFingerprint(known);
+  idx = knownByContent.get(fp);
+  if (idx) {
+    knownCache.set(known, idx);
+    return idx;
+  }
+  idx = { records: [], trie: new TokenTrie(), byId: new Map(), byKey: new Map() };
+  for (const p of known) {
+    const rec: ProposalRecord = {
+      id: p.id,
+      name: p.name,
+      aliases: new Set(),
+      proposedById: null,
+      proposerId: null,
+      proposedOn: null,
+      known: true,
+      confidence: 1,
+      evidenceStart: -1,
+      evidenceEnd: -1,
+      keySets: [],
+      allKeys: new Set(),
+      head: null,
+      mentioned: false,
+    };
+    for (const form of [p.name, ...p.aliases]) {
+      const units = aliasUnits(form, knownActors);
+      if (!units.length) continue;
+      idx.trie.add(
+        units.map((u) => u.key),
+        p.id,
+      );
+      const ck = contentKeys(units);
+      if (ck.length) {
+        idx.trie.add(
+          ck.length < units.length ? units.slice(units.findIndex((u) => u.key === ck[0])).map((u) => u.key) : [],
+          p.id,
+        );
+        rec.keySets.push(ck);
+        for (const k of ck) rec.allKeys.add(k);
+      }
+    }
+    rec.head = headOf([...rec.allKeys]);
+    idx.records.push(rec);
+    idx.byId.set(rec.id, rec);
+    for (const k of rec.allKeys) {
+      const l = idx.byKey.get(k) ?? [];
+      l.push(rec);
+      idx.byKey.set(k, l);
+    }
+  }
+  knownCache.set(known, idx);
+  knownByContent.set(fp, idx);
+  return idx;
+}
+
+// ------------------------------------------------------------ intros
+
+const SKIP_BETWEEN = new Set([
+  'on',
+  'last',
+  'this',
+  'earlier',
+  'formally',
+  'officially',
+  'also',
+  'again',
+  'recently',
+  'publicly',
+  'first',
+  'repeatedly',
+  'reportedly',
+  'previously',
+  'strongly',
+  'now',
+]);
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  sem: SemUnit[];
+  semAtTok: Int32Array; // token -> sem index (or -1)
+  actorAtTok: Array<ActorMention | null>;
+  dateAtTok: Array<DateMention | null>;
+  actors: ActorTable;
+}
+
+function gapText(ctx: Ctx, a: number, b: number): string {
+  return ctx.text.slice(ctx.tokens[a].end, ctx.tokens[b].start);
+}
+
+let lastRawEnd = 0;
+const RESOLUTION_VERBS =
+  /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing)$/;
+const HEAD_PARTICIPLES =
+  /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
+// heads that reporters use for one another when they refer back: "the agreement" ... "the pact" ... "the deal"
+const AGREEMENT_WORDS = new Set(['agreement', 'deal', 'pact', 'accord', 'treati', 'treaty', 'arrangement'].map(stem));
+const MEETING_WORDS = new Set(['talks', 'talk', 'meeting', 'dialogue', 'negotiations', 'conference'].map(stem));
+const TEXT_WORDS = new Set(['resolution', 'draft', 'text', 'motion'].map(stem));
+const NOT_A_PROPOSAL = new Set(
+  [
+    'calm',
+    'restraint',
+    'patience',
+    'caution',
+    'unity',
+    'solidarity',
+    'de-escalation',
+    'deescalation',
+    'moderation',
+    'maximum',
+    'utmost',
+    'the',
+    'to',
+    'table',
+  ].map(stem),
+);
+const NOMINALISATIONS = new Set([
+  'creation',
+  'establishment',
+  'adoption',
+  'implementation',
+  'signing',
+  'launch',
+  'idea',
+  'revival',
+  'conclusion',
+  'ratification',
+  'approval',
+  'extension',
+  'renewal',
+  'resumption',
+  'terms',
+  'parts',
+  'part',
+  'details',
+  'text',
+  'principle',
+  'spirit',
+  'goal',
+  'aim',
+  'concept',
+]);
+const PRONOUNS = new Set(
+  [
+    'it',
+    'them',
+    'this',
+    'that',
+    'these',
+    'those',
+    'one',
+    'ones',
+    'so',
+    'him',
+    'her',
+    'us',
+    'they',
+    'we',
+    'what',
+    'which',
+  ].map(stem),
+);
+const FINITE_AFTER_NP = /^(?:[a-z]{3,}ed|won|drew|met|came|went|took|got|faces|remains|won't)$/;
+
+/** Tokens of a complement starting at `from`: up to punctuation, a boundary word or 14 tokens. */
+function complementEnd(ctx: Ctx, from: number, limit: number): number {
+  const { tokens } = ctx;
+  let i = from + 1;
+  let units = 1;
+  for (; i < limit && units < 14; i++) {
+    if (!(ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i)) units++;
+    if (/[,;:.!?"()]|--/.test(gapText(ctx, i - 1, i))) break;
+    const k = tokens[i].key;
+    if (ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i) continue;
+    if (BOUNDARY_WORDS.has(k)) break;
+    // "provided that ...", "in its current form", "at a summit": not part of the name
+    if (
+      boundaryPhraseTrie.hasStart(k) &&
+      boundaryPhraseTrie.matchAt((x) => (x < limit ? tokens[x].key : null), i, limit).length
+    )
+      break;
+    if ((k === 'and' || k === 'or') && i + 1 < limit && CONJUNCTION_VERBS.has(tokens[i + 1].key)) break;
+    if ((k === 'by' || k === 'through' || k === 'upon') && i + 1 < limit && /ing$/.test(tokens[i + 1].key)) break;
+    if (k === 'in' && tokens[i + 1]?.key === 'order') break;
+    // "called for such a fund for three decades": a duration, not part of the name
+    if (
+      k === 'for' &&
+      /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|decades|years|months|weeks|days)$/.test(
+        tokens[i + 1]?.key ?? '',
+      )
+    )
+      break;
+    // "proposed the declaration in his speech", "at a meeting": the occasion, not the name
+    if (
+      /^(?:in|at|during)$/.test(k) &&
+      /^(?:his|her|its|their|a|an)$/.test(tokens[i + 1]?.key ?? '') &&
+      /^(?:speech|address|remarks|statement|meeting|interview|letter|message|visit|briefing|session|summit|conference|call|phone|new|news|keynote|televised|annual|regular|weekly)$/.test(
+        tokens[i + 2]?.key ?? '',
+      )
+    )
+      break;
+    // "to join NATO to parliament": a second goal after the object
+    if (
+      k === 'to' &&
+      i - from >= 2 &&
+      ctx.actorAtTok[i - 1] &&
+      (tokens[i + 1]?.cap ||
+        /^(?:the|a|an|its|their|his|her|parliament|lawmakers|congress|legislators|voters)$/.test(
+          tokens[i + 1]?.key ?? '',
+        ))
+    )
+      break;
+    // a finite verb after the noun phrase ends it: "a levy on shipping emissions gained ground"
+    if (
+      i - from >= 2 &&
+      FINITE_AFTER_NP.test(k) &&
+      !tokens[i].cap &&
+      !tokens[i].hyphenPrev &&
+      !ADJ_PARTICIPLES.has(k) &&
+      !PROPOSAL_STOPWORDS.has(tokens[i - 1].key) &&
+      !NOT_NP_START.has(tokens[i - 1].key)
+    )
+      break;
+    if (
+      k === 'to' &&
+      i + 1 < limit &&
+      /^(entice|persuade|pressure|force|avoid|prevent|counter|ease|end)$/.test(tokens[i + 1].key) &&
+      i - from > 3
+    )
+      break;
+  }
+  lastRawEnd = ctx.tokens[i - 1].end;
+  // trim trailing dates and dangling prepositions/stopwords
+  let e = i;
+  for (;;) {
+    if (e - 1 > from && ctx.dateAtTok[e - 1]) {
+      const d = ctx.dateAtTok[e - 1]!;
+      while (e - 1 > from && ctx.dateAtTok[e - 1] === d) e--;
+      continue;
+    }
+    if (
+      e - 1 > from &&
+      (PROPOSAL_STOPWORDS.has(tokens[e - 1].key) ||
+        /^(?:immediately|quickly|soon|now|again|too|swiftly|today)$/.test(tokens[e - 1].key)) &&
+      !ctx.actorAtTok[e - 1]
+    ) {
+      e--;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+/** Who gets urged: "all sides", "the parties", "member states" (an actor name counts too). */
+const ADDRESSEES =
+  /^(?:all|both|the|other|its|their|rival|warring|member|neighbouring|neighboring)?\s*(?:sides|parties|states|countries|nations|governments|leaders|members|allies|partners|everyone|others|factions|groups)$/i;
+
+const NOT_NP_START = new Set([
+  'to',
+  'that',
+  'it',
+  'them',
+  'him',
+  'her',
+  'this',
+  'those',
+  'these',
+  'what',
+  'how',
+  'whether',
+  'which',
+  'who',
+  'if',
+  'on',
+  'in',
+  'at',
+  'for',
+  'by',
+  'with',
+  'from',
+  'of',
+  'and',
+  'or',
+  'but',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'not',
+]);
+
+/** A noun phrase headed (within its first 4 words) by a proposal noun; any noun phrase when `open`. */
+function npAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
+  let s = from;
+  while (
+    s < limit &&
+    (ANAPHOR_DETERMINERS.has(ctx.tokens[s].key) || ARTICLES.has(ctx.tokens[s].key) || ctx.tokens[s].key === 'a')
+  )
+    s++;
+  if (s >= limit) return null;
+  const e = complementEnd(ctx, s, limit);
+  if (open && !NOT_NP_START.has(ctx.tokens[s].key) && !/(?:ed|ing)$/.test(ctx.tokens[s].key) && !ctx.actorAtTok[s])
+    return [s, e];
+  for (let i = s; i < Math.min(e, s + 4); i++) {
+    if (ctx.actorAtTok[i]) continue;
+    if (PROPOSAL_NOUNS.has(stem(ctx.tokens[i].key))) return [s, e];
+  }
+  return null;
+}
+
+function vpAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
+  if (from >= limit) return null;
+  const k = ctx.tokens[from].key;
+  const verbish =
+    PROPOSAL_VERBS.has(k) ||
+    (open && /^[a-z]+$/.test(ctx.tokens[from].text) && !OPEN_VERB_BLACKLIST.has(k) && !NOT_NP_START.has(k));
+  if (!verbish || ctx.actorAtTok[from]) return null;
+  const e = complementEnd(ctx, from, limit);
+  if (e - from < 2) return null;
+  return [from, e];
+}
+
+function nameFrom(ctx: Ctx, s: number, e: number): { name: string; raw: string } {
+  const { tokens, text } = ctx;
+  const raw = text.slice(tokens[s].start, tokens[e - 1].end);
+  let i = s;
+  if (LIGHT_VERBS.has(tokens[i].key) && i + 1 < e) i++;
+  if (tokens[i].key === 'up' && i + 1 < e) i++;
+  while (i + 1 < e && (ARTICLES.has(tokens[i].key) || ANAPHOR_DETERMINERS.has(tokens[i].key))) i++;
+  // rebuild with persons by their canonical names ("Prime Minister Ana Lopez" -> "Ana Lopez")
+  let out = '';
+  let pos = tokens[i].start;
+  const end = tokens[e - 1].end;
+  for (let t = i; t < e; t++) {
+    const m = ctx.actorAtTok[t];
+    if (m && m.personId && m.tokStart === t) {
+      const rec = ctx.actors.records.get(m.personId);
+      out += text.slice(pos, m.start) + (rec?.name ?? text.slice(m.start, m.end));
+      pos = Math.min(m.end, end);
+      if (text.slice(pos - 2, pos) === "'s") pos -= 2;
+      t = m.tokEnd - 1;
+    }
+  }
+  out += text.slice(pos, end);
+  out = out.replace(/\s+/g, ' ').trim();
+  return { name: out.charAt(0).toUpperCase() + out.slice(1), raw };
+}
+
+function proposerByPossession(ctx: Ctx, trigFrom: number): ActorMention | null {
+  const { tokens } = ctx;
+  let p = trigFrom - 1;
+  // skip adjectives/determiners: "any Turkish proposal", "Ankara's latest offer"
+  for (let hops = 0; p >= 0 && hops < 3; hops++) {
+    const m = ctx.actorAtTok[p];
+    if (m) return m.poss ? m : null;
+    // demonym: "South Korean proposal"
+    for (let s = Math.max(0, p - 2); s <= p; s++) {
+      for (const [len, values] of demonymTrie.matchAt((i) => (i <= p ? tokens[i].key : null), s, p + 1)) {
+        if (s + len === p + 1) {
+          const v = values.find((x) => caseOk(x.caseRule, tokens, s));
+          if (v) {
+            const rec = ctx.actors.records.get(v.stateId);
+            return {
+              start: tokens[s].start,
+              end: tokens[p].end,
+              tokStart: s,
+              tokEnd: p + 1,
+              actorId: v.stateId,
+              kind: 'STATE',
+              holderId: v.stateId,
+              personId: null,
+              form: 'demonym',
+              poss: false,
+              pp: false,
+              compound: false,
+              ...(rec ? {} : {}),
+            };
+          }
+        }
+      }
+    }
+    if (
+      /^(latest|new|fresh|recent|formal|previous|earlier|initial|original|any|the|a|an|its|their|his|her)$/.test(
+        tokens[p].key,
+      )
+    ) {
+      p--;
+      continue;
+    }
+    break;
+  }
+  return null;
+}
+
+type RawIntro = Omit<ProposalIntro, 'recordId'> & {
+  tokS: number;
+  tokE: number;
+  proposerMode: 'poss' | 'subject' | 'none';
+};
+
+/**
+ * The intros found so far, with what the search asks of all of them ("did
+ * one end before here?", "is this token taken?") kept up to date as each is
+ * added: asked by scanning the list, a text of thousands of intros would
+ * cost thousands of scans of thousands.
+ */
+class IntroList {
+  readonly list: RawIntro[] = [];
+  private minEnd = Infinity;
+  /** head word -> the least tokE of the intros it heads */
+  private readonly headEnds = new Map<string, number>();
+  /** trigger starts, ascending */
+  private readonly trigStarts: number[] = [];
+  /** tokens inside an intro's words or its trigger */
+  private readonly takenTokens: Uint8Array;
+  /** characters inside an intro's words */
+  private readonly takenChars: Uint8Array;
+
+  constructor(
+    private readonly tokens: Token[],
+    textLength: number,
+  ) {
+    this.takenTokens = new Uint8Array(tokens.length);
+    this.takenChars = new Uint8Array(textLength);
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  push(x: RawIntro): void {
+    const { tokens } = this;
+    this.list.push(x);
+    this.minEnd = Math.min(this.minEnd, x.end);
+    const head = stem(tokens[x.tokE - 1]?.key ?? '') !== '' ? tokensHead(tokens, x) : null;
+    if (head !== null) this.headEnds.set(head, Math.min(this.headEnds.get(head) ?? Infinity, x.tokE));
+    this.trigStarts.splice(upperBound(this.trigStarts, x.trigStart), 0, x.trigStart);
+    this.takenTokens.fill(1, x.tokS, x.tokE);
+    for (let t = tokenAt(tokens, x.trigStart); t < tokens.length && tokens[t].end <= x.trigEnd; t++)
+      this.takenTokens[t] = 1;
+    this.takenChars.fill(1, x.start, x.end);
+  }
+
+  /** Some intro ends at or before `pos`. */
+  endsBy(pos: number): boolean {
+    return this.minEnd <= pos;
+  }
+
+  /** Some intro headed by `head` ends at or before token `tok`. */
+  headEndsBy(head: string, tok: number): boolean {
+    return (this.headEnds.get(head) ?? Infinity) <= tok;
+  }
+
+  /** Some intro's trigger starts in [from, to]. */
+  triggerIn(from: number, to: number): boolean {
+    const k = upperBound(this.trigStarts, from - 1);
+    return k < this.trigStarts.length && this.trigStarts[k] <= to;
+  }
+
+  /** Token `t` is inside an intro's words or trigger. */
+  taken(t: number): boolean {
+    return this.takenTokens[t] === 1;
+  }
+
+  /** Some intro's words overlap the characters [start, end). */
+  overlaps(start: number, end: number): boolean {
+    for (let c = Math.max(0, start); c < end; c++) if (this.takenChars[c]) return true;
+    return false;
+  }
+}
+
+/** The first index of `values` (ascending) whose value is > x. */
+function upperBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence (index into bounds, by token) holding token t, or -1. */
+function sentenceOfToken(bounds: Array<[number, number]>, t: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid][1] <= t) lo = mid + 1;
+    else if (bounds[mid][0] > t) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export function findIntros(
+  ctx: Ctx,
+  sentenceBounds: Array<[number, number]>,
+  cueHits: Array<{ start: number; end: number; position: string }>,
+): RawIntro[] {
+  const { tokens } = ctx;
+  const out = new IntroList(tokens, ctx.text.length);
+  let si = 0;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const k = tokens[i].key;
+    if (!triggerTrie.hasStart(k)) continue;
+    while (si < sentenceBounds.length - 1 && sentenceBounds[si][1] <= i) si++;
+    const limit = sentenceBounds[si]?.[1] ?? n;
+    const hits = triggerTrie.matchAt((x) => (x < limit ? tokens[x].key : null), i, limit);
+    if (!hits.length) continue;
+    const [tlen, triggers] = hits[0];
+    const trigger = triggers[0];
+    // "a resolution calling for ...", "a plan urging ...": the proposal's content, not a new proposal
+    if (
+      trigger.proposer === 'subject' &&
+      /ing$/.test(k) &&
+      i > 0 &&
+      !ctx.actorAtTok[i - 1] &&
+      PROPOSAL_NOUNS.has(stem(tokens[i - 1].key)) &&
+      !/[,;.]/.test(gapText(ctx, i - 1, i))
+    )
+      continue;
+    // "It calls for a truce", "the plan also demands ...": what a proposal contains, not a new one
+    if (trigger.proposer === 'subject' && proposalIsSubject(ctx, i, sentenceBounds[si]?.[0] ?? -1)) continue;
+    // "the proposed talks": a participle used as an adjective introduces nothing
+    if (trigger.proposer === 'subject' && i > 0 && ANAPHOR_DETERMINERS.has(tokens[i - 1].key) && /ed$/.test(k))
+      continue;
+    let j = i + tlen;
+    let proposer: ActorMention | null = null;
+    let date: DateMention | null = null;
+    // between trigger and complement: "by South Korea", "to North Korea", "on Monday"
+    for (let hops = 0; j < limit && hops < 6; hops++) {
+      if (/[,;:.!?"()]/.test(gapText(ctx, j - 1, j))) break;
+      const key = tokens[j].key;
+      // "a proposal by (the) European Union", "an offer from Brussels"
+      const agentAt = ctx.actorAtTok[j + 1]
+        ? j + 1
+        : tokens[j + 1] && ARTICLES.has(tokens[j + 1].key) && ctx.actorAtTok[j + 2]
+          ? j + 2
+          : -1;
+      if ((key === 'by' || key === 'from') && agentAt > 0 && trigger.proposer === 'poss') {
+        proposer = ctx.actorAtTok[agentAt]!;
+        j = proposer.tokEnd;
+        continue;
+      }
+      if (key === 'to' && ctx.actorAtTok[j + 1] && trigger.proposer === 'subject') {
+        j = ctx.actorAtTok[j + 1]!.tokEnd;
+        continue;
+      }
+      // "urged Russia to rejoin ...": the addressee
+      if (
+        ctx.actorAtTok[j] &&
+        ctx.actorAtTok[j]!.tokStart === j &&
+        trigger.proposer === 'subject' &&
+        hops === 0 &&
+        tokens[ctx.actorAtTok[j]!.tokEnd]?.key === 'to'
+      ) {
+        j = ctx.actorAtTok[j]!.tokEnd;
+        continue;
+      }
+      if (ctx.dateAtTok[j]) {
+        date = ctx.dateAtTok[j];
+        while (j < limit && ctx.dateAtTok[j] === date) j++;
+        continue;
+      }
+      if (SKIP_BETWEEN.has(key) && !ctx.dateAtTok[j + 1]) {
+        if (key !== 'on') {
+          j++;
+          continue;
+        }
+      }
+      if (key === 'on' && ctx.dateAtTok[j + 1]) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    let span: [number, number] | null = null;
+    const open = trigger.open === true;
+    lastRawEnd = 0;
+    for (const take of trigger.takes) {
+      if (take === 'to-vp' && tokens[j]?.key === 'to') span = vpAt(ctx, j + 1, limit, open);
+      else if (take === 'for-np' && tokens[j]?.key === 'for') span = npAt(ctx, j + 1, limit);
+      else if (take === 'of-np' && tokens[j]?.key === 'of') span = npAt(ctx, j + 1, limit) ?? vpAt(ctx, j + 1, limit);
+      else if (take === 'np' && tokens[j] && !['to', 'that', 'for', 'of'].includes(tokens[j].key)) {
+        span = npAt(ctx, j, limit, open && trigger.pattern !== 'noun-proposal');
+        // "urged all sides to show restraint": the noun phrase is the addressee, the proposal follows
+        if (span && trigger.pattern !== 'noun-proposal') {
+          let to = -1;
+          for (let q = span[0]; q <= span[1] && q < limit; q++)
+            if (tokens[q].key === 'to' && !PROPOSAL_NOUNS.has(stem(tokens[q - 1]?.key ?? ''))) {
+              to = q;
+              break;
+            }
+          const addressee =
+            to > span[0] &&
+            (!!ctx.actorAtTok[span[0]] || ADDRESSEES.test(ctx.text.slice(tokens[span[0]].start, tokens[to - 1].end)));
+          if (addressee) span = vpAt(ctx, to + 1, limit, open);
+        }
+      } else if (take === 'that-clause' && tokens[j]?.key === 'that') {
+        for (let v = j + 1; v < Math.min(limit, j + 10); v++) {
+          if (/[,;.]/.test(gapText(ctx, v - 1, v))) break;
+          if (PROPOSAL_VERBS.has(tokens[v].key) && !ctx.actorAtTok[v]) {
+            span = vpAt(ctx, v, limit);
+            if (span) break;
+          }
+        }
+      } else if (take === 'np-before') {
+        // "the ceasefire plan": a proposal noun right before the trigger noun
+        const p = i - 1;
+        const det = tokens[p - 1]?.key;
+        const definite = det === 'the' || det === 'this' || det === 'that';
+        if (definite && out.length) continue;
+        if (
+          p >= 0 &&
+          !ctx.actorAtTok[p] &&
+          PROPOSAL_NOUNS.has(stem(tokens[p].key)) &&
+          !/[,;.]/.test(gapText(ctx, p, i))
+        ) {
+          let s = p;
+          while (
+            s - 1 >= 0 &&
+            !ctx.actorAtTok[s - 1] &&
+            (/^[a-z]/.test(tokens[s - 1].text) ||
+              (/^\d+$/.test(tokens[s - 1].text) && gapText(ctx, s - 1, s) === '-')) &&
+            !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) &&
+            !ARTICLES.has(tokens[s - 1].key) &&
+            p - s < 3 &&
+            !/[,;.]/.test(gapText(ctx, s - 1, s))
+          ) {
+            // "a ceasefire and hostage release proposal": a coordinated proposal noun belongs to the name
+            if (tokens[s - 1].key === 'and' || tokens[s - 1].key === 'or') {
+              if (s - 2 >= 0 && PROPOSAL_NOUNS.has(stem(tokens[s - 2].key)) && !ctx.actorAtTok[s - 2]) {
+                s -= 2;
+                continue;
+              }
+              break;
+            }
+            s--;
+          }
+          span = [s, i + tlen];
+          lastRawEnd = tokens[i + tlen - 1].end;
+        }
+      }
+      if (span) break;
+    }
+    if (!span) continue;
+    // "a joint six-point proposal for a political settlement": the noun's own modifiers belong to the name
+    if (trigger.pattern === 'noun-proposal' && span[0] > i) {
+      let m0 = i;
+      let specific = false;
+      while (
+        m0 - 1 >= 0 &&
+        i - m0 < 4 &&
+        !ctx.actorAtTok[m0 - 1] &&
+        /^[a-z0-9][a-z0-9-]*$/.test(tokens[m0 - 1].text) &&
+        !ARTICLES.has(tokens[m0 - 1].key) &&
+        !ANAPHOR_DETERMINERS.has(tokens[m0 - 1].key) &&
+        !NOT_NP_START.has(tokens[m0 - 1].key) &&
+        !BOUNDARY_WORDS.has(tokens[m0 - 1].key) &&
+        !REPORTING_VERBS.has(tokens[m0 - 1].key) &&
+        !/(?:ed|ing|ly)$/.test(tokens[m0 - 1].key) &&
+        /^[ -]$/.test(gapText(ctx, m0 - 1, m0))
+      ) {
+        m0--;
+        if (!genericKey(stem(tokens[m0].key)) && !/^\d+$/.test(tokens[m0].key)) specific = true;
+      }
+      if (specific && (m0 === 0 || !tokens[m0 - 1].poss)) span = [m0, span[1]];
+    }
+    // "called for the code to be ...": a definite reference to a proposal already named is an anaphor
+    {
+      // ... also as the object of a verb: "sign the agreement", "finalise the deal"
+      let a0 = span[0];
+      if (
+        (PROPOSAL_VERBS.has(tokens[a0].key) || LIGHT_VERBS.has(tokens[a0].key)) &&
+        a0 + 2 < tokens.length &&
+        /^(the|this|that|its|their)$/.test(tokens[a0 + 1].key)
+      )
+        a0 += 2;
+      if (a0 > 0 && /^(the|this|that|its|their)$/.test(tokens[a0 - 1].key)) {
+        const st0 = stem(tokens[a0].key);
+        if (
+          (ANAPHOR_ANY.has(st0) || ANAPHOR_TYPED.has(st0) || NAMED_HEADS.has(st0)) &&
+          (a0 + 1 >= span[1] || !FORWARD_PREPS.has(tokens[a0 + 1]?.key ?? ''))
+        )
+          continue;
+        // "push for the tax at the IMO" after "a proposal for a global levy": any proposal noun, definite, with only
+        // where or when after it, names nothing new once a proposal was introduced
+        if (
+          PROPOSAL_NOUNS.has(st0) &&
+          out.endsBy(tokens[a0].start) &&
+          (a0 + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[a0 + 1].key))
+        )
+          continue;
+        // "the agreement with Brazil, Argentina ..." after "the trade agreement with Mercosur": the same one again
+        if (NAMED_HEADS.has(st0) && out.headEndsBy(st0, a0)) continue;
+      }
+    }
+    if (trigger.proposer === 'poss' && !proposer) proposer = proposerByPossession(ctx, i);
+    // "urged the North to return to dialogue", "called for calm": an exhortation in generic words is not a proposal of its own
+    if (trigger.pattern === 'verb-call-for') {
+      const words = tokens
+        .slice(span[0], span[1])
+        .map((t) => stem(t.key))
+        .filter((k) => !PROPOSAL_STOPWORDS.has(k) && !ARTICLES.has(k));
+      if (words.every((k) => genericKey(k) || PROPOSAL_VERBS.has(k) || NOT_A_PROPOSAL.has(k))) continue;
+    }
+    // "the idea of a separate fund", "a new plan" after a proposal was named: generic words refer back to it
+    if (out.endsBy(tokens[span[0]].start) && !genericWording(ctx, span[0], span[1])) continue;
+    const rawEnd = lastRawEnd;
+    const { name, raw } = nameFrom(ctx, span[0], span[1]);
+    out.push({
+      pattern: trigger.pattern,
+      trigStart: tokens[i].start,
+      trigEnd: tokens[i + tlen - 1].end,
+      start: tokens[span[0]].start,
+      end: tokens[span[1] - 1].end,
+      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end),
+      name,
+      raw,
+      proposer,
+      date,
+      tokS: span[0],
+      tokE: span[1],
+      proposerMode: trigger.proposer,
+    });
+    i = Math.max(i, span[0] - 1);
+  }
+  // a proposal named by its modifiers, with no proposing word: "the Black Sea grain deal",
+  // "a 50 billion euro European Union aid package for Ukraine", "the five-point consensus"
+  const fromTriggers = out.length;
+  namedNounPhrases(ctx, sentenceBounds, out);
+  // the object of a position cue, when it names a proposal-like thing: "opposes the deployment of THAAD"
+  for (const h of cueHits) {
+    if (h.position === 'NONCOMMITTAL') continue;
+    const t = tokenAt(tokens, h.end);
+    if (t >= tokens.length || /[,;.:"]/.test(ctx.text.slice(h.end, tokens[t].start))) continue;
+    if (out.triggerIn(h.start, tokens[t].start + 1)) continue;
+    const si = sentenceOfToken(sentenceBounds, t);
+    const limit = si >= 0 ? sentenceBounds[si][1] : tokens.length;
+    const det = tokens[t].key;
+    // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
+    if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end)))
+      continue;
+    if (proposalIsSubject(ctx, tokenAt(tokens, h.start), si >= 0 ? sentenceBounds[si][0] : -1)) continue;
+    // "concerns over guarantees", "doubts about the timing": the matter of concern is not a proposal
+    if (/concern|doubt|reservation|misgiving|worr|question|fear/i.test(ctx.text.slice(h.start, h.end))) continue;
+    const span = npAt(ctx, t, limit);
+    if (!span) continue;
+    const rawEnd = lastRawEnd;
+    const content: string[] = [];
+    for (let k = firstUnitFrom(ctx.sem, span[0]); k < ctx.sem.length && ctx.sem[k].tokStart < span[1]; k++) {
+      if (!PROPOSAL_STOPWORDS.has(ctx.sem[k].raw)) content.push(ctx.sem[k].key);
+    }
+    // "the mission" is an anaphor; "the deployment of THAAD" names something;
+    // "the European initiative" is headed by a generic proposal noun: an anaphor too
+    if (ANAPHOR_DETERMINERS.has(det) && content.length < 2) continue;
+    // "the creation of the fund", "the idea of a separate fund": a nominalisation of a proposal named before
+    {
+      let q = span[0];
+      while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
+      if (
+        q + 2 < span[1] &&
+        NOMINALISATIONS.has(tokens[q].key) &&
+        tokens[q + 1].key === 'of' &&
+        out.endsBy(tokens[span[0]].start)
+      ) {
+        const rest = content.filter((k) => !NOMINALISATIONS.has(k) && k !== stem(tokens[q].key));
+        if (rest.every((k) => k.startsWith('@') || genericKey(k))) continue;
+      }
+    }
+    // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
+    if (out.endsBy(tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k))) continue;
+    // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
+    const definiteObj =
+      /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
+    if (definiteObj && out.endsBy(tokens[span[0]].start) && NAMED_HEADS.has(stem(tokens[span[0]].key))) continue;
+    {
+      // "push for the tax at the IMO" after "a proposal for a global levy": a definite proposal noun with only where or when after it
+      let q = span[0];
+      while (q < span[1] && (ARTICLES.has(tokens[q].key) || ANAPHOR_DETERMINERS.has(tokens[q].key))) q++;
+      if (
+        definiteObj &&
+        q < span[1] &&
+        PROPOSAL_NOUNS.has(stem(tokens[q].key)) &&
+        out.endsBy(tokens[span[0]].start) &&
+        (q + 1 >= span[1] || LOCATIVE_PREPS.has(tokens[q + 1].key))
+      )
+        continue;
+    }
+    if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
+    if (out.overlaps(ctx.tokens[span[0]].start, ctx.tokens[span[1] - 1].end)) continue;
+    const { name, raw } = nameFrom(ctx, span[0], span[1]);
+    out.push({
+      pattern: 'cue-object',
+      trigStart: h.start,
+      trigEnd: h.end,
+      start: tokens[span[0]].start,
+      end: tokens[span[1] - 1].end,
+      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end),
+      name,
+      raw,
+      proposer: null,
+      date: null,
+      tokS: span[0],
+      tokE: span[1],
+      proposerMode: 'none',
+    });
+  }
+  // once every intro is known, a triggered intro in generic words after any of them refers back too:
+  // "ready to join a consensus on the agreement" after "refused to back a draft agreement ..."
+  // (from the last triggered intro back: whether another intro ends before it counts the ones still kept)
+  const list = out.list;
+  if (list.length > fromTriggers) {
+    const endBefore = new Array<number>(fromTriggers + 1);
+    endBefore[0] = Infinity;
+    for (let x = 0; x < fromTriggers; x++) endBefore[x + 1] = Math.min(endBefore[x], list[x].end);
+    let endAfter = Infinity;
+    for (let x = fromTriggers; x < list.length; x++) endAfter = Math.min(endAfter, list[x].end);
+    const dropped = new Uint8Array(list.length);
+    for (let x = fromTriggers - 1; x >= 0; x--) {
+      const it = list[x];
+      if (Math.min(endBefore[x], endAfter) <= it.start && !genericWording(ctx, it.tokS, it.tokE)) dropped[x] = 1;
+      else endAfter = Math.min(endAfter, it.end);
+    }
+    return list.filter((_, x) => !dropped[x]).sort((a, b) => a.start - b.start);
+  }
+  return list.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a span has a word that names something of its own (not a proposal noun, verb, generic modifier or actor-free filler). */
+function genericWording(ctx: Ctx, from: number, to: number): boolean {
+  const { tokens } = ctx;
+  for (let q = from; q < to; q++) {
+    const k = stem(tokens[q].key);
+    if (ARTICLES.has(tokens[q].key) || PROPOSAL_STOPWORDS.has(tokens[q].key)) continue;
+    if (
+      ctx.actorAtTok[q] ||
+      !(genericKey(k) || PROPOSAL_VERBS.has(tokens[q].key) || NOMINALISATIONS.has(tokens[q].key))
+    )
+      return true;
+  }
+  return false;
+}
+
+const MULTI_HEADS = new Set([
+  'code of conduct',
+  'memorandum of understanding',
+  'declaration of principles',
+  'statement of principles',
+  'cessation of hostilities',
+]);
+const ADJ_PARTICIPLES = new Set([
+  'binding',
+  'lasting',
+  'existing',
+  'standing',
+  'proposed',
+  'revised',
+  'updated',
+  'amended',
+  'landmark',
+  'united',
+  'integrated',
+  'enhanced',
+  'expanded',
+  'extended',
+  'renewed',
+]);
+const DRAFTED = new Set([
+  'drafted',
+  'sponsored',
+  'brokered',
+  'proposed',
+  'backed',
+  'led',
+  'authored',
+  'written',
+  'mediated',
+]);
+const LOCATIVE_PREPS = new Set(['at', 'in', 'during', 'before', 'after', 'next', 'this', 'by', 'within', 'when']);
+const FORWARD_PREPS = new Set(['for', 'of', 'on', 'with', 'between', 'in', 'among', 'over']);
+const MODIFIER_RE = /^[\p{L}\p{N}$][\p{L}\p{N}$.%-]*$/u;
+
+function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out: IntroList): void {
+  const { tokens } = ctx;
+  const taken = (t: number): boolean => out.taken(t);
+  let si = 0;
+  let coveredTo = -1;
+  for (let h = 0; h < tokens.length; h++) {
+    if (
+      h < coveredTo ||
+      ctx.actorAtTok[h] ||
+      !NAMED_HEADS.has(stem(tokens[h].key)) ||
+      /(?:ed|ing)$/.test(tokens[h].key)
+    )
+      continue;
+    // a verb use: "plans to", "deal with"
+    const nextKey = tokens[h + 1]?.key;
+    if (nextKey === 'with' && tokens[h].key === 'deal') continue;
+    if (taken(h)) continue;
+    while (si < sentenceBounds.length - 1 && sentenceBounds[si][1] <= h) si++;
+    const [sFrom, limit] = sentenceBounds[si] ?? [0, tokens.length];
+    // walk back over modifiers
+    let s = h;
+    let content = false;
+    let wordContent = false;
+    let proposer: ActorMention | null = null;
+    let modifierActor: ActorMention | null = null;
+    let drafted = false;
+    for (let hops = 0; s - 1 >= sFrom && hops < 7; hops++) {
+      const p = s - 1;
+      const gap = gapText(ctx, p, s);
+      if (gap !== ' ' && gap !== '-') break;
+      // inside a hyphenated compound ("end-of-war", "loss-and-damage"): the whole word is a modifier
+      if (gap === '-' && !ctx.actorAtTok[p] && /^[a-z0-9]+$/.test(tokens[p].text) && !DRAFTED.has(tokens[s].key)) {
+        s = p;
+        if (
+          !GENERIC_MODIFIERS.has(tokens[p].key) &&
+          !/^\d+$/.test(tokens[p].key) &&
+          !/^(?:of|and|to|the|a)$/.test(tokens[p].key)
+        ) {
+          content = true;
+          wordContent = true;
+        }
+        continue;
+      }
+      const m = ctx.actorAtTok[p];
+      if (m) {
+        if (m.poss && m.tokEnd === s) {
+          proposer = m;
+          break;
+        }
+        if (m.personId) break;
+        s = m.tokStart;
+        content = true;
+        modifierActor = m;
+        continue;
+      }
+      const k = tokens[p].key;
+      if (k === 'of' && s === h && p - 1 >= sFrom && MULTI_HEADS.has(`${tokens[p - 1].key} of ${tokens[h].key}`)) {
+        s = p - 1;
+        continue;
+      }
+      if (
+        ARTICLES.has(k) ||
+        ANAPHOR_DETERMINERS.has(k) ||
+        NOT_NP_START.has(k) ||
+        BOUNDARY_WORDS.has(k) ||
+        REPORTING_VERBS.has(k)
+      ) {
+        if (
+          k === 'and' &&
+          p - 1 >= sFrom &&
+          PROPOSAL_NOUNS.has(stem(tokens[p - 1].key)) &&
+          gapText(ctx, p - 1, p) === ' '
+        ) {
+          s = p;
+          continue;
+        }
+        break;
+      }
+      if (!MODIFIER_RE.test(tokens[p].text) || /ly$/.test(k)) break;
+      // "code of conduct": a multi-word head
+      if (k === 'of' && s === h && p - 1 >= sFrom && MULTI_HEADS.has(`${tokens[p - 1].key} of ${tokens[h].key}`)) {
+        s = p - 1;
+        continue;
+      }
+      // a verb or participle ends the phrase, except "U.S.-drafted", "British-drafted", "legally binding"
+      if (/(?:ed|ing)$/.test(k) && !tokens[p].hyphenPrev && !tokens[p].cap && !ADJ_PARTICIPLES.has(k)) break;
+      if (tokens[p].poss) {
+        break;
+      }
+      // "British-drafted", "U.S.-brokered": the actor before the hyphen put it forward
+      if (tokens[p].hyphenPrev && DRAFTED.has(k)) {
+        drafted = true;
+        s = p;
+        continue;
+      }
+      if (isDemonym(tokens, p) && tokens[p].cap) {
+        const d = proposerByPossession(ctx, p + 1);
+        if (d) modifierActor = d;
+      } else if (!GENERIC_MODIFIERS.has(k) && !/^\d+$/.test(k)) wordContent = true;
+      if (!GENERIC_MODIFIERS.has(k) && !/^\d+$/.test(k)) content = true;
+      s = p;
+    }
+    // "a resolution on Wednesday calling on Iran to ...": an unnamed resolution named by what it calls for
+    // ... or "a declaration formally ending the Korean War": a bare head named by its participle clause
+    if (!content && !taken(h) && h + 1 < limit && !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))) {
+      let q = h + 1;
+      while (
+        q < limit &&
+        (ctx.dateAtTok[q] ||
+          (tokens[q].key === 'on' && ctx.dateAtTok[q + 1]) ||
+          /^(?:formally|officially|jointly|effectively|finally)$/.test(tokens[q].key))
+      )
+        q++;
+      const verb = tokens[q]?.key ?? '';
+      const ok = /^(?:resolution|motion)$/.test(tokens[h].key)
+        ? RESOLUTION_VERBS.test(verb)
+        : HEAD_PARTICIPLES.test(verb);
+      if (q < limit && q + 2 < limit && ok && !/[;:.!?"()]/.test(gapText(ctx, q - 1, q))) {
+        let ce = complementEnd(ctx, q, limit);
+        if (ce - q > 8) ce = q + 8;
+        while (ce - 1 > q && PROPOSAL_STOPWORDS.has(tokens[ce - 1].key)) ce--;
+        if (ce - q >= 3) {
+          const body = nameFrom(ctx, q, ce);
+          out.push({
+            // the trigger is the participle, so that a date between ("a resolution on Wednesday calling ...") dates the event
+            pattern: 'named-np',
+            trigStart: tokens[q].start,
+            trigEnd: tokens[q].end,
+            start: tokens[h].start,
+            end: tokens[ce - 1].end,
+            rawEnd: tokens[ce - 1].end,
+            name: `${tokens[h].text.charAt(0).toUpperCase()}${tokens[h].text.slice(1).toLowerCase()} ${body.name.charAt(0).toLowerCase()}${body.name.slice(1)}`,
+            raw: ctx.text.slice(tokens[h].start, tokens[ce - 1].end),
+            proposer: null,
+            date: null,
+            tokS: h,
+            tokE: ce,
+            proposerMode: 'poss',
+          });
+          coveredTo = ce;
+          continue;
+        }
+      }
+    }
+    if (!content || s === h) continue;
+    // "the EU text", "the Turkish proposal": only who put it forward, so a reference to a proposal already named
+    if (!wordContent && !drafted && out.endsBy(tokens[s].start)) continue;
+    if (!proposer) proposer = proposerByPossession(ctx, s);
+    // a proposal-type head with its author as modifier: "a European Union proposal", "a British-drafted resolution"
+    const authored =
+      !proposer &&
+      modifierActor &&
+      (drafted || ANAPHOR_ANY.has(stem(tokens[h].key)) || /^(draft|resolution|text)$/.test(tokens[h].key));
+    if (authored) proposer = modifierActor;
+    // the name goes on with a prepositional phrase: "aid package for Ukraine", "code of conduct in the South China Sea"
+    let e = h + 1;
+    lastRawEnd = tokens[h].end;
+    if (
+      nextKey &&
+      (FORWARD_PREPS.has(nextKey) ||
+        ((nextKey === 'aimed' || nextKey === 'designed') && /^(at|to)$/.test(tokens[h + 2]?.key ?? ''))) &&
+      h + 2 < limit &&
+      !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))
+    ) {
+      const ce = complementEnd(ctx, h + 1, limit);
+      if (ce > h + 2) e = ce;
+    }
+    for (let q = s; q < e; q++)
+      if (taken(q)) {
+        e = q;
+        break;
+      }
+    if (e <= h) continue;
+    // an indefinite or bare phrase needs more than common words to be a name:
+    // "a peace treaty" (background) vs "a 50 billion euro EU aid package", "a levy on shipping emissions"
+    const detKey = s > 0 ? tokens[s - 1].key : '';
+    const definite = /^(the|this|that|its|their|his|her)$/.test(detKey) || !!proposer;
+    let marked = e > h + 1;
+    for (let q = s; q < h && !marked; q++)
+      if (ctx.actorAtTok[q] || (tokens[q].cap && q > sFrom) || /\d/.test(tokens[q].key) || tokens[q].hyphenPrev)
+        marked = true;
+    if (!definite && !marked) continue;
+    const { name, raw } = nameFrom(ctx, s, e);
+    out.push({
+      pattern: authored || (proposer && ANAPHOR_ANY.has(stem(tokens[h].key))) ? 'noun-proposal' : 'named-np',
+      trigStart: tokens[h].start,
+      trigEnd: tokens[h].end,
+      start: tokens[s].start,
+      end: tokens[e - 1].end,
+      // a trailing date ("... for Sudan on Monday") dates the statement, not the name
+      rawEnd: tokens[e - 1].end,
+      name,
+      raw,
+      proposer,
+      date: null,
+      tokS: s,
+      tokE: e,
+      proposerMode: 'poss',
+    });
+    coveredTo = e;
+  }
+}
+
+/** "It calls for a truce", "the plan also demands ...": the subject of the verb at `i` is a proposal, not an actor. */
+function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean {
+  const { tokens } = ctx;
+  if (i <= 0) return false;
+  let b = i - 1;
+  // "The consensus, agreed in 2021, calls for ...": the subject before the appositive
+  if (/,/.test(ctx.text.slice(tokens[b].end, tokens[i].start))) {
+    let c = b;
+    // (an appositive counts up to 8 tokens back: no need to look further)
+    while (c > sentenceStart && i - c < 8 && !/,/.test(ctx.text.slice(tokens[c - 1].end, tokens[c].start))) c--;
+    if (c > sentenceStart && c - 1 >= 0 && i - c < 8) b = c - 1;
+  }
+  if (/^(?:also|further|would|will|then|explicitly|only)$/.test(tokens[b].key) && b > 0) b--;
+  const bk = tokens[b].key;
+  if (ctx.actorAtTok[b]) return false;
+  return (
+    bk === 'which' ||
+    (bk === 'it' && b === sentenceStart) ||
+    (PROPOSAL_NOUNS.has(stem(bk)) && b > 0 && /^(?:the|this|that|its|their)$/.test(tokens[b - 1].key))
+  );
+}
+
+/** A word that any proposal could be named with: a proposal noun, a generic modifier, a number. */
+let genericStems: Set<string> | null = null;
+function genericKey(k: string): boolean {
+  genericStems ??= new Set([...GENERIC_MODIFIERS].map(stem));
+  return (
+    PROPOSAL_NOUNS.has(k) ||
+    ANAPHOR_ANY.has(k) ||
+    ANAPHOR_TYPED.has(k) ||
+    GENERIC_MODIFIERS.has(k) ||
+    genericStems.has(k) ||
+    PROPOSAL_STOPWORDS.has(k) ||
+    LIGHT_VERBS.has(k) ||
+    /^\d+$/.test(k)
+  );
+}
+
+/** The proposal noun an intro is headed by (its first proposal noun), as a stem. */
+function tokensHead(tokens: Token[], x: { tokS: number; tokE: number }): string | null {
+  for (let q = x.tokS; q < x.tokE; q++) {
+    const st = stem(tokens[q].key);
+    if (NAMED_HEADS.has(st)) return st;
+  }
+  return null;
+}
+
+function isDemonym(tokens: Token[], i: number): boolean {
+  return demonymTrie.matchAt((x) => (x === i ? tokens[x].key : null), i, i + 1).length > 0;
+}
+
+/** The first unit of `sem` (ordered by token) starting at or after token `tok`. */
+function firstUnitFrom(sem: SemUnit[], tok: number): number {
+  let lo = 0;
+  let hi = sem.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sem[mid].tokStart < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ------------------------------------------------------------ registry
+
+/**
+ * The most proposals one article puts forward: far more than any report
+ * does (a few, a few dozen in a long one). A hostile text can introduce a
+ * new one every few words, and each is compared with all the others.
+ */
+const MAX_INTROS = 1000;
+
+/**
+ * A word that modifies the shorter form's head from before it ("military talks")
+ * must not stand after that head in the longer form, where it belongs to another
+ * noun ("talks with Myanmar's military government"): same words, another proposal.
+ */
+export function modifiersInPlace(small: string[], big: string[]): boolean {
+  let h = -1;
+  for (let i = small.length - 1; i >= 0; i--)
+    if (PROPOSAL_NOUNS.has(small[i])) {
+      h = i;
+      break;
+    }
+  if (h <= 0) return true;
+  const bh = big.indexOf(small[h]);
+  if (bh < 0) return true;
+  for (let i = 0; i < h; i++) {
+    const w = small[i];
+    if (PROPOSAL_NOUNS.has(w) || w.startsWith('@')) continue;
+    const at = big.indexOf(w);
+    if (at > bh && big.lastIndexOf(small[h]) < at) return false;
+  }
+  return true;
+}
+
+function subsetMatch(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return false;
+  // content lists are short (a handful of words): arrays beat sets here
+  const small = a.length <= b.length ? a : b;
+  const big = small === a ? b : a;
+  let inter = 0;
+  for (let i = 0; i < small.length; i++) {
+    if (small.indexOf(small[i]) !== i) continue;
+    if (!big.includes(small[i])) return false;
+    inter++;
+  }
+  // every content word of the shorter form appears in the longer one
+  if (inter < 2 && !(inter === 1 && PROPOSAL_NOUNS.has(small[0]) && new Set(big).size === 1)) return false;
+  if (!modifiersInPlace(small, big)) return false;
+  for (const x of small) if (PROPOSAL_NOUNS.has(x) || x.startsWith('@')) return true;
+  // "the six-point proposal" after "a joint six-point proposal for ...": a proposal-type head with a specific modifier
+  if (small.some((x) => ANAPHOR_ANY.has(x)) && small.some((x) => !genericKey(x))) return true;
+  return false;
+}
+
+function sameProposal(
+  rec: ProposalRecord,
+  keys: string[],
+  head: string | null,
+  proposerId: string | null,
+  date: string | null,
+): boolean {
+  for (const ks of rec.keySets) if (subsetMatch(ks, keys)) return true;
+  if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date)
+    return true;
+  return false;
+}
+
+export function buildProposals(
+  text: string,
+  tokens: Token[],
+  sentenceTokBounds: Array<[number, number]>,
+  actors: ActorTable,
+  dates: DateMention[],
+  known: KnownProposal[],
+  knownActors: KnownActor[],
+  subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
+  cueHits: Array<{ start: number; end: number; position: string }> = [],
+): ProposalTable & { sem: SemUnit[] } {
+  const actorAtTok: Array<ActorMention | null> = new Array(tokens.length).fill(null);
+  for (const m of actors.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) actorAtTok[t] = m;
+  const dateAtTok: Array<DateMention | null> = new Array(tokens.length).fill(null);
+  let di = 0;
+  for (let t = 0; t < tokens.length && di < dates.length; t++) {
+    while (di < dates.length && dates[di].end <= tokens[t].start) di++;
+    if (di < dates.length && tokens[t].start >= dates[di].start && tokens[t].end <= dates[di].end)
+      dateAtTok[t] = dates[di];
+  }
+  const sem = semStream(tokens, actors.mentions);
+  const semAtTok = new Int32Array(tokens.length).fill(-1);
+  sem.forEach((u, idx) => {
+    for (let t = u.tokStart; t < u.tokEnd; t++) semAtTok[t] = idx;
+  });
+  const ctx: Ctx = { text, tokens, sem, semAtTok, actorAtTok, dateAtTok, actors };
+  const kidx = indexKnown(known, knownActors);
+  const records = new Map<string, ProposalRecord>();
+  const knownById = kidx.byId;
+  const trie = new TokenTrie<string>();
+  const intros: ProposalIntro[] = [];
+
+  // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
+  for (const raw of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
+    const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
+    const keys = contentKeys(units);
+    const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
+    if (!keys.length) continue;
+    // "ready to implement it": a pronoun names nothing (and, once known, would match every "it" in later articles)
+    if (keys.every((k) => PRONOUNS.has(k))) continue;
+    // a bare generic head ("the agreement", "talks", "a plan") names nothing on its own: it is a
+    // reference to a proposal named elsewhere, and as a name it would swallow unrelated proposals
+    if (
+      new Set(keys).size === 1 &&
+      (ANAPHOR_ANY.has(keys[0]) || ANAPHOR_TYPED.has(keys[0]) || NAMED_HEADS.has(keys[0])) &&
+      !kidx.byKey.get(keys[0])?.some((r) => r.keySets.some((ks) => ks.length === 1))
+    )
+      continue;
+    let proposer = raw.proposer;
+    let speaker: ActorMention | null = proposer?.personId ? proposer : null;
+    const puts = raw.pattern !== 'need-to' && raw.pattern !== 'cue-object';
+    if (!proposer && puts && raw.proposerMode === 'subject') {
+      const h = subjectOf(raw.tokS, raw.trigStart);
+      proposer = h?.mention ?? null;
+      speaker = h?.speaker ?? null;
+    }
+    if (!proposer && raw.proposerMode === 'poss') {
+      // "its desire", "his proposal": the clause subject
+      const before = text.slice(Math.max(0, raw.trigStart - 8), raw.trigStart);
+      if (/\b(its|his|her|their)\s+$/i.test(before)) {
+        const h = subjectOf(raw.tokS, raw.trigStart);
+        proposer = h?.mention ?? null;
+        speaker = h?.speaker ?? null;
+      }
+    }
+    if (!puts) proposer = null;
+    const proposedById = proposer ? proposer.holderId : null;
+    const proposedOn =
+      raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? (raw.date?.value ?? null) : null;
+    let rec: ProposalRecord | undefined;
+    for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+    if (!rec) {
+      const seen = new Set<ProposalRecord>();
+      for (const k of keys) {
+        for (const r of kidx.byKey.get(k) ?? []) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
+          // the Gaza "ceasefire and hostage release proposal" known from elsewhere
+          if (
+            sameProposal(r, keys, head, proposedById, proposedOn) &&
+            keys.some((x) => r.allKeys.has(x) && !genericKey(x))
+          )
+            rec = r;
+        }
+      }
+    }
+    if (!rec) {
+      rec = {
+        id: slugify(raw.name),
+        name: raw.name,
+        aliases: new Set(),
+        proposedById,
+        proposerId: speaker?.personId ?? null,
+        proposedOn,
+        known: false,
+        confidence: raw.pattern === 'cue-object' ? 0.5 : 0.7,
+        evidenceStart: raw.start,
+        evidenceEnd: raw.end,
+        keySets: [],
+        allKeys: new Set(),
+        head,
+        mentioned: true,
+      };
+      if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
+    }
+    if (rec.known && !records.has(rec.id)) {
+      rec = { ...rec, aliases: new Set(rec.aliases), keySets: [...rec.keySets], allKeys: new Set(rec.allKeys) };
+    }
+    records.set(rec.id, rec);
+    rec.mentioned = true;
+    if (rec.evidenceStart < 0) {
+      rec.evidenceStart = raw.start;
+      rec.evidenceEnd = raw.end;
+    }
+    if (!rec.proposedById && proposedById) rec.proposedById = proposedById;
+    if (!rec.proposerId && speaker?.personId && proposedById === rec.proposedById) rec.proposerId = speaker.personId;
+    if (!rec.proposedOn && proposedOn) rec.proposedOn = proposedOn;
+    for (const form of [raw.name, raw.raw]) if (form !== rec.name) rec.aliases.add(form);
+    rec.keySets.push(keys);
+    for (const k of keys) rec.allKeys.add(k);
+    if (!rec.head) rec.head = head;
+    trie.add(
+      units.map((u) => u.key),
+      rec.id,
+    );
+    const ci = units.findIndex((u) => u.key === keys[0]);
+    if (ci > 0)
+      trie.add(
+        units.slice(ci).map((u) => u.key),
+        rec.id,
+      );
+    // the tail of a name said again later in the article: "a regional lithium price band" ... "the price band"
+    {
+      let headAt = -1;
+      for (let q = 0; q < units.length; q++)
+        if (
+          !units[q].actor &&
+          (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key) || q === units.length - 1)
+        ) {
+          headAt = q;
+          if (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key)) break;
+        }
+      if (headAt >= 2 && raw.pattern !== 'cue-object') {
+        const tail = units.slice(headAt - 1, headAt + 1);
+        if (tail.every((u) => !u.actor) && !genericKey(tail[0].key) && !PROPOSAL_STOPWORDS.has(tail[0].raw))
+          trie.add(
+            tail.map((u) => u.key),
+            rec.id,
+          );
+      }
+    }
+    intros.push({
+      recordId: rec.id,
+      pattern: raw.pattern,
+      trigStart: raw.trigStart,
+      trigEnd: raw.trigEnd,
+      start: raw.start,
+      end: raw.end,
+      rawEnd: raw.rawEnd,
+      name: raw.name,
+      raw: raw.raw,
+      proposer,
+      date: raw.date,
+    });
+  }
+
+  // mentions: intros, names/aliases (known and new), anaphors
+  const mentions: ProposalMention[] = intros.map((x) => ({
+    start: x.pattern === 'cue-object' ? x.start : Math.min(x.trigStart, x.start),
+    end: x.end,
+    proposalId: x.recordId,
+    kind: 'intro' as const,
+  }));
+  const mark = new Uint8Array(text.length + 1);
+  for (const m of mentions) mark.fill(1, m.start, m.end);
+  const covered = (s: number, e: number): boolean => {
+    for (let c = s; c < e; c++) if (mark[c]) return true;
+    return false;
+  };
+  const semKeyAt = (x: number): string | null => (x < sem.length ? sem[x].key : null);
+  const tries = [trie, kidx.trie];
+  for (let u = 0; u < sem.length; u++) {
+    let best: [number, string] | null = null;
+    for (const tr of tries) {
+      if (!tr.hasStart(sem[u].key)) continue;
+      const hits = tr.matchAt(semKeyAt, u, Math.min(sem.length, u + 30));
+      if (hits.length && (!best || hits[0][0] > best[0])) best = [hits[0][0], hits[0][1][0]];
+    }
+    if (!best) continue;
+    // a known proposal from another article, matched by generic words only ("the ceasefire proposal"): not it
+    if (!records.has(best[1]) && knownById.has(best[1])) {
+      let specific = false;
+      for (let q = u; q < u + best[0] && !specific; q++) specific = !genericKey(sem[q].key);
+      if (!specific) continue;
+    }
+    const s = sem[u].start;
+    const e = sem[u + best[0] - 1].end;
+    if (!covered(s, e)) {
+      mentions.push({ start: s, end: e, proposalId: best[1], kind: 'name' });
+      mark.fill(1, s, e);
+      if (!records.has(best[1])) {
+        const k = knownById.get(best[1])!;
+        records.set(k.id, {
+          ...k,
+          aliases: new Set(k.aliases),
+          keySets: [...k.keySets],
+          allKeys: new Set(k.allKeys),
+          evidenceStart: s,
+          evidenceEnd: e,
+          mentioned: true,
+        });
+      }
+    }
+    u += best[0] - 1;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  // anaphors, in text order, against what was mentioned before them
+  const anaphors: ProposalMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const isDet = ANAPHOR_DETERMINERS.has(t.key) || (actorAtTok[i]?.poss && actorAtTok[i]!.tokEnd === i + 1);
+    if (!isDet) continue;
+    // the head is the last anaphor noun of the phrase: "the dialogue offer" -> offer
+    let headAt = -1;
+    let anaphorAuthor: ActorMention | null = null;
+    for (let h = i + 1; h < Math.min(tokens.length, i + 4); h++) {
+      if (/[,;.:"()]/.test(text.slice(tokens[h - 1].end, tokens[h].start))) break;
+      if (actorAtTok[h]) {
+        // "the EU text": the actor names the author
+        const am = actorAtTok[h]!;
+        if (am.poss || am.personId || headAt >= 0) break;
+        anaphorAuthor = am;
+        h = am.tokEnd - 1;
+        continue;
+      }
+      if (tokens[h].cap && !isDemonym(tokens, h)) break;
+      const st = stem(tokens[h].key);
+      if (
+        ANAPHOR_ANY.has(st) ||
+        ANAPHOR_TYPED.has(st) ||
+        (PROPOSAL_NOUNS.has(st) && !/(?:ed|ing)$/.test(tokens[h].key))
+      )
+        headAt = h;
+      else if (headAt >= 0) break;
+    }
+    for (let h = headAt; h >= 0 && h === headAt; h++) {
+      const st = stem(tokens[h].key);
+      if (covered(t.start, tokens[h].end) || (tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st))) break;
+      // "the proposal by Lopez"
+      let by: ActorMention | null = null;
+      if (tokens[h + 1]?.key === 'by' && actorAtTok[h + 2]) by = actorAtTok[h + 2];
+      if (actorAtTok[i]?.poss) by = actorAtTok[i];
+      // "the European offer": the demonym names the proposer
+      let byId = by?.holderId ?? anaphorAuthor?.holderId ?? null;
+      for (let q = i + 1; q < h && !byId; q++) {
+        const d = demonymTrie.matchAt((x) => (x === q ? tokens[x].key : null), q, q + 1);
+        if (d.length && caseOk(d[0][1][0].caseRule, tokens, q)) byId = d[0][1][0].stateId;
+      }
+      const target = resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId);
+      if (target)
+        anaphors.push({
+          start: t.start,
+          end: by && by.start > tokens[h].end ? by.end : tokens[h].end,
+          proposalId: target,
+          kind: 'anaphor',
+        });
+      break;
+    }
+  }
+  const all = [...mentions, ...anaphors].sort((a, b) => a.start - b.start);
+  return { records, intros, mentions: all, sem };
+}
+
+/**
+ * How many proposal mentions back an anaphor looks (in each list): far more
+ * than an article holds, so that a text of thousands of mentions and
+ * anaphors costs O(mentions) per anaphor at most this, not O(text).
+ */
+const ANAPHOR_LOOKBACK = 500;
+
+/** The first index of `list` (by start, ascending) whose start is >= pos. */
+function firstAtOrAfter(list: ProposalMention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The most recently mentioned proposal compatible with the anaphor's head word (mentions ordered by start). */
+export function resolveAnaphor(
+  head: string,
+  pos: number,
+  mentions: ProposalMention[],
+  more: ProposalMention[],
+  records: Map<string, ProposalRecord>,
+  byHolder: string | null,
+): string | null {
+  const typed = !ANAPHOR_ANY.has(head);
+  let best: ProposalMention | null = null;
+  let bestBy: ProposalMention | null = null;
+  // "the initiative" after an "audacious initiative" and a later call for talks: the one with that head word
+  let bestHead: ProposalMention | null = null;
+  let bestHeadBy: ProposalMention | null = null;
+  for (const list of [mentions, more]) {
+    const upTo = firstAtOrAfter(list, pos);
+    for (let i = Math.max(0, upTo - ANAPHOR_LOOKBACK); i < upTo; i++) {
+      const m = list[i];
+      const r = records.get(m.proposalId);
+      if (!r) continue;
+      if (
+        typed &&
+        !r.allKeys.has(head) &&
+        !(head === 'talk' && r.allKeys.has('summit')) &&
+        !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit')) &&
+        !(AGREEMENT_WORDS.has(head) && [...AGREEMENT_WORDS].some((w) => r.allKeys.has(w))) &&
+        !(TEXT_WORDS.has(head) && [...TEXT_WORDS].some((w) => r.allKeys.has(w))) &&
+        !(MEETING_WORDS.has(head) && [...MEETING_WORDS].some((w) => r.allKeys.has(w)))
+      )
+        continue;
+      if (!best || m.start > best.start) best = m;
+      if (byHolder && r.proposedById === byHolder && (!bestBy || m.start > bestBy.start)) bestBy = m;
+      if (!typed && r.allKeys.has(head)) {
+        if (!bestHead || m.start > bestHead.start) bestHead = m;
+        if (byHolder && r.proposedById === byHolder && (!bestHeadBy || m.start > bestHeadBy.start)) bestHeadBy = m;
+      }
+    }
+  }
+  return (bestHeadBy ?? bestBy ?? bestHead ?? best)?.proposalId ?? null;
+}

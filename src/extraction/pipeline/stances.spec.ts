@@ -1,0 +1,103 @@
+import { extractArticle } from './extract.js';
+import { scanCues } from './stances/cues.js';
+import { tokenize } from './tokens.js';
+
+const stancesOf = (text: string, publishedOn: string | null = '2024-06-14') =>
+  extractArticle({ text, publishedOn }).stances.map((s) => ({
+    actor: s.actorId,
+    proposal: s.proposalId,
+    position: s.position,
+    cue: s.cue,
+    conditions: s.conditions,
+    speaker: s.speakerId,
+    statedOn: s.statedOn,
+    rule: s.rule,
+    evidence: s.evidence.length,
+  }));
+
+describe('stances', () => {
+  it('scans cues by their first word, keeping the longest match', () => {
+    const text = 'The envoy declined to comment, and later refused to comment again.';
+    const hits = scanCues(text, tokenize(text)).map((h) => text.slice(h.start, h.end));
+    expect(hits).toEqual(['declined to comment', 'refused to comment']);
+  });
+
+  it('turns a negated support cue into opposition and a negated opposition cue into noncommittal', () => {
+    const s = stancesOf(
+      'Ghana proposed a regional customs union. Nigeria did not support the customs union, and Togo did not reject it outright.',
+    );
+    expect(s.find((x) => x.actor === 'nigeria')?.position).toBe('OPPOSE');
+    expect(s.find((x) => x.actor === 'nigeria')?.cue).toBe('did not support');
+  });
+
+  it('reads "did not rule out" and "did not make its position clear" as noncommittal', () => {
+    const s = stancesOf(
+      'Chile proposed a lithium price mechanism. Argentina did not rule out the mechanism. Bolivia did not make its position clear.',
+    );
+    expect(
+      s
+        .filter((x) => x.position === 'NONCOMMITTAL')
+        .map((x) => x.actor)
+        .sort(),
+    ).toEqual(['argentina', 'bolivia']);
+  });
+
+  it('keeps a rejection-unless as OPPOSE with the condition', () => {
+    const [s] = stancesOf(
+      'Iran will reject any plan to extend the inspections unless Western sanctions are lifted first, state media said.',
+    );
+    expect(s).toMatchObject({ actor: 'iran', position: 'OPPOSE', conditions: ['Western sanctions are lifted first'] });
+  });
+
+  it('keeps a support-only-if as SUPPORT with the condition', () => {
+    const s = stancesOf(
+      'Austria proposed a migration pact. Hungary said it would accept the pact only if border funding doubled.',
+    );
+    expect(s.find((x) => x.actor === 'hungary')).toMatchObject({
+      position: 'SUPPORT',
+      conditions: ['border funding doubled'],
+    });
+  });
+
+  it('attributes a quote to its speaker and the speaker to the state', () => {
+    const s = stancesOf(
+      'Malaysia proposed a maritime code of conduct. "The code is premature," Philippine Foreign Secretary Enrique Manalo told reporters on Tuesday.',
+    );
+    expect(s.find((x) => x.actor === 'philippines')).toMatchObject({
+      position: 'OPPOSE',
+      speaker: 'enrique-manalo',
+      statedOn: '2024-06-11',
+    });
+  });
+
+  it('reads the agent of a passive as the holder', () => {
+    const s = stancesOf('A plan to dredge the river was proposed by Laos. The plan was rejected by Cambodia.');
+    expect(s.find((x) => x.actor === 'cambodia')?.position).toBe('OPPOSE');
+    expect(s.find((x) => x.actor === 'laos')?.position).toBe('SUPPORT');
+  });
+
+  it('ignores speculation about a position', () => {
+    expect(
+      stancesOf('Fiji proposed a climate fund. It is unclear whether Tonga would support the fund.').map(
+        (x) => x.actor,
+      ),
+    ).toEqual(['fiji']);
+  });
+
+  it('dates a statement at a dated meeting and carries the date to what follows in the past tense', () => {
+    const s = stancesOf(
+      'Peru proposed a water-sharing treaty last year. At the summit on June 3, Bolivia welcomed the treaty. Chile opposed the treaty, the sources said.',
+    );
+    expect(s.find((x) => x.actor === 'bolivia')?.statedOn).toBe('2024-06-03');
+    expect(s.find((x) => x.actor === 'chile')?.statedOn).toBe('2024-06-03');
+  });
+
+  it('merges the same stance told twice in one article into one stance with two evidence spans', () => {
+    const s = stancesOf(
+      'Kenya proposed a regional peace force. Uganda rejected the peace force on Monday. On Monday, Uganda again rejected the peace force, officials said.',
+    );
+    const uganda = s.filter((x) => x.actor === 'uganda');
+    expect(uganda).toHaveLength(1);
+    expect(uganda[0].evidence).toBe(2);
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * Stances: for each sentence, the position cues it contains (stance-cues.json),
+ * the proposal each cue is about, who holds it (a person speaks for their
+ * state), conditions, the date it was taken, and the evidence span; plus the
+ * SUPPORT of whoever put a proposal forward. Duplicates inside one article
+ * (the same fact told twice, or in two revisions) merge into one stance with
+ * several evidence spans. The steps are in ./stances/, in the order below.
+ */
+import type { ActorMention, ActorTable } from './actors.js';
+import type { DateMention } from './dates.js';
+import type { SentenceView } from './holders.js';
+import { HEDGE_RE, NEGATION_BEFORE } from './lexicon.js';
+import type { ProposalIntro, ProposalTable } from './proposals.js';
+import { findConditions } from './stances/conditions.js';
+import { describesProposal, isAgentlessPassive, readCue, scanCues, type CueHit } from './stances/cues.js';
+import {
+  cueDate,
+  enterSentence,
+  leaveSentence,
+  NO_DISCOURSE,
+  statementDate,
+  type StanceDate,
+} from './stances/dating.js';
+import { coHolders, holderOfCue, newSpeakerMemory, type SpeakerMemory } from './stances/holding.js';
+import { mergeCandidates, type Candidate } from './stances/merge.js';
+import {
+  itemsIn,
+  sentenceScope,
+  silenced,
+  stanceText,
+  type SentenceScope,
+  type StanceSentence,
+  type StanceText,
+} from './stances/scope.js';
+import { proposalOfCue } from './stances/target.js';
+import type { Token } from './tokens.js';
+import type { ExtractedStance, Span } from './types.js';
+
+export interface StanceInputs {
+  text: string;
+  tokens: Token[];
+  sentences: StanceSentence[];
+  views: SentenceView[];
+  actors: ActorTable;
+  proposals: ProposalTable;
+  dates: DateMention[];
+  publishedOn: string | null;
+}
+
+/** A candidate before it has its place in the order they were found. */
+type Found = Omit<Candidate, 'order'>;
+
+/** The date of a statement at `at` by `holder`, in the sentence being read. */
+type StatementDate = (at: number, holder: ActorMention | null) => StanceDate;
+
+/** The stances of one article, sentence by sentence; `cues` are scanned from the text unless given. */
+export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.text, inp.tokens)): ExtractedStance[] {
+  const t = stanceText(inp);
+  const candidates: Candidate[] = [];
+  const add = (c: Found): void => void candidates.push({ ...c, order: candidates.length });
+  const speakers = newSpeakerMemory();
+  let discourse = NO_DISCOURSE;
+  let nextCue = 0;
+  let nextDate = 0;
+  for (let si = 0; si < t.sentences.length; si++) {
+    const s = t.sentences[si];
+    discourse = enterSentence(discourse, s.revision);
+    const sentenceCues = itemsIn(cues, nextCue, s);
+    const sentenceDates = itemsIn(inp.dates, nextDate, s);
+    nextCue = sentenceCues.next;
+    nextDate = sentenceDates.next;
+    const scope = sentenceScope(t, si, sentenceCues.inside, sentenceDates.inside);
+    const foundBefore = candidates.length;
+    let usedContext = false;
+    const current = discourse;
+    const statement: StatementDate = (at, holder) => {
+      const d = statementDate(t.text, scope.dates, current, t.publishedOn, at, holder);
+      usedContext ||= d.fromContext;
+      return d;
+    };
+    for (const h of scope.cues) {
+      const read = stancesOfCue(t, scope, h, speakers, statement);
+      if (!read) continue;
+      for (const c of read.found) add(c);
+      if (read.holder.personId) speakers.last = { mention: read.holder, si };
+    }
+    for (const intro of scope.intros) {
+      const c = proposerStance(t, scope, intro, statement);
+      if (c) add(c);
+    }
+    const lede = si === 0 || t.sentences[si - 1].revision !== s.revision;
+    discourse = leaveSentence(discourse, s, scope.dates.events, lede, candidates.length > foundBefore, usedContext);
+  }
+  return mergeCandidates(candidates);
+}
+
+/** The sentence as evidence. */
+function spanOf(s: StanceSentence): Span {
+  return { quote: s.text, charStart: s.start, charEnd: s.end, revision: s.revision };
+}
+
+const clamp = (confidence: number): number => Math.max(0.05, Math.min(0.95, confidence));
+
+/**
+ * The stances one cue states: its holder's, and those of the actors
+ * coordinated with the holder; null when the cue states none (it is
+ * silenced, describes a proposal, has no proposal or no holder).
+ */
+function stancesOfCue(
+  t: StanceText,
+  scope: SentenceScope,
+  h: CueHit,
+  speakers: SpeakerMemory,
+  statement: StatementDate,
+): { found: Found[]; holder: ActorMention } | null {
+  const { text } = t;
+  const s = scope.sentence;
+  if (silenced(scope, h) || describesProposal(text, t.tokens, s.start, h)) return null;
+  const reading = readCue(text, s.start, h);
+  const target = proposalOfCue(t, scope.si, scope.mentions, h);
+  if (!target) return null;
+  if (isAgentlessPassive(text, s.start, h, reading.cue)) return null;
+  const held = holderOfCue(text, t.views, scope.si, h, speakers);
+  if (!held) return null;
+  const { holder, listed } = held;
+  const actorId = holder.mention.holderId;
+  if (!actorId) return null;
+  const others = coHolders(scope.view, holder, listed, h.start);
+  // conditions after the cue, in the same quotation state, up to the next cue of the sentence
+  // ("had initially opposed the plan, but now supports it, provided that ...": the condition is the support's)
+  const nextCue = scope.cues.find((x) => x.start > h.end);
+  const conditions = findConditions(
+    text,
+    scope.view,
+    h.start,
+    Math.min(s.end, h.end + 400, nextCue ? nextCue.start : Infinity),
+  );
+  let confidence = reading.confidence - target.penalty;
+  if (HEDGE_RE.test(text.slice(Math.max(s.start, h.start - 40), h.start))) confidence -= 0.1;
+  if (holder.via !== 'subject' && holder.via !== 'possessive') confidence -= 0.05;
+  const date = cueDate(
+    text,
+    s,
+    h,
+    reading.cue,
+    scope.intros,
+    () => statement(h.start, holder.mention),
+    scope.dates.events,
+  );
+  const stance = {
+    proposalId: target.proposalId,
+    position: reading.position,
+    cue: reading.cue,
+    statedOn: date.date,
+    weakDate: date.weak,
+  };
+  const found: Found[] = [
+    {
+      ...stance,
+      actorId,
+      conditions,
+      speakerId: holder.speaker?.personId ?? null,
+      confidence: clamp(confidence),
+      rule: `${target.rule}:${h.cue.pattern}`,
+      span: spanOf(s),
+    },
+  ];
+  for (const m of others) {
+    if (!m.holderId || m.holderId === actorId) continue;
+    found.push({
+      ...stance,
+      actorId: m.holderId,
+      conditions: [],
+      speakerId: m.personId ?? null,
+      confidence: clamp(confidence - 0.05),
+      rule: `${target.rule}+list:${h.cue.pattern}`,
+      span: spanOf(s),
+    });
+  }
+  return { found, holder: holder.mention };
+}
+
+/** Whoever puts a proposal forward supports it: only an act of proposing, not a desire ("seeks talks"). */
+function proposerStance(
+  t: StanceText,
+  scope: SentenceScope,
+  intro: ProposalIntro,
+  statement: StatementDate,
+): Found | null {
+  const { text } = t;
+  const s = scope.sentence;
+  if (!intro.proposer || intro.trigStart >= scope.blockedFrom) return null;
+  // desire/seek/need phrases are cues of their own
+  if (intro.pattern !== 'noun-proposal' && intro.pattern !== 'verb-propose') return null;
+  if (NEGATION_BEFORE.test(text.slice(Math.max(s.start, intro.trigStart - 60), intro.trigStart))) return null;
+  const actorId = intro.proposer.holderId;
+  if (!actorId) return null;
+  // a noun phrase ("Ankara's offer") dates nothing; a verb ("proposed on Monday") does
+  const date = intro.date?.value
+    ? { date: intro.date.value, weak: false }
+    : intro.pattern === 'verb-propose'
+      ? statement(intro.trigStart, intro.proposer)
+      : { date: null, weak: false };
+  return {
+    actorId,
+    proposalId: intro.recordId,
+    position: 'SUPPORT',
+    cue: text.slice(intro.trigStart, intro.trigEnd),
+    conditions:
+      intro.pattern === 'verb-propose'
+        ? findConditions(text, scope.view, intro.end, Math.min(s.end, intro.end + 300))
+        : [],
+    speakerId: intro.proposer.personId,
+    statedOn: date.date,
+    weakDate: date.weak,
+    confidence: 0.75,
+    rule: `proposer:${intro.pattern}`,
+    span: spanOf(s),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Run the extractor over a folder of article files in name order, the way
+ * the graph would see them (each result's actors and proposals become known
+ * entities for the next file), and score the stances against a gold file.
+ * No database: the extractor alone (cli/extraction-quality.ts runs it as a
+ * command; `npm run quality` measures the whole pipeline through the graph).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractArticle } from '../pipeline/extract.js';
+import { parseTextFile } from '../pipeline/metadata.js';
+import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
+import { scoreArticles, type GoldFile, type ScoreReport, type ScoredStance } from './score.js';
+
+export interface EvaluateOptions {
+  /** publication date per file; a key present with null means "not given" (the text's own header decides) */
+  publishedOn?: Record<string, string | null>;
+  /** only these files (by name), e.g. one half of a corpus; all .txt files when absent */
+  files?: string[];
+}
+
+export interface Evaluation {
+  report: ScoreReport;
+  results: Array<{ file: string; result: ExtractionResult }>;
+}
+
+/** The scorer's view of an extraction result: names instead of ids. */
+export function toScored(result: ExtractionResult): ScoredStance[] {
+  const actorName = (id: string | null): string | null =>
+    id ? (result.actors.find((a) => a.id === id)?.name ?? id) : null;
+  return result.stances.map((s) => {
+    const p = result.proposals.find((x) => x.id === s.proposalId);
+    return {
+      actor: actorName(s.actorId) ?? s.actorId,
+      proposal: { name: p?.name ?? s.proposalId, aliases: p?.aliases ?? [] },
+      position: s.position,
+      speaker: actorName(s.speakerId),
+      cue: s.cue,
+      conditions: s.conditions,
+      statedOn: s.statedOn,
+    };
+  });
+}
+
+/** Fold one result's entities into what the graph knows, keeping ids and adding aliases. */
+export function learn(known: { actors: KnownActor[]; proposals: KnownProposal[] }, r: ExtractionResult): void {
+  for (const a of r.actors) {
+    const k = known.actors.find((x) => x.id === a.id);
+    if (k) {
+      for (const al of a.aliases) if (!k.aliases.includes(al)) k.aliases.push(al);
+      if (!k.representsId && a.representsId) k.representsId = a.representsId;
+    } else
+      known.actors.push({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        aliases: [...a.aliases],
+        representsId: a.representsId,
+        role: a.role,
+      });
+  }
+  for (const p of r.proposals) {
+    const k = known.proposals.find((x) => x.id === p.id);
+    if (k) {
+      for (const al of p.aliases) if (!k.aliases.includes(al)) k.aliases.push(al);
+    } else known.proposals.push({ id: p.id, name: p.name, aliases: [...p.aliases] });
+  }
+}
+
+export function evaluateFolder(folder: string, goldPath: string, options: EvaluateOptions = {}): Evaluation {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.txt') && (!options.files || options.files.includes(f)))
+    .sort();
+  const known = { actors: [] as KnownActor[], proposals: [] as KnownProposal[] };
+  const results: Evaluation['results'] = [];
+  for (const file of files) {
+    const parsed = parseTextFile(readFileSync(join(folder, file), 'utf8'));
+    const given =
+      options.publishedOn && file in options.publishedOn
+        ? options.publishedOn[file]
+        : (gold.articles.find((a) => a.file === file)?.publishedOn ?? parsed.metadata.publishedOn ?? null);
+    // a fresh copy per call: the extractor caches indexes by array identity
+    const snapshot = {
+      actors: known.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
+      proposals: known.proposals.map((p) => ({ ...p, aliases: [...p.aliases] })),
+    };
+    const result = extractArticle({ ...parsed.metadata, text: parsed.text, publishedOn: given }, snapshot);
+    results.push({ file, result });
+    learn(known, result);
+  }
+  const scored = results
+    .filter((r) => gold.articles.some((a) => a.file === r.file))
+    .map((r) => ({ file: r.file, stances: toScored(r.result) }));
+  return { report: scoreArticles(gold, scored), results };
+}
