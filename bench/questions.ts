@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from '../src/graph/vocabulary.js';
 import neo4j from 'neo4j-driver';
 import { alignPairs } from '../src/alignment/alignment.js';
 import { nameKey } from '../src/common/validation.js';
@@ -39,7 +40,7 @@ export interface Question {
   digest(variant: Variant, answer: any): string | null; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-const LIVE = ['PROPOSED', 'CONFIRMED'];
+const LIVE = [...LIVE_STATUSES];
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const sorted = (xs: string[]) => [...xs].sort().join(',');
 
@@ -105,7 +106,12 @@ const actorTimeline: Omit<Question, 'params'> = {
   }),
   async raw(run, { id }) {
     // One statement, as the service reads it ahead (actors/timeline-view).
-    const [view] = await run('actors/timeline-view', { id, withStances: true, withSourceCount: false });
+    const [view] = await run('actors/timeline-view', {
+      id,
+      withStances: true,
+      withSourceCount: false,
+      liveStatuses: LIVE,
+    });
     return {
       data: {
         actor: view && {
@@ -215,7 +221,13 @@ const alignment: Omit<Question, 'params'> = {
     variables: { a: actorIds, p: proposalIds },
   }),
   async raw(run, { actorIds, proposalIds }) {
-    const [{ actors, stances }] = await run('alignment/align', { actorIds, proposalIds, asOf: null, knownAsOf: null });
+    const [{ actors, stances }] = await run('alignment/align', {
+      actorIds,
+      proposalIds,
+      asOf: null,
+      knownAsOf: null,
+      liveStatuses: LIVE,
+    });
     const actorById = byId(actors as Array<{ id: string; name: string }>);
     const pairs = alignPairs(
       (actorIds as string[]).map((id) => actorById.get(id)!),

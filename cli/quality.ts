@@ -13,6 +13,7 @@ import {
   type ScoredStance,
 } from '../src/extraction/index.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
+import { CypherRegistry } from '../src/neo4j/cypher-registry.js';
 import { Neo4jService } from '../src/neo4j/neo4j.service.js';
 import { ProposalsService } from '../src/proposals/proposals.service.js';
 import { StancesService } from '../src/stances/stances.service.js';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   });
   try {
     const neo4j = app.get(Neo4jService);
-    const [{ nodes }] = await neo4j.read<{ nodes: number }>('MATCH (n) RETURN count(n) AS nodes');
+    const cypher = app.get(CypherRegistry);
+    const [{ nodes }] = await neo4j.read<{ nodes: number }>(cypher.get('quality/count-nodes'));
     if (nodes > 0)
       throw new Error(
         `the database at ${process.env.NEO4J_URI} is not empty (${nodes} nodes): quality is measured from an empty graph`,
@@ -80,10 +82,7 @@ async function main(): Promise<void> {
       for (const other of a.sameEventAs ?? []) {
         const [x, y] = [articleOf.get(a.file), articleOf.get(other)];
         if (!x || !y) continue;
-        const [row] = await neo4j.read<{ linked: boolean }>(
-          'MATCH (a:Article {id: $x}), (b:Article {id: $y}) RETURN a.reportId = b.reportId AS linked',
-          { x, y },
-        );
+        const [row] = await neo4j.read<{ linked: boolean }>(cypher.get('quality/same-report'), { x, y });
         console.error(`  ${a.file} and ${other} one report: ${row?.linked ? 'yes' : 'NO'}`);
       }
     }

@@ -20,9 +20,10 @@ CALL (keep, gone) {
   MATCH (s:Stance)-[:VOICED_BY]->(gone)
   MERGE (s)-[:VOICED_BY]->(keep)
 }
-WITH keep, gone, [x IN [gone.name] + coalesce(gone.aliases, []) WHERE NOT x IN coalesce(keep.aliases, []) AND x <> keep.name] AS extra
-SET keep.aliases = coalesce(keep.aliases, []) + extra,
+WITH keep, gone, coalesce(keep.aliases, []) + [x IN [gone.name] + coalesce(gone.aliases, []) WHERE NOT x IN coalesce(keep.aliases, []) AND x <> keep.name] AS aliases
+// searchText as every write of a name makes it (actors/upsert, proposals/upsert): the name and aliases joined by ' | '.
+SET keep.aliases = aliases,
     keep.nameKeys = coalesce(keep.nameKeys, []) + [k IN coalesce(gone.nameKeys, []) WHERE NOT k IN coalesce(keep.nameKeys, [])],
-    keep.searchText = keep.searchText + reduce(s = '', x IN extra | s + ' | ' + x)
+    keep.searchText = reduce(s = keep.name, x IN aliases | s + ' | ' + x)
 DETACH DELETE gone
 RETURN keep.id AS id

@@ -14,7 +14,7 @@ CALL (a) {
 CALL (a) {
   UNWIND CASE WHEN $withStances THEN [a] ELSE [] END AS holder
   MATCH (holder)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-  WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+  WHERE s.status IN $liveStatuses
   WITH s, p ORDER BY coalesce(s.effectiveOn, ''), p.id, s.id
   WITH s, p, COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp {.id, .name, .kind, aliases: coalesce(sp.aliases, [])} ORDER BY sp.id LIMIT 1 }[0] AS speaker
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),

@@ -31,7 +31,7 @@ CALL () {
     UNWIND CASE WHEN $asOf IS NULL AND $knownAsOf IS NULL THEN [] ELSE $actorIds END AS actorId
     MATCH (a:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p)
     WHERE p.id IN $proposalIds
-      AND s.status IN ['PROPOSED', 'CONFIRMED']
+      AND s.status IN $liveStatuses
       AND ($asOf IS NULL OR s.effectiveOn <= $asOf)
       AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
     WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC

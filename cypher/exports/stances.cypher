@@ -4,7 +4,7 @@
 // $limit rows: the service asks for one more than it serves, to know when a
 // network is too large to export whole.
 MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+WHERE s.status IN $liveStatuses
   AND ($proposalIds IS NULL OR p.id IN $proposalIds)
   AND ($from IS NULL OR s.effectiveOn >= $from)
   AND ($to IS NULL OR s.effectiveOn <= $to)

@@ -17,10 +17,11 @@ CALL (keep, gone) {
   SET n.quote = coalesce(n.quote, i.quote), n.charStart = coalesce(n.charStart, i.charStart),
       n.charEnd = coalesce(n.charEnd, i.charEnd), n.confidence = coalesce(n.confidence, i.confidence)
 }
-WITH keep, gone, [x IN [gone.name] + coalesce(gone.aliases, []) WHERE NOT x IN coalesce(keep.aliases, []) AND x <> keep.name] AS extra
-SET keep.aliases = coalesce(keep.aliases, []) + extra,
+WITH keep, gone, coalesce(keep.aliases, []) + [x IN [gone.name] + coalesce(gone.aliases, []) WHERE NOT x IN coalesce(keep.aliases, []) AND x <> keep.name] AS aliases
+// searchText as every write of a name makes it (actors/upsert, proposals/upsert): the name and aliases joined by ' | '.
+SET keep.aliases = aliases,
     keep.nameKeys = coalesce(keep.nameKeys, []) + [k IN coalesce(gone.nameKeys, []) WHERE NOT k IN coalesce(keep.nameKeys, [])],
-    keep.searchText = coalesce(keep.searchText, keep.name) + reduce(s = '', x IN extra | s + ' | ' + x),
+    keep.searchText = reduce(s = keep.name, x IN aliases | s + ' | ' + x),
     keep.summary = coalesce(keep.summary, gone.summary),
     keep.proposedOn = coalesce(keep.proposedOn, gone.proposedOn)
 DETACH DELETE gone

@@ -7,7 +7,7 @@ MATCH (a:Actor {id: pair.actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal {id: 
 WITH a, p, s ORDER BY coalesce(s.effectiveOn, ''), s.recordedAt, s.id
 WITH a, p, collect({
   id: s.id,
-  live: s.status IN ['PROPOSED', 'CONFIRMED'],
+  live: s.status IN $liveStatuses,
   position: s.position,
   conditions: coalesce(s.conditions, []),
   shiftKind: s.shiftKind,

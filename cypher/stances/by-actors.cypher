@@ -1,7 +1,7 @@
 // An actor's stances, optionally on one proposal and inside a date window, oldest first.
 UNWIND $actorIds AS actorId
 MATCH (a:Actor {id: actorId})-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+WHERE s.status IN $liveStatuses
   AND ($proposalId IS NULL OR p.id = $proposalId)
   AND ($from IS NULL OR s.effectiveOn >= $from)
   AND ($to IS NULL OR s.effectiveOn <= $to)

@@ -16,7 +16,7 @@ CALL () {
   UNION ALL
   UNWIND CASE WHEN $asOf IS NULL AND $knownAsOf IS NULL THEN [] ELSE $proposalIds END AS proposalId
   MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal {id: proposalId})
-  WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+  WHERE s.status IN $liveStatuses
     AND ($asOf IS NULL OR s.effectiveOn <= $asOf)
     AND ($knownAsOf IS NULL OR s.recordedAt <= datetime($knownAsOf))
   WITH a, p, s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC

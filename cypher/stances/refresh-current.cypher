@@ -24,7 +24,7 @@ CALL (a, p) {
 }
 CALL (a, p) {
   MATCH (a)-[:HOLDS]->(s:Stance)-[:ON]->(p)
-  WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+  WHERE s.status IN $liveStatuses
   WITH s ORDER BY coalesce(s.effectiveOn, '') DESC, s.recordedAt DESC, s.id DESC LIMIT 1
   CREATE (a)-[:$(CASE s.position WHEN 'SUPPORT' THEN 'SUPPORTS' WHEN 'OPPOSE' THEN 'OPPOSES' ELSE 'NONCOMMITTAL_ON' END)
               {stanceId: s.id, cue: s.cue, statedOn: s.statedOn}]->(p)

@@ -2,7 +2,7 @@
 // ($recordedSince, an instant) or by when they took effect ($since, an ISO
 // date compared with effectiveOn). The service passes exactly one of the two.
 MATCH (a:Actor)-[:HOLDS]->(s:Stance)-[:ON]->(p:Proposal)
-WHERE s.status IN ['PROPOSED', 'CONFIRMED']
+WHERE s.status IN $liveStatuses
   AND ($recordedSince IS NULL OR s.recordedAt >= datetime($recordedSince))
   AND ($since IS NULL OR s.effectiveOn >= $since)
 WITH a, s, p ORDER BY CASE WHEN $since IS NULL THEN '' ELSE coalesce(s.effectiveOn, '') END DESC, s.recordedAt DESC, s.id DESC

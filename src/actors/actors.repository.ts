@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import type { StanceWithRefs } from '../graph/stance.row.js';
-import { ActorKind } from '../graph/vocabulary.js';
+import { ActorKind, LIVE_STATUSES } from '../graph/vocabulary.js';
 import type { ActorRow, ActorWrite, RepresentationRow } from '../graph/actor.row.js';
 
 export interface ActorTimelineView {
@@ -33,7 +33,12 @@ export class ActorsRepository {
 
   /** One statement (actors/timeline-view): an actor, the states it speaks for and, if asked, its live stances. */
   async timelineView(id: string, withStances: boolean, withSourceCount: boolean): Promise<ActorTimelineView | null> {
-    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, { id, withStances, withSourceCount });
+    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, {
+      id,
+      withStances,
+      withSourceCount,
+      liveStatuses: LIVE_STATUSES,
+    });
     return row ?? null;
   }
 

@@ -4,6 +4,7 @@ import { Neo4jService } from '../neo4j/neo4j.service.js';
 import type { ActorRow } from '../graph/actor.row.js';
 import type { ProposalRow } from '../graph/proposal.row.js';
 import type { StanceRow } from '../graph/stance.row.js';
+import { LIVE_STATUSES } from '../graph/vocabulary.js';
 
 /** What an alignment is computed from: the actors and proposals found, and the actors' stances on them. */
 export interface AlignmentInputs {
@@ -30,7 +31,13 @@ export class AlignmentRepository {
     asOf: string | null,
     knownAsOf: string | null,
   ): Promise<AlignmentInputs> {
-    const [row] = await this.neo4j.read<AlignmentInputs>(this.q.align, { actorIds, proposalIds, asOf, knownAsOf });
+    const [row] = await this.neo4j.read<AlignmentInputs>(this.q.align, {
+      actorIds,
+      proposalIds,
+      asOf,
+      knownAsOf,
+      liveStatuses: LIVE_STATUSES,
+    });
     return row;
   }
 }

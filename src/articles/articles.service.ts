@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../common/errors/error-code.js';
 import { shortHash } from '../common/ids.js';
 import { LIMITS, optionalHttpUrl, optionalIsoDate, optionalText, requireId } from '../common/validation.js';
-import { TxRunner } from '../neo4j/neo4j.service.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { ArticleRow, ArticleWrite } from '../graph/article.row.js';
 
@@ -27,18 +26,6 @@ export class ArticlesService {
 
   findByIds(ids: readonly string[]): Promise<ArticleRow[]> {
     return this.repository.findByIds(ids);
-  }
-
-  findByIdsIn(tx: TxRunner, ids: readonly string[]): Promise<ArticleRow[]> {
-    return this.repository.findByIdsIn(tx, ids);
-  }
-
-  upsertIn(tx: TxRunner, rows: ArticleWrite[]): Promise<void> {
-    return this.repository.upsert(tx, rows);
-  }
-
-  linkSameReportIn(tx: TxRunner, id: string, otherId: string): Promise<void> {
-    return this.repository.linkSameReport(tx, id, otherId);
   }
 
   /**

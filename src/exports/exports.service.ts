@@ -17,6 +17,7 @@ import {
   toCsv,
   toGraphML,
 } from './network.js';
+import { LIVE_STATUSES } from '../graph/vocabulary.js';
 
 export enum NetworkFormat {
   GRAPHML = 'GRAPHML',
@@ -90,6 +91,7 @@ export class ExportsService {
       if (missing.length > 0) throw notFound('proposal', missing.join('", "'));
     }
     const stances = await this.neo4j.read<ExportStance>(this.q.stances, {
+      liveStatuses: LIVE_STATUSES,
       proposalIds: request.proposalIds,
       from: request.from,
       to: upperBound(request.to),

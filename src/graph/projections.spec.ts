@@ -267,3 +267,15 @@ describe('one row shape per node kind (cypher/ against src/graph/*.row.ts)', () 
     ]);
   });
 });
+
+describe('live statuses (graph/vocabulary LIVE_STATUSES)', () => {
+  it('are one parameter, $liveStatuses, in every Cypher file: no file lists statuses by hand', () => {
+    const byHand = cypherFiles(CYPHER).filter((path) =>
+      /status\s+IN\s+\[/i.test(withoutComments(readFileSync(path, 'utf8'))),
+    );
+    expect(byHand.map((path) => relative(CYPHER, path))).toEqual([]);
+    expect(
+      cypherFiles(CYPHER).filter((path) => readFileSync(path, 'utf8').includes('$liveStatuses')).length,
+    ).toBeGreaterThanOrEqual(9);
+  });
+});

@@ -4,7 +4,7 @@ import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { ChainStance, LinkWrite } from './chain.js';
 import type { Pair } from '../graph/stance.row.js';
-import { ShiftKind } from '../graph/vocabulary.js';
+import { ShiftKind, LIVE_STATUSES } from '../graph/vocabulary.js';
 import type { ShiftRow } from '../graph/shift.row.js';
 
 export interface ShiftQuery {
@@ -38,7 +38,7 @@ export class ShiftsRepository {
   }
 
   chains(tx: TxRunner, pairs: Pair[]): Promise<Array<Pair & { stances: ChainStance[] }>> {
-    return tx.run(this.q.chains, { pairs });
+    return tx.run(this.q.chains, { pairs, liveStatuses: LIVE_STATUSES });
   }
 
   async relink(tx: TxRunner, rows: LinkWrite[]): Promise<void> {
@@ -46,7 +46,7 @@ export class ShiftsRepository {
   }
 
   unlinkedPairs(tx: TxRunner, limit: number): Promise<Pair[]> {
-    return tx.run(this.q.unlinkedPairs, { limit: neo4j.int(limit) });
+    return tx.run(this.q.unlinkedPairs, { limit: neo4j.int(limit), liveStatuses: LIVE_STATUSES });
   }
 
   page(query: ShiftQuery, after: string | null, first: number): Promise<Array<ShiftRow & { sortKey: string }>> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import { Position, StanceStatus } from '../graph/vocabulary.js';
+import { Position, StanceStatus, LIVE_STATUSES } from '../graph/vocabulary.js';
 import type { EvidenceRow, Pair, StanceRow, StanceWithRefs, StanceWrite } from '../graph/stance.row.js';
 
 export interface StancePage {
@@ -84,7 +84,7 @@ export class StancesRepository {
   }
 
   async refreshCurrent(tx: TxRunner, pairs: Pair[]): Promise<void> {
-    if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs });
+    if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs, liveStatuses: LIVE_STATUSES });
   }
 
   async setStatus(tx: TxRunner, id: string, status: StanceStatus): Promise<Pair | null> {
@@ -123,7 +123,13 @@ export class StancesRepository {
     position: Position | null,
     knownAsOf: string | null = null,
   ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.currentByProposals, { proposalIds, asOf, position, knownAsOf });
+    return this.neo4j.read<StanceRow>(this.q.currentByProposals, {
+      proposalIds,
+      asOf,
+      position,
+      knownAsOf,
+      liveStatuses: LIVE_STATUSES,
+    });
   }
 
   byProposals(
@@ -142,7 +148,14 @@ export class StancesRepository {
     to: string | null,
     knownAsOf: string | null = null,
   ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byActors, { actorIds, proposalId, from, to, knownAsOf });
+    return this.neo4j.read<StanceRow>(this.q.byActors, {
+      actorIds,
+      proposalId,
+      from,
+      to,
+      knownAsOf,
+      liveStatuses: LIVE_STATUSES,
+    });
   }
 
   byArticles(articleIds: readonly string[]): Promise<Array<StanceRow & { articleId: string }>> {

@@ -4,6 +4,7 @@ import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
 import type { ProposalRow } from '../graph/proposal.row.js';
 import type { StanceRow } from '../graph/stance.row.js';
+import { LIVE_STATUSES } from '../graph/vocabulary.js';
 
 /** Since-bounds: exactly one of them is set. */
 export interface SinceBound {
@@ -23,7 +24,11 @@ export class TimelineRepository {
   }
 
   changedStances(bound: SinceBound, limit: number): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.changedStances, { ...bound, limit: neo4j.int(limit) });
+    return this.neo4j.read<StanceRow>(this.q.changedStances, {
+      ...bound,
+      limit: neo4j.int(limit),
+      liveStatuses: LIVE_STATUSES,
+    });
   }
 
   newProposals(bound: SinceBound, limit: number): Promise<ProposalRow[]> {
