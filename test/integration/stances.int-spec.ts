@@ -1,5 +1,7 @@
 import { DemoService } from '../../src/demo/demo.service.js';
+import { STANCE_SHIFTED } from '../../src/live/stance-events.js';
 import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
+import { subscribe, untilListening, wsClient } from '../support/live.js';
 
 type Stance = {
   id: string;
@@ -311,11 +313,27 @@ describe('the stance graph on a real Neo4j', () => {
         },
       });
 
-      const merged = await t.gql<{ mergeActors: { id: string; aliases: string[] } }>(
-        `mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id aliases } }`,
-        { k: state, m: dup },
+      // A merge goes through the one stance write path: the shifts it causes are announced like any other.
+      const client = wsClient(t);
+      const shifted = subscribe<{ stanceShifted: { kind: string; toPosition: string; actor: { id: string } } }>(
+        client,
+        `subscription ($a: ID) { stanceShifted(actorId: $a) { kind toPosition actor { id } } }`,
+        { a: state },
       );
-      expect(merged.errors).toBeUndefined();
+      let merged: Awaited<ReturnType<typeof t.gql<{ mergeActors: { id: string; aliases: string[] } }>>>;
+      try {
+        await untilListening(t, { [STANCE_SHIFTED]: 1 });
+        merged = await t.gql<{ mergeActors: { id: string; aliases: string[] } }>(
+          `mutation ($k: ID!, $m: ID!) { mergeActors(keepId: $k, mergeId: $m) { id aliases } }`,
+          { k: state, m: dup },
+        );
+        expect(merged.errors).toBeUndefined();
+        // The merged actor's NONCOMMITTAL of September now follows the kept actor's SUPPORT of February.
+        const [event] = await shifted.next(1);
+        expect(event.stanceShifted).toEqual({ kind: 'HARDENED', toPosition: 'NONCOMMITTAL', actor: { id: state } });
+      } finally {
+        await client.dispose();
+      }
       expect(merged.data!.mergeActors.aliases).toEqual(expect.arrayContaining(['Mudville']));
 
       const rows = await t.cypher<{ position: string; statedOn: string; evidence: number }>(
