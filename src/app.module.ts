@@ -15,6 +15,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { RequestContext } from './common/request-context.js';
 import { answerCarriedFieldsFirst } from './graphql/embedded-fields.js';
 import { GraphqlSupportModule } from './graphql/graphql-support.module.js';
+import { describeRootTypes } from './graphql/root-types.js';
 import { LoadersFactory } from './graphql/loaders.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -59,8 +60,9 @@ import { TimelineModule } from './timeline/timeline.module.js';
       ) => ({
         autoSchemaFile: true,
         sortSchema: true,
-        // Stance and Evidence fields answer from their row when it carries them (embedded-fields.ts).
-        transformSchema: answerCarriedFieldsFirst,
+        // Root type descriptions (root-types.ts); Stance and Evidence fields answer from
+        // their row when it carries them (embedded-fields.ts).
+        transformSchema: (schema) => answerCarriedFieldsFirst(describeRootTypes(schema)),
         // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
         playground: false,
         csrfPrevention: true,

@@ -16,9 +16,9 @@ export class ActorsResolver {
     private readonly merger: ActorMergeService,
   ) {}
 
-  @Query(() => Actor, { description: 'One actor by id (a slug such as "japan").' })
+  @Query(() => Actor, { description: 'One actor by id (a slug such as "japan"); NOT_FOUND when there is none.' })
   async actor(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The actor\'s id, e.g. "japan".' }) id: string,
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -40,14 +40,20 @@ export class ActorsResolver {
   actors(
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
     first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('kind', { type: () => ActorKind, nullable: true }) kind?: ActorKind,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
+    @Args('kind', { type: () => ActorKind, nullable: true, description: 'Only actors of this kind; all when omitted.' })
+    kind?: ActorKind,
   ) {
     return this.actorsService.page(first, after, kind ?? null);
   }
 
   @Mutation(() => Actor, { description: 'Creates or updates an actor; the same input twice changes nothing.' })
-  upsertActor(@Args('input') input: UpsertActorInput) {
+  upsertActor(@Args('input', { description: 'The actor as it should be.' }) input: UpsertActorInput) {
     return this.actorsService.upsert(input);
   }
 
@@ -56,38 +62,60 @@ export class ActorsResolver {
       'Folds actor mergeId into keepId (the same actor recorded twice): stances, evidence, roles and aliases move; mergeId is deleted.',
   })
   async mergeActors(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeId', { type: () => ID }) mergeId: string,
+    @Args('keepId', { type: () => ID, description: 'The actor that stays.' }) keepId: string,
+    @Args('mergeId', { type: () => ID, description: 'The duplicate, folded into keepId and deleted.' }) mergeId: string,
   ) {
     return this.actorsService.get(await this.merger.merge(keepId, mergeId));
   }
 
   @ResolveField(() => [Stance], {
-    description: "This actor's stances, oldest first; optionally on one proposal and within a date window.",
+    description:
+      "This actor's live stances (PROPOSED and CONFIRMED), oldest first by effectiveOn; optionally on one proposal and within a date window.",
   })
   stances(
     @Parent() actor: Actor,
     @Context() ctx: RequestContext,
-    @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
-    @Args('from', { type: () => String, nullable: true }) from?: string,
-    @Args('to', { type: () => String, nullable: true }) to?: string,
+    @Args('proposalId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only stances on this proposal; all proposals when omitted.',
+    })
+    proposalId?: string,
+    @Args('from', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
+    })
+    from?: string,
+    @Args('to', {
+      type: () => String,
+      nullable: true,
+      description:
+        'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',
+    })
+    to?: string,
     @Args('knownAsOf', {
       type: () => String,
       nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
+      description:
+        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt), "what did we know then".',
     })
     knownAsOf?: string,
   ) {
     return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null).load(actor.id);
   }
 
-  @ResolveField(() => [Proposal], { description: 'Proposals this actor put forward.' })
+  @ResolveField(() => [Proposal], {
+    description: 'Proposals this actor put forward or announced, oldest first (by proposedOn, undated last).',
+  })
   async proposed(@Parent() actor: Actor, @Context() ctx: RequestContext) {
     const ids = await ctx.loaders.proposedBy.load(actor.id);
     return (await ctx.loaders.proposals.loadMany(ids)).filter((p) => p && !(p instanceof Error));
   }
 
-  @ResolveField(() => [Representation], { description: 'The states this actor speaks for, with the role.' })
+  @ResolveField(() => [Representation], {
+    description: 'The states this actor speaks for, with the role; empty for a state.',
+  })
   represents(@Parent() actor: Actor, @Context() ctx: RequestContext) {
     return ctx.loaders.representations.load(actor.id);
   }

@@ -20,7 +20,9 @@ export class IngestResolver {
     description:
       'Reads an article and adds the actors, proposals and stances it finds (stances as PROPOSED). The same text twice changes nothing.',
   })
-  async ingestArticle(@Args('input') input: IngestArticleInput) {
+  async ingestArticle(
+    @Args('input', { description: 'The article and what is known about it.' }) input: IngestArticleInput,
+  ) {
     const outcome = await this.ingestService.ingest(input);
     const [newActors, newProposals] = await Promise.all([
       this.actorsService.findByIds(outcome.newActorIds),
@@ -30,12 +32,12 @@ export class IngestResolver {
   }
 
   @Mutation(() => Stance, { description: 'An analyst accepts an extracted stance; re-ingesting never overrides it.' })
-  confirmStance(@Args('id', { type: () => ID }) id: string) {
+  confirmStance(@Args('id', { type: () => ID, description: 'The stance to confirm.' }) id: string) {
     return this.stancesService.setStatus(id, StanceStatus.CONFIRMED);
   }
 
   @Mutation(() => Stance, { description: 'An analyst rejects an extracted stance; re-ingesting never brings it back.' })
-  rejectStance(@Args('id', { type: () => ID }) id: string) {
+  rejectStance(@Args('id', { type: () => ID, description: 'The stance to reject.' }) id: string) {
     return this.stancesService.setStatus(id, StanceStatus.REJECTED);
   }
 }

@@ -16,9 +16,11 @@ export class ProposalsResolver {
     private readonly merger: ProposalMergeService,
   ) {}
 
-  @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
+  @Query(() => Proposal, {
+    description: 'One proposal by id (a slug such as "end-of-war-declaration"); NOT_FOUND when there is none.',
+  })
   async proposal(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The proposal\'s id, e.g. "end-of-war-declaration".' }) id: string,
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -31,16 +33,22 @@ export class ProposalsResolver {
     return proposal;
   }
 
-  @Query(() => ProposalConnection)
+  @Query(() => ProposalConnection, { description: 'All proposals in id order, a page at a time.' })
   proposals(
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
     return this.proposalsService.page(first, after);
   }
 
   @Mutation(() => Proposal, { description: 'Creates or updates a proposal; the same input twice changes nothing.' })
-  upsertProposal(@Args('input') input: UpsertProposalInput) {
+  upsertProposal(@Args('input', { description: 'The proposal as it should be.' }) input: UpsertProposalInput) {
     return this.proposalsService.upsert(input);
   }
 
@@ -49,20 +57,23 @@ export class ProposalsResolver {
       'Folds proposal mergeId into keepId (one proposal recorded under two names): stances, evidence, proposers and aliases move; mergeId is deleted.',
   })
   async mergeProposals(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeId', { type: () => ID }) mergeId: string,
+    @Args('keepId', { type: () => ID, description: 'The proposal that stays.' }) keepId: string,
+    @Args('mergeId', { type: () => ID, description: 'The duplicate, folded into keepId and deleted.' }) mergeId: string,
   ) {
     return this.proposalsService.get(await this.merger.merge(keepId, mergeId));
   }
 
-  @ResolveField(() => Actor, { nullable: true, description: 'The state or organisation that put it forward.' })
+  @ResolveField(() => Actor, {
+    nullable: true,
+    description: 'The state or organisation that put it forward; null when not known.',
+  })
   async proposedBy(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.proposers.load(proposal.id);
     const by = rows.find((r) => r.kind !== 'PERSON');
     return by ? ctx.loaders.actors.load(by.actorId) : null;
   }
 
-  @ResolveField(() => Actor, { nullable: true, description: 'The person who announced it, when known.' })
+  @ResolveField(() => Actor, { nullable: true, description: 'The person who announced it; null when not known.' })
   async proposer(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.proposers.load(proposal.id);
     const person = rows.find((r) => r.kind === 'PERSON');
@@ -71,7 +82,7 @@ export class ProposalsResolver {
 
   @ResolveField(() => [Stance], {
     description:
-      "Each actor's current stance (the latest by statedOn, else by report date; rejected and retracted ones never count).",
+      "Each actor's current stance, one per actor in actor id order: the latest by effectiveOn (statedOn, else first report date); rejected and retracted ones never count.",
   })
   currentStances(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     return ctx.loaders.currentStances(null, null).load(proposal.id);
@@ -79,17 +90,29 @@ export class ProposalsResolver {
 
   @ResolveField(() => [Stance], {
     description:
-      "With asOf: each actor's stance as of that date (by statedOn, else first report date). Without: every stance on record, oldest first. Filtered by position; with knownAsOf, only what had been recorded by then.",
+      "With asOf: each actor's stance in force on that date (the latest by effectiveOn on or before it), in actor id order. Without: every live stance (PROPOSED or CONFIRMED) on record, oldest first by effectiveOn (undated first). Filtered by position; with knownAsOf, only what had been recorded by then.",
   })
   stances(
     @Parent() proposal: Proposal,
     @Context() ctx: RequestContext,
-    @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month.' }) asOf?: string,
-    @Args('position', { type: () => Position, nullable: true }) position?: Position,
+    @Args('asOf', {
+      type: () => String,
+      nullable: true,
+      description:
+        "ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): each actor's stance in force on that date.",
+    })
+    asOf?: string,
+    @Args('position', {
+      type: () => Position,
+      nullable: true,
+      description: 'Only stances with this position (with asOf: actors whose stance then had it).',
+    })
+    position?: Position,
     @Args('knownAsOf', {
       type: () => String,
       nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
+      description:
+        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt).',
     })
     knownAsOf?: string,
   ) {

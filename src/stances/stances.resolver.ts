@@ -14,21 +14,32 @@ import { StancesService } from './stances.service.js';
 export class StancesResolver {
   constructor(private readonly stancesService: StancesService) {}
 
-  @Query(() => Stance)
-  stance(@Args('id', { type: () => ID }) id: string) {
+  @Query(() => Stance, { description: 'One stance by id, whatever its status; NOT_FOUND when there is none.' })
+  stance(@Args('id', { type: () => ID, description: 'The stance id.' }) id: string) {
     return this.stancesService.get(id);
   }
 
   @Query(() => StanceConnection, {
-    description: 'Stances filtered by actor, proposal, position, date range and outlet, in date order.',
+    description:
+      'Stances filtered by actor, proposal, position, date range, status and outlet, oldest first by effectiveOn (undated first, then by id), a page at a time.',
   })
   async stances(
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Args('filter', { type: () => StanceFilter, nullable: true }) filter?: StanceFilter,
+    @Args('filter', {
+      type: () => StanceFilter,
+      nullable: true,
+      description: 'Which stances; every live stance when omitted.',
+    })
+    filter?: StanceFilter,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
     first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
     const page = await this.stancesService.page(filter, first, after, selects(info, 'totalCount'));
     // The rows carry their holders: the actor fields below find them cached.
@@ -40,39 +51,45 @@ export class StancesResolver {
     description:
       "Records an actor's stance with its evidence. The same fact twice is one stance; new evidence is added to it.",
   })
-  recordStance(@Args('input') input: RecordStanceInput) {
+  recordStance(@Args('input', { description: 'The stance and its evidence.' }) input: RecordStanceInput) {
     return this.stancesService.record(input);
   }
 
   @Mutation(() => Stance, {
     description: 'Withdraws a stance recorded in error; it is kept for the record but never current again.',
   })
-  retractStance(@Args('id', { type: () => ID }) id: string) {
+  retractStance(@Args('id', { type: () => ID, description: 'The stance to retract.' }) id: string) {
     return this.stancesService.setStatus(id, StanceStatus.RETRACTED);
   }
 
-  @ResolveField(() => Actor)
+  @ResolveField(() => Actor, { description: 'The actor holding the stance.' })
   actor(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return ctx.loaders.actors.load(stance.actorId);
   }
 
-  @ResolveField(() => Proposal)
+  @ResolveField(() => Proposal, { description: 'The proposal the stance is on.' })
   proposal(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return ctx.loaders.proposals.load(stance.proposalId);
   }
 
-  @ResolveField(() => Actor, { nullable: true, description: 'The person who voiced it for the actor, when known.' })
+  @ResolveField(() => Actor, {
+    nullable: true,
+    description: 'The person or body who voiced it for the actor; null when not known.',
+  })
   speaker(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return stance.speakerId ? ctx.loaders.actors.load(stance.speakerId) : null;
   }
 
-  @ResolveField(() => [Evidence])
+  @ResolveField(() => [Evidence], {
+    description: 'The quotes that back it, each with its article; empty when recorded without evidence.',
+  })
   evidence(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return ctx.loaders.evidence.load(stance.id);
   }
 
   @ResolveField(() => Int, {
-    description: 'Independent sources behind it: a reprint or revision of a report counts once.',
+    description:
+      'Independent sources behind it: reports, not articles (a Kyodo story and its reprint in The Japan Times count once).',
   })
   async sourceCount(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     const evidence = await ctx.loaders.evidence.load(stance.id);
@@ -82,7 +99,7 @@ export class StancesResolver {
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
-  @ResolveField(() => Article)
+  @ResolveField(() => Article, { description: 'The article the quote is from.' })
   article(@Parent() evidence: Evidence, @Context() ctx: RequestContext) {
     return ctx.loaders.articles.load(evidence.articleId);
   }
