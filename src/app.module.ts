@@ -17,6 +17,7 @@ import { answerCarriedFieldsFirst } from './graphql/embedded-fields.js';
 import { LoadersModule } from './app.loaders.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { LoadersFactory } from './graph/loaders.js';
+import { describeRootTypes } from './graphql/root-types.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
@@ -61,8 +62,9 @@ import { TimelineModule } from './timeline/timeline.module.js';
       ) => ({
         autoSchemaFile: true,
         sortSchema: true,
-        // Stance and Evidence fields answer from their row when it carries them (embedded-fields.ts).
-        transformSchema: answerCarriedFieldsFirst,
+        // Root type descriptions (root-types.ts); Stance and Evidence fields answer from
+        // their row when it carries them (embedded-fields.ts).
+        transformSchema: (schema) => answerCarriedFieldsFirst(describeRootTypes(schema)),
         // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
         playground: false,
         csrfPrevention: true,

@@ -11,9 +11,9 @@ import { ActorKind } from '../graph/vocabulary.js';
 export class ActorsResolver {
   constructor(private readonly actorsService: ActorsService) {}
 
-  @Query(() => Actor, { description: 'One actor by id (a slug such as "japan").' })
+  @Query(() => Actor, { description: 'One actor by id (a slug such as "japan"); NOT_FOUND when there is none.' })
   async actor(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The actor\'s id, e.g. "japan".' }) id: string,
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -35,18 +35,26 @@ export class ActorsResolver {
   actors(
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
     first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('kind', { type: () => ActorKind, nullable: true }) kind?: ActorKind,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
+    @Args('kind', { type: () => ActorKind, nullable: true, description: 'Only actors of this kind; all when omitted.' })
+    kind?: ActorKind,
   ) {
     return this.actorsService.page(first, after, kind ?? null);
   }
 
   @Mutation(() => Actor, { description: 'Creates or updates an actor; the same input twice changes nothing.' })
-  upsertActor(@Args('input') input: UpsertActorInput) {
+  upsertActor(@Args('input', { description: 'The actor as it should be.' }) input: UpsertActorInput) {
     return this.actorsService.upsert(input);
   }
 
-  @ResolveField(() => [Representation], { description: 'The states this actor speaks for, with the role.' })
+  @ResolveField(() => [Representation], {
+    description: 'The states this actor speaks for, with the role; empty for a state.',
+  })
   represents(@Parent() actor: Actor, @Context() ctx: RequestContext) {
     return ctx.loaders.representations.load(actor.id);
   }

@@ -47,7 +47,7 @@ export class ActorsService {
     const size = pageSize('first', first);
     const afterId = decodeCursor('after', after);
     const [rows, total] = await Promise.all([this.repository.page(afterId, size, kind), this.repository.count(kind)]);
-    return toConnection(rows, size, total, (row) => row.id);
+    return toConnection(rows, { first: size, after: afterId }, total, (row) => row.id);
   }
 
   async upsert(input: UpsertActorInput): Promise<ActorRow> {

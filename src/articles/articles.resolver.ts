@@ -7,12 +7,17 @@ import { Article } from './models/article.model.js';
 export class ArticlesResolver {
   constructor(private readonly articlesService: ArticlesService) {}
 
-  @Query(() => Article, { description: 'One article by id, with what it contributed to the graph.' })
-  article(@Args('id', { type: () => ID }) id: string) {
+  @Query(() => Article, {
+    description: 'One article by id, with what it contributed to the graph; NOT_FOUND when there is none.',
+  })
+  article(@Args('id', { type: () => ID, description: 'The article id ("art-…").' }) id: string) {
     return this.articlesService.get(id);
   }
 
-  @ResolveField(() => [Article], { description: 'Other articles carrying the same report (reprints, revisions).' })
+  @ResolveField(() => [Article], {
+    description:
+      "Other articles carrying the same report (reprints, revisions): their evidence and this article's count as one source.",
+  })
   async sameReportAs(@Parent() article: Article, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.articles.loadMany(article.sameReportIds ?? []);
     return rows.filter((r) => r && !(r instanceof Error));

@@ -17,7 +17,9 @@ export class IngestResolver {
     description:
       'Reads an article and adds the actors, proposals and stances it finds (stances as PROPOSED). The same text twice changes nothing.',
   })
-  async ingestArticle(@Args('input') input: IngestArticleInput) {
+  async ingestArticle(
+    @Args('input', { description: 'The article and what is known about it.' }) input: IngestArticleInput,
+  ) {
     const outcome = await this.ingestService.ingest(input);
     const [newActors, newProposals] = await Promise.all([
       this.actorsService.findByIds(outcome.newActorIds),

@@ -36,7 +36,14 @@ export class LiveResolver {
       return payload.stance;
     },
   })
-  stanceRecorded(@Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string) {
+  stanceRecorded(
+    @Args('proposalId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only stances on this proposal; every proposal when omitted.',
+    })
+    proposalId?: string,
+  ) {
     if (proposalId != null) requireId('proposalId', proposalId);
     return this.events.recordedStream();
   }
@@ -54,9 +61,16 @@ export class LiveResolver {
     },
   })
   stanceShifted(
-    @Args('actorId', { type: () => ID, nullable: true }) actorId?: string,
-    @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
-    @Args('kinds', { type: () => [ShiftKind], nullable: true }) _kinds?: ShiftKind[],
+    @Args('actorId', { type: () => ID, nullable: true, description: "Only this actor's shifts." })
+    actorId?: string,
+    @Args('proposalId', { type: () => ID, nullable: true, description: 'Only shifts on this proposal.' })
+    proposalId?: string,
+    @Args('kinds', {
+      type: () => [ShiftKind],
+      nullable: true,
+      description: 'Only these kinds; every kind when omitted or empty.',
+    })
+    _kinds?: ShiftKind[],
   ) {
     if (actorId != null) requireId('actorId', actorId);
     if (proposalId != null) requireId('proposalId', proposalId);

@@ -12,9 +12,11 @@ import type { ActorRow } from '../graph/actor.row.js';
 export class ProposalsResolver {
   constructor(private readonly proposalsService: ProposalsService) {}
 
-  @Query(() => Proposal, { description: 'One proposal by id (a slug such as "end-of-war-declaration").' })
+  @Query(() => Proposal, {
+    description: 'One proposal by id (a slug such as "end-of-war-declaration"); NOT_FOUND when there is none.',
+  })
   async proposal(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The proposal\'s id, e.g. "end-of-war-declaration".' }) id: string,
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -27,27 +29,36 @@ export class ProposalsResolver {
     return proposal;
   }
 
-  @Query(() => ProposalConnection)
+  @Query(() => ProposalConnection, { description: 'All proposals in id order, a page at a time.' })
   proposals(
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
     return this.proposalsService.page(first, after);
   }
 
   @Mutation(() => Proposal, { description: 'Creates or updates a proposal; the same input twice changes nothing.' })
-  upsertProposal(@Args('input') input: UpsertProposalInput) {
+  upsertProposal(@Args('input', { description: 'The proposal as it should be.' }) input: UpsertProposalInput) {
     return this.proposalsService.upsert(input);
   }
 
-  @ResolveField(() => Actor, { nullable: true, description: 'The state or organisation that put it forward.' })
+  @ResolveField(() => Actor, {
+    nullable: true,
+    description: 'The state or organisation that put it forward; null when not known.',
+  })
   async proposedBy(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.proposers.load(proposal.id);
     const by = rows.find((r) => r.kind !== 'PERSON');
     return by ? ctx.loaders.actors.load(by.actorId) : null;
   }
 
-  @ResolveField(() => Actor, { nullable: true, description: 'The person who announced it, when known.' })
+  @ResolveField(() => Actor, { nullable: true, description: 'The person who announced it; null when not known.' })
   async proposer(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
     const rows = await ctx.loaders.proposers.load(proposal.id);
     const person = rows.find((r) => r.kind === 'PERSON');
@@ -58,7 +69,9 @@ export class ProposalsResolver {
 /** Actor.proposed: the proposals an actor put forward (here, beside the Proposal type). */
 @Resolver(() => Actor)
 export class ActorProposalsResolver {
-  @ResolveField(() => [Proposal], { description: 'Proposals this actor put forward.' })
+  @ResolveField(() => [Proposal], {
+    description: 'Proposals this actor put forward or announced, oldest first (by proposedOn, undated last).',
+  })
   async proposed(@Parent() actor: ActorRow, @Context() ctx: RequestContext) {
     const ids = await ctx.loaders.proposedBy.load(actor.id);
     return (await ctx.loaders.proposals.loadMany(ids)).filter((p) => p && !(p instanceof Error));

@@ -48,7 +48,7 @@ export class ProposalsService {
     const size = pageSize('first', first);
     const afterId = decodeCursor('after', after);
     const [rows, total] = await Promise.all([this.repository.page(afterId, size), this.repository.count()]);
-    return toConnection(rows, size, total, (row) => row.id);
+    return toConnection(rows, { first: size, after: afterId }, total, (row) => row.id);
   }
 
   async upsert(input: UpsertProposalInput): Promise<ProposalRow> {

@@ -25,24 +25,24 @@ export class RecordingResolver {
     description:
       "Records an actor's stance with its evidence. The same fact twice is one stance; new evidence is added to it.",
   })
-  recordStance(@Args('input') input: RecordStanceInput) {
+  recordStance(@Args('input', { description: 'The stance and its evidence.' }) input: RecordStanceInput) {
     return this.recording.record(input);
   }
 
   @Mutation(() => Stance, { description: 'An analyst accepts an extracted stance; re-ingesting never overrides it.' })
-  confirmStance(@Args('id', { type: () => ID }) id: string) {
+  confirmStance(@Args('id', { type: () => ID, description: 'The stance to confirm.' }) id: string) {
     return this.recording.setStatus(id, StanceStatus.CONFIRMED);
   }
 
   @Mutation(() => Stance, { description: 'An analyst rejects an extracted stance; re-ingesting never brings it back.' })
-  rejectStance(@Args('id', { type: () => ID }) id: string) {
+  rejectStance(@Args('id', { type: () => ID, description: 'The stance to reject.' }) id: string) {
     return this.recording.setStatus(id, StanceStatus.REJECTED);
   }
 
   @Mutation(() => Stance, {
     description: 'Withdraws a stance recorded in error; it is kept for the record but never current again.',
   })
-  retractStance(@Args('id', { type: () => ID }) id: string) {
+  retractStance(@Args('id', { type: () => ID, description: 'The stance to retract.' }) id: string) {
     return this.recording.setStatus(id, StanceStatus.RETRACTED);
   }
 
@@ -51,8 +51,8 @@ export class RecordingResolver {
       'Folds actor mergeId into keepId (the same actor recorded twice): stances, evidence, roles and aliases move; mergeId is deleted.',
   })
   async mergeActors(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeId', { type: () => ID }) mergeId: string,
+    @Args('keepId', { type: () => ID, description: 'The actor that stays.' }) keepId: string,
+    @Args('mergeId', { type: () => ID, description: 'The duplicate, folded into keepId and deleted.' }) mergeId: string,
   ) {
     return this.actors.get(await this.actorMerge.merge(keepId, mergeId));
   }
@@ -62,8 +62,8 @@ export class RecordingResolver {
       'Folds proposal mergeId into keepId (one proposal recorded under two names): stances, evidence, proposers and aliases move; mergeId is deleted.',
   })
   async mergeProposals(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeId', { type: () => ID }) mergeId: string,
+    @Args('keepId', { type: () => ID, description: 'The proposal that stays.' }) keepId: string,
+    @Args('mergeId', { type: () => ID, description: 'The duplicate, folded into keepId and deleted.' }) mergeId: string,
   ) {
     return this.proposals.get(await this.proposalMerge.merge(keepId, mergeId));
   }

@@ -12,17 +12,29 @@ import { ShiftKind } from '../graph/vocabulary.js';
  * and among ways out more demands is harder and fewer is softer.
  */
 
-export const SHIFT_KIND_DESCRIPTION = [
-  "How a stance moved from the same actor's previous live stance on the same proposal (positions ordered OPPOSE < NONCOMMITTAL < SUPPORT; conditions compared ignoring case, spacing and end punctuation).",
-  'FIRST_STATED: the first stance on record.',
-  'REAFFIRMED: same position, same conditions (the wording of the cue may differ).',
-  'REVERSED: SUPPORT to OPPOSE or OPPOSE to SUPPORT, whatever the conditions.',
-  'SOFTENED: one step toward SUPPORT (OPPOSE to NONCOMMITTAL, NONCOMMITTAL to SUPPORT); or SUPPORT that only dropped conditions; or OPPOSE that now names a way out (no condition before, some now) or only dropped some of several conditions.',
-  'HARDENED: one step toward OPPOSE; or SUPPORT that only gained conditions; or OPPOSE that only gained conditions, or dropped its last one (a refusal without a way out).',
-  'REQUALIFIED: same position with conditions both gained and dropped, or NONCOMMITTAL with changed conditions: the terms changed with no clear direction; read them.',
-].join('\n');
+/** What the kinds mean, for clients (the schema's ShiftKind) and readers of classifyShift. */
+export const SHIFT_KIND_DESCRIPTION =
+  "How a stance moved from the same actor's previous live stance on the same proposal (positions ordered OPPOSE < NONCOMMITTAL < SUPPORT; conditions compared ignoring case, spacing and end punctuation).";
 
-registerEnumType(ShiftKind, { name: 'ShiftKind', description: SHIFT_KIND_DESCRIPTION });
+const SHIFT_KIND_VALUES: Record<ShiftKind, string> = {
+  FIRST_STATED: 'The first stance on record.',
+  REAFFIRMED: 'Same position, same conditions (the wording of the cue may differ).',
+  REVERSED: 'SUPPORT to OPPOSE or OPPOSE to SUPPORT, whatever the conditions.',
+  SOFTENED:
+    'One step toward SUPPORT (OPPOSE to NONCOMMITTAL, NONCOMMITTAL to SUPPORT); or SUPPORT that only dropped conditions; or OPPOSE that now names a way out (no condition before, some now) or only dropped some of several conditions.',
+  HARDENED:
+    'One step toward OPPOSE; or SUPPORT that only gained conditions; or OPPOSE that only gained conditions, or dropped its last one (a refusal without a way out).',
+  REQUALIFIED:
+    'Same position with conditions both gained and dropped, or NONCOMMITTAL with changed conditions: the terms changed with no clear direction; read them.',
+};
+
+registerEnumType(ShiftKind, {
+  name: 'ShiftKind',
+  description: SHIFT_KIND_DESCRIPTION,
+  valuesMap: Object.fromEntries(
+    Object.entries(SHIFT_KIND_VALUES).map(([kind, description]) => [kind, { description }]),
+  ) as Record<ShiftKind, { description: string }>,
+});
 
 /** The kinds that are a change of position or of terms, not a first or repeated statement. */
 export const MOVEMENT_KINDS: ShiftKind[] = [
@@ -71,7 +83,7 @@ export function conditionDelta(previous: readonly string[], next: readonly strin
   };
 }
 
-/** The pure classifier: see ShiftKind and SHIFT_KIND_DESCRIPTION. */
+/** The pure classifier: see ShiftKind and SHIFT_KIND_VALUES. */
 export function classifyShift(previous: StanceFace | null, next: StanceFace): ShiftKind {
   if (previous === null) return ShiftKind.FIRST_STATED;
   const step = RANK[next.position] - RANK[previous.position];

@@ -13,23 +13,29 @@ export class ShiftsResolver {
 
   @Query(() => ShiftConnection, {
     description:
-      'How positions moved: every live stance as a step from the one it supersedes, newest first, filtered by actor, proposal, date and kind.',
+      'How positions moved: every live stance as a step from the one it supersedes, newest first (by effectiveOn, then id; undated last), filtered by actor, proposal, date and kind, a page at a time.',
   })
   shifts(
-    @Args('filter', { type: () => ShiftFilter, nullable: true }) filter?: ShiftFilter,
+    @Args('filter', { type: () => ShiftFilter, nullable: true, description: 'Which shifts; all when omitted.' })
+    filter?: ShiftFilter,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
     first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
     return this.shiftsService.page(filter, first, after);
   }
 
-  @ResolveField(() => Actor)
+  @ResolveField(() => Actor, { description: 'The actor whose position moved.' })
   actor(@Parent() shift: Shift, @Context() ctx: RequestContext) {
     return ctx.loaders.actors.load(shift.actorId);
   }
 
-  @ResolveField(() => Proposal)
+  @ResolveField(() => Proposal, { description: 'The proposal it moved on.' })
   proposal(@Parent() shift: Shift, @Context() ctx: RequestContext) {
     return ctx.loaders.proposals.load(shift.proposalId);
   }
@@ -39,19 +45,29 @@ export class ShiftsResolver {
 export class ActorShiftsResolver {
   @ResolveField(() => [Shift], {
     description:
-      "How this actor's positions moved, oldest first; optionally on one proposal, since a date, of some kinds.",
+      "How this actor's positions moved, oldest first (by effectiveOn, undated first); optionally on one proposal, since a date, of some kinds.",
   })
   shifts(
     @Parent() actor: Actor,
     @Context() ctx: RequestContext,
-    @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
+    @Args('proposalId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only shifts on this proposal; all proposals when omitted.',
+    })
+    proposalId?: string,
     @Args('since', {
       type: () => String,
       nullable: true,
-      description: "ISO date: shifts on or after it (the newer stance's effectiveOn).",
+      description: "ISO date YYYY-MM-DD or YYYY-MM: only shifts on or after it (the newer stance's effectiveOn).",
     })
     since?: string,
-    @Args('kinds', { type: () => [ShiftKind], nullable: true }) kinds?: ShiftKind[],
+    @Args('kinds', {
+      type: () => [ShiftKind],
+      nullable: true,
+      description: 'Only these kinds; every kind when omitted or empty.',
+    })
+    kinds?: ShiftKind[],
   ) {
     return ctx.loaders.shiftsOfActor(proposalId ?? null, since ?? null, kinds ?? null).load(actor.id);
   }

@@ -65,7 +65,7 @@ export class ShiftsService implements OnApplicationBootstrap {
     const query = toQuery(filter ?? {});
     const cursor = decodeCursor('after', after);
     const [rows, total] = await Promise.all([this.repository.page(query, cursor, size), this.repository.count(query)]);
-    const connection = toConnection(rows, size, total, (row) => row.sortKey);
+    const connection = toConnection(rows, { first: size, after: cursor }, total, (row) => row.sortKey);
     return {
       ...connection,
       nodes: connection.nodes.map(toView),

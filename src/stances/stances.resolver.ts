@@ -8,30 +8,41 @@ import { Proposal } from '../proposals/models/proposal.model.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { Evidence, Stance, StanceConnection } from './models/stance.model.js';
 import { StancesService } from './stances.service.js';
-import { Position } from '../graph/vocabulary.js';
-import type { ActorRow } from '../graph/actor.row.js';
 import type { ArticleRow } from '../graph/article.row.js';
 import type { ProposalRow } from '../graph/proposal.row.js';
+import { Position } from '../graph/vocabulary.js';
+import type { ActorRow } from '../graph/actor.row.js';
 
 @Resolver(() => Stance)
 export class StancesResolver {
   constructor(private readonly stancesService: StancesService) {}
 
-  @Query(() => Stance)
-  stance(@Args('id', { type: () => ID }) id: string) {
+  @Query(() => Stance, { description: 'One stance by id, whatever its status; NOT_FOUND when there is none.' })
+  stance(@Args('id', { type: () => ID, description: 'The stance id.' }) id: string) {
     return this.stancesService.get(id);
   }
 
   @Query(() => StanceConnection, {
-    description: 'Stances filtered by actor, proposal, position, date range and outlet, in date order.',
+    description:
+      'Stances filtered by actor, proposal, position, date range, status and outlet, oldest first by effectiveOn (undated first, then by id), a page at a time.',
   })
   async stances(
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Args('filter', { type: () => StanceFilter, nullable: true }) filter?: StanceFilter,
+    @Args('filter', {
+      type: () => StanceFilter,
+      nullable: true,
+      description: 'Which stances; every live stance when omitted.',
+    })
+    filter?: StanceFilter,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
     first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
     const page = await this.stancesService.page(filter, first, after, selects(info, 'totalCount'));
     // The rows carry their holders: the actor fields below find them cached.
@@ -39,28 +50,34 @@ export class StancesResolver {
     return page;
   }
 
-  @ResolveField(() => Actor)
+  @ResolveField(() => Actor, { description: 'The actor holding the stance.' })
   actor(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return ctx.loaders.actors.load(stance.actorId);
   }
 
-  @ResolveField(() => Proposal)
+  @ResolveField(() => Proposal, { description: 'The proposal the stance is on.' })
   proposal(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return ctx.loaders.proposals.load(stance.proposalId);
   }
 
-  @ResolveField(() => Actor, { nullable: true, description: 'The person who voiced it for the actor, when known.' })
+  @ResolveField(() => Actor, {
+    nullable: true,
+    description: 'The person or body who voiced it for the actor; null when not known.',
+  })
   speaker(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return stance.speakerId ? ctx.loaders.actors.load(stance.speakerId) : null;
   }
 
-  @ResolveField(() => [Evidence])
+  @ResolveField(() => [Evidence], {
+    description: 'The quotes that back it, each with its article; empty when recorded without evidence.',
+  })
   evidence(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     return ctx.loaders.evidence.load(stance.id);
   }
 
   @ResolveField(() => Int, {
-    description: 'Independent sources behind it: a reprint or revision of a report counts once.',
+    description:
+      'Independent sources behind it: reports, not articles (a Kyodo story and its reprint in The Japan Times count once).',
   })
   async sourceCount(@Parent() stance: Stance, @Context() ctx: RequestContext) {
     const evidence = await ctx.loaders.evidence.load(stance.id);
@@ -70,7 +87,7 @@ export class StancesResolver {
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
-  @ResolveField(() => Article)
+  @ResolveField(() => Article, { description: 'The article the quote is from.' })
   article(@Parent() evidence: Evidence, @Context() ctx: RequestContext) {
     return ctx.loaders.articles.load(evidence.articleId);
   }
@@ -80,18 +97,36 @@ export class EvidenceResolver {
 @Resolver(() => Actor)
 export class ActorStancesResolver {
   @ResolveField(() => [Stance], {
-    description: "This actor's stances, oldest first; optionally on one proposal and within a date window.",
+    description:
+      "This actor's live stances (PROPOSED and CONFIRMED), oldest first by effectiveOn; optionally on one proposal and within a date window.",
   })
   stances(
     @Parent() actor: ActorRow,
     @Context() ctx: RequestContext,
-    @Args('proposalId', { type: () => ID, nullable: true }) proposalId?: string,
-    @Args('from', { type: () => String, nullable: true }) from?: string,
-    @Args('to', { type: () => String, nullable: true }) to?: string,
+    @Args('proposalId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only stances on this proposal; all proposals when omitted.',
+    })
+    proposalId?: string,
+    @Args('from', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
+    })
+    from?: string,
+    @Args('to', {
+      type: () => String,
+      nullable: true,
+      description:
+        'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',
+    })
+    to?: string,
     @Args('knownAsOf', {
       type: () => String,
       nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
+      description:
+        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt), "what did we know then".',
     })
     knownAsOf?: string,
   ) {
@@ -104,7 +139,7 @@ export class ActorStancesResolver {
 export class ProposalStancesResolver {
   @ResolveField(() => [Stance], {
     description:
-      "Each actor's current stance (the latest by statedOn, else by report date; rejected and retracted ones never count).",
+      "Each actor's current stance, one per actor in actor id order: the latest by effectiveOn (statedOn, else first report date); rejected and retracted ones never count.",
   })
   currentStances(@Parent() proposal: ProposalRow, @Context() ctx: RequestContext) {
     return ctx.loaders.currentStances(null, null).load(proposal.id);
@@ -112,17 +147,29 @@ export class ProposalStancesResolver {
 
   @ResolveField(() => [Stance], {
     description:
-      "With asOf: each actor's stance as of that date (by statedOn, else first report date). Without: every stance on record, oldest first. Filtered by position; with knownAsOf, only what had been recorded by then.",
+      "With asOf: each actor's stance in force on that date (the latest by effectiveOn on or before it), in actor id order. Without: every live stance (PROPOSED or CONFIRMED) on record, oldest first by effectiveOn (undated first). Filtered by position; with knownAsOf, only what had been recorded by then.",
   })
   stances(
     @Parent() proposal: ProposalRow,
     @Context() ctx: RequestContext,
-    @Args('asOf', { type: () => String, nullable: true, description: 'ISO date, day or month.' }) asOf?: string,
-    @Args('position', { type: () => Position, nullable: true }) position?: Position,
+    @Args('asOf', {
+      type: () => String,
+      nullable: true,
+      description:
+        "ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): each actor's stance in force on that date.",
+    })
+    asOf?: string,
+    @Args('position', {
+      type: () => Position,
+      nullable: true,
+      description: 'Only stances with this position (with asOf: actors whose stance then had it).',
+    })
+    position?: Position,
     @Args('knownAsOf', {
       type: () => String,
       nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then (recordedAt).',
+      description:
+        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt).',
     })
     knownAsOf?: string,
   ) {
@@ -135,7 +182,9 @@ export class ProposalStancesResolver {
 /** Article.stances: the stances an article is evidence for. */
 @Resolver(() => Article)
 export class ArticleStancesResolver {
-  @ResolveField(() => [Stance], { description: 'The stances this article is evidence for.' })
+  @ResolveField(() => [Stance], {
+    description: 'The stances this article is evidence for, whatever their status, by proposal id then actor id.',
+  })
   stances(@Parent() article: ArticleRow, @Context() ctx: RequestContext) {
     return ctx.loaders.stancesOfArticle.load(article.id);
   }

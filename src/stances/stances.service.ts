@@ -38,7 +38,7 @@ export class StancesService {
     const query = toQuery(filter ?? {});
     const cursor = decodeCursor('after', after);
     const { rows, totalCount } = await this.repository.page(query, cursor, size, withCount);
-    return toConnection(rows, size, totalCount, (row) => row.sortKey);
+    return toConnection(rows, { first: size, after: cursor }, totalCount, (row) => row.sortKey);
   }
 
   /** Each actor's stance as of a date (null: now), from what had been recorded by knownAsOf (null: everything). */

@@ -14,12 +14,24 @@ export class ProposalTimelineResolver {
   async timeline(
     @Parent() proposal: Proposal,
     @Context() ctx: RequestContext,
-    @Args('from', { type: () => String, nullable: true }) from?: string,
-    @Args('to', { type: () => String, nullable: true }) to?: string,
+    @Args('from', {
+      type: () => String,
+      nullable: true,
+      description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
+    })
+    from?: string,
+    @Args('to', {
+      type: () => String,
+      nullable: true,
+      description:
+        'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',
+    })
+    to?: string,
     @Args('knownAsOf', {
       type: () => String,
       nullable: true,
-      description: 'ISO date or date-time (UTC): only stances recorded by then.',
+      description:
+        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then.',
     })
     knownAsOf?: string,
   ) {
@@ -30,7 +42,7 @@ export class ProposalTimelineResolver {
 
 @Resolver(() => ActorTimeline)
 export class ActorTimelineResolver {
-  @ResolveField(() => Actor)
+  @ResolveField(() => Actor, { description: 'The actor whose stances these are.' })
   actor(@Parent() timeline: ActorTimeline, @Context() ctx: RequestContext) {
     return ctx.loaders.actors.load(timeline.actorId);
   }
@@ -45,9 +57,17 @@ export class ChangesResolver {
       'What is new since a date: new stances, shifts and new proposals (clock RECORDED by default: what this system learned since).',
   })
   changes(
-    @Args('since', { description: 'ISO date (UTC day or month), or a date-time with a zone for the RECORDED clock.' })
+    @Args('since', {
+      description:
+        'ISO date YYYY-MM-DD or YYYY-MM (from the start of that UTC day or month), or for the RECORDED clock a date-time with a zone (2021-11-30T12:00:00Z).',
+    })
     since: string,
-    @Args('clock', { type: () => ChangeClock, nullable: true }) clock?: ChangeClock,
+    @Args('clock', {
+      type: () => ChangeClock,
+      nullable: true,
+      description: 'Which clock since reads; RECORDED when omitted.',
+    })
+    clock?: ChangeClock,
     @Args('first', {
       type: () => Int,
       nullable: true,

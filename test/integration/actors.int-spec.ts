@@ -57,31 +57,46 @@ describe('actors through GraphQL on a real Neo4j', () => {
     expect(rows).toEqual([{ state: stateB, role: 'Envoy' }]);
   });
 
-  it('pages through actors with cursors, without gaps or repeats', async () => {
+  it('pages through actors with cursors, without gaps or repeats, with the full PageInfo', async () => {
     const prefix = uniq('page');
     for (const n of ['a', 'b', 'c', 'd', 'e']) {
       await t.gql(UPSERT, { input: { id: `${prefix}-${n}`, name: `${prefix} ${n}`, kind: 'ORGANIZATION' } });
     }
-    const seen: string[] = [];
-    let after: string | null = null;
-    let pages = 0;
-    do {
-      type Page = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-      const res: GqlResponse<{ actors: Page }> = await t.gql<{
-        actors: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-      }>(
-        `query ($after: String) { actors(first: 2, after: $after, kind: ORGANIZATION) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+    type PageInfo = { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string };
+    type Page = { edges: { cursor: string; node: { id: string } }[]; pageInfo: PageInfo };
+    const fetchPage = async (after: string | null): Promise<Page> => {
+      const res: GqlResponse<{ actors: Page }> = await t.gql<{ actors: Page }>(
+        `query ($after: String) { actors(first: 2, after: $after, kind: ORGANIZATION) {
+           edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
         { after },
       );
       expect(res.errors).toBeUndefined();
-      const page: Page = res.data!.actors;
-      seen.push(...page.nodes.map((n) => n.id));
+      return res.data!.actors;
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    let last: Page | undefined;
+    let pages = 0;
+    do {
+      const page: Page = await fetchPage(after);
+      // Forward only: a page asked for with a cursor has items before it; the first has none.
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1].cursor);
+      seen.push(...page.edges.map((e) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      last = page;
       pages += 1;
     } while (after && pages < 100);
     const ours = seen.filter((id) => id.startsWith(prefix));
     expect(ours).toEqual(['a', 'b', 'c', 'd', 'e'].map((n) => `${prefix}-${n}`));
     expect(new Set(seen).size).toBe(seen.length);
+    // Past the last item: an empty page, no cursors, items before it.
+    const beyond = await fetchPage(last!.pageInfo.endCursor);
+    expect(beyond).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
+    });
   });
 
   it('gives clear, coded errors for bad input and writes nothing', async () => {

@@ -2,12 +2,31 @@ import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { badInput } from '../errors/error-code.js';
 
-@ObjectType()
+@ObjectType({
+  description:
+    'Where a page sits in a list (Relay cursor connections). Paging is forward only: pass endCursor as `after` while hasNextPage is true; to go back, start again without `after`.',
+})
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when more items follow this page: fetch them with `after` set to endCursor.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({
+    description:
+      'True when this page was asked for with an `after` cursor, so items come before it. Paging is forward only: there is no `before` or `last`.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item on this page; null when the page is empty.',
+  })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Cursor of the last item on this page, to pass as `after` for the next page; null when the page is empty.',
+  })
   endCursor: string | null;
 }
 
@@ -18,29 +37,36 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** A Relay-style connection type for T: edges with cursors, nodes, pageInfo, totalCount. */
-export function ConnectionType<T>(classRef: Type<T>, name: string): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+/**
+ * A Relay-style connection type for T: edges with cursors, nodes, pageInfo,
+ * totalCount. `items` names what the list holds, in the plural ("stances"),
+ * for the descriptions clients read.
+ */
+export function ConnectionType<T>(classRef: Type<T>, name: string, items: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`, { description: `One of the ${items} on a page, with its cursor.` })
   class Edge {
-    @Field()
+    @Field({
+      description: 'Opaque cursor of this item: pass it as `after` to get the items that follow it.',
+    })
     cursor: string;
 
-    @Field(() => classRef)
+    @Field(() => classRef, { description: 'The item itself.' })
     node: T;
   }
 
+  // Abstract: each connection class extends it under @ObjectType with its own description.
   @ObjectType(`${name}Connection`, { isAbstract: true })
   class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${items} on this page, each with its cursor.` })
     edges: Edge[];
 
-    @Field(() => [classRef])
+    @Field(() => [classRef], { description: `The ${items} on this page without their cursors, in the same order.` })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to continue from.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: `How many ${items} match in all, across every page.` })
     totalCount: number;
   }
   return ConnectionClass as Type<Connection<T>>;
@@ -62,18 +88,29 @@ export function decodeCursor(field: string, cursor: string | null | undefined): 
   return text.slice(2);
 }
 
+/**
+ * A page from up to `first` + 1 rows read after the decoded cursor `after`
+ * (null: from the start). Paging is forward only, so a page asked for with a
+ * cursor has items before it (hasPreviousPage) and one asked for without has
+ * none.
+ */
 export function toConnection<T>(
   rows: T[],
-  first: number,
+  page: { first: number; after: string | null },
   totalCount: number,
   keyOf: (row: T) => string,
 ): Connection<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const nodes = rows.slice(0, page.first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
     edges,
-    nodes: page,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount,
   };
 }

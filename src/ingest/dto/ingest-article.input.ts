@@ -2,21 +2,28 @@ import { Field, InputType } from '@nestjs/graphql';
 
 @InputType({ description: 'A news article as raw text, with what is known about it.' })
 export class IngestArticleInput {
-  @Field({ description: 'The article text (plain text; an inline "date YYYY-MM-DD" header is understood).' })
+  @Field({
+    description:
+      'The article text, plain (at most STANCE_MAX_ARTICLE_CHARS characters, 200000 by default); a leading "date YYYY-MM-DD" fills a missing publishedOn.',
+  })
   text: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Absolute http:// or https:// address of the article, at most 2000 characters.',
+  })
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The outlet that published it ("Yonhap").' })
   outlet?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The headline.' })
   title?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'ISO date (day or month); relative dates in the text ("said Saturday") resolve against it.',
+    description:
+      'When it came out: ISO date YYYY-MM-DD or YYYY-MM. Relative dates in the text ("said Saturday", "last month") resolve against it.',
   })
   publishedOn?: string | null;
 }

@@ -6,19 +6,26 @@ import { Stance } from '../../stances/models/stance.model.js';
 
 @ObjectType({ description: 'What one article added to the graph.' })
 export class IngestResult {
-  @Field(() => Article)
+  @Field(() => Article, { description: 'The article as stored.' })
   article: Article;
 
-  @Field(() => Article, { nullable: true, description: 'The known article this one is a reprint or revision of.' })
+  @Field(() => Article, {
+    nullable: true,
+    description: 'The known article this one is a reprint or revision of; null when it is a report of its own.',
+  })
   sameReportAs: Article | null;
 
-  @Field(() => Float, { nullable: true, description: 'Estimated Jaccard similarity to sameReportAs.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Estimated Jaccard similarity of the two texts (0 to 1, a MinHash estimate); null without sameReportAs.',
+  })
   similarity: number | null;
 
   @Field({ description: 'True when exactly this text was ingested before: nothing changed.' })
   duplicate: boolean;
 
-  @Field(() => [Stance], { description: 'The stances this article is evidence for.' })
+  @Field(() => [Stance], { description: 'The stances this article is evidence for, new or already known.' })
   stances: Stance[];
 
   @Field(() => [Actor], { description: 'Actors first met in this article.' })

@@ -11,19 +11,20 @@ export class Shift {
   @Field(() => ID, { description: 'The id of the newer stance: each live stance makes exactly one shift.' })
   id: string;
 
-  @Field(() => ShiftKind)
+  @Field(() => ShiftKind, { description: 'What sort of move it is.' })
   kind: ShiftKind;
 
   @Field(() => String, {
     nullable: true,
-    description: "When it happened: the newer stance's effectiveOn (statedOn, else first report).",
+    description:
+      "When it happened: the newer stance's effectiveOn (statedOn, else first report), ISO date YYYY-MM-DD or YYYY-MM; null when undated.",
   })
   on: string | null;
 
   @Field(() => Position, { nullable: true, description: 'The position before (null for FIRST_STATED).' })
   fromPosition: Position | null;
 
-  @Field(() => Position)
+  @Field(() => Position, { description: "The newer stance's position." })
   toPosition: Position;
 
   @Field(() => [String], { description: 'Conditions the newer stance has and the older did not.' })
@@ -38,31 +39,35 @@ export class Shift {
   @Field(() => Stance, { nullable: true, description: 'The stance it supersedes (null for FIRST_STATED).' })
   previous: Stance | null;
 
-  @Field({ description: 'When this system recorded the newer stance.' })
+  @Field({ description: 'When this system recorded the newer stance: ISO 8601 date-time in UTC.' })
   recordedAt: string;
 
   actorId: string;
   proposalId: string;
 }
 
-@ObjectType()
-export class ShiftConnection extends ConnectionType(Shift, 'Shift') {}
+@ObjectType({ description: 'A page of shifts, in the order the field that returns it states.' })
+export class ShiftConnection extends ConnectionType(Shift, 'Shift', 'shifts') {}
 
-@InputType()
+@InputType({ description: 'Which shifts a list holds: every condition given must hold.' })
 export class ShiftFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Only this actor's shifts." })
   actorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only shifts on this proposal.' })
   proposalId?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Shifts on or after this ISO date (the newer stance's effectiveOn).",
+    description: "ISO date YYYY-MM-DD or YYYY-MM: only shifts on or after it (the newer stance's effectiveOn).",
   })
   since?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Shifts recorded at or after this ISO date or date-time (UTC).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date (YYYY-MM-DD or YYYY-MM, from the start of that UTC day or month) or date-time with a zone: only shifts recorded at or after it.',
+  })
   recordedSince?: string | null;
 
   @Field(() => [ShiftKind], { nullable: true, description: 'Only these kinds; every kind when omitted.' })

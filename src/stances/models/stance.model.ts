@@ -2,12 +2,36 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { ConnectionType } from '../../common/pagination/connection.js';
 import { Position, StanceStatus } from '../../graph/vocabulary.js';
 
-registerEnumType(Position, { name: 'Position' });
+registerEnumType(Position, {
+  name: 'Position',
+  description:
+    "Where an actor stands on a proposal. Conditions are separate: a rejection unless something changes is OPPOSE with a condition, an 'admirable idea, but only if' is SUPPORT with one.",
+  valuesMap: {
+    SUPPORT: { description: 'In favour: backs, welcomes or accepts the proposal (perhaps on conditions).' },
+    OPPOSE: { description: 'Against: rejects, dismisses or calls it premature (perhaps unless something changes).' },
+    NONCOMMITTAL: {
+      description: 'Neither: declines to take a position, or says it is studying or weighing the proposal.',
+    },
+  },
+});
 
 registerEnumType(StanceStatus, {
   name: 'StanceStatus',
   description:
-    'PROPOSED: found by the extractor, not yet reviewed. CONFIRMED: recorded or confirmed by an analyst. REJECTED / RETRACTED: kept for the record, never current.',
+    'Where a stance is in review. PROPOSED and CONFIRMED stances are live (they count in current stances, timelines, shifts and alignment); REJECTED and RETRACTED ones are kept for the record only.',
+  valuesMap: {
+    PROPOSED: { description: 'Found by the extractor in an article; not yet reviewed by an analyst. Live.' },
+    CONFIRMED: {
+      description: 'Recorded by an analyst (recordStance) or an extracted stance an analyst accepted. Live.',
+    },
+    REJECTED: {
+      description:
+        'An extracted stance an analyst rejected: never current again, and re-ingesting never brings it back.',
+    },
+    RETRACTED: {
+      description: 'Withdrawn as recorded in error (retractStance): kept for the record, never current again.',
+    },
+  },
 });
 
 @ObjectType({ description: "An actor's position on a proposal at a time, with its evidence." })
@@ -17,44 +41,55 @@ export class Stance {
   })
   id: string;
 
-  @Field(() => Position)
+  @Field(() => Position, { description: 'Support, opposition or neither.' })
   position: Position;
 
-  @Field(() => String, { nullable: true, description: 'The short verbatim words that carry the stance ("premature").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The short verbatim words that carry the stance ("premature", "reject"); null when none was recorded.',
+  })
   cue: string | null;
 
-  @Field(() => [String], { description: 'Every cue seen for this stance across its evidence.' })
+  @Field(() => [String], { description: 'Every cue seen for this stance across its evidence, first seen first.' })
   cues: string[];
 
   @Field(() => [String], {
-    description: 'What would change it ("unless the United States withdraws its hostile policy").',
+    description:
+      'What would change it ("unless the United States withdraws its hostile policy", "only if the North denuclearises"); empty when unconditional.',
   })
   conditions: string[];
 
   @Field(() => String, {
     nullable: true,
-    description: 'When the actor took the stance (ISO day or month), not when it was reported.',
+    description:
+      'When the actor took the stance, not when it was reported: ISO date YYYY-MM-DD, or YYYY-MM when only the month is known; null when unknown.',
   })
   statedOn: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'statedOn, or the first report date when statedOn is unknown: the date "as of" answers use.',
+    description:
+      'The date "as of" answers, timelines and ordering use: statedOn, or the earliest publishedOn of its evidence when statedOn is unknown (YYYY-MM-DD or YYYY-MM); null when neither is known.',
   })
   effectiveOn: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'How sure the extractor is, from 0 to 1; 1 for a stance an analyst recorded.',
+  })
   confidence: number;
 
-  @Field({ description: 'When this system first learned it.' })
+  @Field({
+    description: 'When this system first learned it (ingestion or recording time): ISO 8601 date-time in UTC.',
+  })
   recordedAt: string;
 
-  @Field(() => StanceStatus)
+  @Field(() => StanceStatus, { description: 'Where the stance is in review; only PROPOSED and CONFIRMED are live.' })
   status: StanceStatus;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The extraction rule that produced it (null when recorded by hand).',
+    description:
+      'Name of the extraction rule that produced it, for auditing the extractor; null when recorded by hand.',
   })
   rule: string | null;
 
@@ -65,17 +100,24 @@ export class Stance {
 
 @ObjectType({ description: 'A quote in an article that backs a stance.' })
 export class Evidence {
-  @Field()
+  @Field({ description: 'The words quoted from the article, verbatim.' })
   quote: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Where the quote starts in the article's text as ingested (after normalisation): a character offset from 0, in UTF-16 code units; null when not known (a quote recorded by hand without a span).",
+  })
   charStart: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Where the quote ends: the offset just after its last character (exclusive); null when not known.',
+  })
   charEnd: number | null;
 
   articleId: string;
 }
 
-@ObjectType()
-export class StanceConnection extends ConnectionType(Stance, 'Stance') {}
+@ObjectType({ description: 'A page of stances, in the order the field that returns it states.' })
+export class StanceConnection extends ConnectionType(Stance, 'Stance', 'stances') {}

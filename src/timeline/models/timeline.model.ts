@@ -7,7 +7,9 @@ import { Stance } from '../../stances/models/stance.model.js';
   description: "One actor's live stances on a proposal, oldest first; each stance's `shift` says how it moved.",
 })
 export class ActorTimeline {
-  @Field(() => [Stance])
+  @Field(() => [Stance], {
+    description: 'The live stances in the window, oldest first by effectiveOn (undated first); never empty.',
+  })
   stances: Stance[];
 
   @Field(() => Stance, { description: 'The last stance in the window: the one in force at its end.' })
@@ -22,27 +24,37 @@ export enum ChangeClock {
 }
 registerEnumType(ChangeClock, {
   name: 'ChangeClock',
-  description:
-    'Which clock "since" reads. RECORDED: when this system learned it (stance recordedAt, proposal createdAt): what is new to us, including old statements found late. EFFECTIVE: when it happened (stance effectiveOn, proposal proposedOn).',
+  description: 'Which clock "since" reads: when this system learned of a change, or when it happened.',
+  valuesMap: {
+    RECORDED: {
+      description:
+        'When this system learned it (stance recordedAt, proposal creation): what is new to us, including old statements found late.',
+    },
+    EFFECTIVE: {
+      description: 'When it happened (stance effectiveOn, proposal proposedOn): what is new in the world.',
+    },
+  },
 });
 
 @ObjectType({ description: 'What is new since a date: stances, shifts and proposals, newest first.' })
 export class Changes {
-  @Field()
+  @Field({ description: 'The since argument, as given.' })
   since: string;
 
-  @Field(() => ChangeClock)
+  @Field(() => ChangeClock, { description: 'The clock since was read on (RECORDED unless asked otherwise).' })
   clock: ChangeClock;
 
-  @Field(() => [Stance], { description: 'New live stances.' })
+  @Field(() => [Stance], {
+    description: 'New live stances, newest first (on the clock asked for), at most `first`.',
+  })
   stances: Stance[];
 
   @Field(() => [Shift], {
     description:
-      'Moves among them (SOFTENED, HARDENED, REVERSED, REQUALIFIED); first statements and reaffirmations are in stances.',
+      'Moves in position or terms since then (SOFTENED, HARDENED, REVERSED, REQUALIFIED), newest first, at most `first`; first statements and reaffirmations are in stances.',
   })
   shifts: Shift[];
 
-  @Field(() => [Proposal])
+  @Field(() => [Proposal], { description: 'New proposals, newest first (on the clock asked for), at most `first`.' })
   proposals: Proposal[];
 }
