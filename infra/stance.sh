@@ -228,11 +228,13 @@ case "${1:-}" in
   ingest) shift; run_cli cli/ingest "$@" ;;
   quality) shift; run_fresh cli/quality "$@" ;;
   token) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/token.js "$@" ;;
+  schema) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema.js "$@" ;;
+  schema-diff) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema-diff.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
   bench-data) shift; run_bench bench/data "$@" ;;
   # The other npm scripts (check, build, lint, test:unit, ...): the command
   # with Node 24 and the project's tools on PATH.
   node) shift; run_tool "$@" ;;
-  *) echo "usage: $0 start|dev|test|demo|ingest|quality|token|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 start|dev|test|demo|ingest|quality|token|schema|schema-diff|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
 esac

@@ -3,7 +3,7 @@ import { GraphQLSchema } from 'graphql';
 /**
  * Descriptions of the root types, which Nest's code-first decorators cannot
  * set: applied to the served schema (AppModule's transformSchema) and to the
- * committed schema.graphql (schema-file.ts) alike.
+ * committed schema.graphql (cli/schema.ts) alike.
  */
 const ROOT_DESCRIPTIONS = {
   query:

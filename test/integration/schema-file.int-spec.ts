@@ -1,6 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readFileSync } from 'node:fs';
-import { buildAppSchema, SCHEMA_FILE, schemaText } from '../../src/graphql/schema-file.js';
+import { buildAppSchema, SCHEMA_FILE, schemaText } from '../../cli/schema.js';
 import { startTestApp, TestApp } from '../support/app.js';
 
 /** The first line at which two texts differ, both sides, for a message a developer can act on. */

@@ -14,10 +14,11 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeRootTypes } from './root-types.js';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
+import { describeRootTypes } from '../src/graphql/root-types.js';
 
-/** schema.graphql at the repository root: two levels above both src/graphql and dist/graphql. */
-export const SCHEMA_FILE = join(import.meta.dirname, '..', '..', 'schema.graphql');
+/** schema.graphql at the repository root. */
+export const SCHEMA_FILE = join(PROJECT_ROOT, 'schema.graphql');
 
 /** The file's text for a schema: sorted as the service sorts it (sortSchema), ending in a newline. */
 export function schemaText(schema: GraphQLSchema): string {
@@ -57,7 +58,7 @@ export function providerClassesOf(root: Type<unknown>): Array<Type<unknown>> {
 
 /** The schema the service would serve, built from AppModule's resolvers with no Neo4j, config or HTTP. */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const { AppModule } = await import('../app.module.js');
+  const { AppModule } = await import('../src/app.module.js');
   const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
     return describeRootTypes(await context.get(GraphQLSchemaFactory).create(providerClassesOf(AppModule)));

@@ -13,9 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
 
 /** The repository root: two levels above both src/graphql and dist/graphql. */
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = PROJECT_ROOT;
 const SCHEMA_PATH = 'schema.graphql';
 
 export interface SchemaChange {
