@@ -1,60 +1,22 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
 import { optionalIsoDate, pageSize, requireId } from '../common/validation.js';
-import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { recordedSinceBound } from '../common/instants.js';
-import { planChain } from './chain.js';
 import { ShiftFilter } from './models/shift.model.js';
 import { conditionDelta } from './shift-kind.js';
 import { ShiftQuery, ShiftsRepository } from './shifts.repository.js';
-import type { Pair } from '../graph/stance.row.js';
 import { ShiftKind } from '../graph/vocabulary.js';
 import { ShiftRow } from '../graph/shift.row.js';
 import type { ShiftView } from '../graph/shift.row.js';
 
 /**
- * Keeps the SUPERSEDES chain of every (actor, proposal) pair and answers
- * questions about it. relinkIn runs inside the transaction of every stance
- * change (StancesService.writeBatch and setStatus, ActorMergeService.merge)
- * for the pairs it touched: it reads the pair's stances, plans the chain
- * (chain.ts) and writes only what differs, so it is idempotent and safe under
- * the driver's retries.
+ * Questions about the SUPERSEDES chain of every (actor, proposal) pair. The
+ * chain itself is kept by the stance write path (recording/stance-writer.ts,
+ * GraphWrite.relink), in the transaction of every stance change.
  */
 @Injectable()
-export class ShiftsService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Shifts');
-
-  constructor(
-    private readonly neo4j: Neo4jService,
-    private readonly repository: ShiftsRepository,
-  ) {}
-
-  /** Recomputes the chains of the pairs; returns the newer stance ids of links that are new or newly classified. */
-  async relinkIn(tx: TxRunner, pairs: Pair[]): Promise<string[]> {
-    if (pairs.length === 0) return [];
-    const chains = await this.repository.chains(tx, pairs);
-    const plans = chains.map((c) => planChain(c.stances));
-    await this.repository.relink(
-      tx,
-      plans.flatMap((p) => p.writes),
-    );
-    return plans.flatMap((p) => p.shifted);
-  }
-
-  /** Stances written before the chain was kept get linked once, at start-up (a no-op afterwards). */
-  async onApplicationBootstrap(): Promise<void> {
-    let linked = 0;
-    for (let round = 0; round < 1000; round++) {
-      const done = await this.neo4j.writeTransaction(async (tx) => {
-        const pairs = await this.repository.unlinkedPairs(tx, 500);
-        await this.relinkIn(tx, pairs);
-        return pairs.length;
-      });
-      linked += done;
-      if (done < 500) break;
-    }
-    if (linked > 0) this.logger.log(`linked the SUPERSEDES chains of ${linked} (actor, proposal) pairs`);
-  }
+export class ShiftsService {
+  constructor(private readonly repository: ShiftsRepository) {}
 
   async page(
     filter: ShiftFilter | null | undefined,
