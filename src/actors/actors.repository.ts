@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import type { StanceWithRefs } from '../stances/stances.repository.js';
+import type { PageArgs } from '../common/pagination/connection.js';
+import { pageParams } from '../neo4j/page-params.js';
+import type { StancePage } from '../stances/stances.repository.js';
 import { Neo4jService } from '../neo4j/neo4j.service.js';
 import { ActorKind } from './models/actor.model.js';
 
@@ -21,8 +23,8 @@ export interface RepresentationRow {
 export interface ActorTimelineView {
   actor: ActorRow;
   representations: RepresentationRow[];
-  /** Null when not asked for. */
-  stances: StanceWithRefs[] | null;
+  /** A page of its live stances; null when not asked for. */
+  stances: StancePage | null;
 }
 
 export interface ActorWrite {
@@ -53,9 +55,14 @@ export class ActorsRepository {
     });
   }
 
-  /** One statement (actors/timeline-view): an actor, the states it speaks for and, if asked, its live stances. */
-  async timelineView(id: string, withStances: boolean, withSourceCount: boolean): Promise<ActorTimelineView | null> {
-    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, { id, withStances, withSourceCount });
+  /** One statement (actors/timeline-view): an actor, the states it speaks for and, page given, a page of its live stances. */
+  async timelineView(id: string, page: PageArgs | null, withSourceCount: boolean): Promise<ActorTimelineView | null> {
+    const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, {
+      id,
+      withStances: page !== null,
+      withSourceCount,
+      ...pageParams(page),
+    });
     return row ?? null;
   }
 

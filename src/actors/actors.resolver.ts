@@ -1,13 +1,15 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../common/request-context.js';
-import { selects, selectsWithoutArguments } from '../graphql/lookahead.js';
+import { readAheadPage, selects } from '../graphql/lookahead.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
-import { Stance } from '../stances/models/stance.model.js';
+import { StanceConnection } from '../stances/models/stance.model.js';
+import { connectionOf, pageArgs } from '../common/pagination/connection.js';
 import { ActorMergeService } from './actor-merge.service.js';
 import { ActorsService } from './actors.service.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { Actor, ActorConnection, ActorKind, Representation } from './models/actor.model.js';
+import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 
 @Resolver(() => Actor)
 export class ActorsResolver {
@@ -22,17 +24,15 @@ export class ActorsResolver {
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const withStances = selectsWithoutArguments(info, 'stances');
-    if (!withStances && !selects(info, 'represents')) return this.actorsService.get(id);
-    // The roles and (if asked, without filters) the timeline in the same
-    // statement as the actor; the fields below find them cached.
-    const withSourceCount = withStances && selects(info, 'stances', 'sourceCount');
-    const { actor, representations, stances } = await this.actorsService.getWithTimeline(
-      id,
-      withStances,
-      withSourceCount,
-    );
-    ctx.loaders.primeStancesOfActor(actor, representations, stances);
+    const page = readAheadPage(info, 'stances');
+    if (!page && !selects(info, 'represents')) return this.actorsService.get(id);
+    // The roles and (if asked, without filters) a page of the timeline in the
+    // same statement as the actor; the fields below find them cached.
+    const withSourceCount =
+      page !== null &&
+      (selects(info, 'stances', 'nodes', 'sourceCount') || selects(info, 'stances', 'edges', 'node', 'sourceCount'));
+    const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, page, withSourceCount);
+    ctx.loaders.primeStancesOfActor(actor, representations, page && stances ? { page, stances } : null);
     return actor;
   }
 
@@ -68,11 +68,11 @@ export class ActorsResolver {
     return this.actorsService.get(await this.merger.merge(keepId, mergeId));
   }
 
-  @ResolveField(() => [Stance], {
+  @ResolveField(() => StanceConnection, {
     description:
-      "This actor's live stances (PROPOSED and CONFIRMED), oldest first by effectiveOn; optionally on one proposal and within a date window.",
+      "This actor's live stances (PROPOSED and CONFIRMED), oldest first (by effectiveOn, undated first, then proposal id), a page at a time; optionally on one proposal and within a date window.",
   })
-  stances(
+  async stances(
     @Parent() actor: Actor,
     @Context() ctx: RequestContext,
     @Args('proposalId', {
@@ -82,27 +82,36 @@ export class ActorsResolver {
     })
     proposalId?: string,
     @Args('from', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
+      description: 'Only stances effective on or after this date.',
     })
     from?: string,
     @Args('to', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description:
-        'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',
+      description: 'Only stances effective on or before this date (a month includes all its days).',
     })
     to?: string,
     @Args('knownAsOf', {
-      type: () => String,
+      type: () => DateOrDateTimeScalar,
       nullable: true,
       description:
-        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt), "what did we know then".',
+        'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month): "what did we know then".',
     })
     knownAsOf?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
-    return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null).load(actor.id);
+    const page = pageArgs(first, after);
+    const loader = ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null, page);
+    return connectionOf(await loader.load(actor.id), page);
   }
 
   @ResolveField(() => [Proposal], {

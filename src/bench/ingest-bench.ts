@@ -9,6 +9,7 @@ import { AppModule } from '../app.module.js';
 import { syntheticArticle } from '../articles/pipeline/bench.js';
 import { extractArticle } from '../articles/pipeline/extract.js';
 import { IngestService } from '../ingest/ingest.service.js';
+import { runAs } from '../common/operation-context.js';
 
 /**
  * `npm run bench:ingest -- [--articles N] [--concurrency C]`: articles per
@@ -129,7 +130,7 @@ machine: ${result.machine}`);
 
 // Run as a script (npm run bench:ingest); imported by the bench's write measurements.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  runAs('bench ingest', main).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

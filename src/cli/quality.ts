@@ -12,6 +12,7 @@ import { ProposalsService } from '../proposals/proposals.service.js';
 import { StancesService } from '../stances/stances.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
+import { runAs } from '../common/operation-context.js';
 
 /**
  * `npm run quality -- [folder] [gold.json]`: ingests a folder of articles
@@ -115,7 +116,7 @@ async function scoredStancesOf(
   }));
 }
 
-main().catch((error: unknown) => {
+runAs('cli quality', main).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -3,11 +3,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../actors/models/actor.model.js';
 import type { RequestContext } from '../common/request-context.js';
 import { selects, selectsAny } from '../graphql/lookahead.js';
-import { Position, Stance } from '../stances/models/stance.model.js';
+import { Position, Stance, StanceConnection } from '../stances/models/stance.model.js';
+import { connectionOf, pageArgs } from '../common/pagination/connection.js';
 import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
 import { Proposal, ProposalConnection } from './models/proposal.model.js';
 import { ProposalMergeService } from './proposal-merge.service.js';
 import { ProposalsService } from './proposals.service.js';
+import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
@@ -84,22 +86,21 @@ export class ProposalsResolver {
     description:
       "Each actor's current stance, one per actor in actor id order: the latest by effectiveOn (statedOn, else first report date); rejected and retracted ones never count.",
   })
-  currentStances(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
-    return ctx.loaders.currentStances(null, null).load(proposal.id);
+  async currentStances(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.currentStances(null, null, null, null).load(proposal.id)).rows;
   }
 
-  @ResolveField(() => [Stance], {
+  @ResolveField(() => StanceConnection, {
     description:
-      "With asOf: each actor's stance in force on that date (the latest by effectiveOn on or before it), in actor id order. Without: every live stance (PROPOSED or CONFIRMED) on record, oldest first by effectiveOn (undated first). Filtered by position; with knownAsOf, only what had been recorded by then.",
+      "With asOf: each actor's stance in force on that date (the latest by effectiveOn on or before it), in actor id order. Without: every live stance (PROPOSED or CONFIRMED) on record, oldest first (by effectiveOn, undated first, then actor id). Filtered by position; with knownAsOf, only what had been recorded by then. A page at a time.",
   })
-  stances(
+  async stances(
     @Parent() proposal: Proposal,
     @Context() ctx: RequestContext,
     @Args('asOf', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description:
-        "ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): each actor's stance in force on that date.",
+      description: "Each actor's stance in force on this date (a month includes all its days).",
     })
     asOf?: string,
     @Args('position', {
@@ -109,15 +110,25 @@ export class ProposalsResolver {
     })
     position?: Position,
     @Args('knownAsOf', {
-      type: () => String,
+      type: () => DateOrDateTimeScalar,
       nullable: true,
-      description:
-        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt).',
+      description: 'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month).',
     })
     knownAsOf?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
-    return asOf != null
-      ? ctx.loaders.currentStances(asOf, position ?? null, knownAsOf ?? null).load(proposal.id)
-      : ctx.loaders.stancesOnProposal(position ?? null, knownAsOf ?? null).load(proposal.id);
+    const page = pageArgs(first, after);
+    const loader =
+      asOf != null
+        ? ctx.loaders.currentStances(asOf, position ?? null, knownAsOf ?? null, page)
+        : ctx.loaders.stancesOnProposal(position ?? null, knownAsOf ?? null, page);
+    return connectionOf(await loader.load(proposal.id), page);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
-import { optionalIsoDate, pageSize, requireId } from '../common/validation.js';
+import { pageSize, requireId } from '../common/validation.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { runAs } from '../common/operation-context.js';
 import type { Pair } from '../stances/stances.repository.js';
 import { recordedSinceBound } from '../timeline/instants.js';
 import { planChain } from './chain.js';
@@ -47,7 +48,11 @@ export class ShiftsService implements OnApplicationBootstrap {
   }
 
   /** Stances written before the chain was kept get linked once, at start-up (a no-op afterwards). */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return runAs('startup link shifts', () => this.linkUnlinked());
+  }
+
+  private async linkUnlinked(): Promise<void> {
     let linked = 0;
     for (let round = 0; round < 1000; round++) {
       const done = await this.neo4j.writeTransaction(async (tx) => {
@@ -92,7 +97,7 @@ export class ShiftsService implements OnApplicationBootstrap {
     const rows = await this.repository.byActors(
       actorIds,
       proposalId == null ? null : requireId('proposalId', proposalId),
-      optionalIsoDate('since', since),
+      since,
       kinds && kinds.length > 0 ? kinds : null,
     );
     return rows.map(toView);
@@ -115,7 +120,7 @@ export function toView(row: ShiftRow): ShiftView {
 }
 
 function toQuery(filter: ShiftFilter): ShiftQuery {
-  const since = optionalIsoDate('filter.since', filter.since);
+  const since = filter.since ?? null;
   return {
     actorId: filter.actorId == null ? null : requireId('filter.actorId', filter.actorId),
     proposalId: filter.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),

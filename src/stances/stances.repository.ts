@@ -3,8 +3,10 @@ import type { ActorRow } from '../actors/actors.repository.js';
 import type { ArticleRow } from '../articles/articles.repository.js';
 import type { ProposalRow } from '../proposals/proposals.repository.js';
 import neo4j from 'neo4j-driver';
+import type { KeyedPage, PageArgs } from '../common/pagination/connection.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { pageParams } from '../neo4j/page-params.js';
 import { Position, StanceStatus } from './models/stance.model.js';
 
 export interface StanceRow {
@@ -33,10 +35,8 @@ export interface EvidenceRow {
   reportId: string;
 }
 
-export interface StancePage {
-  totalCount: number;
-  rows: Array<StanceWithRefs & { sortKey: string }>;
-}
+/** How many stances match, and a page of them, each with its cursor key. */
+export type StancePage = KeyedPage<StanceWithRefs>;
 
 /**
  * A stance row with what a read-ahead statement brought along
@@ -182,32 +182,44 @@ export class StancesRepository {
     return row;
   }
 
+  /** Each proposal's stance of each actor as of a date (null: now), a page of each in holder order (page null: all). */
   currentByProposals(
     proposalIds: readonly string[],
     asOf: string | null,
     position: Position | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.currentByProposals, { proposalIds, asOf, position, knownAsOf });
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { proposalId: string }>> {
+    return this.neo4j.read(this.q.currentByProposals, {
+      proposalIds,
+      asOf,
+      position,
+      knownAsOf,
+      ...pageParams(page),
+    });
   }
 
+  /** Each proposal's stances, oldest first, a page of each (page null: all). */
   byProposals(
     proposalIds: readonly string[],
     position: Position | null,
     statuses: StanceStatus[],
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byProposals, { proposalIds, position, statuses, knownAsOf });
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { proposalId: string }>> {
+    return this.neo4j.read(this.q.byProposals, { proposalIds, position, statuses, knownAsOf, ...pageParams(page) });
   }
 
+  /** Each actor's live stances, oldest first, a page of each (page null: all). */
   byActors(
     actorIds: readonly string[],
     proposalId: string | null,
     from: string | null,
     to: string | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byActors, { actorIds, proposalId, from, to, knownAsOf });
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { actorId: string }>> {
+    return this.neo4j.read(this.q.byActors, { actorIds, proposalId, from, to, knownAsOf, ...pageParams(page) });
   }
 
   byArticles(articleIds: readonly string[]): Promise<Array<StanceRow & { articleId: string }>> {
