@@ -32,6 +32,7 @@ import {
 } from './support/neo4j-home.js';
 import { pool, Progress } from './support/progress.js';
 import { ActorKind } from '../src/graph/vocabulary.js';
+import { runAs } from '../src/common/operation-context.js';
 
 /**
  * `npm run bench:data -- --stances N [--batch 1000] [--concurrency 2]`:
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  runAs('bench data', main).catch((error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

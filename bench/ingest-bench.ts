@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { extractArticle } from '../src/extraction/index.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
 import { syntheticArticle } from './extraction.js';
+import { runAs } from '../src/common/operation-context.js';
 
 /**
  * `npm run bench:ingest -- [--articles N] [--concurrency C]`: articles per
@@ -130,7 +131,7 @@ machine: ${result.machine}`);
 
 // Run as a script (npm run bench:ingest); imported by the bench's write measurements.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  runAs('bench ingest', main).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

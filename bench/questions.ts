@@ -90,17 +90,20 @@ const proposalCurrent: Omit<Question, 'params'> = {
   },
 };
 
+// A page of 100 holds the whole timeline of every actor asked about (regional actors: at most 67 stances at any tier).
+const TIMELINE_PAGE = 100;
+
 const actorTimeline: Omit<Question, 'params'> = {
   name: 'actor-timeline',
   title: "an actor's timeline",
   ours: ({ id }) => ({
     query: `query ($id: ID!) { actor(id: $id) { id name kind represents { role state { id name } }
-      stances { id position cue conditions statedOn effectiveOn proposal { id name } } } }`,
+      stances(first: ${TIMELINE_PAGE}) { totalCount nodes { id position cue conditions statedOn effectiveOn proposal { id name } } } } }`,
     variables: { id },
   }),
   peer: ({ id }) => ({
     query: `query ($id: ID!) { actors(where: { id: { eq: $id } }) { id name kind representsConnection { edges { properties { role } node { id name } } }
-      stances(where: { status: { in: ["PROPOSED", "CONFIRMED"] } }, sort: [{ effectiveOn: ASC }, { id: ASC }]) {
+      stances(where: { status: { in: ["PROPOSED", "CONFIRMED"] } }, sort: [{ effectiveOn: ASC }, { id: ASC }], limit: ${TIMELINE_PAGE}) {
         id position cue conditions statedOn effectiveOn proposal { id name } } } }`,
     variables: { id },
   }),
@@ -110,6 +113,8 @@ const actorTimeline: Omit<Question, 'params'> = {
       id,
       withStances: true,
       withSourceCount: false,
+      after: null,
+      limit: neo4j.int(TIMELINE_PAGE + 1),
       liveStatuses: LIVE,
     });
     return {
@@ -122,21 +127,24 @@ const actorTimeline: Omit<Question, 'params'> = {
             role: r.role,
             state: { id: r.state.id, name: r.state.name },
           })),
-          stances: view.stances.map((s: Row) => ({
-            id: s.id,
-            position: s.position,
-            cue: s.cue,
-            conditions: s.conditions,
-            statedOn: s.statedOn,
-            effectiveOn: s.effectiveOn,
-            proposal: { id: s.proposal.id, name: s.proposal.name },
-          })),
+          stances: {
+            totalCount: view.stances.totalCount,
+            nodes: view.stances.rows.slice(0, TIMELINE_PAGE).map((s: Row) => ({
+              id: s.id,
+              position: s.position,
+              cue: s.cue,
+              conditions: s.conditions,
+              statedOn: s.statedOn,
+              effectiveOn: s.effectiveOn,
+              proposal: { id: s.proposal.id, name: s.proposal.name },
+            })),
+          },
         },
       },
     };
   },
   digest(variant, answer) {
-    const stances = variant === 'peer' ? answer.data.actors[0].stances : answer.data.actor.stances;
+    const stances = variant === 'peer' ? answer.data.actors[0].stances : answer.data.actor.stances.nodes;
     return sorted(stances.map((s: Row) => s.id));
   },
 };
@@ -145,7 +153,7 @@ const stancesPage: Omit<Question, 'params'> = {
   name: 'stances-page',
   title: 'a filtered page of stances (a proposal, since a date, 20)',
   ours: ({ proposalId, from }) => ({
-    query: `query ($p: ID!, $from: String!) { stances(filter: { proposalId: $p, from: $from }, first: 20) {
+    query: `query ($p: ID!, $from: Date!) { stances(filter: { proposalId: $p, from: $from }, first: 20) {
       totalCount pageInfo { hasNextPage endCursor } nodes { id position cue statedOn effectiveOn actor { id name } } } }`,
     variables: { p: proposalId, from },
   }),

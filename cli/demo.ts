@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module.js';
 import { DemoService } from '../src/demo/demo.service.js';
 import { StderrLogger } from './stderr-logger.js';
+import { runAs } from '../src/common/operation-context.js';
 
 /** `npm run demo`: (re)loads the demo graph into the configured Neo4j. Idempotent. */
 async function main(): Promise<void> {
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+runAs('cli demo', main).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

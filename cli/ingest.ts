@@ -7,6 +7,7 @@ import { parseTextFile } from '../src/extraction/index.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
+import { runAs } from '../src/common/operation-context.js';
 
 /**
  * `npm run ingest -- <files or folders>`: plain-text articles, each with an
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   if (totals.failed > 0) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
+runAs('cli ingest', main).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

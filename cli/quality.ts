@@ -19,6 +19,7 @@ import { ProposalsService } from '../src/proposals/proposals.service.js';
 import { StancesService } from '../src/stances/stances.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
+import { runAs } from '../src/common/operation-context.js';
 
 /**
  * `npm run quality -- [folder] [gold.json]`: ingests a folder of articles
@@ -120,7 +121,7 @@ async function scoredStancesOf(
   }));
 }
 
-main().catch((error: unknown) => {
+runAs('cli quality', main).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
-import type { StanceWithRefs } from '../graph/stance.row.js';
 import { ActorKind, LIVE_STATUSES } from '../graph/vocabulary.js';
 import type { ActorRow, ActorWrite, RepresentationRow } from '../graph/actor.row.js';
+import type { PageArgs } from '../common/pagination/connection.js';
+import { pageParams } from '../neo4j/page-params.js';
+import type { StancePage } from '../graph/stance.row.js';
 
 export interface ActorTimelineView {
   actor: ActorRow;
   representations: RepresentationRow[];
-  /** Null when not asked for. */
-  stances: StanceWithRefs[] | null;
+  /** A page of its live stances; null when not asked for. */
+  stances: StancePage | null;
 }
 
 @Injectable()
@@ -31,12 +33,13 @@ export class ActorsRepository {
     });
   }
 
-  /** One statement (actors/timeline-view): an actor, the states it speaks for and, if asked, its live stances. */
-  async timelineView(id: string, withStances: boolean, withSourceCount: boolean): Promise<ActorTimelineView | null> {
+  /** One statement (actors/timeline-view): an actor, the states it speaks for and, page given, a page of its live stances. */
+  async timelineView(id: string, page: PageArgs | null, withSourceCount: boolean): Promise<ActorTimelineView | null> {
     const [row] = await this.neo4j.read<ActorTimelineView>(this.q.timelineView, {
       id,
-      withStances,
+      withStances: page !== null,
       withSourceCount,
+      ...pageParams(page),
       liveStatuses: LIVE_STATUSES,
     });
     return row ?? null;

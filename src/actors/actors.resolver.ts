@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graph/request-context.js';
-import { selects, selectsWithoutArguments } from '../graphql/lookahead.js';
+import { readAheadPage, selects } from '../graphql/lookahead.js';
 import { ActorsService } from './actors.service.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { Actor, ActorConnection, Representation } from './models/actor.model.js';
@@ -17,17 +17,15 @@ export class ActorsResolver {
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const withStances = selectsWithoutArguments(info, 'stances');
-    if (!withStances && !selects(info, 'represents')) return this.actorsService.get(id);
-    // The roles and (if asked, without filters) the timeline in the same
-    // statement as the actor; the fields below find them cached.
-    const withSourceCount = withStances && selects(info, 'stances', 'sourceCount');
-    const { actor, representations, stances } = await this.actorsService.getWithTimeline(
-      id,
-      withStances,
-      withSourceCount,
-    );
-    ctx.loaders.primeStancesOfActor(actor, representations, stances);
+    const page = readAheadPage(info, 'stances');
+    if (!page && !selects(info, 'represents')) return this.actorsService.get(id);
+    // The roles and (if asked, without filters) a page of the timeline in the
+    // same statement as the actor; the fields below find them cached.
+    const withSourceCount =
+      page !== null &&
+      (selects(info, 'stances', 'nodes', 'sourceCount') || selects(info, 'stances', 'edges', 'node', 'sourceCount'));
+    const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, page, withSourceCount);
+    ctx.loaders.primeStancesOfActor(actor, representations, page && stances ? { page, stances } : null);
     return actor;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors/error-code.js';
-import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
+import { Connection, decodeCursor, PageArgs, toConnection } from '../common/pagination/connection.js';
 import {
   idOrSlug,
   LIMITS,
@@ -20,10 +20,10 @@ import { ActorKind, ANALYST_ROW } from '../graph/vocabulary.js';
 export class ActorsService {
   constructor(private readonly repository: ActorsRepository) {}
 
-  /** An actor with what its timeline shows, read ahead (see ActorsResolver.actor). */
-  async getWithTimeline(id: string, withStances: boolean, withSourceCount: boolean): Promise<ActorTimelineView> {
+  /** An actor with its roles and (page given) a page of its timeline, read ahead (see ActorsResolver.actor). */
+  async getWithTimeline(id: string, page: PageArgs | null, withSourceCount: boolean): Promise<ActorTimelineView> {
     const actorId = requireId('id', id);
-    const view = await this.repository.timelineView(actorId, withStances, withSourceCount);
+    const view = await this.repository.timelineView(actorId, page, withSourceCount);
     if (!view) throw notFound('actor', actorId);
     return view;
   }

@@ -1,6 +1,7 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { AlignmentService } from './alignment.service.js';
 import { Alignment } from './models/alignment.model.js';
+import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 
 @Resolver(() => Alignment)
 export class AlignmentResolver {
@@ -16,13 +17,13 @@ export class AlignmentResolver {
     @Args('proposalIds', { type: () => [ID], description: 'The proposals to compare them on, 1 to 100 distinct ids.' })
     proposalIds: string[],
     @Args('asOf', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
       description: 'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days); now when omitted.',
     })
     asOf?: string,
     @Args('knownAsOf', {
-      type: () => String,
+      type: () => DateOrDateTimeScalar,
       nullable: true,
       description:
         'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../common/errors/error-code.js';
-import { optionalIsoDate, requireId } from '../common/validation.js';
+import { requireId } from '../common/validation.js';
 import { upperBound } from '../stances/stances.service.js';
 import { knownAsOfBound } from '../common/instants.js';
 import { alignPairs } from './alignment.js';
@@ -19,7 +19,7 @@ export class AlignmentService {
     const { actors, proposals, stances } = await this.repository.inputs(
       actorIds,
       proposalIds,
-      upperBound(optionalIsoDate('asOf', asOf)),
+      upperBound(asOf),
       knownAsOfBound('knownAsOf', knownAsOf),
     );
     const missingActors = actorIds.filter((id) => !actors.some((a) => a.id === id));

@@ -1,4 +1,5 @@
 import { badInput } from '../common/errors/error-code.js';
+import { isIsoDateTime } from '../common/scalars/iso.js';
 import { optionalIsoDate } from '../common/validation.js';
 
 /**
@@ -6,9 +7,9 @@ import { optionalIsoDate } from '../common/validation.js';
  * days or months. These turn what a client gives (an ISO day, month, or a
  * full date-time with a zone) into the inclusive instant bounds Cypher
  * compares recordedAt with (`s.recordedAt <= datetime($knownAsOf)`). Days
- * and months are UTC.
+ * and months are UTC. Over GraphQL the values are DateOrDateTime scalars,
+ * already checked; the checks here are the same rules (common/scalars/iso.ts).
  */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** "What had been recorded by then": the last instant of the day or month, or the instant given. */
 export function knownAsOfBound(field: string, value: string | null | undefined): string | null {
@@ -31,7 +32,7 @@ export function recordedSinceBound(field: string, value: string | null | undefin
 function instantOrNull(field: string, value: string | null | undefined): string | null {
   if (typeof value !== 'string' || !value.includes('T')) return null;
   const text = value.trim();
-  if (!DATE_TIME.test(text) || Number.isNaN(Date.parse(text))) {
+  if (!isIsoDateTime(text)) {
     throw badInput(field, `"${text.slice(0, 40)}" is not an ISO date-time with a zone (e.g. 2021-11-30T12:00:00Z)`);
   }
   return text;

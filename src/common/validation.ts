@@ -1,5 +1,6 @@
 import { badInput } from './errors/error-code.js';
 import { slugify } from '../extraction/index.js';
+import { isIsoDate } from './scalars/iso.js';
 
 /** Limits on what a client may send; past them the input is refused, not truncated. */
 export const LIMITS = {
@@ -88,34 +89,16 @@ export function idOrSlug(field: string, id: string | null | undefined, name: str
   return slug.slice(0, LIMITS.id);
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
-
 /**
  * An ISO date at day ("2021-10-19") or month ("2021-10") precision. Kept as a
  * string: month precision is a fact about the source, not a day we invent.
+ * GraphQL arguments are Date scalars, checked where they enter; this is for
+ * values that come in other ways (the CLI, the demo file, export URLs).
  */
 export function optionalIsoDate(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = value.trim();
-  const day = DAY.exec(text);
-  if (day) {
-    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (
-      date.getUTCFullYear() === y &&
-      date.getUTCMonth() === m - 1 &&
-      date.getUTCDate() === d &&
-      y >= 1800 &&
-      y <= 2200
-    )
-      return text;
-  }
-  const month = MONTH.exec(text);
-  if (month) {
-    const [y, m] = [Number(month[1]), Number(month[2])];
-    if (m >= 1 && m <= 12 && y >= 1800 && y <= 2200) return text;
-  }
+  if (isIsoDate(text)) return text;
   throw badInput(field, `"${text.slice(0, 40)}" is not an ISO date (YYYY-MM-DD or YYYY-MM)`);
 }
 

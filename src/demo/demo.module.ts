@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { ProposalsModule } from '../proposals/proposals.module.js';
 import { RecordingModule } from '../recording/recording.module.js';
 import { DemoService } from './demo.service.js';
+import { runAs } from '../common/operation-context.js';
 
 /** With STANCE_LOAD_DEMO=true (the run command's default) an empty database gets the demo graph at start. */
 @Module({
@@ -19,6 +20,6 @@ export class DemoModule implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.loadDemo) await this.demo.loadIfEmpty();
+    if (this.config.loadDemo) await runAs('startup load demo', () => this.demo.loadIfEmpty());
   }
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { ExportsService, NetworkFormat } from './exports.service.js';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 
 registerEnumType(NetworkFormat, {
   name: 'NetworkFormat',
@@ -29,13 +30,13 @@ export class ExportsResolver {
     })
     proposalIds?: string[],
     @Args('from', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
       description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
     })
     from?: string,
     @Args('to', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
       description:
         'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',

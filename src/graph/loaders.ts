@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import type { PageArgs } from '../common/pagination/connection.js';
 import type { ActorRow, RepresentationRow } from './actor.row.js';
 import type { ArticleRow } from './article.row.js';
 import type { ProposalRow, ProposerRow } from './proposal.row.js';
 import type { ShiftView } from './shift.row.js';
-import type { EvidenceRow, StanceRow, StanceWithRefs } from './stance.row.js';
+import type { EvidenceRow, StancePage, StanceRow, StanceWithRefs } from './stance.row.js';
 import type { Position, ShiftKind } from './vocabulary.js';
 
 /** Groups rows by a key, in the order of the keys asked for. */
@@ -12,6 +13,16 @@ export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) =
   const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) byKey.get(keyOf(row))?.push(row);
   return keys.map((k) => byKey.get(k) ?? []);
+}
+
+/** Each key's page (an empty one when the statement returned none for it), in the order of the keys asked for. */
+export function pagesBy<T extends StancePage>(
+  keys: readonly string[],
+  pages: T[],
+  keyOf: (page: T) => string,
+): StancePage[] {
+  const byKey = new Map<string, StancePage>(pages.map((p) => [keyOf(p), p]));
+  return keys.map((k) => byKey.get(k) ?? { totalCount: 0, rows: [] });
 }
 
 /** One row per key (or null), in the order of the keys asked for. */
@@ -44,15 +55,22 @@ export interface LoaderSources {
       asOf: string | null,
       position: Position | null,
       knownAsOf: string | null,
-    ): Promise<StanceRow[]>;
-    byProposals(ids: readonly string[], position: Position | null, knownAsOf: string | null): Promise<StanceRow[]>;
+      page: PageArgs | null,
+    ): Promise<Array<StancePage & { proposalId: string }>>;
+    byProposals(
+      ids: readonly string[],
+      position: Position | null,
+      knownAsOf: string | null,
+      page: PageArgs | null,
+    ): Promise<Array<StancePage & { proposalId: string }>>;
     byActors(
       ids: readonly string[],
       proposalId: string | null,
       from: string | null,
       to: string | null,
       knownAsOf: string | null,
-    ): Promise<StanceRow[]>;
+      page: PageArgs | null,
+    ): Promise<Array<StancePage & { actorId: string }>>;
   };
   shifts: {
     ofStances(ids: readonly string[]): Promise<ShiftView[]>;
@@ -117,34 +135,54 @@ export class Loaders {
 
   constructor(private readonly s: LoaderSources) {}
 
+  /**
+   * Each actor's stance as of a date (null: now) on a proposal, a page of
+   * them in holder order (page null: all, for currentStances).
+   */
   currentStances(
     asOf: string | null,
     position: Position | null,
-    knownAsOf: string | null = null,
-  ): DataLoader<string, StanceRow[]> {
-    return this.keyed(`current|${asOf}|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): DataLoader<string, StancePage> {
+    return this.keyed(['current', asOf, position, knownAsOf, page], async (ids) =>
+      pagesBy(
         ids,
-        this.prime(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf)),
+        this.primePages(await this.s.stances.currentByProposals(ids, asOf, position, knownAsOf, page)),
         (r) => r.proposalId,
       ),
     );
   }
 
-  stancesOnProposal(position: Position | null, knownAsOf: string | null = null): DataLoader<string, StanceRow[]> {
-    return this.keyed(`onProposal|${position}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, this.prime(await this.s.stances.byProposals(ids, position, knownAsOf)), (r) => r.proposalId),
+  /** A proposal's live stances, oldest first: a page (page null: all, for the timeline). */
+  stancesOnProposal(
+    position: Position | null,
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): DataLoader<string, StancePage> {
+    return this.keyed(['onProposal', position, knownAsOf, page], async (ids) =>
+      pagesBy(
+        ids,
+        this.primePages(await this.s.stances.byProposals(ids, position, knownAsOf, page)),
+        (r) => r.proposalId,
+      ),
     );
   }
 
+  /** An actor's live stances, oldest first, optionally on one proposal and in a window: a page. */
   stancesOfActor(
     proposalId: string | null,
     from: string | null,
     to: string | null,
-    knownAsOf: string | null = null,
-  ): DataLoader<string, StanceRow[]> {
-    return this.keyed(`ofActor|${proposalId}|${from}|${to}|${knownAsOf}`, async (ids) =>
-      groupBy(ids, this.prime(await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf)), (r) => r.actorId),
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): DataLoader<string, StancePage> {
+    return this.keyed(['ofActor', proposalId, from, to, knownAsOf, page], async (ids) =>
+      pagesBy(
+        ids,
+        this.primePages(await this.s.stances.byActors(ids, proposalId, from, to, knownAsOf, page)),
+        (r) => r.actorId,
+      ),
     );
   }
 
@@ -153,36 +191,49 @@ export class Loaders {
     since: string | null,
     kinds: ShiftKind[] | null,
   ): DataLoader<string, ShiftView[]> {
-    return this.keyed(`shiftsOfActor|${proposalId}|${since}|${kinds?.join(',')}`, async (ids) =>
+    return this.keyed(['shiftsOfActor', proposalId, since, kinds ?? null], async (ids) =>
       groupBy(ids, await this.s.shifts.byActors(ids, proposalId, since, kinds), (r) => r.actorId),
     );
   }
 
   /**
    * Caches what a root resolver read ahead in one statement (lookahead.ts):
-   * a proposal, its current stances (the loader currentStances(null, null)
-   * would give), their actors, and their evidence with its articles when it
-   * was read. The fields below then resolve from these caches.
+   * a proposal, its current stances (the loader currentStances(null, null,
+   * null, null) would give), their actors, and their evidence with its
+   * articles when it was read. The fields below then resolve from these caches.
    */
   primeCurrentStances(proposal: ProposalRow, stances: StanceWithRefs[]): void {
     this.proposals.prime(proposal.id, proposal);
-    this.currentStances(null, null).prime(proposal.id, this.primedWithEvidence(stances));
+    const rows = this.primedWithEvidence(stances).map((s) => ({ ...s, sortKey: s.actorId }));
+    this.currentStances(null, null, null, null).prime(proposal.id, { totalCount: rows.length, rows });
   }
 
-  /** Caches an actor's timeline (the loader stancesOfActor(null, null, null) would give) and what it carries. */
+  /**
+   * Caches an actor, its roles and (when read) the page of its timeline the
+   * loader stancesOfActor(null, null, null, null, page) would give, with what
+   * that page carries.
+   */
   primeStancesOfActor(
     actor: ActorRow,
     representations: RepresentationRow[] | null,
-    stances: StanceWithRefs[] | null,
+    timeline: { page: PageArgs; stances: StancePage } | null,
   ): void {
     this.actors.prime(actor.id, actor);
     if (representations) this.representations.prime(actor.id, representations);
-    if (stances) this.stancesOfActor(null, null, null).prime(actor.id, this.primedWithEvidence(stances));
+    if (timeline) {
+      this.primedWithEvidence(timeline.stances.rows);
+      this.stancesOfActor(null, null, null, null, timeline.page).prime(actor.id, timeline.stances);
+    }
   }
 
-  private primedWithEvidence(stances: StanceWithRefs[]): StanceRow[] {
+  private primedWithEvidence<T extends StanceWithRefs>(stances: T[]): T[] {
     for (const s of stances) if (s.evidence) this.evidence.prime(s.id, this.prime(s.evidence));
     return this.prime(stances);
+  }
+
+  private primePages<T extends StancePage>(pages: T[]): T[] {
+    for (const page of pages) this.prime(page.rows);
+    return pages;
   }
 
   /**
@@ -200,7 +251,9 @@ export class Loaders {
     return rows;
   }
 
-  private keyed<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  /** One loader per distinct set of arguments (JSON: a cursor may hold any character). */
+  private keyed<V>(args: unknown[], batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    const key = JSON.stringify(args);
     let loader = this.withArgs.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
       loader = new DataLoader<string, V>(batch);

@@ -1,3 +1,4 @@
+import type { KeyedPage } from '../common/pagination/connection.js';
 import type { ActorRow } from './actor.row.js';
 import type { ArticleRow } from './article.row.js';
 import type { ProposalRow } from './proposal.row.js';
@@ -67,6 +68,9 @@ export interface StanceWithRefs extends StanceRow {
   /** Independent sources (reports), when read without the evidence. */
   sourceCount?: number | null;
 }
+
+/** A page of stances (one parent's, in the order of its keyset cursor), as the paged Cypher files return it. */
+export type StancePage = KeyedPage<StanceWithRefs>;
 
 /** A stance to write (cypher/stances/record.cypher), from an analyst, extraction or the demo graph. */
 export interface StanceWrite {

@@ -1,4 +1,15 @@
-import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import {
+  FieldNode,
+  getArgumentValues,
+  getNamedType,
+  GraphQLField,
+  GraphQLResolveInfo,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
+import { pageArgs, type PageArgs } from '../common/pagination/connection.js';
 
 /**
  * Whether the query asks, under the field being resolved, for the fields
@@ -13,9 +24,21 @@ export function selects(info: GraphQLResolveInfo, ...path: string[]): boolean {
   return selected(info, path).length > 0;
 }
 
-/** Whether the field at the end of the path is asked for at least once without arguments (the answer a read-ahead gives). */
-export function selectsWithoutArguments(info: GraphQLResolveInfo, ...path: string[]): boolean {
-  return selected(info, path).some((node) => !node.arguments || node.arguments.length === 0);
+/**
+ * The arguments of the field at the end of the path (variables substituted),
+ * once for every place the query names it; empty when it is not asked for.
+ * A read-ahead answers a field only when each of them is an answer it reads.
+ */
+export function selectedArguments(info: GraphQLResolveInfo, ...path: string[]): Array<Record<string, unknown>> {
+  const nodes = selected(info, path);
+  let field: GraphQLField<unknown, unknown> | undefined;
+  let type = getNamedType(info.returnType);
+  for (const name of path) {
+    field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+    if (!field) return [];
+    type = getNamedType(field.type);
+  }
+  return field ? nodes.map((node) => getArgumentValues(field, node, info.variableValues)) : [];
 }
 
 /** The nodes of the field at the end of the path, every place the query names it. */
@@ -56,4 +79,28 @@ function collect(
       }
     }
   }
+}
+
+/**
+ * The page of a connection field a read-ahead can answer: the one asked for
+ * when every place the query names the field asks for the same page of the
+ * whole list (first and after only, no filter). Null otherwise, or when the
+ * page asked for is not valid (the field itself then says why).
+ */
+export function readAheadPage(info: GraphQLResolveInfo, ...path: string[]): PageArgs | null {
+  const asked = selectedArguments(info, ...path);
+  if (asked.length === 0) return null;
+  const pages = new Set<string>();
+  let page: PageArgs | null = null;
+  for (const args of asked) {
+    if (Object.entries(args).some(([name, value]) => name !== 'first' && name !== 'after' && value != null))
+      return null;
+    try {
+      page = pageArgs(args.first as number | undefined, args.after as string | undefined);
+    } catch {
+      return null;
+    }
+    pages.add(JSON.stringify(page));
+  }
+  return pages.size === 1 ? page : null;
 }

@@ -7,7 +7,7 @@ import { GraphQLSchema } from 'graphql';
  */
 const ROOT_DESCRIPTIONS = {
   query:
-    'Questions about who stands where on which proposal, when and on what evidence. Dates are ISO strings (YYYY-MM-DD, or YYYY-MM for a month); errors carry a stable extensions.code.',
+    'Questions about who stands where on which proposal, when and on what evidence. Dates are Date (YYYY-MM-DD, or YYYY-MM for a month) and instants DateTime; lists that grow are cursor connections (first, after); errors carry a stable extensions.code.',
   mutation:
     'Writes: actors, proposals, stances with their evidence, reviews of extracted stances, merges of duplicates and article ingestion. The same write twice changes nothing; a refused write changes nothing.',
   subscription:

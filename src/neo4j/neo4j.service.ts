@@ -1,17 +1,28 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import neo4j, { Driver, isRetryableError, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { Driver, isRetryableError, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
+import { conflict } from '../common/errors/error-code.js';
+import { currentOperation } from '../common/operation-context.js';
 import { DRIVER_TUNING } from './driver-options.js';
 import { recordToObject } from './neo4j-mapper.js';
 
 export type Params = Record<string, unknown>;
+
+/** The Neo4j error code (never its message) of a write that would break a uniqueness constraint. */
+export const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** What every transaction says it is, for SHOW TRANSACTIONS and query.log. */
+export const TRANSACTION_APP = 'stance-graph';
 
 /**
  * The one place Cypher runs. Writes go through a managed transaction
  * (executeWrite: retried by the driver on transient errors, so the work
  * passed in must be idempotent), reads through an auto-commit statement
  * retried alike (see read), all on the configured database, with a
- * transaction timeout, and the session is closed in `finally`.
+ * transaction timeout and metadata naming the operation it runs for
+ * (common/operation-context.ts), and the session is closed in `finally`. A
+ * write that would break a uniqueness constraint is a CONFLICT, not an
+ * internal error: the caller's data collides with the graph's.
  */
 @Injectable()
 export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
@@ -65,7 +76,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         if (!isRetryableError(error) || Date.now() >= deadline) {
           this.stats.transactions.read.failed += 1;
-          throw error;
+          throw asDomainError(error);
         }
         await new Promise((resolve) =>
           setTimeout(resolve, Math.min(1000 * 2 ** (attempt - 1), 8000) * (0.8 + Math.random() * 0.4)),
@@ -92,7 +103,9 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   async runAutoCommit(cypher: string, params: Params = {}, timeoutMs?: number): Promise<void> {
     const session = this.driver.session({ database: this.config.neo4j.database });
     try {
-      await session.run(cypher, params, timeoutMs === undefined ? this.txConfig() : { timeout: timeoutMs });
+      await session.run(cypher, params, this.txConfig(timeoutMs));
+    } catch (error) {
+      throw asDomainError(error);
     } finally {
       await session.close();
     }
@@ -116,7 +129,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       });
-      const result = await Promise.race([session.run(cypher, {}, { timeout: timeoutMs }), timeout]);
+      const result = await Promise.race([session.run(cypher, {}, this.txConfig(timeoutMs)), timeout]);
       answered = true;
       return result.records.map((r) => recordToObject<T>(r));
     } finally {
@@ -147,7 +160,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
       return result;
     } catch (error) {
       this.stats.transactions[mode].failed += 1;
-      throw error;
+      throw asDomainError(error);
     }
   }
 
@@ -185,9 +198,23 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
     return result.records.map((r) => recordToObject<T>(r));
   }
 
-  private txConfig() {
-    return { timeout: this.config.neo4j.transactionTimeoutMs };
+  /** The configured timeout (or the one given), and the operation the transaction runs for. */
+  private txConfig(timeoutMs?: number) {
+    return {
+      timeout: timeoutMs ?? this.config.neo4j.transactionTimeoutMs,
+      metadata: { app: TRANSACTION_APP, operation: currentOperation() },
+    };
   }
+}
+
+/** A uniqueness constraint the write would break becomes CONFLICT (by error code); anything else is passed on. */
+function asDomainError(error: unknown): unknown {
+  if (error instanceof Neo4jError && error.code === CONSTRAINT_VIOLATION) {
+    return conflict(
+      'the write collides with something the graph already holds under the same key; nothing was written',
+    );
+  }
+  return error;
 }
 
 export interface Neo4jStats {

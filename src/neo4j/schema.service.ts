@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_ROOT, CypherRegistry, listCypherFiles } from './cypher-registry.js';
 import { Neo4jService } from './neo4j.service.js';
+import { runAs } from '../common/operation-context.js';
 
 /** How long start-up waits for new indexes to come online. */
 export const AWAIT_INDEXES_SECONDS = 60;
@@ -26,7 +27,11 @@ export class SchemaService implements OnModuleInit {
     this.awaitIndexes = cypher.get('neo4j/await-indexes');
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): Promise<void> {
+    return runAs('startup apply schema', () => this.apply());
+  }
+
+  private async apply(): Promise<void> {
     const files = listCypherFiles(join(CYPHER_ROOT, 'schema'));
     let count = 0;
     for (const file of files) {

@@ -9,6 +9,7 @@ import { logAccess } from './logger.js';
 import { MetricsService, routeLabel } from './metrics.service.js';
 import { RateLimitError, type RateLimitService } from '../auth/rate-limit.service.js';
 import { requestIdFrom, requestScope } from './request-id.js';
+import { runAs } from '../common/operation-context.js';
 import { ShutdownService } from './shutdown.service.js';
 
 declare module 'express-serve-static-core' {
@@ -68,16 +69,19 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
     res.once('finish', finish);
     res.once('close', finish);
 
-    requestScope.run({ requestId }, () => {
-      if (deps.shutdown.draining && !path.startsWith('/health')) {
-        res.setHeader('connection', 'close');
-        res
-          .status(503)
-          .json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
-        return;
-      }
-      void admit(deps, req, res, path).then((admitted) => admitted && next(), next);
-    });
+    // Transactions name the route, until /graphql names its operation (graphql-security.ts).
+    requestScope.run({ requestId }, () =>
+      runAs(`http ${req.method} ${path}`, () => {
+        if (deps.shutdown.draining && !path.startsWith('/health')) {
+          res.setHeader('connection', 'close');
+          res
+            .status(503)
+            .json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
+          return;
+        }
+        void admit(deps, req, res, path).then((admitted) => admitted && next(), next);
+      }),
+    );
   };
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ActorsRepository } from '../actors/actors.repository.js';
 import { ArticlesRepository } from '../articles/articles.repository.js';
 import { notFound } from '../common/errors/error-code.js';
+import { runAs } from '../common/operation-context.js';
 import type { ActorWrite } from '../graph/actor.row.js';
 import type { ArticleWrite } from '../graph/article.row.js';
 import type { ProposalWrite } from '../graph/proposal.row.js';
@@ -175,7 +176,11 @@ export class StanceWriter implements OnApplicationBootstrap {
   }
 
   /** Stances written before the chain was kept get linked once, at start-up (a no-op afterwards). */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return runAs('startup link shifts', () => this.linkUnlinked());
+  }
+
+  private async linkUnlinked(): Promise<void> {
     let linked = 0;
     for (let round = 0; round < 1000; round++) {
       const done = await this.transaction(async (write) => {

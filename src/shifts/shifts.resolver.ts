@@ -6,6 +6,7 @@ import { Stance } from '../stances/models/stance.model.js';
 import { Shift, ShiftConnection, ShiftFilter } from './models/shift.model.js';
 import { ShiftsService } from './shifts.service.js';
 import { ShiftKind } from '../graph/vocabulary.js';
+import { DateScalar } from '../common/scalars/date-scalars.js';
 
 @Resolver(() => Shift)
 export class ShiftsResolver {
@@ -57,7 +58,7 @@ export class ActorShiftsResolver {
     })
     proposalId?: string,
     @Args('since', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
       description: "ISO date YYYY-MM-DD or YYYY-MM: only shifts on or after it (the newer stance's effectiveOn).",
     })

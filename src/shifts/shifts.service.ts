@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
-import { optionalIsoDate, pageSize, requireId } from '../common/validation.js';
+import { pageSize, requireId } from '../common/validation.js';
 import { recordedSinceBound } from '../common/instants.js';
 import { ShiftFilter } from './models/shift.model.js';
 import { conditionDelta } from './shift-kind.js';
@@ -49,7 +49,7 @@ export class ShiftsService {
     const rows = await this.repository.byActors(
       actorIds,
       proposalId == null ? null : requireId('proposalId', proposalId),
-      optionalIsoDate('since', since),
+      since,
       kinds && kinds.length > 0 ? kinds : null,
     );
     return rows.map(toView);
@@ -72,7 +72,7 @@ export function toView(row: ShiftRow): ShiftView {
 }
 
 function toQuery(filter: ShiftFilter): ShiftQuery {
-  const since = optionalIsoDate('filter.since', filter.since);
+  const since = filter.since ?? null;
   return {
     actorId: filter.actorId == null ? null : requireId('filter.actorId', filter.actorId),
     proposalId: filter.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import neo4j from 'neo4j-driver';
+import type { PageArgs } from '../common/pagination/connection.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { Position, StanceStatus, LIVE_STATUSES } from '../graph/vocabulary.js';
-import type { EvidenceRow, Pair, StanceRow, StanceWithRefs, StanceWrite } from '../graph/stance.row.js';
-
-export interface StancePage {
-  totalCount: number;
-  rows: Array<StanceWithRefs & { sortKey: string }>;
-}
+import type { EvidenceRow, Pair, StancePage, StanceRow, StanceWrite } from '../graph/stance.row.js';
+import { pageParams } from '../neo4j/page-params.js';
 
 export interface StanceQuery {
   /** Only the stance in force on this date for each (actor, proposal): the latest effective on or before it. */
@@ -117,43 +114,51 @@ export class StancesRepository {
     return row;
   }
 
+  /** Each proposal's stance of each actor as of a date (null: now), a page of each in holder order (page null: all). */
   currentByProposals(
     proposalIds: readonly string[],
     asOf: string | null,
     position: Position | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.currentByProposals, {
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { proposalId: string }>> {
+    return this.neo4j.read(this.q.currentByProposals, {
       proposalIds,
       asOf,
       position,
       knownAsOf,
       liveStatuses: LIVE_STATUSES,
+      ...pageParams(page),
     });
   }
 
+  /** Each proposal's stances, oldest first, a page of each (page null: all). */
   byProposals(
     proposalIds: readonly string[],
     position: Position | null,
     statuses: StanceStatus[],
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byProposals, { proposalIds, position, statuses, knownAsOf });
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { proposalId: string }>> {
+    return this.neo4j.read(this.q.byProposals, { proposalIds, position, statuses, knownAsOf, ...pageParams(page) });
   }
 
+  /** Each actor's live stances, oldest first, a page of each (page null: all). */
   byActors(
     actorIds: readonly string[],
     proposalId: string | null,
     from: string | null,
     to: string | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.neo4j.read<StanceRow>(this.q.byActors, {
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { actorId: string }>> {
+    return this.neo4j.read(this.q.byActors, {
       actorIds,
       proposalId,
       from,
       to,
       knownAsOf,
+      ...pageParams(page),
       liveStatuses: LIVE_STATUSES,
     });
   }

@@ -8,10 +8,12 @@ import { Proposal } from '../proposals/models/proposal.model.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { Evidence, Stance, StanceConnection } from './models/stance.model.js';
 import { StancesService } from './stances.service.js';
+import { connectionOf, pageArgs } from '../common/pagination/connection.js';
+import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 import type { ArticleRow } from '../graph/article.row.js';
-import type { ProposalRow } from '../graph/proposal.row.js';
 import { Position } from '../graph/vocabulary.js';
 import type { ActorRow } from '../graph/actor.row.js';
+import type { ProposalRow } from '../graph/proposal.row.js';
 
 @Resolver(() => Stance)
 export class StancesResolver {
@@ -96,11 +98,11 @@ export class EvidenceResolver {
 /** Actor.stances: an actor's stances (the field is here, beside the Stance type; actors/ knows no stances). */
 @Resolver(() => Actor)
 export class ActorStancesResolver {
-  @ResolveField(() => [Stance], {
+  @ResolveField(() => StanceConnection, {
     description:
-      "This actor's live stances (PROPOSED and CONFIRMED), oldest first by effectiveOn; optionally on one proposal and within a date window.",
+      "This actor's live stances (PROPOSED and CONFIRMED), oldest first (by effectiveOn, undated first, then proposal id), a page at a time; optionally on one proposal and within a date window.",
   })
-  stances(
+  async stances(
     @Parent() actor: ActorRow,
     @Context() ctx: RequestContext,
     @Args('proposalId', {
@@ -110,27 +112,36 @@ export class ActorStancesResolver {
     })
     proposalId?: string,
     @Args('from', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
+      description: 'Only stances effective on or after this date.',
     })
     from?: string,
     @Args('to', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description:
-        'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',
+      description: 'Only stances effective on or before this date (a month includes all its days).',
     })
     to?: string,
     @Args('knownAsOf', {
-      type: () => String,
+      type: () => DateOrDateTimeScalar,
       nullable: true,
       description:
-        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt), "what did we know then".',
+        'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month): "what did we know then".',
     })
     knownAsOf?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
-    return ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null).load(actor.id);
+    const page = pageArgs(first, after);
+    const loader = ctx.loaders.stancesOfActor(proposalId ?? null, from ?? null, to ?? null, knownAsOf ?? null, page);
+    return connectionOf(await loader.load(actor.id), page);
   }
 }
 
@@ -141,22 +152,21 @@ export class ProposalStancesResolver {
     description:
       "Each actor's current stance, one per actor in actor id order: the latest by effectiveOn (statedOn, else first report date); rejected and retracted ones never count.",
   })
-  currentStances(@Parent() proposal: ProposalRow, @Context() ctx: RequestContext) {
-    return ctx.loaders.currentStances(null, null).load(proposal.id);
+  async currentStances(@Parent() proposal: ProposalRow, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.currentStances(null, null, null, null).load(proposal.id)).rows;
   }
 
-  @ResolveField(() => [Stance], {
+  @ResolveField(() => StanceConnection, {
     description:
-      "With asOf: each actor's stance in force on that date (the latest by effectiveOn on or before it), in actor id order. Without: every live stance (PROPOSED or CONFIRMED) on record, oldest first by effectiveOn (undated first). Filtered by position; with knownAsOf, only what had been recorded by then.",
+      "With asOf: each actor's stance in force on that date (the latest by effectiveOn on or before it), in actor id order. Without: every live stance (PROPOSED or CONFIRMED) on record, oldest first (by effectiveOn, undated first, then actor id). Filtered by position; with knownAsOf, only what had been recorded by then. A page at a time.",
   })
-  stances(
+  async stances(
     @Parent() proposal: ProposalRow,
     @Context() ctx: RequestContext,
     @Args('asOf', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description:
-        "ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): each actor's stance in force on that date.",
+      description: "Each actor's stance in force on this date (a month includes all its days).",
     })
     asOf?: string,
     @Args('position', {
@@ -166,16 +176,26 @@ export class ProposalStancesResolver {
     })
     position?: Position,
     @Args('knownAsOf', {
-      type: () => String,
+      type: () => DateOrDateTimeScalar,
       nullable: true,
-      description:
-        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then (recordedAt).',
+      description: 'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month).',
     })
     knownAsOf?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
-    return asOf != null
-      ? ctx.loaders.currentStances(asOf, position ?? null, knownAsOf ?? null).load(proposal.id)
-      : ctx.loaders.stancesOnProposal(position ?? null, knownAsOf ?? null).load(proposal.id);
+    const page = pageArgs(first, after);
+    const loader =
+      asOf != null
+        ? ctx.loaders.currentStances(asOf, position ?? null, knownAsOf ?? null, page)
+        : ctx.loaders.stancesOnProposal(position ?? null, knownAsOf ?? null, page);
+    return connectionOf(await loader.load(proposal.id), page);
   }
 }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../common/errors/error-code.js';
-import { Connection, decodeCursor, toConnection } from '../common/pagination/connection.js';
-import { LIMITS, optionalIsoDate, optionalText, pageSize, requireId } from '../common/validation.js';
 import { knownAsOfBound } from '../common/instants.js';
+import { Connection, decodeCursor, PageArgs, toConnection } from '../common/pagination/connection.js';
+import { LIMITS, optionalText, pageSize, requireId } from '../common/validation.js';
+import type { EvidenceRow, StancePage, StanceRow, StanceWithRefs } from '../graph/stance.row.js';
+import { LIVE_STATUSES, Position } from '../graph/vocabulary.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { StanceQuery, StancesRepository } from './stances.repository.js';
-import { LIVE_STATUSES, Position } from '../graph/vocabulary.js';
-import { EvidenceRow, StanceRow, StanceWithRefs } from '../graph/stance.row.js';
 
 const LIVE = [...LIVE_STATUSES];
 
@@ -41,42 +41,53 @@ export class StancesService {
     return toConnection(rows, { first: size, after: cursor }, totalCount, (row) => row.sortKey);
   }
 
-  /** Each actor's stance as of a date (null: now), from what had been recorded by knownAsOf (null: everything). */
+  /**
+   * Each actor's stance on each proposal as of a date (null: now), from what
+   * had been recorded by knownAsOf (null: everything): a page of each
+   * proposal's, in holder order (page null: all of them).
+   */
   currentByProposals(
     proposalIds: readonly string[],
     asOf: string | null,
     position: Position | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { proposalId: string }>> {
     return this.repository.currentByProposals(
       proposalIds,
-      upperBound(optionalIsoDate('asOf', asOf)),
+      upperBound(asOf),
       position,
       knownAsOfBound('knownAsOf', knownAsOf),
+      page,
     );
   }
 
+  /** Each proposal's live stances, oldest first: a page of each (page null: all of them). */
   byProposals(
     proposalIds: readonly string[],
     position: Position | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
-    return this.repository.byProposals(proposalIds, position, LIVE, knownAsOfBound('knownAsOf', knownAsOf));
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { proposalId: string }>> {
+    return this.repository.byProposals(proposalIds, position, LIVE, knownAsOfBound('knownAsOf', knownAsOf), page);
   }
 
+  /** Each actor's live stances, oldest first, optionally on one proposal and in a window: a page of each. */
   byActors(
     actorIds: readonly string[],
     proposalId: string | null,
     from: string | null,
     to: string | null,
-    knownAsOf: string | null = null,
-  ): Promise<StanceRow[]> {
+    knownAsOf: string | null,
+    page: PageArgs | null,
+  ): Promise<Array<StancePage & { actorId: string }>> {
     return this.repository.byActors(
       actorIds,
       proposalId === null ? null : requireId('proposalId', proposalId),
-      optionalIsoDate('from', from),
-      upperBound(optionalIsoDate('to', to)),
+      from,
+      upperBound(to),
       knownAsOfBound('knownAsOf', knownAsOf),
+      page,
     );
   }
 
@@ -90,11 +101,12 @@ export class StancesService {
 }
 
 function toQuery(filter: StanceFilter): StanceQuery {
-  const from = optionalIsoDate('filter.from', filter.from);
-  const to = optionalIsoDate('filter.to', filter.to);
+  // Dates come as Date scalars, checked where they enter.
+  const from = filter.from ?? null;
+  const to = filter.to ?? null;
   if (from && to && from > (upperBound(to) as string)) throw badInput('filter.to', 'must not be before filter.from');
   return {
-    asOf: upperBound(optionalIsoDate('filter.asOf', filter.asOf)),
+    asOf: upperBound(filter.asOf ?? null),
     knownAsOf: knownAsOfBound('filter.knownAsOf', filter.knownAsOf),
     actorId: filter.actorId == null ? null : requireId('filter.actorId', filter.actorId),
     proposalId: filter.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),

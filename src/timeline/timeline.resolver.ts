@@ -2,41 +2,51 @@ import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nest
 import { Actor } from '../actors/models/actor.model.js';
 import type { RequestContext } from '../graph/request-context.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
-import { ActorTimeline, ChangeClock, Changes } from './models/timeline.model.js';
+import { ActorTimeline, ActorTimelineConnection, ChangeClock, Changes } from './models/timeline.model.js';
+import { pageArgs, pageOfList } from '../common/pagination/connection.js';
 import { TimelineService, timelineOf } from './timeline.service.js';
+import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 
 @Resolver(() => Proposal)
 export class ProposalTimelineResolver {
-  @ResolveField(() => [ActorTimeline], {
+  @ResolveField(() => ActorTimelineConnection, {
     description:
-      "Each actor's live stances on this proposal in order (by effectiveOn: statedOn, else first report), actors in the order they first spoke; optionally within a window and from what had been recorded by knownAsOf. Shift kinds are as now known.",
+      "Each actor's live stances on this proposal in order (by effectiveOn: statedOn, else first report), actors in the order they first spoke, a page of actors at a time; optionally within a window and from what had been recorded by knownAsOf. Shift kinds are as now known.",
   })
   async timeline(
     @Parent() proposal: Proposal,
     @Context() ctx: RequestContext,
     @Args('from', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description: 'ISO date YYYY-MM-DD or YYYY-MM: only stances effective on or after it.',
+      description: 'Only stances effective on or after this date.',
     })
     from?: string,
     @Args('to', {
-      type: () => String,
+      type: () => DateScalar,
       nullable: true,
-      description:
-        'ISO date YYYY-MM-DD or YYYY-MM (a month includes all its days): only stances effective on or before it.',
+      description: 'Only stances effective on or before this date (a month includes all its days).',
     })
     to?: string,
     @Args('knownAsOf', {
-      type: () => String,
+      type: () => DateOrDateTimeScalar,
       nullable: true,
-      description:
-        'ISO date (YYYY-MM-DD or YYYY-MM, the whole UTC day or month) or date-time with a zone: only stances recorded by then.',
+      description: 'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month).',
     })
     knownAsOf?: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Actors per page, 1 to 100 (default 20).' })
+    first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The endCursor of the previous page; omit for the first page.',
+    })
+    after?: string,
   ) {
-    const stances = await ctx.loaders.stancesOnProposal(null, knownAsOf ?? null).load(proposal.id);
-    return timelineOf(stances, from ?? null, to ?? null);
+    const page = pageArgs(first, after);
+    // Every live stance on the proposal (an actor's first and latest in the window need them all), then a page of actors.
+    const stances = await ctx.loaders.stancesOnProposal(null, knownAsOf ?? null, null).load(proposal.id);
+    return pageOfList(timelineOf(stances.rows, from ?? null, to ?? null), page, (t) => t.sortKey);
   }
 }
 
@@ -58,6 +68,7 @@ export class ChangesResolver {
   })
   changes(
     @Args('since', {
+      type: () => DateOrDateTimeScalar,
       description:
         'ISO date YYYY-MM-DD or YYYY-MM (from the start of that UTC day or month), or for the RECORDED clock a date-time with a zone (2021-11-30T12:00:00Z).',
     })

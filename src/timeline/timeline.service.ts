@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../common/errors/error-code.js';
-import { optionalIsoDate, pageSize } from '../common/validation.js';
+import { pageSize } from '../common/validation.js';
 import { MOVEMENT_KINDS } from '../shifts/shift-kind.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
 import { upperBound } from '../stances/stances.service.js';
@@ -13,6 +13,8 @@ export interface ActorTimelineRow {
   actorId: string;
   stances: StanceRow[];
   latest: StanceRow;
+  /** The cursor key of the actor's first stance in the window: actors are in that order. */
+  sortKey: string;
 }
 
 @Injectable()
@@ -29,7 +31,7 @@ export class TimelineService {
     const bound: SinceBound =
       which === ChangeClock.RECORDED
         ? { since: null, recordedSince: recordedSinceBound('since', since) }
-        : { since: optionalIsoDate('since', since), recordedSince: null };
+        : { since: effectiveSince(since), recordedSince: null };
     const [stances, shifts, proposals] = await Promise.all([
       this.repository.changedStances(bound, limit),
       this.shifts.recent({ actorId: null, proposalId: null, kinds: MOVEMENT_KINDS, ...bound }, limit),
@@ -39,21 +41,36 @@ export class TimelineService {
   }
 }
 
+/** The EFFECTIVE clock reads dates (effectiveOn, proposedOn): an instant on it would be compared as text with days. */
+function effectiveSince(since: string): string {
+  if (since.includes('T'))
+    throw badInput('since', 'the EFFECTIVE clock reads dates (YYYY-MM-DD or YYYY-MM), not a date-time');
+  return since;
+}
+
 /**
- * Groups a proposal's live stances (oldest first) by actor, within an
- * optional window on effectiveOn; actors in the order they first took a
- * stance.
+ * Groups a proposal's live stances (oldest first, each with its cursor key)
+ * by actor, within an optional window on effectiveOn; actors in the order
+ * they first took a stance in the window.
  */
-export function timelineOf(stances: StanceRow[], from: string | null, to: string | null): ActorTimelineRow[] {
-  const lower = optionalIsoDate('from', from);
-  const upper = upperBound(optionalIsoDate('to', to));
-  const byActor = new Map<string, StanceRow[]>();
+export function timelineOf(
+  stances: Array<StanceRow & { sortKey: string }>,
+  from: string | null,
+  to: string | null,
+): ActorTimelineRow[] {
+  const upper = upperBound(to);
+  const byActor = new Map<string, Array<StanceRow & { sortKey: string }>>();
   for (const s of stances) {
-    if (lower !== null && (s.effectiveOn === null || s.effectiveOn < lower)) continue;
+    if (from !== null && (s.effectiveOn === null || s.effectiveOn < from)) continue;
     if (upper !== null && (s.effectiveOn === null || s.effectiveOn > upper)) continue;
     const list = byActor.get(s.actorId) ?? [];
     list.push(s);
     byActor.set(s.actorId, list);
   }
-  return [...byActor.entries()].map(([actorId, list]) => ({ actorId, stances: list, latest: list[list.length - 1] }));
+  return [...byActor.entries()].map(([actorId, list]) => ({
+    actorId,
+    stances: list,
+    latest: list[list.length - 1],
+    sortKey: list[0].sortKey,
+  }));
 }

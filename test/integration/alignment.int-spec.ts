@@ -27,7 +27,7 @@ type Pair = {
   proposals: Agreement[];
 };
 
-const ALIGN = `query ($actors: [ID!]!, $proposals: [ID!]!, $asOf: String) {
+const ALIGN = `query ($actors: [ID!]!, $proposals: [ID!]!, $asOf: Date) {
   alignment(actorIds: $actors, proposalIds: $proposals, asOf: $asOf) {
     asOf
     pairs {
@@ -153,7 +153,8 @@ describe('alignment on the demo graph', () => {
       [{ actors: ['japan'], proposals: [EOW] }, 'BAD_USER_INPUT', 'actorIds'],
       [{ actors: ['japan', 'Japan!'], proposals: [EOW] }, 'BAD_USER_INPUT', 'actorIds[1]'],
       [{ actors: ['japan', 'china'], proposals: [] }, 'BAD_USER_INPUT', 'proposalIds'],
-      [{ actors: ['japan', 'china'], proposals: [EOW], asOf: 'soon' }, 'BAD_USER_INPUT', 'asOf'],
+      // Refused by the Date scalar where it enters (graphql's message names the variable).
+      [{ actors: ['japan', 'china'], proposals: [EOW], asOf: 'soon' }, 'BAD_USER_INPUT', undefined],
       [{ actors: ['japan', 'atlantis-nowhere'], proposals: [EOW] }, 'NOT_FOUND', undefined],
       [{ actors: ['japan', 'china'], proposals: ['no-such-proposal'] }, 'NOT_FOUND', undefined],
     ];

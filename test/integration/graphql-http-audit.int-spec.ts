@@ -41,7 +41,7 @@ describe('GraphQL over HTTP: graphql-http server audit', () => {
       const json = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
       return [res.status, json.errors?.[0]?.extensions?.code];
     };
-    const deep = `{ actors(first: 1) { nodes { ${'stances { actor { '.repeat(10)}id${' } }'.repeat(10)} } } }`;
+    const deep = `{ actors(first: 1) { nodes { ${'stances { nodes { actor { '.repeat(10)}id${' } } }'.repeat(10)} } } }`;
     const cases: Array<[unknown, string]> = [
       [{ query: '{' }, 'GRAPHQL_PARSE_FAILED'],
       [{ query: '{ noSuchField }' }, 'GRAPHQL_VALIDATION_FAILED'],

@@ -63,30 +63,68 @@ describe('read-ahead: one statement per question, the same answers', () => {
     );
   });
 
-  it("an actor's roles and timeline, through a fragment too", async () => {
-    // (The list form is one level deeper: evidence is left out to stay within the depth limit.)
+  it("an actor's roles and a page of its timeline, through a fragment too", async () => {
+    // (The list form is one level deeper: evidence is left out to stay within the depth limit, and it
+    // lists 50 actors, the demo graph's and more, to stay within the cost limit.)
     const STANCE = `id position cue conditions statedOn effectiveOn recordedAt status sourceCount actor { id name kind } speaker { id name } proposal { id name }`;
-    type A = { id: string; represents: unknown[]; stances: unknown[] };
+    const PAGE = `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { ${STANCE} }`;
+    type A = { id: string; represents: unknown[]; stances: { totalCount: number; nodes: unknown[] } };
     for (const id of ['japan', 'takehiro-funakoshi']) {
       const ahead = await reads<{ actor: A }>(
-        `query ($id: ID!) { actor(id: $id) { ...Timeline } } fragment Timeline on Actor { id name represents { role state { id name } } stances { ${STANCE} } }`,
+        `query ($id: ID!) { actor(id: $id) { ...Timeline } } fragment Timeline on Actor { id name represents { role state { id name } } stances { ${PAGE} } }`,
         { id },
       );
       expect(ahead.reads).toBe(1);
       const listed = await reads<{ actors: { nodes: A[] } }>(
-        `{ actors(first: 100) { nodes { id name represents { role state { id name } } stances { ${STANCE} } } } }`,
+        `{ actors(first: 50) { nodes { id name represents { role state { id name } } stances { ${PAGE} } } } }`,
       );
       expect(listed.data.actors.nodes.find((a) => a.id === id)).toEqual(ahead.data.actor);
     }
-    const japan = await reads<{ actor: A }>(`{ actor(id: "japan") { stances { id } } }`);
-    expect(japan.data.actor.stances.length).toBeGreaterThanOrEqual(2);
+    const japan = await reads<{ actor: A }>(`{ actor(id: "japan") { stances { totalCount nodes { id } } } }`);
+    expect(japan.reads).toBe(1);
+    expect(japan.data.actor.stances.nodes.length).toBeGreaterThanOrEqual(2);
+    expect(japan.data.actor.stances.totalCount).toBe(japan.data.actor.stances.nodes.length);
+  });
+
+  it("pages through an actor's timeline read ahead, one statement a page, the same as the list form", async () => {
+    type Page = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      edges: Array<{ cursor: string; node: { id: string; sourceCount: number } }>;
+    };
+    const walk = async (query: string, pick: (data: never) => Page) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 50; pages++) {
+        const res: { data: never; reads: number } = await reads<never>(query, { after });
+        expect(res.reads).toBe(1);
+        const page = pick(res.data);
+        expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+        ids.push(...page.edges.map((e) => e.node.id));
+        if (!page.pageInfo.hasNextPage) return { ids, total: page.totalCount };
+        after = page.pageInfo.endCursor;
+      }
+      throw new Error('too many pages');
+    };
+    const SELECTION = `totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id sourceCount } }`;
+    const ahead = await walk(
+      `query ($after: String) { actor(id: "japan") { stances(first: 1, after: $after) { ${SELECTION} } } }`,
+      (d: { actor: { stances: Page } }) => d.actor.stances,
+    );
+    expect(ahead.ids.length).toBeGreaterThanOrEqual(2);
+    expect(ahead.total).toBe(ahead.ids.length);
+    expect(new Set(ahead.ids).size).toBe(ahead.ids.length);
+    const whole = await reads<{ actor: { stances: Page } }>(
+      `{ actor(id: "japan") { stances(first: 100) { ${SELECTION} } } }`,
+    );
+    expect(whole.data.actor.stances.edges.map((e) => e.node.id)).toEqual(ahead.ids);
   });
 
   it('a filtered stance with arguments is not read ahead, and still answers', async () => {
-    const res = await reads<{ actor: { stances: Array<{ proposal: { id: string } }> } }>(
-      `{ actor(id: "japan") { stances(proposalId: "inter-korean-military-talks") { proposal { id } } } }`,
+    const res = await reads<{ actor: { stances: { nodes: Array<{ proposal: { id: string } }> } } }>(
+      `{ actor(id: "japan") { stances(proposalId: "inter-korean-military-talks") { nodes { proposal { id } } } } }`,
     );
-    const proposals = res.data.actor.stances.map((s) => s.proposal.id);
+    const proposals = res.data.actor.stances.nodes.map((s) => s.proposal.id);
     expect(proposals.length).toBeGreaterThanOrEqual(1);
     expect(new Set(proposals)).toEqual(new Set(['inter-korean-military-talks']));
   });

@@ -68,7 +68,7 @@ describe('security', () => {
   });
 
   it('limits depth, aliases and tokens with QUERY_TOO_COMPLEX, and page sizes with BAD_USER_INPUT', async () => {
-    const deep = `{ actors(first: 1) { nodes { ${'stances { actor { '.repeat(10)}id${' } }'.repeat(10)} } } }`;
+    const deep = `{ actors(first: 1) { nodes { ${'stances { nodes { actor { '.repeat(10)}id${' } } }'.repeat(10)} } } }`;
     const aliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: actors(first: 1) { totalCount }`).join(' ')} }`;
     const tokens = `{ actors(first: 1) { totalCount ${'__typename '.repeat(1000)} } }`;
     for (const query of [deep, aliases, tokens]) {
@@ -119,7 +119,9 @@ describe('security', () => {
       });
     expect(await once(upsert(uniq('Socket Land')))).toBe('UNAUTHENTICATED');
     expect(
-      await once(`{ actors(first: 1) { nodes { ${'stances { actor { '.repeat(10)}id${' } }'.repeat(10)} } } }`),
+      await once(
+        `{ actors(first: 1) { nodes { ${'stances { nodes { actor { '.repeat(10)}id${' } } }'.repeat(10)} } } }`,
+      ),
     ).toBe('QUERY_TOO_COMPLEX');
     expect(await once('{ actors(first: 1) { totalCount } }')).toBe('OK');
     await client.dispose();

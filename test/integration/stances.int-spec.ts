@@ -1,6 +1,6 @@
 import { DemoService } from '../../src/demo/demo.service.js';
 import { STANCE_SHIFTED } from '../../src/live/stance-events.js';
-import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
+import { GqlResponse, graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
 import { subscribe, untilListening, wsClient } from '../support/live.js';
 
 type Stance = {
@@ -106,14 +106,16 @@ describe('the stance graph on a real Neo4j', () => {
     });
 
     it('answers as of a date: before Japan spoke, it had no stance', async () => {
-      const res = await t.gql<{ proposal: { before: Stance[]; after: Stance[]; opposing: Stance[] } }>(`{
+      type Page = { nodes: Stance[] };
+      const res = await t.gql<{ proposal: { before: Page; after: Page; opposing: Page } }>(`{
         proposal(id: "end-of-war-declaration") {
-          before: stances(asOf: "2021-10-18") { actor { id } position statedOn }
-          after: stances(asOf: "2021-11-30") { actor { id } position }
-          opposing: stances(asOf: "2021-11-30", position: OPPOSE) { actor { id } }
+          before: stances(asOf: "2021-10-18") { nodes { actor { id } position statedOn } }
+          after: stances(asOf: "2021-11-30") { nodes { actor { id } position } }
+          opposing: stances(asOf: "2021-11-30", position: OPPOSE) { nodes { actor { id } } }
         } }`);
       expect(res.errors).toBeUndefined();
-      const p = res.data!.proposal;
+      const { before, after, opposing } = res.data!.proposal;
+      const p = { before: before.nodes, after: after.nodes, opposing: opposing.nodes };
       expect(p.before.map((s) => s.actor.id)).toEqual(['south-korea']);
       expect(p.before[0].statedOn).toBe('2021-09');
       expect(p.after.map((s) => s.actor.id).sort()).toEqual(['japan', 'north-korea', 'south-korea', 'united-states']);
@@ -122,18 +124,56 @@ describe('the stance graph on a real Neo4j', () => {
 
     it("lists an actor's stances over time and what an article contributed", async () => {
       const res = await t.gql<{
-        actor: { stances: Stance[]; represents: unknown[] };
+        actor: { stances: { nodes: Stance[] }; represents: unknown[] };
         article: { outlet: string; sameReportAs: { id: string }[]; stances: Stance[] };
       }>(`{
-        actor(id: "japan") { stances { position statedOn } }
+        actor(id: "japan") { stances { nodes { position statedOn } } }
         article(id: "demo-japan-times-2021-11-07") { outlet sameReportAs { id } stances { actor { id } position } }
       }`);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.actor.stances.map((s) => s.statedOn)).toEqual(
+      expect(res.data!.actor.stances.nodes.map((s) => s.statedOn)).toEqual(
         ['2017-07-18', '2017-07-19', '2017-07-07', '2018-02-09', '2018-03', '2021-10-19'].sort(),
       );
       expect(res.data!.article.sameReportAs.map((a) => a.id)).toEqual(['demo-kyodo-2021-11-06']);
       expect(res.data!.article.stances).toHaveLength(5);
+    });
+
+    it("pages a proposal's stances, on record and as of a date, as the whole list orders them", async () => {
+      type Page = {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string };
+        nodes: Array<{ id: string; actor: { id: string } }>;
+      };
+      const q = `query ($asOf: Date, $first: Int, $after: String) { proposal(id: "end-of-war-declaration") {
+        stances(asOf: $asOf, first: $first, after: $after) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id actor { id } } } } }`;
+      for (const asOf of [null, '2021-11-30']) {
+        const whole = await t.gql<{ proposal: { stances: Page } }>(q, { asOf, first: 100 });
+        expect(whole.errors).toBeUndefined();
+        const all = whole.data!.proposal.stances;
+        expect(all.pageInfo.hasNextPage).toBe(false);
+        expect(all.totalCount).toBe(all.nodes.length);
+        expect(all.nodes.length).toBeGreaterThanOrEqual(4);
+        const walked: string[] = [];
+        let after: string | null = null;
+        for (let pages = 0; pages < 20; pages++) {
+          const res: GqlResponse<{ proposal: { stances: Page } }> = await t.gql(q, { asOf, first: 2, after });
+          const page = res.data!.proposal.stances;
+          expect(page.nodes.length).toBeLessThanOrEqual(2);
+          expect(page.totalCount).toBe(all.totalCount);
+          expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+          walked.push(...page.nodes.map((n) => n.id));
+          if (!page.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor;
+        }
+        expect(walked).toEqual(all.nodes.map((n) => n.id));
+      }
+      // As of a date, one stance per actor, in actor id order.
+      const asOf = await t.gql<{ proposal: { stances: Page } }>(q, { asOf: '2021-11-30', first: 100 });
+      const holders = asOf.data!.proposal.stances.nodes.map((n) => n.actor.id);
+      expect(holders).toEqual([...new Set(holders)].sort());
+      const tooMany = await t.gql(q, { first: 101 });
+      expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
     });
 
     it('filters and pages stances by proposal, position, dates and outlet', async () => {
@@ -416,8 +456,9 @@ describe('the stance graph on a real Neo4j', () => {
         [{ ...base, actorId: 'no-such-actor' }, 'NOT_FOUND', undefined],
         [{ ...base, proposalId: 'no-such-proposal' }, 'NOT_FOUND', undefined],
         [{ ...base, speakerId: 'no-such-person' }, 'NOT_FOUND', undefined],
-        [{ ...base, statedOn: '2021-19-40' }, 'BAD_USER_INPUT', 'statedOn'],
-        [{ ...base, statedOn: 'last Tuesday' }, 'BAD_USER_INPUT', 'statedOn'],
+        // Refused by the Date scalar as the variable is read (graphql's message names input.statedOn).
+        [{ ...base, statedOn: '2021-19-40' }, 'BAD_USER_INPUT', undefined],
+        [{ ...base, statedOn: 'last Tuesday' }, 'BAD_USER_INPUT', undefined],
         [{ ...base, cue: '' }, 'BAD_USER_INPUT', 'cue'],
         [{ ...base, confidence: 2 }, 'BAD_USER_INPUT', 'confidence'],
         [{ ...base, conditions: ['x'.repeat(5000)] }, 'BAD_USER_INPUT', 'conditions[0]'],
@@ -472,8 +513,21 @@ describe('the stance graph on a real Neo4j', () => {
         `mutation { upsertProposal(input: { name: "${uniq('Orphan plan')}", proposedById: "nobody-at-all" }) { id } }`,
       );
       expect(unknownProposer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const badAsOf = await t.gql('{ proposal(id: "end-of-war-declaration") { stances(asOf: "soon") { id } } }');
+      const badAsOf = await t.gql(
+        '{ proposal(id: "end-of-war-declaration") { stances(asOf: "soon") { nodes { id } } } }',
+      );
       expect(badAsOf.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      // The Date scalar refuses an impossible day where it enters, as a variable too, naming the variable.
+      const badDay = await t.gql(
+        'query ($on: Date) { proposal(id: "end-of-war-declaration") { stances(asOf: $on) { nodes { id } } } }',
+        { on: '2021-02-30' },
+      );
+      expect(badDay.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(badDay.errors?.[0].message).toMatch(/^Variable "\$on" got invalid value "2021-02-30"/);
+      const badStatedOn = await t.gql(
+        `mutation { recordStance(input: { actorId: "japan", proposalId: "end-of-war-declaration", position: SUPPORT, statedOn: "2021-13" }) { id } }`,
+      );
+      expect(badStatedOn.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await graphFingerprint(t)).toEqual(before);
     });
   });

@@ -124,7 +124,9 @@ describe('fuzzing the API and the ingest pipeline', () => {
       });
     const deep = fc
       .integer({ min: 7, max: 40 })
-      .map((n) => `{ actors(first: 1) { nodes { ${'stances { actor { '.repeat(n)}id${' } }'.repeat(n)} } } }`);
+      .map(
+        (n) => `{ actors(first: 1) { nodes { ${'stances { nodes { actor { '.repeat(n)}id${' } } }'.repeat(n)} } } }`,
+      );
     const aliases = fc
       .integer({ min: 16, max: 200 })
       .map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: actors(first: 1) { totalCount }`).join(' ')} }`);

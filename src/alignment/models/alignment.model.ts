@@ -3,6 +3,7 @@ import { Actor } from '../../actors/models/actor.model.js';
 import { Proposal } from '../../proposals/models/proposal.model.js';
 import { Stance } from '../../stances/models/stance.model.js';
 import { Relation } from '../alignment.js';
+import { DateOrDateTimeScalar, DateScalar } from '../../common/scalars/date-scalars.js';
 
 registerEnumType(Relation, {
   name: 'AgreementRelation',
@@ -89,10 +90,13 @@ export class ActorPairAlignment {
 
 @ObjectType({ description: 'Who agrees with whom on a set of proposals, as of a date.' })
 export class Alignment {
-  @Field(() => String, { nullable: true, description: 'The asOf argument, as given; null: now.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The asOf argument, as given; null: now.' })
   asOf: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The knownAsOf argument, as given; null: everything recorded.' })
+  @Field(() => DateOrDateTimeScalar, {
+    nullable: true,
+    description: 'The knownAsOf argument, as given; null: everything recorded.',
+  })
   knownAsOf: string | null;
 
   @Field(() => [ActorPairAlignment], { description: 'Every pair of the actors asked about, in the order asked.' })

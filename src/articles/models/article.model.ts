@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../../common/scalars/date-scalars.js';
 
 @ObjectType({ description: 'A report: where a stance was read.' })
 export class Article {
@@ -20,7 +21,7 @@ export class Article {
   @Field(() => String, { nullable: true, description: 'The outlet that published it ("Kyodo"); null when unknown.' })
   outlet: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'When the article came out: ISO date YYYY-MM-DD or YYYY-MM; null when unknown.',
   })
@@ -33,7 +34,7 @@ export class Article {
   })
   textHash: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When this system learned of the article: ISO 8601 date-time in UTC.',
   })

@@ -23,7 +23,7 @@ describe('auth and limits configuration', () => {
     const config = loadConfig(BASE);
     expect(config.auth.openReads).toBe(true);
     expect(config.graphql).toMatchObject({
-      maxDepth: 6,
+      maxDepth: 7,
       maxAliases: 15,
       maxTokens: 1000,
       introspection: true,

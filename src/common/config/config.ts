@@ -177,10 +177,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth,
     // graphql-armor's defaults, but for cost: armor multiplies a list's cost by
     // its `first`, and the analyst view's own matrix (100 proposals with their
-    // current stances) costs ~9,700 that way, so the limit is twice that.
+    // current stances) costs ~9,700 that way, so the limit is twice that; and
+    // for depth, one more than armor's 6: a connection's `nodes` is a level of
+    // its own, and the analyst view's timeline (proposal, timeline, nodes,
+    // stances, evidence, article, its fields) needs seven.
     // The IDE and introspection are for development.
     graphql: {
-      maxDepth: int('STANCE_GQL_MAX_DEPTH', 6, 1, 100),
+      maxDepth: int('STANCE_GQL_MAX_DEPTH', 7, 1, 100),
       maxCost: int('STANCE_GQL_MAX_COST', 20_000, 1, 10_000_000),
       maxAliases: int('STANCE_GQL_MAX_ALIASES', 15, 0, 1000),
       maxTokens: int('STANCE_GQL_MAX_TOKENS', 1000, 10, 100_000),

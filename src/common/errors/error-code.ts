@@ -40,6 +40,19 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A value a custom scalar refused (a Date that is no calendar date): graphql
+ * reports it before any resolver runs, and format-error.ts gives it
+ * BAD_USER_INPUT with graphql's message, which names the argument or
+ * variable and ends with this one.
+ */
+export class ScalarInputError extends DomainError {
+  constructor(message: string) {
+    super(ErrorCode.BAD_USER_INPUT, message);
+    this.name = 'ScalarInputError';
+  }
+}
+
 export const notFound = (what: string, id: string): DomainError =>
   new DomainError(ErrorCode.NOT_FOUND, `${what} "${id}" was not found`);
 

@@ -1,6 +1,6 @@
 import { GraphQLFormattedError } from 'graphql';
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
-import { DomainError, ErrorCode } from './error-code.js';
+import { DomainError, ErrorCode, ScalarInputError } from './error-code.js';
 
 /** Codes that graphql-js and Apollo assign themselves and that are safe to pass on. */
 const FRAMEWORK_CODES = new Set([
@@ -28,7 +28,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) {
     return {
       ...base,
-      message: original.message,
+      // A scalar's refusal: graphql's message names the argument or variable, then gives the scalar's reason.
+      message: original instanceof ScalarInputError ? formatted.message : original.message,
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
     };
   }

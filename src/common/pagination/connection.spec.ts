@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, toConnection } from './connection.js';
+import { connectionOf, decodeCursor, encodeCursor, pageArgs, pageOfList, toConnection } from './connection.js';
 
 describe('toConnection', () => {
   const rows = ['a', 'b', 'c'].map((id) => ({ id }));
@@ -39,5 +39,21 @@ describe('toConnection', () => {
 
   it('refuses a cursor it did not give out', () => {
     expect(() => decodeCursor('after', 'not-a-cursor')).toThrow('after: is not a cursor this API gave out');
+  });
+
+  it('pages a list held in key order, and a page the database cut, alike', () => {
+    const all = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, sortKey: id }));
+    const second = pageOfList(all, pageArgs(2, encodeCursor('b')), (r) => r.sortKey);
+    expect(second.nodes.map((n) => n.id)).toEqual(['c', 'd']);
+    expect(second.totalCount).toBe(5);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: encodeCursor('d') });
+    const cut = connectionOf({ totalCount: 5, rows: all.slice(2, 5) }, pageArgs(2, encodeCursor('b')));
+    expect(cut).toEqual(second);
+  });
+
+  it('takes page sizes from 1 to 100, 20 when none is given', () => {
+    expect(pageArgs(undefined, null)).toEqual({ first: 20, after: null });
+    expect(() => pageArgs(0, null)).toThrow('first: must be a whole number from 1 to 100');
+    expect(() => pageArgs(101, null)).toThrow('first');
   });
 });

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { badInput } from '../errors/error-code.js';
+import { pageSize } from '../validation.js';
 
 @ObjectType({
   description:
@@ -113,4 +114,31 @@ export function toConnection<T>(
     },
     totalCount,
   };
+}
+
+/** What a client asked of a connection: a page size (validated) and the decoded cursor. */
+export interface PageArgs {
+  first: number;
+  after: string | null;
+}
+
+export function pageArgs(first: number | null | undefined, after: string | null | undefined): PageArgs {
+  return { first: pageSize('first', first), after: decodeCursor('after', after) };
+}
+
+/** A page the database cut: how many match in all, and up to first + 1 rows after the cursor, each with its key. */
+export interface KeyedPage<T> {
+  totalCount: number;
+  rows: Array<T & { sortKey: string }>;
+}
+
+export function connectionOf<T>(page: KeyedPage<T>, args: PageArgs): Connection<T & { sortKey: string }> {
+  return toConnection(page.rows, args, page.totalCount, (row) => row.sortKey);
+}
+
+/** A page of a list held in memory, which must be in key order. */
+export function pageOfList<T>(all: T[], args: PageArgs, keyOf: (row: T) => string): Connection<T> {
+  const after = args.after;
+  const rest = after === null ? all : all.filter((row) => keyOf(row) > after);
+  return toConnection(rest.slice(0, args.first + 1), args, all.length, keyOf);
 }

@@ -8,6 +8,7 @@ import type { MetricsService } from '../../ops/metrics.service.js';
 import type { RateLimitService } from '../../auth/rate-limit.service.js';
 import type { AppConfig } from '../../common/config/config.js';
 import { formatGraphQLError } from '../../common/errors/format-error.js';
+import { graphqlOperationName, nameOperation } from '../../common/operation-context.js';
 import { limitRules } from './limits.js';
 
 /**
@@ -42,6 +43,8 @@ export function graphqlSecurity(
           return {
             async didResolveOperation({ operation }) {
               metrics.graphqlOperations.inc({ type: operation?.operation ?? 'unknown' });
+              // The transactions of this request name the operation (Neo4jService).
+              nameOperation(graphqlOperationName(operation));
             },
           };
         },

@@ -18,7 +18,7 @@ import { DomainError, ErrorCode } from '../../common/errors/error-code.js';
 
 /**
  * Limits on what one GraphQL operation may ask, from graphql-armor's rules
- * (depth 6, cost 20,000, aliases 15, directives 50, tokens 1,000 by default;
+ * (depth 7, cost 20,000, aliases 15, directives 50, tokens 1,000 by default;
  * STANCE_GQL_MAX_*). Past any of them the operation is refused before it
  * runs, with extensions.code QUERY_TOO_COMPLEX.
  */

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { DateScalar } from '../../common/scalars/date-scalars.js';
 
 @InputType({ description: 'A news article as raw text, with what is known about it.' })
 export class IngestArticleInput {
@@ -20,7 +21,7 @@ export class IngestArticleInput {
   @Field(() => String, { nullable: true, description: 'The headline.' })
   title?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       'When it came out: ISO date YYYY-MM-DD or YYYY-MM. Relative dates in the text ("said Saturday", "last month") resolve against it.',

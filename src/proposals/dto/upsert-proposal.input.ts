@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateScalar } from '../../common/scalars/date-scalars.js';
 
 @InputType({ description: 'A proposal to create, or to update when the id exists.' })
 export class UpsertProposalInput {
@@ -36,7 +37,7 @@ export class UpsertProposalInput {
   })
   proposerId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       'When it was put forward: ISO date YYYY-MM-DD or YYYY-MM. Replaces the date when given; kept when omitted.',

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection.js';
+import { DateScalar } from '../../common/scalars/date-scalars.js';
 
 @ObjectType({ description: 'Something put forward for others to accept: a declaration, talks, a summit, a treaty.' })
 export class Proposal {
@@ -17,7 +18,7 @@ export class Proposal {
   })
   aliases: string[];
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       'When it was put forward: ISO date YYYY-MM-DD, or YYYY-MM when only the month is known; null when unknown.',

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection.js';
 import { Stance } from '../../stances/models/stance.model.js';
 import { Position, ShiftKind } from '../../graph/vocabulary.js';
+import { DateOrDateTimeScalar, DateScalar, DateTimeScalar } from '../../common/scalars/date-scalars.js';
 
 @ObjectType({
   description:
@@ -14,7 +15,7 @@ export class Shift {
   @Field(() => ShiftKind, { description: 'What sort of move it is.' })
   kind: ShiftKind;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       "When it happened: the newer stance's effectiveOn (statedOn, else first report), ISO date YYYY-MM-DD or YYYY-MM; null when undated.",
@@ -39,7 +40,9 @@ export class Shift {
   @Field(() => Stance, { nullable: true, description: 'The stance it supersedes (null for FIRST_STATED).' })
   previous: Stance | null;
 
-  @Field({ description: 'When this system recorded the newer stance: ISO 8601 date-time in UTC.' })
+  @Field(() => DateTimeScalar, {
+    description: 'When this system recorded the newer stance: ISO 8601 date-time in UTC.',
+  })
   recordedAt: string;
 
   actorId: string;
@@ -57,13 +60,13 @@ export class ShiftFilter {
   @Field(() => ID, { nullable: true, description: 'Only shifts on this proposal.' })
   proposalId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: "ISO date YYYY-MM-DD or YYYY-MM: only shifts on or after it (the newer stance's effectiveOn).",
   })
   since?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateOrDateTimeScalar, {
     nullable: true,
     description:
       'ISO date (YYYY-MM-DD or YYYY-MM, from the start of that UTC day or month) or date-time with a zone: only shifts recorded at or after it.',

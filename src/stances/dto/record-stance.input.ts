@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Position } from '../../graph/vocabulary.js';
+import { DateScalar } from '../../common/scalars/date-scalars.js';
 
 @InputType({ description: 'The article a quote comes from: by id when known, else by its metadata.' })
 export class ArticleRefInput {
@@ -22,7 +23,7 @@ export class ArticleRefInput {
   @Field(() => String, { nullable: true, description: 'The headline, at most 2000 characters.' })
   title?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'When the article came out: ISO date YYYY-MM-DD or YYYY-MM.',
   })
@@ -79,7 +80,7 @@ export class RecordStanceInput {
   })
   speakerId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       'When the actor took the stance: ISO date YYYY-MM-DD or YYYY-MM; omit when unknown. Part of the stance id, with actor, proposal and position.',

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection.js';
 import { Position, StanceStatus } from '../../graph/vocabulary.js';
+import { DateScalar, DateTimeScalar } from '../../common/scalars/date-scalars.js';
 
 registerEnumType(Position, {
   name: 'Position',
@@ -59,14 +60,14 @@ export class Stance {
   })
   conditions: string[];
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       'When the actor took the stance, not when it was reported: ISO date YYYY-MM-DD, or YYYY-MM when only the month is known; null when unknown.',
   })
   statedOn: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
       'The date "as of" answers, timelines and ordering use: statedOn, or the earliest publishedOn of its evidence when statedOn is unknown (YYYY-MM-DD or YYYY-MM); null when neither is known.',
@@ -78,7 +79,7 @@ export class Stance {
   })
   confidence: number;
 
-  @Field({
+  @Field(() => DateTimeScalar, {
     description: 'When this system first learned it (ingestion or recording time): ISO 8601 date-time in UTC.',
   })
   recordedAt: string;

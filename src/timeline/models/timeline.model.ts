@@ -1,7 +1,9 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../../common/pagination/connection.js';
 import { Proposal } from '../../proposals/models/proposal.model.js';
 import { Shift } from '../../shifts/models/shift.model.js';
 import { Stance } from '../../stances/models/stance.model.js';
+import { DateOrDateTimeScalar } from '../../common/scalars/date-scalars.js';
 
 @ObjectType({
   description: "One actor's live stances on a proposal, oldest first; each stance's `shift` says how it moved.",
@@ -17,6 +19,9 @@ export class ActorTimeline {
 
   actorId: string;
 }
+
+@ObjectType({ description: 'A page of actor timelines, actors in the order they first took a stance.' })
+export class ActorTimelineConnection extends ConnectionType(ActorTimeline, 'ActorTimeline', 'actor timelines') {}
 
 export enum ChangeClock {
   RECORDED = 'RECORDED',
@@ -38,7 +43,7 @@ registerEnumType(ChangeClock, {
 
 @ObjectType({ description: 'What is new since a date: stances, shifts and proposals, newest first.' })
 export class Changes {
-  @Field({ description: 'The since argument, as given.' })
+  @Field(() => DateOrDateTimeScalar, { description: 'The since argument, as given.' })
   since: string;
 
   @Field(() => ChangeClock, { description: 'The clock since was read on (RECORDED unless asked otherwise).' })

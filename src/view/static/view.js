@@ -104,15 +104,32 @@
 
   // ---- matrix ----------------------------------------------------------------
 
+  // As of a date, a proposal's stances come a page at a time (the first page with the matrix);
+  // the rest of a proposal that has more is asked for page by page.
+  var STANCES_PAGE = 'pageInfo { hasNextPage endCursor } nodes { ' + STANCE + ' }';
+  var AS_OF_PAGE = 'query MatrixPage($id: ID!, $asOf: Date, $after: String) { proposal(id: $id) { ' +
+    'stances(asOf: $asOf, first: 100, after: $after) { ' + STANCES_PAGE + ' } } }';
+
+  function restOfStances(id, asOf, page) {
+    if (!page.pageInfo.hasNextPage) return Promise.resolve(page.nodes);
+    return gql(AS_OF_PAGE, { id: id, asOf: asOf, after: page.pageInfo.endCursor }).then(function (data) {
+      return restOfStances(id, asOf, data.proposal.stances).then(function (more) { return page.nodes.concat(more); });
+    });
+  }
+
   function loadMatrix() {
     // Now: each actor's current stance; as of a date: the one in force then.
-    var query = state.asOf
-      ? 'query Matrix($asOf: String) { proposals(first: 100) { nodes { id name proposedOn stances(asOf: $asOf) { ' + STANCE + ' } } } }'
+    var asOf = state.asOf;
+    var query = asOf
+      ? 'query Matrix($asOf: Date) { proposals(first: 100) { nodes { id name proposedOn stances(asOf: $asOf) { ' + STANCES_PAGE + ' } } } }'
       : 'query Matrix { proposals(first: 100) { nodes { id name proposedOn currentStances { ' + STANCE + ' } } } }';
-    return gql(query, state.asOf ? { asOf: state.asOf } : {}).then(function (data) {
-      state.proposals = data.proposals.nodes.map(function (p) {
-        return { id: p.id, name: p.name, proposedOn: p.proposedOn, stances: p.stances || p.currentStances || [] };
-      });
+    return gql(query, asOf ? { asOf: asOf } : {}).then(function (data) {
+      return Promise.all(data.proposals.nodes.map(function (p) {
+        var all = p.stances ? restOfStances(p.id, asOf, p.stances) : Promise.resolve(p.currentStances || []);
+        return all.then(function (stances) { return { id: p.id, name: p.name, proposedOn: p.proposedOn, stances: stances }; });
+      }));
+    }).then(function (proposals) {
+      state.proposals = proposals;
       renderMatrix();
     }).catch(function (error) {
       clear($('matrix'));
@@ -216,9 +233,10 @@
 
   // ---- timeline --------------------------------------------------------------
 
-  var TIMELINE = 'query Timeline($id: ID!) { proposal(id: $id) { id name summary proposedOn proposedBy { name } proposer { name } ' +
-    'timeline { actor { id name } stances { id position cue conditions statedOn effectiveOn status sourceCount speaker { name } ' +
-    'shift { kind fromPosition conditionsGained conditionsDropped } evidence { quote article { id outlet title url publishedOn } } } } } }';
+  // A page of actors at a time: the next page is asked for until there is none.
+  var TIMELINE = 'query Timeline($id: ID!, $after: String) { proposal(id: $id) { id name summary proposedOn proposedBy { name } proposer { name } ' +
+    'timeline(after: $after) { pageInfo { hasNextPage endCursor } nodes { actor { id name } stances { id position cue conditions statedOn effectiveOn status sourceCount speaker { name } ' +
+    'shift { kind fromPosition conditionsGained conditionsDropped } evidence { quote article { id outlet title url publishedOn } } } } } } }';
 
   function selectCell(proposalId, actorId) {
     state.selected = proposalId;
@@ -227,10 +245,23 @@
     return loadTimeline(true);
   }
 
+  function timelineFrom(id, after) {
+    return gql(TIMELINE, { id: id, after: after }).then(function (data) {
+      var p = data.proposal;
+      var page = p.timeline;
+      p.timeline = page.nodes;
+      if (!page.pageInfo.hasNextPage) return p;
+      return timelineFrom(id, page.pageInfo.endCursor).then(function (rest) {
+        p.timeline = p.timeline.concat(rest.timeline);
+        return p;
+      });
+    });
+  }
+
   function loadTimeline(scroll) {
     if (!state.selected) return Promise.resolve();
-    return gql(TIMELINE, { id: state.selected }).then(function (data) {
-      renderTimeline(data.proposal, scroll);
+    return timelineFrom(state.selected, null).then(function (p) {
+      renderTimeline(p, scroll);
     }).catch(function (error) {
       clear($('timeline'));
       $('timeline').appendChild(el('li', { className: 'error', text: 'Could not load the timeline: ' + error.message }));
