@@ -1,4 +1,4 @@
-import { findActors, nameKey } from './actors.js';
+import { findActors, mentionKey } from './actors.js';
 import { tokenize } from './tokens.js';
 import type { KnownActor } from './types.js';
 
@@ -11,8 +11,8 @@ const run = (text: string, known: KnownActor[] = []) => {
 
 describe('actors', () => {
   it('compares names ignoring case, hyphens and spacing', () => {
-    expect(nameKey('Moon Jae In')).toBe(nameKey('Moon Jae-in'));
-    expect(nameKey('Noh Kyu Duk')).toBe(nameKey('noh kyu-duk'));
+    expect(mentionKey('Moon Jae In')).toBe(mentionKey('Moon Jae-in'));
+    expect(mentionKey('Noh Kyu Duk')).toBe(mentionKey('noh kyu-duk'));
   });
 
   it('finds states by name, alias, capital and demonym government forms', () => {

@@ -77,8 +77,12 @@ export interface ActorTable {
   homeStateId: string | null;
 }
 
-/** Key that ignores case, hyphens and spaces: "Lee Jae Myung" = "Lee Jae-myung". */
-export function nameKey(name: string): string {
+/**
+ * The key the extractor matches a mention of a person or body by, within the
+ * library: case, hyphens and spaces ignored ("Lee Jae Myung" = "Lee Jae-myung").
+ * Not the graph's name key (common/validation nameKey, stored as nameKeys).
+ */
+export function mentionKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -225,7 +229,7 @@ export function indexKnownActors(known: KnownActor[]): KnownIndex {
         r === 'any' && a.kind !== 'STATE' ? (n === 0 ? 'cap' : r) : r,
       ) as CaseRule;
       idx.trie.add(keys, { actor: a, caseRule: rule });
-      const k = nameKey(form);
+      const k = mentionKey(form);
       if (k && !idx.byKey.has(k)) idx.byKey.set(k, a);
     }
   }
@@ -378,7 +382,7 @@ function scanGazetteer(ctx: Ctx): void {
         end: tokens[i + best.len - 1].end,
         nameTokens: kind === 'PERSON' ? phraseKeys(a.name).words : [],
       });
-      if (kind === 'PERSON') ctx.personByKey.set(nameKey(a.name), r);
+      if (kind === 'PERSON') ctx.personByKey.set(mentionKey(a.name), r);
       if (surface !== a.name) r.aliases.add(surface);
       addMention(ctx, {
         tokStart: i,
@@ -493,7 +497,7 @@ function personFromName(
 ): ActorRecord {
   const { tokens, text } = ctx;
   const name = text.slice(tokens[from].start, tokens[from + len - 1].end);
-  const key = nameKey(name);
+  const key = mentionKey(name);
   let r = ctx.personByKey.get(key);
   const known = ctx.known.byKey.get(key);
   if (!r && known && known.kind === 'PERSON') {
@@ -819,7 +823,7 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
 /** A run that spells a person already registered (any spelling) or a known person. */
 function matchExistingPerson(ctx: Ctx, from: number, len: number, partial = false): ActorRecord | null {
   const { tokens, text } = ctx;
-  const key = nameKey(text.slice(tokens[from].start, tokens[from + len - 1].end));
+  const key = mentionKey(text.slice(tokens[from].start, tokens[from + len - 1].end));
   const r = ctx.personByKey.get(key);
   if (r) return r;
   const known = ctx.known.byKey.get(key);
