@@ -102,15 +102,18 @@ export function toConnection<T>(
   keyOf: (row: T) => string,
 ): Connection<T> {
   const nodes = rows.slice(0, page.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  let edges: Connection<T>['edges'] | undefined;
   return {
-    edges,
+    // Each edge's cursor is made only when a query asks for edges (most ask for nodes).
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
+    },
     nodes,
     pageInfo: {
       hasNextPage: rows.length > page.first,
       hasPreviousPage: page.after !== null,
-      startCursor: edges.length ? edges[0].cursor : null,
-      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      startCursor: nodes.length ? encodeCursor(keyOf(nodes[0])) : null,
+      endCursor: nodes.length ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null,
     },
     totalCount,
   };
