@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graph/request-context.js';
 import { readAheadPage, selects } from '../graphql/lookahead.js';
@@ -6,6 +6,7 @@ import { ActorsService } from './actors.service.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { Actor, ActorConnection, Representation } from './models/actor.model.js';
 import { ActorKind } from '../graph/vocabulary.js';
+import { FIRST_ARG, AFTER_ARG } from '../common/pagination/connection.js';
 
 @Resolver(() => Actor)
 export class ActorsResolver {
@@ -31,13 +32,9 @@ export class ActorsResolver {
 
   @Query(() => ActorConnection, { description: 'All actors in id order, a page at a time.' })
   actors(
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    @Args('first', FIRST_ARG)
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
     @Args('kind', { type: () => ActorKind, nullable: true, description: 'Only actors of this kind; all when omitted.' })
     kind?: ActorKind,

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Actor } from '../actors/models/actor.model.js';
 import type { RequestContext } from '../graph/request-context.js';
@@ -7,6 +7,7 @@ import { UpsertProposalInput } from './dto/upsert-proposal.input.js';
 import { Proposal, ProposalConnection } from './models/proposal.model.js';
 import { ProposalsService } from './proposals.service.js';
 import type { ActorRow } from '../graph/actor.row.js';
+import { FIRST_ARG, AFTER_ARG } from '../common/pagination/connection.js';
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
@@ -31,13 +32,9 @@ export class ProposalsResolver {
 
   @Query(() => ProposalConnection, { description: 'All proposals in id order, a page at a time.' })
   proposals(
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    @Args('first', FIRST_ARG)
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
   ) {
     return this.proposalsService.page(first, after);

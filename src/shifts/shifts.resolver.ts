@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../actors/models/actor.model.js';
 import type { RequestContext } from '../graph/request-context.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
@@ -7,6 +7,7 @@ import { Shift, ShiftConnection, ShiftFilter } from './models/shift.model.js';
 import { ShiftsService } from './shifts.service.js';
 import { ShiftKind } from '../graph/vocabulary.js';
 import { DateScalar } from '../common/scalars/date-scalars.js';
+import { FIRST_ARG, AFTER_ARG } from '../common/pagination/connection.js';
 
 @Resolver(() => Shift)
 export class ShiftsResolver {
@@ -19,13 +20,9 @@ export class ShiftsResolver {
   shifts(
     @Args('filter', { type: () => ShiftFilter, nullable: true, description: 'Which shifts; all when omitted.' })
     filter?: ShiftFilter,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    @Args('first', FIRST_ARG)
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
   ) {
     return this.shiftsService.page(filter, first, after);

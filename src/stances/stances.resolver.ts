@@ -8,7 +8,7 @@ import { Proposal } from '../proposals/models/proposal.model.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
 import { Evidence, Stance, StanceConnection } from './models/stance.model.js';
 import { StancesService } from './stances.service.js';
-import { connectionOf, pageArgs } from '../common/pagination/connection.js';
+import { AFTER_ARG, FIRST_ARG, connectionOf, pageArgs } from '../common/pagination/connection.js';
 import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 import type { ArticleRow } from '../graph/article.row.js';
 import { Position } from '../graph/vocabulary.js';
@@ -37,13 +37,9 @@ export class StancesResolver {
       description: 'Which stances; every live stance when omitted.',
     })
     filter?: StanceFilter,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    @Args('first', FIRST_ARG)
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
   ) {
     const page = await this.stancesService.page(filter, first, after, selects(info, 'totalCount'));
@@ -130,13 +126,9 @@ export class ActorStancesResolver {
         'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month): "what did we know then".',
     })
     knownAsOf?: string,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    @Args('first', FIRST_ARG)
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
   ) {
     const page = pageArgs(first, after);
@@ -181,13 +173,9 @@ export class ProposalStancesResolver {
       description: 'Only stances recorded by then (recordedAt; a date means the end of that UTC day or month).',
     })
     knownAsOf?: string,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    @Args('first', FIRST_ARG)
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
   ) {
     const page = pageArgs(first, after);

@@ -3,7 +3,7 @@ import { Actor } from '../actors/models/actor.model.js';
 import type { RequestContext } from '../graph/request-context.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
 import { ActorTimeline, ActorTimelineConnection, ChangeClock, Changes } from './models/timeline.model.js';
-import { pageArgs, pageOfList } from '../common/pagination/connection.js';
+import { AFTER_ARG, pageArgs, pageOfList } from '../common/pagination/connection.js';
 import { TimelineService, timelineOf } from './timeline.service.js';
 import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
 
@@ -36,11 +36,7 @@ export class ProposalTimelineResolver {
     knownAsOf?: string,
     @Args('first', { type: () => Int, nullable: true, description: 'Actors per page, 1 to 100 (default 20).' })
     first?: number,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'The endCursor of the previous page; omit for the first page.',
-    })
+    @Args('after', AFTER_ARG)
     after?: string,
   ) {
     const page = pageArgs(first, after);

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, type ArgsOptions } from '@nestjs/graphql';
 import { badInput } from '../errors/error-code.js';
 import { pageSize } from '../validation.js';
 
@@ -145,3 +145,17 @@ export function pageOfList<T>(all: T[], args: PageArgs, keyOf: (row: T) => strin
   const rest = after === null ? all : all.filter((row) => keyOf(row) > after);
   return toConnection(rest.slice(0, args.first + 1), args, all.length, keyOf);
 }
+
+/** The page-size argument of every connection field: `@Args('first', FIRST_ARG)`. */
+export const FIRST_ARG: ArgsOptions = {
+  type: () => Int,
+  nullable: true,
+  description: 'Page size, 1 to 100 (default 20).',
+};
+
+/** The cursor argument of every connection field: `@Args('after', AFTER_ARG)`. */
+export const AFTER_ARG: ArgsOptions = {
+  type: () => String,
+  nullable: true,
+  description: 'The endCursor of the previous page; omit for the first page.',
+};
