@@ -1,25 +1,121 @@
 // The extractor alone on a folder of articles, scored against a gold file,
 // without a database (npm run quality measures the whole pipeline through
-// the graph): node dist-tools/cli/extraction-quality.js FOLDER GOLD.json [SPLIT]
+// the graph):
+//   node dist-tools/cli/extraction-quality.js FOLDER GOLD.json [SPLIT] [--known FOLDER] [--parser URL]
 // (after infra/stance.sh builds the tools). SPLIT names a split of the gold
-// file, e.g. train.
-import { readFileSync } from 'node:fs';
-import { evaluateFolder, formatTable, type GoldFile } from '../src/extraction/index.js';
+// file (train, tuning, blind). --known reads another folder first, unscored
+// (the seeds), so that its actors and proposals are known. --parser URL (or
+// CORENLP_URL) parses each article with the CoreNLP server first; parses are
+// kept in .stance/parse-cache by text, date and annotators, so a second run
+// costs no parsing. The table goes to stdout; progress to stderr.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  articleBody,
+  evaluateFolder,
+  formatTable,
+  parseTextFile,
+  type EvaluateOptions,
+  type GoldFile,
+  type ParsedDocument,
+} from '../src/extraction/index.js';
+import { PROJECT_ROOT } from '../src/common/project-root.js';
+import { CoreNlpClient, DEFAULT_ANNOTATORS } from '../src/parsing/corenlp.js';
 
-function main(args: string[]): number {
-  const [folder, goldPath, split] = args;
-  if (!folder || !goldPath) {
-    console.error('usage: extraction-quality <folder> <gold.json> [split name from the gold file, e.g. train]');
+const CACHE = join(PROJECT_ROOT, '.stance', 'parse-cache');
+
+async function parsesOf(
+  client: CoreNlpClient,
+  folder: string,
+  files: string[],
+  dateOf: (file: string, header: string | null) => string | null,
+): Promise<Map<string, ParsedDocument>> {
+  mkdirSync(CACHE, { recursive: true });
+  const out = new Map<string, ParsedDocument>();
+  let parsed = 0;
+  let cached = 0;
+  const started = Date.now();
+  for (const file of files) {
+    const { metadata, text } = parseTextFile(readFileSync(join(folder, file), 'utf8'));
+    const publishedOn = dateOf(file, metadata.publishedOn ?? null);
+    const body = articleBody({ ...metadata, text, publishedOn });
+    const key = createHash('sha256')
+      .update(`${DEFAULT_ANNOTATORS.join(',')}\n${publishedOn ?? ''}\n${body}`)
+      .digest('hex')
+      .slice(0, 32);
+    const path = join(CACHE, `${key}.json`);
+    if (existsSync(path)) {
+      out.set(file, JSON.parse(readFileSync(path, 'utf8')) as ParsedDocument);
+      cached++;
+      continue;
+    }
+    const doc = await client.parse(body, publishedOn?.length === 10 ? publishedOn : null);
+    writeFileSync(path, JSON.stringify(doc));
+    out.set(file, doc);
+    parsed++;
+    process.stderr.write(`\rparsed ${parsed + cached}/${files.length}`);
+  }
+  const secs = (Date.now() - started) / 1000;
+  console.error(`\rparsed ${parsed} articles in ${secs.toFixed(1)} s (${cached} from the cache)`);
+  return out;
+}
+
+async function main(args: string[]): Promise<number> {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith('--')) flags.set(args[i].slice(2), args[++i]);
+    else positional.push(args[i]);
+  }
+  const [folderArg, goldArg, split] = positional;
+  if (!folderArg || !goldArg) {
+    console.error('usage: extraction-quality <folder> <gold.json> [split] [--known FOLDER] [--parser URL]');
     return 2;
   }
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const folder = resolve(from, folderArg);
+  const goldPath = resolve(from, goldArg);
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile & { split?: Record<string, string[]> };
   const files = split ? gold.split?.[split] : undefined;
   if (split && !files) {
     console.error(`no split "${split}" in ${goldPath}`);
     return 2;
   }
-  console.log(formatTable(evaluateFolder(folder, goldPath, { files }).report));
+  const parserUrl = flags.get('parser') ?? process.env.CORENLP_URL;
+  const client = parserUrl ? new CoreNlpClient({ url: parserUrl }) : null;
+  const dateIn = (g: GoldFile) => (file: string, header: string | null) =>
+    header ?? g.articles.find((a) => a.file === file)?.publishedOn ?? null;
+
+  let known: EvaluateOptions['known'];
+  const knownFolder = flags.get('known') ? resolve(from, flags.get('known')!) : null;
+  if (knownFolder) {
+    const kGoldPath = join(knownFolder, 'gold.json');
+    const kFiles = readdirSync(knownFolder).filter((f) => f.endsWith('.txt'));
+    const kGold = JSON.parse(readFileSync(kGoldPath, 'utf8')) as GoldFile;
+    const parses = client ? await parsesOf(client, knownFolder, kFiles, dateIn(kGold)) : undefined;
+    const k: NonNullable<EvaluateOptions['known']> = { actors: [], proposals: [] };
+    evaluateFolder(knownFolder, kGoldPath, { parses, known: k });
+    known = k;
+    console.error(
+      `read ${kFiles.length} articles of ${knownFolder} first: ${k.actors.length} actors, ${k.proposals.length} proposals known`,
+    );
+  }
+  const all = files ?? readdirSync(folder).filter((f) => f.endsWith('.txt'));
+  const present = all.filter((f) => existsSync(join(folder, f)));
+  if (present.length < all.length) console.error(`${all.length - present.length} articles have no text in ${folder}`);
+  const parses = client ? await parsesOf(client, folder, present, dateIn(gold)) : undefined;
+  const evaluation = evaluateFolder(folder, goldPath, { files: present, parses, known });
+  const ran = new Set(evaluation.results.map((r) => r.result.parser ?? 'patterns only'));
+  console.log(formatTable(evaluation.report));
+  console.error(`extraction: ${[...ran].join(', ')}`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

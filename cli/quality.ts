@@ -22,7 +22,10 @@ import { StderrLogger } from './stderr-logger.js';
 import { runAs } from '../src/common/operation-context.js';
 
 /**
- * `npm run quality -- [folder] [gold.json]`: ingests a folder of articles
+ * `npm run quality -- [folder] [gold.json] [--known FOLDER] [--split NAME]`:
+ * --known ingests another folder first, unscored (the seeds, as a new user's
+ * graph holds them); --split scores only that split of the gold file.
+ * Ingests a folder of articles
  * into an EMPTY database (the npm script starts a throwaway Neo4j for it)
  * through the real pipeline and writes, reads the stances back from the
  * graph and scores them against the gold file: precision, recall and F1 of
@@ -33,12 +36,20 @@ import { runAs } from '../src/common/operation-context.js';
  */
 async function main(): Promise<void> {
   const from = process.env.INIT_CWD ?? process.cwd();
-  const folder = resolve(from, process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'seeds'));
-  const goldPath = resolve(from, process.argv[3] ?? join(folder, 'gold.json'));
+  const { positional, known, split } = parseArgs(process.argv.slice(2));
+  const folder = resolve(from, positional[0] ?? join(PROJECT_ROOT, '..', 'shared', 'seeds'));
+  const goldPath = resolve(from, positional[1] ?? join(folder, 'gold.json'));
   if (!existsSync(goldPath)) throw new Error(`no gold file at ${goldPath}`);
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile & {
     articles: Array<{ file: string; publishedOn?: string | null; sameEventAs?: string[] }>;
+    split?: Record<string, string[]>;
   };
+  const chosen = split ? gold.split?.[split] : undefined;
+  if (split && !chosen) throw new Error(`no split "${split}" in ${goldPath}`);
+  if (!existsSync(folder))
+    throw new Error(
+      `no folder ${folder}${folder.endsWith('texts') ? ' (rebuild the real corpus texts: test/fixtures/articles-real/README.md)' : ''}`,
+    );
 
   process.env.STANCE_LOAD_DEMO = 'false';
   const app = await NestFactory.createApplicationContext(AppModule, {
@@ -55,8 +66,25 @@ async function main(): Promise<void> {
       );
 
     const ingest = app.get(IngestService);
+    // What the graph knows before the measured articles (as a new user would
+    // have it: the seeds ingested first), not scored.
+    const knownFolder = known ? resolve(from, known) : null;
+    const knownGold =
+      knownFolder && existsSync(join(knownFolder, 'gold.json'))
+        ? (JSON.parse(readFileSync(join(knownFolder, 'gold.json'), 'utf8')) as typeof gold)
+        : null;
+    for (const file of knownFolder
+      ? listArticleFiles([knownFolder]).filter((f) => !/^readme/i.test(basename(f)))
+      : []) {
+      const { metadata, text } = parseTextFile(readFileSync(file, 'utf8'));
+      const given = knownGold?.articles.find((a) => a.file === basename(file))?.publishedOn ?? null;
+      await ingest.ingest({ text, ...metadata, publishedOn: metadata.publishedOn ?? given });
+    }
+    if (known) console.error(`ingested the articles of ${known} first (not scored)`);
     const articleOf = new Map<string, string>();
-    const files = listArticleFiles([folder]).filter((f) => gold.articles.some((a) => a.file === basename(f)));
+    const files = listArticleFiles([folder]).filter((f) =>
+      gold.articles.some((a) => a.file === basename(f) && (!chosen || chosen.includes(a.file))),
+    );
     const started = Date.now();
     for (const file of files) {
       const { metadata, text } = parseTextFile(readFileSync(file, 'utf8'));
@@ -73,6 +101,8 @@ async function main(): Promise<void> {
       [...articleOf].map(async ([file, articleId]) => ({ file, stances: await scoredStancesOf(app, articleId) })),
     );
     const report = scoreArticles(gold, results);
+    if (chosen && files.length < chosen.length)
+      console.error(`${chosen.length - files.length} articles of the split have no text in ${folder}`);
     console.error(`\n${formatTable(report)}`);
     for (const a of report.articles) {
       for (const m of a.missing) console.error(`  ${a.file} missing:  ${m}`);
@@ -92,6 +122,18 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+function parseArgs(args: string[]): { positional: string[]; known?: string; split?: string } {
+  const positional: string[] = [];
+  let known: string | undefined;
+  let split: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--known') known = args[++i];
+    else if (args[i] === '--split') split = args[++i];
+    else positional.push(args[i]);
+  }
+  return { positional, known, split };
 }
 
 /** The stances the graph holds with evidence from one article, in the scorer's vocabulary (names, not ids). */

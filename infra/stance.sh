@@ -5,6 +5,7 @@
 #   npm run demo -> infra/stance.sh demo  (re)load the demo graph
 #   npm run ingest -- FILES -> ingest plain-text articles
 #   npm run quality -- [FOLDER] [GOLD] -> extraction quality from an empty graph
+#   npm run corpus -- check|import -> the real-article corpus's texts (test/fixtures/articles-real)
 #   npm run token -- ROLE [TTL] [SUBJECT] -> a signed bearer token (reader|editor|admin)
 #   npm run bench -- [--tiny] ...  -> the performance benchmark (bench/run.ts)
 #   npm run bench:data -- --stances N -> generate a bench data tier once
@@ -230,11 +231,12 @@ case "${1:-}" in
   token) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/token.js "$@" ;;
   schema) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema.js "$@" ;;
   schema-diff) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema-diff.js "$@" ;;
+  corpus) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/corpus.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
   bench-data) shift; run_bench bench/data "$@" ;;
   # The other npm scripts (check, build, lint, test:unit, ...): the command
   # with Node 24 and the project's tools on PATH.
   node) shift; run_tool "$@" ;;
-  *) echo "usage: $0 start|dev|test|demo|ingest|quality|token|schema|schema-diff|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 start|dev|test|demo|ingest|quality|token|schema|schema-diff|corpus|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
 esac

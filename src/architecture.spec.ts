@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  */
 export const LAYERS: string[][] = [
   ['extraction'],
+  ['parsing'],
   ['common'],
   ['neo4j', 'auth', 'graph'],
   ['ops'],

@@ -6,10 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { StartedNeo4jContainer } from '@testcontainers/neo4j';
+import type { CoreNlpServer } from './support/corenlp-server.js';
 
 declare global {
-  // The handle global-teardown.ts stops (same process, same globalThis).
+  // The handles global-teardown.ts stops (same process, same globalThis).
   var __stanceNeo4j: StartedNeo4jContainer | undefined;
+  var __stanceCoreNlp: CoreNlpServer | undefined;
 }
 
 const BOLT_PORT = 7687;
@@ -31,6 +33,10 @@ function ensureDocker(): void {
 
 export default async function globalSetup(): Promise<void> {
   ensureDocker();
+  // The parser server loads its models (about 20 s) while Neo4j starts.
+  const parserModule = './support/corenlp-server.ts';
+  const { startCoreNlp } = (await import(parserModule)) as typeof import('./support/corenlp-server.js');
+  const parser = startCoreNlp();
   // Jest hands globalSetup to Node's own ESM loader (the package is "type":
   // "module"), which finds './neo4j-image.ts' but not the './neo4j-image.js'
   // spelling tsc wants. A computed specifier serves both; the type stays checked.
@@ -61,7 +67,9 @@ export default async function globalSetup(): Promise<void> {
   const container = await new LoopbackNeo4jContainer(image)
     .withPassword(password)
     .start()
-    .catch((error: Error) => {
+    .catch(async (error: Error) => {
+      // No Neo4j, no run: the parser server goes too.
+      await parser.then((p) => p.stop()).catch(() => undefined);
       throw new Error(
         `stance: could not start Neo4j from ${image}: ${error.message}` +
           (process.env.NEO4J_TEST_IMAGE ? ' (unset NEO4J_TEST_IMAGE to use the locally built image)' : ''),
@@ -78,6 +86,9 @@ export default async function globalSetup(): Promise<void> {
     NEO4J_HTTP_URL: `http://${host}:${container.getMappedPort(HTTP_PORT)}`,
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  globalThis.__stanceCoreNlp = await parser;
+  process.env.CORENLP_URL = globalThis.__stanceCoreNlp.url;
+  console.log(`\nstance: CoreNLP server at ${process.env.CORENLP_URL}`);
   console.log(
     `\nstance: Neo4j test container ${container.getId().slice(0, 12)} from ${image} ` +
       `at ${boltUri} (started in ${seconds} s)`,

@@ -1,6 +1,10 @@
 // Jest globalTeardown for the integration tier: stops the one Neo4j container
-// global-setup.ts started (no reaper runs here to do it for us).
+// global-setup.ts started (no reaper runs here to do it for us), and the
+// CoreNLP server.
 export default async function globalTeardown(): Promise<void> {
+  const parser = globalThis.__stanceCoreNlp;
+  globalThis.__stanceCoreNlp = undefined;
+  await parser?.stop();
   const container = globalThis.__stanceNeo4j;
   if (!container) return;
   globalThis.__stanceNeo4j = undefined;

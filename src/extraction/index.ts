@@ -22,7 +22,7 @@
  * of src/), so it can be tested, benchmarked and replaced on its own; code
  * outside src/extraction imports this file only (boundary.spec.ts checks both).
  */
-export { extractArticle } from './pipeline/extract.js';
+export { articleBody, extractArticle } from './pipeline/extract.js';
 export type {
   ActorKind,
   ArticleInput,
@@ -38,6 +38,7 @@ export type {
   Span,
 } from './pipeline/types.js';
 export { parseTextFile, type ParsedTextFile } from './pipeline/metadata.js';
+export type { ParsedDocument, ParsedEdge, ParsedSentence, ParsedToken } from './pipeline/parse.js';
 
 // Identity: ids of actors and proposals, and reports told twice.
 export { slugify } from './pipeline/slug.js';

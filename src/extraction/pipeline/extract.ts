@@ -16,6 +16,8 @@ import { splitSentences } from './sentences.js';
 import { extractStances } from './stances.js';
 import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
+import { ParseIndex } from './parsed/index.js';
+import { reshapeWording } from './parsed/noun-phrase.js';
 import type {
   ArticleInput,
   ExtractedActor,
@@ -27,9 +29,15 @@ import type {
 
 const EMPTY: KnownEntities = { actors: [], proposals: [] };
 
+/** The text extraction reads and every offset refers to: the normalised body, its inline header removed. Parse this. */
+export function articleBody(input: ArticleInput): string {
+  return resolveMetadata(normalise(input.text ?? ''), input).body;
+}
+
 export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY): ExtractionResult {
   const { body, metadata } = resolveMetadata(normalise(input.text ?? ''), input);
   const text = body;
+  const parse = ParseIndex.for(input.parse, text);
   const { signature, revisions } = analyseIdentity(text);
   const revisionAt = (pos: number): number => {
     for (let r = revisions.length - 1; r >= 0; r--) if (pos >= revisions[r].start) return r;
@@ -92,11 +100,17 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
       return h ? { mention: h.mention, speaker: h.speaker } : null;
     },
     cues.map((c) => ({ start: c.start, end: c.end, position: c.cue.position })),
+    parse
+      ? (start, end) => {
+          const g = parse.at(start);
+          return g && g === parse.at(Math.max(start, end - 1)) ? reshapeWording(g, text, start, end) : null;
+        }
+      : null,
   );
   for (const intro of proposals.intros) viewAt(intro.start)?.excluded.push([intro.start, intro.end]);
 
   const stances = extractStances(
-    { text, tokens, sentences, views, actors, proposals, dates, publishedOn: metadata.publishedOn },
+    { text, tokens, sentences, views, actors, proposals, dates, publishedOn: metadata.publishedOn, parse },
     cues,
   );
 
@@ -186,5 +200,6 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     actors: outActors,
     proposals: outProposals,
     stances,
+    parser: parse ? parse.doc.parser : null,
   };
 }

@@ -31,6 +31,7 @@ import {
 } from './lexicon.js';
 import { BoundedCache, Fingerprint, TokenTrie, caseOk, stem, tokenize, type Token } from './tokens.js';
 import type { KnownActor, KnownProposal } from './types.js';
+import type { Reshaped } from './parsed/noun-phrase.js';
 
 /** One unit of proposal wording: a word stem, or a whole actor mention as '@id'. */
 export interface SemUnit {
@@ -1399,6 +1400,17 @@ function sameProposal(
   return false;
 }
 
+/** An intro moved onto the noun phrase the parse names; null when no token of ours lies in it. */
+function reshapedIntro(tokens: Token[], raw: RawIntro, shaped: Reshaped & { keep: true }): RawIntro | null {
+  let tokS = raw.tokS;
+  while (tokS < tokens.length && tokens[tokS].start < shaped.start) tokS++;
+  while (tokS > 0 && tokens[tokS - 1].start >= shaped.start) tokS--;
+  let tokE = tokS;
+  while (tokE < tokens.length && tokens[tokE].start < shaped.end) tokE++;
+  if (tokE <= tokS) return null;
+  return { ...raw, tokS, tokE, start: shaped.start, end: shaped.end, rawEnd: shaped.end, name: shaped.name };
+}
+
 export function buildProposals(
   text: string,
   tokens: Token[],
@@ -1409,6 +1421,7 @@ export function buildProposals(
   knownActors: KnownActor[],
   subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
   cueHits: Array<{ start: number; end: number; position: string }> = [],
+  reshape: ((start: number, end: number) => Reshaped | null) | null = null,
 ): ProposalTable & { sem: SemUnit[] } {
   const actorAtTok: Array<ActorMention | null> = new Array(tokens.length).fill(null);
   for (const m of actors.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) actorAtTok[t] = m;
@@ -1432,7 +1445,12 @@ export function buildProposals(
   const intros: ProposalIntro[] = [];
 
   // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
-  for (const raw of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
+  for (const found of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
+    // With a parse: a noun phrase's name, or nothing when the wording is not a proposal's.
+    const shaped = reshape?.(found.start, found.end) ?? null;
+    if (shaped && !shaped.keep) continue;
+    const raw = shaped ? reshapedIntro(tokens, found, shaped) : found;
+    if (!raw) continue;
     const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
     const keys = contentKeys(units);
     const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);

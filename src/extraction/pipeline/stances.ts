@@ -34,6 +34,11 @@ import {
 } from './stances/scope.js';
 import { proposalOfCue } from './stances/target.js';
 import type { Token } from './tokens.js';
+import { parsedConditions } from './parsed/conditions.js';
+import { insideQuote, scareQuote } from './holders.js';
+import { newParsedMemory, parsedHolder, speakerOfQuote, type ParsedMemory } from './parsed/holder.js';
+import type { ParseIndex } from './parsed/index.js';
+import { parsedTarget } from './parsed/target.js';
 import type { ExtractedStance, Span } from './types.js';
 
 export interface StanceInputs {
@@ -45,6 +50,8 @@ export interface StanceInputs {
   proposals: ProposalTable;
   dates: DateMention[];
   publishedOn: string | null;
+  /** The article's parse, when a parser ran. */
+  parse: ParseIndex | null;
 }
 
 /** A candidate before it has its place in the order they were found. */
@@ -59,6 +66,7 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
   const candidates: Candidate[] = [];
   const add = (c: Found): void => void candidates.push({ ...c, order: candidates.length });
   const speakers = newSpeakerMemory();
+  const memory = newParsedMemory();
   let discourse = NO_DISCOURSE;
   let nextCue = 0;
   let nextDate = 0;
@@ -79,10 +87,13 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       return d;
     };
     for (const h of scope.cues) {
-      const read = stancesOfCue(t, scope, h, speakers, statement);
+      const read = stancesOfCue(t, scope, h, speakers, statement, memory);
       if (!read) continue;
       for (const c of read.found) add(c);
       if (read.holder.personId) speakers.last = { mention: read.holder, si };
+      if (read.holder.personId) memory.lastPerson = read.holder;
+      else memory.lastActor = read.holder;
+      memory.lastSentence = si;
     }
     for (const intro of scope.intros) {
       const c = proposerStance(t, scope, intro, statement);
@@ -112,29 +123,42 @@ function stancesOfCue(
   h: CueHit,
   speakers: SpeakerMemory,
   statement: StatementDate,
+  memory: ParsedMemory,
 ): { found: Found[]; holder: ActorMention } | null {
   const { text } = t;
   const s = scope.sentence;
   if (silenced(scope, h) || describesProposal(text, t.tokens, s.start, h)) return null;
   const reading = readCue(text, s.start, h);
-  const target = proposalOfCue(t, scope.si, scope.mentions, h);
+  // The dependency graph first, when the article was parsed; the surface patterns otherwise.
+  const g = t.parse?.at(h.start) ?? null;
+  const byParse = g ? parsedTarget(g, h.start, h.end, scope.mentions) : null;
+  const target = byParse
+    ? { proposalId: byParse.mention.proposalId, rule: `dep:${byParse.via}`, penalty: 0 }
+    : proposalOfCue(t, scope.si, scope.mentions, h);
   if (!target) return null;
-  if (isAgentlessPassive(text, s.start, h, reading.cue)) return null;
-  const held = holderOfCue(text, t.views, scope.si, h, speakers);
-  if (!held) return null;
-  const { holder, listed } = held;
+  if (!byParse && isAgentlessPassive(text, s.start, h, reading.cue)) return null;
+  const patterned = holderOfCue(text, t.views, scope.si, h, speakers);
+  const v = scope.view;
+  // Inside a quotation the speaker holds what the quotation states, whatever its grammatical subject.
+  const quoted = g && insideQuote(v, h.start) && !scareQuote(text, v, h.start) ? speakerOfQuote(g, v) : null;
+  const parsedHeld = quoted
+    ? { mention: quoted, via: 'quote' as const, speaker: quoted.personId ? quoted : null }
+    : g
+      ? parsedHolder(g, v, h.start, h.end, memory, scope.si, () => null)
+      : null;
+  const holder = parsedHeld ?? patterned?.holder;
+  if (!holder) return null;
+  const listed = patterned?.listed ?? [];
   const actorId = holder.mention.holderId;
   if (!actorId) return null;
   const others = coHolders(scope.view, holder, listed, h.start);
   // conditions after the cue, in the same quotation state, up to the next cue of the sentence
   // ("had initially opposed the plan, but now supports it, provided that ...": the condition is the support's)
   const nextCue = scope.cues.find((x) => x.start > h.end);
-  const conditions = findConditions(
-    text,
-    scope.view,
-    h.start,
-    Math.min(s.end, h.end + 400, nextCue ? nextCue.start : Infinity),
-  );
+  const fromParse = g ? parsedConditions(g, text, h.start, h.end) : null;
+  const conditions = fromParse?.length
+    ? fromParse
+    : findConditions(text, scope.view, h.start, Math.min(s.end, h.end + 400, nextCue ? nextCue.start : Infinity));
   let confidence = reading.confidence - target.penalty;
   if (HEDGE_RE.test(text.slice(Math.max(s.start, h.start - 40), h.start))) confidence -= 0.1;
   if (holder.via !== 'subject' && holder.via !== 'possessive') confidence -= 0.05;

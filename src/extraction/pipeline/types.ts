@@ -4,11 +4,20 @@
  * All character offsets refer to the NORMALISED body text (see normalise.ts),
  * which is also what the article's text hash is computed from.
  */
+import type { ParsedDocument } from './parse.js';
+
 export type Position = 'SUPPORT' | 'OPPOSE' | 'NONCOMMITTAL';
 export type ActorKind = 'STATE' | 'PERSON' | 'ORGANIZATION';
 
 export interface ArticleInput {
   text: string;
+  /**
+   * A parse of the article's body (articleBody(input)) by a parser server,
+   * when one ran: the stance steps then read holders, targets and conditions
+   * off its dependency graph before falling back to surface patterns. A parse
+   * of another text is ignored.
+   */
+  parse?: ParsedDocument | null;
   url?: string | null;
   outlet?: string | null;
   title?: string | null;
@@ -97,6 +106,8 @@ export interface ExtractionResult {
   actors: ExtractedActor[];
   proposals: ExtractedProposal[];
   stances: ExtractedStance[];
+  /** The parser whose analysis the stance steps read ('corenlp 4.5.10'), or null: surface patterns alone. */
+  parser: string | null;
 }
 
 export interface KnownEntities {

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../pipeline/extract.js';
 import { parseTextFile } from '../pipeline/metadata.js';
+import type { ParsedDocument } from '../pipeline/parse.js';
 import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
 import { scoreArticles, type GoldFile, type ScoreReport, type ScoredStance } from './score.js';
 
@@ -17,6 +18,10 @@ export interface EvaluateOptions {
   publishedOn?: Record<string, string | null>;
   /** only these files (by name), e.g. one half of a corpus; all .txt files when absent */
   files?: string[];
+  /** the parse of each file's body (articleBody), by file name, when a parser ran */
+  parses?: Map<string, ParsedDocument>;
+  /** what the graph knows before the first file (e.g. the seeds' results); updated as files are read */
+  known?: { actors: KnownActor[]; proposals: KnownProposal[] };
 }
 
 export interface Evaluation {
@@ -72,7 +77,7 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
   const files = readdirSync(folder)
     .filter((f) => f.endsWith('.txt') && (!options.files || options.files.includes(f)))
     .sort();
-  const known = { actors: [] as KnownActor[], proposals: [] as KnownProposal[] };
+  const known = options.known ?? { actors: [] as KnownActor[], proposals: [] as KnownProposal[] };
   const results: Evaluation['results'] = [];
   for (const file of files) {
     const parsed = parseTextFile(readFileSync(join(folder, file), 'utf8'));
@@ -85,7 +90,8 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
       actors: known.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
       proposals: known.proposals.map((p) => ({ ...p, aliases: [...p.aliases] })),
     };
-    const result = extractArticle({ ...parsed.metadata, text: parsed.text, publishedOn: given }, snapshot);
+    const parse = options.parses?.get(file) ?? null;
+    const result = extractArticle({ ...parsed.metadata, text: parsed.text, publishedOn: given, parse }, snapshot);
     results.push({ file, result });
     learn(known, result);
   }

@@ -91,4 +91,50 @@ describe('score', () => {
     expect(table).toContain('OVERALL');
     expect(table).toContain('spurious b.txt: Turkey | Grain corridor | OPPOSE');
   });
+
+  it("counts a proposal right only by its gold name, a gold wording, or the article's own wording (the real corpus rule)", () => {
+    const real: GoldFile = {
+      ...gold,
+      articles: [
+        {
+          file: 'r.txt',
+          stances: [],
+          mentions: [
+            { text: 'the grain export deal', proposal: 'Grain corridor' },
+            { text: 'a border fence proposal from Turkey', proposal: 'Border fence' },
+            { text: 'the deal', proposal: 'Grain corridor', backReference: true },
+          ],
+        },
+      ],
+    };
+    const idx = new GoldIndex(real);
+    expect(idx.proposalIn({ name: 'Grain export deal', aliases: [] }, 'r.txt')).toBe('Grain corridor');
+    expect(idx.proposalIn({ name: 'Black Sea grain deal', aliases: [] }, 'r.txt')).toBe('Grain corridor');
+    expect(idx.proposalIn({ name: 'Made up', aliases: ['the grain export deal'] }, 'r.txt')).toBe('Grain corridor');
+    expect(idx.proposalIn({ name: 'Border fence proposal', aliases: [] }, 'r.txt')).toBe('Border fence');
+    // a clause that contains a wording, a back-reference, a one-word name: not names of it
+    expect(idx.proposalIn({ name: 'rejoin the Black Sea grain deal', aliases: [] }, 'r.txt')).toBe(
+      'rejoin the Black Sea grain deal',
+    );
+    expect(idx.proposalIn({ name: 'the deal', aliases: [] }, 'r.txt')).toBe('the deal');
+    expect(idx.proposalIn({ name: 'Deal', aliases: ['the deal'] }, 'r.txt')).toBe('Deal');
+    // an article without mentions keeps the tolerant rule
+    expect(idx.proposalIn({ name: 'rejoin the Black Sea grain deal', aliases: [] }, 'a.txt')).toBe('Grain corridor');
+  });
+
+  it('accepts a date one day off, and reports figures per position and for conditional stances', () => {
+    const report = scoreArticles(gold, [
+      {
+        file: 'a.txt',
+        stances: [st({ statedOn: '2023-07-18' }), st({ actor: 'Turkey', position: 'NONCOMMITTAL', conditions: [] })],
+      },
+    ]);
+    expect(report.articles[0].attributes.statedOn).toBe(1);
+    expect(report.byPosition.OPPOSE).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(report.byPosition.SUPPORT).toMatchObject({ tp: 0, fp: 0, fn: 1 });
+    expect(report.byPosition.NONCOMMITTAL).toMatchObject({ tp: 0, fp: 1, fn: 0 });
+    expect(report.byPosition.conditional).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    const two = scoreArticles(gold, [{ file: 'a.txt', stances: [st({ statedOn: '2023-07-19' })] }]);
+    expect(two.articles[0].attributes.statedOn).toBe(0);
+  });
 });

@@ -23,10 +23,18 @@ export interface GoldStance {
   conditions: string[];
   statedOn: string | null;
 }
+/** A proposal as the article words it (the real corpus's gold lists every one). */
+export interface GoldMention {
+  text: string;
+  proposal: string;
+  /** A definite back-reference ("the deal"): a mention, but never a name. */
+  backReference?: boolean;
+}
 export interface GoldArticle {
   file: string;
   publishedOn?: string | null;
   stances: GoldStance[] | string;
+  mentions?: GoldMention[];
 }
 export interface GoldFile {
   proposals: GoldProposal[];
@@ -56,6 +64,14 @@ export interface AttributeAccuracy {
   statedOn: number;
   matched: number;
 }
+/** Figures for the stances of one position (or the conditional ones), over matched triples. */
+export interface PositionFigures extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+export type PositionKey = GoldPosition | 'conditional';
+
 export interface ArticleScore extends Counts {
   file: string;
   precision: number;
@@ -68,6 +84,8 @@ export interface ArticleScore extends Counts {
 export interface ScoreReport {
   articles: ArticleScore[];
   overall: Counts & { precision: number; recall: number; f1: number; attributes: AttributeAccuracy };
+  /** P/R/F1 per gold position, and for stances with conditions (either side). */
+  byPosition: Record<PositionKey, PositionFigures>;
 }
 
 const key = (s: string): string =>
@@ -76,6 +94,10 @@ const key = (s: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+
+/** What may follow a noun phrase's head inside a longer wording of it. */
+const POST_MODIFIER =
+  /^(?:calling|demanding|urging|seeking|aimed|on|for|to|that|which|between|with|of|in|by|from|against|over)\s/;
 
 /** Lower case, hyphens and punctuation as spaces, articles dropped. */
 export function phraseNorm(s: string): string {
@@ -112,6 +134,39 @@ export class GoldIndex {
   actor(name: string | null): string | null {
     if (!name) return null;
     return this.actorByKey.get(key(name)) ?? name;
+  }
+
+  /**
+   * The gold proposal an extracted one denotes, in an article whose gold lists
+   * its mentions (the real corpus): the rule of issue 13, strict. Its name is
+   * the gold name, one of the gold's wordings anywhere in the corpus, or one
+   * of this article's own wordings of it; an alias counts when it is one of
+   * this article's wordings. Back-references ("the deal") and one-word generic
+   * forms are never names. Without mentions: proposal() below.
+   */
+  proposalIn(p: { name: string; aliases: string[] }, file: string): string {
+    const article = this.gold.articles.find((a) => a.file === file);
+    if (!article?.mentions?.length) return this.proposal(p);
+    const backRefs = new Set(article.mentions.filter((m) => m.backReference).map((m) => phraseNorm(m.text)));
+    const isName = (f: string): boolean => !backRefs.has(f) && f.trim().split(' ').length >= 2;
+    const own = new Map<string, string>();
+    for (const m of article.mentions)
+      if (!m.backReference && isName(phraseNorm(m.text))) own.set(phraseNorm(m.text), m.proposal);
+    const name = phraseNorm(p.name);
+    if (own.has(name)) return own.get(name)!;
+    // A wording's noun phrase without its trailing modifier ("a United States
+    // draft resolution" of "... draft resolution calling for a ceasefire") is the same wording.
+    if (isName(name)) {
+      for (const [wording, proposal] of own) {
+        if (wording.startsWith(name) && POST_MODIFIER.test(wording.slice(name.length))) return proposal;
+      }
+    }
+    for (const g of this.proposalForms) if (g.forms.some((f) => f === name && isName(f))) return g.name;
+    for (const alias of p.aliases) {
+      const hit = own.get(phraseNorm(alias));
+      if (hit) return hit;
+    }
+    return p.name;
   }
 
   /** The gold proposal an extracted one denotes: the longest gold form found in (or containing) its names. */
@@ -169,12 +224,14 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
   const articles: ArticleScore[] = [];
   const total = { tp: 0, fp: 0, fn: 0 };
   const attr = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, matched: 0 };
+  const KEYS: PositionKey[] = ['SUPPORT', 'OPPOSE', 'NONCOMMITTAL', 'conditional'];
+  const per = Object.fromEntries(KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PositionKey, Counts>;
   for (const r of results) {
     const goldStances = idx.stancesOf(r.file);
     const triple = (a: string, p: string, pos: string): string => `${a} | ${p} | ${pos}`;
     const mapped = r.stances.map((s) => ({
       s,
-      t: triple(idx.actor(s.actor) ?? s.actor, idx.proposal(s.proposal), s.position),
+      t: triple(idx.actor(s.actor) ?? s.actor, idx.proposalIn(s.proposal, r.file), s.position),
       speaker: idx.actor(s.speaker),
     }));
     const gotSet = new Set(mapped.map((m) => m.t));
@@ -189,7 +246,7 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
         (m.speaker ?? null) === (g.speaker ? idx.actor(g.speaker) : null),
         cueMatches(g.cue, m.s.cue),
         conditionMatches(g.conditions, m.s.conditions),
-        (m.s.statedOn ?? null) === (g.statedOn ?? null),
+        sameDay(m.s.statedOn ?? null, g.statedOn ?? null),
       ];
       const best = cands.map(scoreOf).sort((x, y) => y.filter(Boolean).length - x.filter(Boolean).length)[0];
       a.matched++;
@@ -199,6 +256,25 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
       if (best[3]) a.statedOn++;
     }
     const counts = { tp, fp: gotSet.size - tp, fn: goldSet.size - tp };
+    // Per position: a triple's position is its last field; "conditional" when
+    // the gold (for gold triples) or the extractor (for the others) gave conditions.
+    const goldConditional = new Set(
+      goldStances.filter((g) => g.conditions.length).map((g) => triple(g.actor, g.proposal, g.position)),
+    );
+    const gotConditional = new Set(mapped.filter((m) => m.s.conditions.length).map((m) => m.t));
+    const positionOf = (t: string): GoldPosition => t.slice(t.lastIndexOf(' | ') + 3) as GoldPosition;
+    for (const t of gotSet) {
+      const hit = goldSet.has(t);
+      const k = per[positionOf(t)];
+      if (k) k[hit ? 'tp' : 'fp']++;
+      if (hit ? goldConditional.has(t) : gotConditional.has(t)) per.conditional[hit ? 'tp' : 'fp']++;
+    }
+    for (const t of goldSet) {
+      if (gotSet.has(t)) continue;
+      const k = per[positionOf(t)];
+      if (k) k.fn++;
+      if (goldConditional.has(t)) per.conditional.fn++;
+    }
     const precision = ratio(tp, gotSet.size);
     const recall = ratio(tp, goldSet.size);
     articles.push({
@@ -218,7 +294,28 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
   }
   const precision = ratio(total.tp, total.tp + total.fp);
   const recall = ratio(total.tp, total.tp + total.fn);
-  return { articles, overall: { ...total, precision, recall, f1: f1(precision, recall), attributes: attr } };
+  const figures = (c: Counts): PositionFigures => {
+    const p = ratio(c.tp, c.tp + c.fp);
+    const r = ratio(c.tp, c.tp + c.fn);
+    return { ...c, precision: p, recall: r, f1: f1(p, r) };
+  };
+  const byPosition = Object.fromEntries(KEYS.map((k) => [k, figures(per[k])])) as Record<PositionKey, PositionFigures>;
+  return {
+    articles,
+    overall: { ...total, precision, recall, f1: f1(precision, recall), attributes: attr },
+    byPosition,
+  };
+}
+
+/** Dates agree when both are missing, or within one day (a statement late on the 5th is reported on the 6th). */
+function sameDay(got: string | null, gold: string | null): boolean {
+  if (!got || !gold) return got === gold;
+  if (got === gold) return true;
+  const a = Date.parse(got);
+  const b = Date.parse(gold);
+  return (
+    got.length === 10 && gold.length === 10 && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 86_400_000
+  );
 }
 
 const pct = (x: number): string => x.toFixed(2);
@@ -257,6 +354,14 @@ export function formatTable(report: ScoreReport): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  out.push(
+    '',
+    'by position   TP   FP   FN     P     R    F1',
+    ...Object.entries(report.byPosition).map(
+      ([k, f]) =>
+        `${k.padEnd(12)} ${String(f.tp).padStart(4)} ${String(f.fp).padStart(4)} ${String(f.fn).padStart(4)}  ${pct(f.precision)}  ${pct(f.recall)}  ${pct(f.f1)}`,
+    ),
+  );
   for (const a of report.articles) {
     for (const m of a.missing) out.push(`  missing  ${a.file}: ${m}`);
     for (const s of a.spurious) out.push(`  spurious ${a.file}: ${s}`);

@@ -9,6 +9,7 @@ import { BLOCKER_RE, SAKE_RE } from '../lexicon.js';
 import type { ProposalIntro, ProposalMention, ProposalTable } from '../proposals.js';
 import type { Sentence } from '../sentences.js';
 import type { Token } from '../tokens.js';
+import type { ParseIndex } from '../parsed/index.js';
 import { governingCues, type CueHit } from './cues.js';
 import { sentenceDates, type SentenceDates } from './dating.js';
 
@@ -27,6 +28,8 @@ export interface StanceText {
   introsByTrigger: ProposalIntro[];
   introStarts: number[];
   publishedOn: string | null;
+  /** The article's parse, when a parser ran (the dependency steps read it). */
+  parse: ParseIndex | null;
 }
 
 export interface SentenceScope {
@@ -51,6 +54,7 @@ export function stanceText(inp: {
   views: SentenceView[];
   proposals: ProposalTable;
   publishedOn: string | null;
+  parse: ParseIndex | null;
 }): StanceText {
   const introsByTrigger = inp.proposals.intros.slice().sort((a, b) => a.trigStart - b.trigStart);
   return {

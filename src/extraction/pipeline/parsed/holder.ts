@@ -1,0 +1,265 @@
+/**
+ * Who holds the stance a cue states, read off the dependency graph: the
+ * subject of the cue's predicate (or of the verb it is the complement of:
+ * "X said the plan was premature", "X refused to accept"), the agent of a
+ * passive ("was rejected by Ankara"), the possessor of a nominal cue
+ * ("Japan's opposition"), the source of "according to X", or the speaker of
+ * the quotation the cue stands in. A person holds it for the state or
+ * organisation they speak for. Pronouns resolve to the person (he, she) or
+ * actor (it, they) that last held a stance, or to the quotation's speaker
+ * (I, we). Null when the graph names no actor: the pattern steps then try.
+ */
+import type { ActorMention } from '../actors.js';
+import { insideQuote, type HolderHit, type SentenceView } from '../holders.js';
+import type { Arc, SentenceGraph } from './graph.js';
+
+/** Verbs of saying: their subject is the speaker of what their complement states. */
+export const SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'add',
+  'state',
+  'stress',
+  'note',
+  'warn',
+  'insist',
+  'argue',
+  'announce',
+  'declare',
+  'claim',
+  'write',
+  'reiterate',
+  'explain',
+  'emphasize',
+  'emphasise',
+  'underscore',
+  'assert',
+  'maintain',
+  'repeat',
+  'report',
+  'confirm',
+  'indicate',
+  'suggest',
+  'signal',
+  'comment',
+  'remark',
+  'respond',
+  'reply',
+  'answer',
+  'quote',
+  'post',
+  'tweet',
+  'lament',
+  'complain',
+  'concede',
+  'admit',
+  'acknowledge',
+  'observe',
+  'caution',
+  'predict',
+  'contend',
+  'recall',
+  'conclude',
+  'agree',
+  'brief',
+]);
+
+/** What the parse remembers across sentences: who last held a stance, and who spoke last. */
+export interface ParsedMemory {
+  lastPerson: ActorMention | null;
+  lastActor: ActorMention | null;
+  lastSentence: number;
+}
+
+export function newParsedMemory(): ParsedMemory {
+  return { lastPerson: null, lastActor: null, lastSentence: -1 };
+}
+
+/** Relations through which a predicate inherits the subject of its governor. */
+const CLIMB = new Set(['xcomp', 'ccomp', 'parataxis', 'conj', 'advcl', 'acl', 'csubj']);
+const SUBJECTS = ['nsubj', 'nsubj:pass', 'nsubj:xsubj', 'csubj'];
+const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
+const PRONOUN_GROUP = /^(?:it|they|them)$/i;
+const PRONOUN_SELF = /^(?:i|we|me|us)$/i;
+
+interface Located {
+  mention: ActorMention;
+  via: HolderHit['via'];
+}
+
+export function parsedHolder(
+  g: SentenceGraph,
+  v: SentenceView,
+  cueStart: number,
+  cueEnd: number,
+  memory: ParsedMemory,
+  si: number,
+  quoteSpeaker: () => ActorMention | null,
+): HolderHit | null {
+  const cue = g.headOf(cueStart, cueEnd);
+  if (cue < 0) return null;
+  const found = holderFrom(g, v, cue, memory, si, quoteSpeaker);
+  if (!found) return null;
+  const speaker = found.mention.personId ? found.mention : personBeside(g, v, found.mention);
+  return { mention: found.mention, via: found.via, speaker };
+}
+
+function holderFrom(
+  g: SentenceGraph,
+  v: SentenceView,
+  cue: number,
+  memory: ParsedMemory,
+  si: number,
+  quoteSpeaker: () => ActorMention | null,
+): Located | null {
+  // a nominal cue ("Japan's opposition to ...", "the opposition of Japan")
+  if (/^NN/.test(g.tokens[cue].pos)) {
+    for (const a of g.children(cue, 'nmod:poss', 'nmod')) {
+      if (a.base === 'nmod' && a.sub !== 'of' && a.sub !== 'from' && a.sub !== 'by') continue;
+      const m = mentionOf(g, v, a.token);
+      if (m) return { mention: m, via: 'possessive' };
+    }
+  }
+  let n = cue;
+  for (let step = 0; step < 6 && n >= 0; step++) {
+    // passive agent: "was rejected by Ankara"
+    for (const a of g.children(n, 'obl:agent')) {
+      const m = mentionOf(g, v, a.token);
+      if (m) return { mention: m, via: 'passive' };
+    }
+    const passive = g.children(n, 'nsubj:pass').length > 0;
+    if (!passive) {
+      for (const a of g.children(n, ...SUBJECTS)) {
+        if (expletive(g, n, a.token)) continue;
+        const m =
+          mentionOf(g, v, a.token) ??
+          antecedentAbove(g, v, n, a.token) ??
+          pronoun(g, a.token, memory, si, quoteSpeaker);
+        if (m) return { mention: m, via: 'subject' };
+      }
+    }
+    // "according to X"
+    for (const a of g.children(n, 'obl', 'nmod')) {
+      if (a.sub !== 'according_to') continue;
+      const m = mentionOf(g, v, a.token);
+      if (m) return { mention: m, via: 'after-adverbial' };
+    }
+    const up = g.relation(n);
+    if (!up || !CLIMB.has(up.base)) break;
+    n = up.token;
+  }
+  // a cue inside a quotation with no subject of its own: the quotation's speaker
+  const q = quoteSpeaker();
+  return q ? { mention: q, via: 'quote' } : null;
+}
+
+/** The actor a (subject) token denotes: the mention on it, a person in apposition, or the possessor. */
+function mentionOf(g: SentenceGraph, v: SentenceView, tok: number): ActorMention | null {
+  const on = mentionCovering(v, g.tokens[tok].start);
+  if (on && !on.compound) return on;
+  // "Russia's ambassador to the UN, Vassily Nebenzia": the person in apposition speaks
+  for (const a of g.children(tok, 'appos', 'compound', 'flat')) {
+    const m = mentionCovering(v, g.tokens[a.token].start);
+    if (m?.personId) return m;
+  }
+  // "Japan's foreign minister", "the Japanese government": the possessor or the adjective
+  for (const a of g.children(tok, 'nmod:poss', 'amod', 'compound')) {
+    const m = mentionCovering(v, g.tokens[a.token].start);
+    if (m) return m;
+  }
+  // "the head of the Foreign Ministry", "a spokesperson for the ministry", "an official at the Foreign Ministry"
+  for (const a of g.children(tok, 'nmod')) {
+    if (!['of', 'for', 'at', 'from', 'with', 'in'].includes(a.sub)) continue;
+    const m = mentionCovering(v, g.tokens[a.token].start) ?? mentionOfNested(g, v, a.token);
+    if (m) return m;
+  }
+  return null;
+}
+
+function mentionOfNested(g: SentenceGraph, v: SentenceView, tok: number): ActorMention | null {
+  for (const a of g.children(tok, 'nmod:poss', 'amod', 'compound')) {
+    const m = mentionCovering(v, g.tokens[a.token].start);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** "it is premature to discuss ...", "it was unclear whether ...": an "it" that stands for the clause after it. */
+function expletive(g: SentenceGraph, predicate: number, subject: number): boolean {
+  if (g.tokens[subject].text.toLowerCase() !== 'it') return false;
+  return g.children(predicate, 'xcomp', 'ccomp', 'csubj').length > 0 && g.children(predicate, 'cop').length > 0;
+}
+
+/**
+ * A pronoun subject of a reported clause names the reporter: "North Korea
+ * has said it will reject ...", "Abe said he would ...". The subject of the
+ * nearest verb above the clause that names an actor of the pronoun's kind.
+ */
+function antecedentAbove(g: SentenceGraph, v: SentenceView, predicate: number, subject: number): ActorMention | null {
+  const t = g.tokens[subject];
+  if (t.pos !== 'PRP') return null;
+  const person = PRONOUN_PERSON.test(t.text);
+  const group = PRONOUN_GROUP.test(t.text);
+  if (!person && !group) return null;
+  for (const up of g.ancestors(predicate).slice(0, 3)) {
+    for (const a of g.children(up, 'nsubj')) {
+      if (g.tokens[a.token].pos === 'PRP') continue;
+      const m = mentionOf(g, v, a.token);
+      if (m && (person ? m.personId !== null : m.personId === null)) return m;
+    }
+  }
+  return null;
+}
+
+function pronoun(
+  g: SentenceGraph,
+  tok: number,
+  memory: ParsedMemory,
+  si: number,
+  quoteSpeaker: () => ActorMention | null,
+): ActorMention | null {
+  const w = g.tokens[tok].text;
+  if (g.tokens[tok].pos !== 'PRP') return null;
+  const recent = si - memory.lastSentence <= 3;
+  if (PRONOUN_PERSON.test(w)) return recent ? memory.lastPerson : null;
+  if (PRONOUN_GROUP.test(w)) return recent ? memory.lastActor : null;
+  if (PRONOUN_SELF.test(w)) return quoteSpeaker();
+  return null;
+}
+
+export function mentionCovering(v: SentenceView, pos: number): ActorMention | null {
+  for (const m of v.mentions) {
+    if (m.start > pos) break;
+    if (pos < m.end) return m;
+  }
+  return null;
+}
+
+/** The person who voices an organ's or state's statement, named beside it: "the ministry's spokesman, Zhao". */
+function personBeside(g: SentenceGraph, v: SentenceView, holder: ActorMention): ActorMention | null {
+  const tok = g.headOf(holder.start, holder.end);
+  if (tok < 0) return null;
+  const around: Arc[] = [...g.children(tok, 'appos'), ...g.parents(tok, 'appos', 'nmod:poss', 'nmod')];
+  for (const a of around) {
+    const m = mentionCovering(v, g.tokens[a.token].start);
+    if (m?.personId && m.holderId === holder.holderId) return m;
+  }
+  return null;
+}
+
+/**
+ * The speaker of a quotation in this sentence: the subject of a verb of
+ * saying outside the quotation marks ("..., Peskov said"; "Peskov told
+ * reporters: ...").
+ */
+export function speakerOfQuote(g: SentenceGraph, v: SentenceView): ActorMention | null {
+  for (let t = 0; t < g.tokens.length; t++) {
+    if (!SPEECH_LEMMAS.has(g.tokens[t].lemma.toLowerCase())) continue;
+    if (insideQuote(v, g.tokens[t].start)) continue;
+    for (const a of g.children(t, 'nsubj')) {
+      const m = mentionOf(g, v, a.token);
+      if (m) return m;
+    }
+  }
+  return null;
+}

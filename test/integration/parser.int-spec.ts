@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CoreNlpClient, ParserError } from '../../src/parsing/corenlp.js';
+
+// The CoreNLP client against the real server global-setup.ts started.
+const SEED = resolve(import.meta.dirname, '../../../shared/seeds/000_d77b003d2e3f13e1.txt');
+
+describe('CoreNLP parser server', () => {
+  const client = new CoreNlpClient({ url: process.env.CORENLP_URL! });
+
+  it('is ready', async () => {
+    expect(await client.ready()).toBe(true);
+  });
+
+  it('parses an article into sentences and tokens whose offsets point into the text', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const doc = await client.parse(text, '2021-11-06');
+    expect(doc.sentences.length).toBeGreaterThan(8);
+    for (const s of doc.sentences) {
+      for (const t of s.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
+    const first = doc.sentences[0];
+    const japan = first.tokens.findIndex((t) => t.text === 'Japan');
+    const shown = first.tokens.findIndex((t) => t.text === 'shown');
+    // "Japan has shown reluctance": Japan is the subject of shown.
+    expect(first.edges).toContainEqual({ rel: 'nsubj', head: shown, dep: japan });
+    expect(first.tokens[shown].lemma).toBe('show');
+    expect(first.tokens[shown].pos).toBe('VBN');
+  });
+
+  it('resolves relative dates against the article date (SUTime)', async () => {
+    const doc = await client.parse('The ministry said on Saturday that it had replied on Oct. 19.', '2021-11-08');
+    const dates = doc.sentences.flatMap((s) => s.tokens).filter((t) => t.ner === 'DATE');
+    expect(dates.map((t) => t.normalized)).toEqual(expect.arrayContaining(['2021-11-06', '2021-10-19']));
+  });
+
+  it('names an unreachable server PARSER_UNAVAILABLE', async () => {
+    const down = new CoreNlpClient({ url: 'http://127.0.0.1:9', timeoutMs: 2000 });
+    expect(await down.ready()).toBe(false);
+    await expect(down.parse('Hello.')).rejects.toMatchObject({ code: 'PARSER_UNAVAILABLE' });
+    await expect(down.parse('Hello.')).rejects.toBeInstanceOf(ParserError);
+  });
+});
