@@ -38,8 +38,8 @@ async function parsesOf(
   const started = Date.now();
   for (const file of files) {
     const { metadata, text } = parseTextFile(readFileSync(join(folder, file), 'utf8'));
-    const publishedOn = dateOf(file, metadata.publishedOn ?? null);
-    const body = articleBody({ ...metadata, text, publishedOn });
+    const read = articleBody({ ...metadata, text, publishedOn: dateOf(file, metadata.publishedOn ?? null) });
+    const { body, publishedOn } = read;
     const key = createHash('sha256')
       .update(`${DEFAULT_ANNOTATORS.join(',')}\n${publishedOn ?? ''}\n${body}`)
       .digest('hex')

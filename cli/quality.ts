@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       const outcome = await ingest.ingest({ text, ...metadata, publishedOn: metadata.publishedOn ?? given });
       articleOf.set(basename(file), outcome.article.id);
       console.error(
-        `ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`,
+        `ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances (read by ${outcome.extractor})${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`,
       );
     }
     const seconds = (Date.now() - started) / 1000;

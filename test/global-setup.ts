@@ -87,8 +87,9 @@ export default async function globalSetup(): Promise<void> {
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   globalThis.__stanceCoreNlp = await parser;
-  process.env.CORENLP_URL = globalThis.__stanceCoreNlp.url;
-  console.log(`\nstance: CoreNLP server at ${process.env.CORENLP_URL}`);
+  // Not CORENLP_URL: the apps of the other suites read articles as configured by default.
+  process.env.STANCE_TEST_CORENLP_URL = globalThis.__stanceCoreNlp.url;
+  console.log(`\nstance: CoreNLP server at ${process.env.STANCE_TEST_CORENLP_URL}`);
   console.log(
     `\nstance: Neo4j test container ${container.getId().slice(0, 12)} from ${image} ` +
       `at ${boltUri} (started in ${seconds} s)`,

@@ -9,6 +9,7 @@ import { ExtractionPool } from './extraction-pool.js';
 import { IngestRepository } from './ingest.repository.js';
 import { IngestResolver } from './ingest.resolver.js';
 import { IngestService } from './ingest.service.js';
+import { ParserService } from './parser.service.js';
 
 @Module({
   imports: [ActorsModule, ProposalsModule, ArticlesModule, StancesModule, RecordingModule],
@@ -16,6 +17,7 @@ import { IngestService } from './ingest.service.js';
     IngestRepository,
     IngestService,
     IngestResolver,
+    ParserService,
     {
       // Started (every worker loaded) before the app serves; closed on shutdown (onModuleDestroy).
       provide: ExtractionPool,

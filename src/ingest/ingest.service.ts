@@ -19,6 +19,7 @@ import type { ProposalWrite } from '../graph/proposal.row.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { IngestRepository, ReportStance } from './ingest.repository.js';
 import { ExtractionPool } from './extraction-pool.js';
+import { ParserService } from './parser.service.js';
 import { bandKeys } from './lsh.js';
 import { ArticleRow } from '../graph/article.row.js';
 import { ActorKind, Position, StanceStatus } from '../graph/vocabulary.js';
@@ -33,6 +34,8 @@ export interface IngestOutcome {
   newActorIds: string[];
   newProposalIds: string[];
   unmatched: number;
+  /** What read the article: the parser's name ('corenlp 4.5') when its parse was used, else 'patterns'. */
+  extractor: string;
 }
 
 /**
@@ -73,6 +76,7 @@ export class IngestService {
     private readonly stances: StancesService,
     private readonly articles: ArticlesService,
     private readonly extraction: ExtractionPool,
+    private readonly parser: ParserService,
   ) {}
 
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
@@ -85,7 +89,7 @@ export class IngestService {
       outcome.sameReportId ? this.articles.get(outcome.sameReportId) : Promise.resolve(null),
       this.stances.byArticles([outcome.articleId]),
     ]);
-    return { ...outcome, article, sameReportAs, stances };
+    return { ...outcome, article, sameReportAs, stances, extractor: extraction.parser ?? 'patterns' };
   }
 
   /** Validation and extraction, no writes: what ingest would read in the text. */
@@ -96,18 +100,17 @@ export class IngestService {
     }
     // a full extraction queue refuses before the gazetteer is read for nothing
     this.extraction.admit();
-    const known = await this.knownEntities();
+    const article = {
+      text: input.text,
+      url: optionalHttpUrl('url', input.url),
+      outlet: optionalText('outlet', input.outlet, LIMITS.name),
+      title: optionalText('title', input.title, LIMITS.summary),
+      publishedOn: optionalIsoDate('publishedOn', input.publishedOn),
+    };
+    // The parser server (when there is one) reads the text while the gazetteer loads.
+    const [known, parse] = await Promise.all([this.knownEntities(), this.parser.parse(article)]);
     // In a worker thread, within a time budget: a costly text never holds up other requests.
-    const result = await this.extraction.extract(
-      {
-        text: input.text,
-        url: optionalHttpUrl('url', input.url),
-        outlet: optionalText('outlet', input.outlet, LIMITS.name),
-        title: optionalText('title', input.title, LIMITS.summary),
-        publishedOn: optionalIsoDate('publishedOn', input.publishedOn),
-      },
-      known,
-    );
+    const result = await this.extraction.extract({ ...article, parse }, known);
     if (result.text.trim() === '') throw badInput('text', 'has no words once normalised');
     // The text's own header may name the address too (url: …): the same rule.
     optionalHttpUrl('url', result.metadata.url);

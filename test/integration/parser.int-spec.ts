@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CoreNlpClient, ParserError } from '../../src/parsing/corenlp.js';
+import { startTestApp, uniq, type TestApp } from '../support/app.js';
 
-// The CoreNLP client against the real server global-setup.ts started.
+// The CoreNLP client, and ingestion with and without it, against the real
+// server global-setup.ts started.
 const SEED = resolve(import.meta.dirname, '../../../shared/seeds/000_d77b003d2e3f13e1.txt');
+const PARSER = process.env.STANCE_TEST_CORENLP_URL!;
 
 describe('CoreNLP parser server', () => {
-  const client = new CoreNlpClient({ url: process.env.CORENLP_URL! });
+  const client = new CoreNlpClient({ url: PARSER });
 
   it('is ready', async () => {
     expect(await client.ready()).toBe(true);
@@ -39,5 +42,46 @@ describe('CoreNLP parser server', () => {
     expect(await down.ready()).toBe(false);
     await expect(down.parse('Hello.')).rejects.toMatchObject({ code: 'PARSER_UNAVAILABLE' });
     await expect(down.parse('Hello.')).rejects.toBeInstanceOf(ParserError);
+  });
+});
+
+const INGEST = `mutation ($input: IngestArticleInput!) {
+  ingestArticle(input: $input) { extractor stances { position actor { name } proposal { name } conditions } }
+}`;
+type Ingested = {
+  ingestArticle: {
+    extractor: string;
+    stances: Array<{ position: string; actor: { name: string }; proposal: { name: string }; conditions: string[] }>;
+  };
+};
+
+const reading = (country: string): string =>
+  `Japan would reject the ${country} ceasefire plan unless the fighting stops, ` +
+  `Foreign Minister Taro Kono told reporters on Tuesday.`;
+
+describe('ingesting with a parser server', () => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t?.close();
+    delete process.env.CORENLP_URL;
+  });
+
+  it('reads holder, proposal, position and condition off the parse, and says the parser read it', async () => {
+    t = await startTestApp({ CORENLP_URL: PARSER });
+    const country = uniq('Freedonia').replace(/[^a-z]/gi, '');
+    const res = await t.gql<Ingested>(INGEST, { input: { text: reading(country), publishedOn: '2021-11-08' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ingestArticle.extractor).toMatch(/^corenlp /);
+    const japan = res.data!.ingestArticle.stances.find((s) => s.actor.name === 'Japan');
+    expect(japan).toMatchObject({ position: 'OPPOSE', conditions: ['the fighting stops'] });
+    expect(japan!.proposal.name.toLowerCase()).toContain('ceasefire plan');
+  });
+
+  it('reads with the patterns alone when the parser is unreachable', async () => {
+    t = await startTestApp({ CORENLP_URL: 'http://127.0.0.1:9' });
+    const country = uniq('Freedonia').replace(/[^a-z]/gi, '');
+    const res = await t.gql<Ingested>(INGEST, { input: { text: reading(country), publishedOn: '2021-11-08' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ingestArticle.extractor).toBe('patterns');
   });
 });

@@ -24,6 +24,7 @@ export interface AppConfig {
   /** Most stances (and proposals) one network export may hold; a larger one is refused with RESULT_TOO_LARGE. */
   exportMaxStances: number;
   extraction: ExtractionConfig;
+  parser: ParserConfig;
   auth: AuthConfig;
   graphql: GraphqlConfig;
   ops: OpsConfig;
@@ -37,6 +38,17 @@ export interface ExtractionConfig {
   budgetMs: number;
   /** Articles that may wait for a free worker; past it ingestion answers SERVICE_UNAVAILABLE at once. */
   queue: number;
+}
+
+/** The parser server at the front of extraction (src/ingest/parser.service.ts). */
+export interface ParserConfig {
+  /**
+   * The CoreNLP server (CORENLP_URL, e.g. http://127.0.0.1:9000); null: the pattern extractor alone.
+   * While the server is unreachable or loading, articles are read by the patterns alone.
+   */
+  url: string | null;
+  /** Longest one parse may take, in ms (STANCE_PARSER_TIMEOUT_MS); past it the article is read without it. */
+  timeoutMs: number;
 }
 
 export type Role = 'reader' | 'editor' | 'admin';
@@ -149,6 +161,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return fallback;
   };
 
+  const httpUrl = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    if (!/^https?:\/\/[^\s/]+(?::\d+)?\/?$/.test(raw)) {
+      problems.push(`${name} must be an http:// address like http://127.0.0.1:9000 (got "${raw}")`);
+      return null;
+    }
+    return raw.replace(/\/$/, '');
+  };
+
   const production = env.NODE_ENV === 'production';
   const auth = authConfig(env, production, problems, bool, oneOf);
 
@@ -173,6 +195,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workers: int('STANCE_EXTRACT_WORKERS', Math.min(4, Math.max(1, availableParallelism() - 1)), 1, 64),
       budgetMs: int('STANCE_EXTRACT_BUDGET_MS', 10_000, 100, 600_000),
       queue: int('STANCE_EXTRACT_QUEUE', 32, 0, 10_000),
+    },
+    parser: {
+      url: httpUrl('CORENLP_URL'),
+      timeoutMs: int('STANCE_PARSER_TIMEOUT_MS', 20_000, 100, 600_000),
     },
     auth,
     // graphql-armor's defaults, but for cost: armor multiplies a list's cost by

@@ -29,9 +29,14 @@ import type {
 
 const EMPTY: KnownEntities = { actors: [], proposals: [] };
 
-/** The text extraction reads and every offset refers to: the normalised body, its inline header removed. Parse this. */
-export function articleBody(input: ArticleInput): string {
-  return resolveMetadata(normalise(input.text ?? ''), input).body;
+/**
+ * The text extraction reads and every offset refers to (the normalised body,
+ * its header removed: parse this), and the publication date the input and
+ * the header give (the date a parser resolves "on Tuesday" against).
+ */
+export function articleBody(input: ArticleInput): { body: string; publishedOn: string | null } {
+  const { body, metadata } = resolveMetadata(normalise(input.text ?? ''), input);
+  return { body, publishedOn: metadata.publishedOn };
 }
 
 export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY): ExtractionResult {

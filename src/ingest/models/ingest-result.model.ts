@@ -38,4 +38,10 @@ export class IngestResult {
     description: 'Stances the extractor found that a reprint could not match to the original report (not written).',
   })
   unmatched: number;
+
+  @Field({
+    description:
+      "What read the article: the parser's name and version (e.g. 'corenlp 4.5') when its analysis was used, 'patterns' when the pattern extractor read it alone (no parser configured, or it was unreachable, loading or too slow).",
+  })
+  extractor: string;
 }
