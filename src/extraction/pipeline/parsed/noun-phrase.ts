@@ -111,7 +111,12 @@ export function reshapeWording(g: SentenceGraph, text: string, start: number, en
   const tok = g.tokens[head];
   if (/^NN/.test(tok.pos)) {
     if (!isProposalNoun(tok.text) && !isProposalNoun(tok.lemma)) return { keep: false, why: 'not a proposal noun' };
-    const named = phraseName(g, text, nounPhraseTokens(g, head));
+    const phrase = nounPhraseTokens(g, head);
+    // "the bill", "these applications", "its bid": a reference to a proposal named elsewhere, not a name
+    if (phrase.filter((t) => !DETERMINERS.test(g.tokens[t].text)).length === 1 && isAnaphorNoun(tok.text)) {
+      return { keep: false, why: 'refers back' };
+    }
+    const named = phraseName(g, text, phrase);
     return named ? { keep: true, ...named } : null;
   }
   if (/^VB/.test(tok.pos)) {
