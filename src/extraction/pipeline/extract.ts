@@ -106,9 +106,9 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     },
     cues.map((c) => ({ start: c.start, end: c.end, position: c.cue.position })),
     parse
-      ? (start, end) => {
+      ? (start, end, pattern) => {
           const g = parse.at(start);
-          return g && g === parse.at(Math.max(start, end - 1)) ? reshapeWording(g, text, start, end) : null;
+          return g && g === parse.at(Math.max(start, end - 1)) ? reshapeWording(g, text, start, end, pattern) : null;
         }
       : null,
   );

@@ -1421,7 +1421,7 @@ export function buildProposals(
   knownActors: KnownActor[],
   subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
   cueHits: Array<{ start: number; end: number; position: string }> = [],
-  reshape: ((start: number, end: number) => Reshaped | null) | null = null,
+  reshape: ((start: number, end: number, pattern: string) => Reshaped | null) | null = null,
 ): ProposalTable & { sem: SemUnit[] } {
   const actorAtTok: Array<ActorMention | null> = new Array(tokens.length).fill(null);
   for (const m of actors.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) actorAtTok[t] = m;
@@ -1447,7 +1447,7 @@ export function buildProposals(
   // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
   for (const found of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
     // With a parse: a noun phrase's name, or nothing when the wording is not a proposal's.
-    const shaped = reshape?.(found.start, found.end) ?? null;
+    const shaped = reshape?.(found.start, found.end, found.pattern) ?? null;
     if (shaped && !shaped.keep) continue;
     const raw = shaped ? reshapedIntro(tokens, found, shaped) : found;
     if (!raw) continue;

@@ -26,7 +26,7 @@ const INSIDE = new Set([
   'nmod',
   'obl',
 ]);
-const AFTER_HEAD = new Set(['of', 'on', 'for', 'to', 'between', 'with', 'over', 'against', 'among']);
+const AFTER_HEAD = new Set(['of', 'on', 'for', 'to', 'between', 'with', 'over', 'against', 'among', 'at', 'in']);
 const DETERMINERS = /^(?:a|an|the|this|that|these|those|any|its|their|his|her|our|my|your|such|some|another)$/i;
 
 const keyOf = (word: string): string => stem(word.toLowerCase().replace(/[^a-z0-9-]/g, ''));
@@ -67,7 +67,8 @@ function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean 
   const t = g.tokens[a.token];
   if (a.base === 'det') return false;
   if (a.base === 'nmod:poss' && t.pos === 'PRP$') return false;
-  if (a.base === 'case') return g.tokens[parent].pos !== 'NN' || depth > 0 || t.pos === 'POS';
+  // "of" before the phrase belongs to what governs it; "'s" and the prepositions inside it are its own
+  if (a.base === 'case') return depth > 0 || t.pos === 'POS';
   if (a.base === 'conj' || a.base === 'cc') return depth > 0;
   // "bid on Tuesday": a date says when, not which
   if (t.ner === 'DATE' || t.ner === 'TIME' || t.ner === 'DURATION') return false;
@@ -105,7 +106,24 @@ export type Reshaped = { keep: true; name: string; start: number; end: number } 
  * on a proposal named elsewhere ("prolong the pact": dropped, the pact is a
  * reference), or neither (dropped). Null when the parse does not cover it.
  */
-export function reshapeWording(g: SentenceGraph, text: string, start: number, end: number): Reshaped | null {
+export function reshapeWording(
+  g: SentenceGraph,
+  text: string,
+  start: number,
+  end: number,
+  pattern = '',
+): Reshaped | null {
+  const shaped = reshape(g, text, start, end);
+  // What a proposing word introduces ("proposed that officials hold talks") is a proposal even when
+  // its noun phrase is bare: the pattern's own wording stays.
+  if (shaped && !shaped.keep && shaped.why === 'refers back' && PROPOSING.has(pattern)) return null;
+  return shaped;
+}
+
+/** The patterns of an act of proposing (proposals.json triggers). */
+const PROPOSING = new Set(['noun-proposal', 'verb-propose', 'verb-call-for']);
+
+function reshape(g: SentenceGraph, text: string, start: number, end: number): Reshaped | null {
   const head = g.headOf(start, end);
   if (head < 0) return null;
   const tok = g.tokens[head];

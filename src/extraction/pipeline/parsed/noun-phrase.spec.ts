@@ -1,0 +1,95 @@
+import type { ParsedSentence } from '../parse.js';
+import { SentenceGraph } from './graph.js';
+import { reshapeWording } from './noun-phrase.js';
+
+/** A hand-written parse: words with their tags, and [relation, head, dependent] edges (0-based, head -1 = root). */
+function sentence(
+  words: Array<[string, string]>,
+  edges: Array<[string, number, number]>,
+): { g: SentenceGraph; text: string } {
+  let at = 0;
+  const tokens = words.map(([text, pos]) => {
+    const t = { text, lemma: text.toLowerCase(), pos, ner: 'O', normalized: null, start: at, end: at + text.length };
+    at += text.length + 1;
+    return t;
+  });
+  const s: ParsedSentence = {
+    start: 0,
+    end: at - 1,
+    tokens,
+    edges: edges.map(([rel, head, dep]) => ({ rel, head, dep })),
+  };
+  return { g: new SentenceGraph(s), text: words.map((w) => w[0]).join(' ') };
+}
+
+describe('proposal wordings read off the parse', () => {
+  // "Turkey ratified Sweden 's NATO membership bid on Tuesday"
+  const ratified = sentence(
+    [
+      ['Turkey', 'NNP'],
+      ['ratified', 'VBD'],
+      ['Sweden', 'NNP'],
+      ["'s", 'POS'],
+      ['NATO', 'NNP'],
+      ['membership', 'NN'],
+      ['bid', 'NN'],
+      ['on', 'IN'],
+      ['Tuesday', 'NNP'],
+    ],
+    [
+      ['root', -1, 1],
+      ['nsubj', 1, 0],
+      ['obj', 1, 6],
+      ['nmod:poss', 6, 2],
+      ['case', 2, 3],
+      ['compound', 6, 4],
+      ['compound', 6, 5],
+      ['nmod:on', 6, 8],
+      ['case', 8, 7],
+    ],
+  );
+  ratified.g.tokens[8].ner = 'DATE';
+
+  it('names a proposal by its noun phrase: possessor and compounds in, a date after it out', () => {
+    const { g, text } = ratified;
+    const start = text.indexOf('membership');
+    expect(reshapeWording(g, text, start, text.length)).toMatchObject({
+      keep: true,
+      name: "Sweden 's NATO membership bid",
+    });
+  });
+
+  // "Russia wants to extend the deal" / "officials proposed to hold talks"
+  const extend = sentence(
+    [
+      ['extend', 'VB'],
+      ['the', 'DT'],
+      ['deal', 'NN'],
+    ],
+    [
+      ['root', -1, 0],
+      ['obj', 0, 2],
+      ['det', 2, 1],
+    ],
+  );
+
+  it('drops an action on a proposal named elsewhere, unless a proposing word introduced it', () => {
+    const { g, text } = extend;
+    expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'refers back' });
+    expect(reshapeWording(g, text, 0, text.length, 'verb-propose')).toBeNull();
+  });
+
+  it('drops a wording headed by neither a proposal noun nor a proposal verb', () => {
+    const { g, text } = sentence(
+      [
+        ['way', 'NN'],
+        ['forward', 'RB'],
+      ],
+      [
+        ['root', -1, 0],
+        ['advmod', 0, 1],
+      ],
+    );
+    expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
+  });
+});
