@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import {
   articleBody,
   evaluateFolder,
+  formatLinks,
   formatTable,
   parseTextFile,
   type EvaluateOptions,
@@ -108,6 +109,7 @@ async function main(args: string[]): Promise<number> {
   const evaluation = evaluateFolder(folder, goldPath, { files: present, parses, known });
   const ran = new Set(evaluation.results.map((r) => r.result.parser ?? 'patterns only'));
   console.log(formatTable(evaluation.report));
+  if (evaluation.links.mentions) console.log(formatLinks(evaluation.links));
   console.error(`extraction: ${[...ran].join(', ')}`);
   return 0;
 }

@@ -46,7 +46,16 @@ export { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from './pipeline/identity.j
 
 // Quality: extracted stances against a gold file.
 export { evaluateFolder, type EvaluateOptions, type Evaluation } from './quality/evaluate-extraction.js';
-export { formatTable, scoreArticles, type GoldFile, type ScoredStance, type ScoreReport } from './quality/score.js';
+export {
+  formatLinks,
+  formatTable,
+  scoreArticles,
+  scoreLinks,
+  type GoldFile,
+  type LinkScore,
+  type ScoredStance,
+  type ScoreReport,
+} from './quality/score.js';
 
 // Hostile input for tests (extraction must stay linear on it).
 export { adversarialTexts, SYLLABLES, type AdversarialText } from './pipeline/adversarial.js';

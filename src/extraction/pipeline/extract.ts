@@ -182,6 +182,12 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
   for (const a of outActors) if (a.representsId && !ensure(a.representsId)) a.representsId = null;
 
   const outProposals: ExtractedProposal[] = [];
+  const mentionsOf = new Map<string, ExtractedProposal['mentions']>();
+  for (const m of proposals.mentions) {
+    const list = mentionsOf.get(m.proposalId) ?? [];
+    list.push({ charStart: m.start, charEnd: m.end, kind: m.kind });
+    mentionsOf.set(m.proposalId, list);
+  }
   for (const p of proposals.records.values()) {
     if (!p.mentioned) continue;
     outProposals.push({
@@ -194,6 +200,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
       isNew: !knownProposalIds.has(p.id),
       confidence: p.confidence,
       evidence: spanOf(p.evidenceStart, p.evidenceEnd),
+      mentions: (mentionsOf.get(p.id) ?? []).sort((a, b) => a.charStart - b.charStart),
     });
   }
   return {

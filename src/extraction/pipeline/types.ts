@@ -72,6 +72,8 @@ export interface ExtractedProposal {
   isNew: boolean;
   confidence: number;
   evidence: Span | null;
+  /** Every place the article names or refers back to it ("the deal"), in text order: what linking decided. */
+  mentions: Array<{ charStart: number; charEnd: number; kind: 'intro' | 'name' | 'anaphor' }>;
 }
 
 export interface ExtractedStance {

@@ -11,7 +11,14 @@ import { extractArticle } from '../pipeline/extract.js';
 import { parseTextFile } from '../pipeline/metadata.js';
 import type { ParsedDocument } from '../pipeline/parse.js';
 import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
-import { scoreArticles, type GoldFile, type ScoreReport, type ScoredStance } from './score.js';
+import {
+  scoreArticles,
+  scoreLinks,
+  type GoldFile,
+  type LinkScore,
+  type ScoreReport,
+  type ScoredStance,
+} from './score.js';
 
 export interface EvaluateOptions {
   /** publication date per file; a key present with null means "not given" (the text's own header decides) */
@@ -26,6 +33,8 @@ export interface EvaluateOptions {
 
 export interface Evaluation {
   report: ScoreReport;
+  /** proposal linking on the gold's mentions (articles whose gold lists them) */
+  links: LinkScore;
   results: Array<{ file: string; result: ExtractionResult }>;
 }
 
@@ -98,5 +107,6 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
   const scored = results
     .filter((r) => gold.articles.some((a) => a.file === r.file))
     .map((r) => ({ file: r.file, stances: toScored(r.result) }));
-  return { report: scoreArticles(gold, scored), results };
+  const linked = results.map((r) => ({ file: r.file, text: r.result.text, proposals: r.result.proposals }));
+  return { report: scoreArticles(gold, scored), links: scoreLinks(gold, linked), results };
 }

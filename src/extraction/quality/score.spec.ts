@@ -1,4 +1,12 @@
-import { GoldIndex, formatTable, phraseNorm, scoreArticles, type GoldFile, type ScoredStance } from './score.js';
+import {
+  GoldIndex,
+  formatTable,
+  phraseNorm,
+  scoreArticles,
+  scoreLinks,
+  type GoldFile,
+  type ScoredStance,
+} from './score.js';
 
 const gold: GoldFile = {
   proposals: [
@@ -136,5 +144,38 @@ describe('score', () => {
     expect(report.byPosition.conditional).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     const two = scoreArticles(gold, [{ file: 'a.txt', stances: [st({ statedOn: '2023-07-19' })] }]);
     expect(two.articles[0].attributes.statedOn).toBe(0);
+  });
+
+  it('scores proposal linking on every gold mention: right, linked elsewhere, or not found', () => {
+    const real: GoldFile = {
+      ...gold,
+      articles: [
+        {
+          file: 'r.txt',
+          stances: [],
+          mentions: [
+            { text: 'the Black Sea grain deal', proposal: 'Grain corridor' },
+            { text: 'the deal', proposal: 'Grain corridor', backReference: true },
+            { text: 'a joint border fence', proposal: 'Border fence' },
+          ],
+        },
+      ],
+    };
+    const text = 'Russia left the Black Sea grain deal. Turkey wants the deal back and a joint border fence.';
+    const span = (w: string, from = 0) => ({
+      charStart: text.indexOf(w, from),
+      charEnd: text.indexOf(w, from) + w.length,
+    });
+    const links = scoreLinks(real, [
+      {
+        file: 'r.txt',
+        text,
+        proposals: [
+          { name: 'Black Sea grain deal', aliases: [], mentions: [span('Black Sea grain deal')] },
+          { name: 'Deal back', aliases: [], mentions: [span('the deal back')] },
+        ],
+      },
+    ]);
+    expect(links).toEqual({ mentions: 3, located: 3, right: 1, wrong: 1, missed: 1 });
   });
 });

@@ -368,3 +368,70 @@ export function formatTable(report: ScoreReport): string {
   }
   return out.join('\n');
 }
+
+/** How the product linked each proposal mention the gold lists (the real corpus). */
+export interface LinkScore {
+  /** gold mentions in the articles scored */
+  mentions: number;
+  /** of them, found in the text */
+  located: number;
+  /** linked to the gold proposal (or to a new one the article names with one of its own wordings) */
+  right: number;
+  /** a product mention covers it, linked elsewhere */
+  wrong: number;
+  /** no product mention covers it */
+  missed: number;
+}
+
+export interface LinkedResult {
+  file: string;
+  /** the text the mention offsets refer to */
+  text: string;
+  proposals: Array<{ name: string; aliases: string[]; mentions: Array<{ charStart: number; charEnd: number }> }>;
+}
+
+const straighten = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+
+/** Proposal linking on every gold mention: the product proposal whose mention covers it most, mapped by proposalIn. */
+export function scoreLinks(gold: GoldFile, results: LinkedResult[]): LinkScore {
+  const idx = new GoldIndex(gold);
+  const out: LinkScore = { mentions: 0, located: 0, right: 0, wrong: 0, missed: 0 };
+  for (const r of results) {
+    const article = gold.articles.find((a) => a.file === r.file);
+    if (!article?.mentions?.length) continue;
+    const text = straighten(r.text);
+    let cursor = 0;
+    for (const m of article.mentions) {
+      out.mentions++;
+      const wording = straighten(m.text);
+      let at = text.indexOf(wording, cursor);
+      if (at < 0) at = text.indexOf(wording);
+      if (at < 0) continue;
+      out.located++;
+      cursor = at + wording.length;
+      let best: LinkedResult['proposals'][number] | null = null;
+      let bestOverlap = 0;
+      for (const p of r.proposals) {
+        for (const pm of p.mentions) {
+          const overlap = Math.min(pm.charEnd, at + wording.length) - Math.max(pm.charStart, at);
+          if (overlap > bestOverlap) {
+            bestOverlap = overlap;
+            best = p;
+          }
+        }
+      }
+      if (!best) out.missed++;
+      else if (idx.proposalIn(best, r.file) === m.proposal) out.right++;
+      else out.wrong++;
+    }
+  }
+  return out;
+}
+
+export function formatLinks(l: LinkScore): string {
+  const pctOf = (n: number): string => (l.located ? `${((100 * n) / l.located).toFixed(0)}%` : '-');
+  return (
+    `proposal links: ${l.right}/${l.located} mentions linked right (${pctOf(l.right)}), ${l.wrong} linked elsewhere, ` +
+    `${l.missed} not found; ${l.mentions - l.located} gold mentions not located in the text`
+  );
+}
