@@ -36,6 +36,14 @@ export interface IngestOutcome {
   unmatched: number;
   /** What read the article: the parser's name ('corenlp 4.5') when its parse was used, else 'patterns'. */
   extractor: string;
+  /** Wall-clock milliseconds of each stage: parse (0 without a parser), extraction, the write transaction. */
+  timings: StageTimings;
+}
+
+export interface StageTimings {
+  parseMs: number;
+  extractMs: number;
+  writeMs: number;
 }
 
 /**
@@ -80,26 +88,36 @@ export class IngestService {
   ) {}
 
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
-    const extraction = await this.extract(input);
+    const { result: extraction, parseMs, extractMs } = await this.read(input);
     // One transaction; StanceWriter announces what it changed once it has committed.
+    const written = performance.now();
     const outcome = await this.writer.transaction((write) => this.write(write, extraction));
+    const timings = { parseMs, extractMs, writeMs: performance.now() - written };
     if (!outcome.duplicate && this.known && teachesNames(this.known.value, extraction)) this.forgetKnown();
     const [article, sameReportAs, stances] = await Promise.all([
       this.articles.get(outcome.articleId),
       outcome.sameReportId ? this.articles.get(outcome.sameReportId) : Promise.resolve(null),
       this.stances.byArticles([outcome.articleId]),
     ]);
-    return { ...outcome, article, sameReportAs, stances, extractor: extraction.parser ?? 'patterns' };
+    return { ...outcome, article, sameReportAs, stances, extractor: extraction.parser ?? 'patterns', timings };
   }
 
   /** Validation and extraction, no writes: what ingest would read in the text. */
   async extract(input: IngestArticleInput): Promise<ExtractionResult> {
+    return (await this.read(input)).result;
+  }
+
+  /** extract(), with the time its parse and its extraction took. */
+  private async read(
+    input: IngestArticleInput,
+  ): Promise<{ result: ExtractionResult; parseMs: number; extractMs: number }> {
     if (typeof input.text !== 'string' || input.text.trim() === '') throw badInput('text', 'must not be empty');
     if (input.text.length > this.config.maxArticleChars) {
       throw badInput('text', `must be at most ${this.config.maxArticleChars} characters (got ${input.text.length})`);
     }
     // a full extraction queue refuses before the gazetteer is read for nothing
     this.extraction.admit();
+    let parseMs = 0;
     const article = {
       text: input.text,
       url: optionalHttpUrl('url', input.url),
@@ -108,13 +126,19 @@ export class IngestService {
       publishedOn: optionalIsoDate('publishedOn', input.publishedOn),
     };
     // The parser server (when there is one) reads the text while the gazetteer loads.
-    const [known, parse] = await Promise.all([this.knownEntities(), this.parser.parse(article)]);
+    const parsing = performance.now();
+    const [known, parse] = await Promise.all([
+      this.knownEntities(),
+      this.parser.parse(article).finally(() => (parseMs = performance.now() - parsing)),
+    ]);
     // In a worker thread, within a time budget: a costly text never holds up other requests.
+    const extracting = performance.now();
     const result = await this.extraction.extract({ ...article, parse }, known);
+    const extractMs = performance.now() - extracting;
     if (result.text.trim() === '') throw badInput('text', 'has no words once normalised');
     // The text's own header may name the address too (url: …): the same rule.
     optionalHttpUrl('url', result.metadata.url);
-    return result;
+    return { result, parseMs: parse ? parseMs : 0, extractMs };
   }
 
   /** The gazetteer, reused while fresh: the extractor indexes it once per content. */
