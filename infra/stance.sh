@@ -122,6 +122,19 @@ start() {
   else
     log "using the Neo4j at $NEO4J_URI (NEO4J_URI is set; no local server started)"
   fi
+  # The parser at the front of extraction (the default reader: it scores better on
+  # the real blind set): started in the background, so the service answers at
+  # once; until the parser has loaded its models, articles are read by the
+  # patterns alone. STANCE_PARSER=off, or a CORENLP_URL of your own, skips it.
+  local parser_job=""
+  if [ -z "${CORENLP_URL:-}" ] && [ "${STANCE_PARSER:-corenlp}" != off ]; then
+    export CORENLP_URL="http://127.0.0.1:${CORENLP_PORT:-9000}"
+    if ! bash infra/corenlp/server.sh status; then
+      log "starting the CoreNLP parser in the background (the first time, its 473 MB of jars come from Maven Central); log .stance/corenlp/logs"
+      setsid bash infra/corenlp/server.sh start >/dev/null 2>&1 &
+      parser_job=$!
+    fi
+  fi
   if [ "$mode" = watch ]; then
     # Nest's watcher prints its compiler's progress on stdout: for people, so to stderr.
     "$root/node_modules/.bin/nest" start --watch >&2 &
@@ -134,6 +147,11 @@ start() {
     kill -TERM "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
     if [ "$started_neo4j" = 1 ]; then bash infra/neo4j/server.sh stop; fi
+    if [ -n "$parser_job" ]; then
+      # its own process group (setsid): the fetch, the script and the server with it
+      kill -TERM -- "-$parser_job" 2>/dev/null || true
+      bash infra/corenlp/server.sh stop
+    fi
   }
   trap 'stop_all; exit 0' INT TERM
   log "Neo4j Browser: http://localhost:${NEO4J_HTTP_PORT:-7474}/browser/  (user neo4j, password in ${STANCE_NEO4J_HOME:-.stance/neo4j}/password)"
@@ -154,6 +172,10 @@ run_cli() {
   if [ -z "${NEO4J_URI:-}" ]; then
     bash infra/neo4j/server.sh status || stop_after=1
     local_neo4j_env
+  fi
+  # The parser when it runs already (npm start runs it); a command does not wait for one to load.
+  if [ -z "${CORENLP_URL:-}" ] && [ "${STANCE_PARSER:-corenlp}" != off ] && bash infra/corenlp/server.sh status; then
+    export CORENLP_URL="http://127.0.0.1:${CORENLP_PORT:-9000}"
   fi
   local status=0
   node "dist-tools/$name.js" "$@" || status=$?

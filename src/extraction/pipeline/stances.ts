@@ -36,7 +36,13 @@ import { proposalOfCue } from './stances/target.js';
 import type { Token } from './tokens.js';
 import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
-import { newParsedMemory, parsedHolder, speakerOfQuote, type ParsedMemory } from './parsed/holder.js';
+import {
+  newParsedMemory,
+  parsedHolder,
+  rememberSubjects,
+  speakerOfQuote,
+  type ParsedMemory,
+} from './parsed/holder.js';
 import type { ParseIndex } from './parsed/index.js';
 import { parsedTarget } from './parsed/target.js';
 import type { ExtractedStance, Span } from './types.js';
@@ -99,10 +105,29 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
       const c = proposerStance(t, scope, intro, statement);
       if (c) add(c);
     }
+    // the subjects this sentence names are what "it", "they", "he" of the next ones stand for
+    const graph = t.parse?.at(s.start);
+    if (graph) rememberSubjects(graph, scope.view, memory, si, s.start, s.end);
     const lede = si === 0 || t.sentences[si - 1].revision !== s.revision;
     discourse = leaveSentence(discourse, s, scope.dates.events, lede, candidates.length > foundBefore, usedContext);
   }
   return mergeCandidates(candidates);
+}
+
+/**
+ * "Japan seeks bilateral dialogue with North Korea" is Japan's own dialogue
+ * with the North, not the proposal of another state that the words
+ * resolved to (Seoul's offer of dialogue with Pyongyang): a bilateral,
+ * direct or one-on-one thing "with" one counterpart has the holder as its
+ * other party.
+ */
+function ownBilateral(t: StanceText, mention: { start: number; end: number; proposalId: string }, holderId: string): boolean {
+  // the modifier may stand just before the words that named the proposal: "long-stalled bilateral | dialogue with ..."
+  const before = /\b(?:bilateral|direct|one-on-one)\s+(?:[\w-]+\s+){0,2}$/i.test(t.text.slice(Math.max(0, mention.start - 40), mention.start));
+  const wording = t.text.slice(mention.start, mention.end);
+  if (!/\bwith\b/i.test(wording) || !(before || /\b(?:bilateral|direct|one-on-one)\b/i.test(wording))) return false;
+  const proposedBy = t.proposals.records.get(mention.proposalId)?.proposedById;
+  return !!proposedBy && proposedBy !== holderId;
 }
 
 /** The sentence as evidence. */
@@ -150,6 +175,7 @@ function stancesOfCue(
   if (!holder) return null;
   const listed = patterned?.listed ?? [];
   const actorId = holder.mention.holderId;
+  if (byParse && ownBilateral(t, byParse.mention, actorId)) return null;
   if (!actorId) return null;
   const others = coHolders(scope.view, holder, listed, h.start);
   // conditions after the cue, in the same quotation state, up to the next cue of the sentence

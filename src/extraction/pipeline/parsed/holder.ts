@@ -263,3 +263,31 @@ export function speakerOfQuote(g: SentenceGraph, v: SentenceView): ActorMention 
   }
   return null;
 }
+
+/**
+ * What a sentence leaves for the pronouns of the next ones: its last subject
+ * that names an actor ("Turkey raised objections ... It endorsed Finland's
+ * membership": it = Turkey), a person for he/she, a state or organisation
+ * for it/they. Called once per sentence, after its cues.
+ */
+export function rememberSubjects(
+  g: SentenceGraph,
+  v: SentenceView,
+  memory: ParsedMemory,
+  si: number,
+  from: number,
+  to: number,
+): void {
+  for (let t = 0; t < g.tokens.length; t++) {
+    if (g.tokens[t].start < from || g.tokens[t].start >= to) continue;
+    for (const a of g.parents(t, 'nsubj', 'nsubj:pass')) {
+      if (g.tokens[t].pos === 'PRP') continue;
+      const m = mentionOf(g, v, t);
+      if (!m || a.token < 0) continue;
+      if (m.personId) memory.lastPerson = m;
+      else memory.lastActor = m;
+      memory.lastSentence = si;
+    }
+  }
+}
+

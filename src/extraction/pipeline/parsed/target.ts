@@ -32,6 +32,12 @@ export function parsedTarget(
   const cue = g.headOf(cueStart, cueEnd);
   if (cue < 0) return null;
   const inCue = (t: number): boolean => g.tokens[t].start >= cueStart && g.tokens[t].end <= cueEnd;
+  // a cue in a relative clause is about the noun it modifies: "the declaration they signed in 2002"
+  const up = g.relation(cue);
+  if (up?.base === 'acl:relcl') {
+    const m = mentionAt(g, up.token, mentions, inCue);
+    return m ? { mention: m, via: 'relcl' } : null;
+  }
   // breadth first over the cue's arguments, nearest first
   const seen = new Set<number>([cue]);
   let frontier: Array<{ tok: number; via: string }> = [{ tok: cue, via: '' }];
