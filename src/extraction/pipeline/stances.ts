@@ -36,13 +36,7 @@ import { proposalOfCue } from './stances/target.js';
 import type { Token } from './tokens.js';
 import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
-import {
-  newParsedMemory,
-  parsedHolder,
-  rememberSubjects,
-  speakerOfQuote,
-  type ParsedMemory,
-} from './parsed/holder.js';
+import { newParsedMemory, parsedHolder, rememberSubjects, speakerOfQuote, type ParsedMemory } from './parsed/holder.js';
 import type { ParseIndex } from './parsed/index.js';
 import { parsedTarget } from './parsed/target.js';
 import type { ExtractedStance, Span } from './types.js';
@@ -121,9 +115,15 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
  * direct or one-on-one thing "with" one counterpart has the holder as its
  * other party.
  */
-function ownBilateral(t: StanceText, mention: { start: number; end: number; proposalId: string }, holderId: string): boolean {
+function ownBilateral(
+  t: StanceText,
+  mention: { start: number; end: number; proposalId: string },
+  holderId: string,
+): boolean {
   // the modifier may stand just before the words that named the proposal: "long-stalled bilateral | dialogue with ..."
-  const before = /\b(?:bilateral|direct|one-on-one)\s+(?:[\w-]+\s+){0,2}$/i.test(t.text.slice(Math.max(0, mention.start - 40), mention.start));
+  const before = /\b(?:bilateral|direct|one-on-one)\s+(?:[\w-]+\s+){0,2}$/i.test(
+    t.text.slice(Math.max(0, mention.start - 40), mention.start),
+  );
   const wording = t.text.slice(mention.start, mention.end);
   if (!/\bwith\b/i.test(wording) || !(before || /\b(?:bilateral|direct|one-on-one)\b/i.test(wording))) return false;
   const proposedBy = t.proposals.records.get(mention.proposalId)?.proposedById;
