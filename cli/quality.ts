@@ -20,6 +20,7 @@ import { StancesService } from '../src/stances/stances.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
 import { runAs } from '../src/common/operation-context.js';
+import { nameKey } from '../src/common/validation.js';
 
 /**
  * `npm run quality -- [folder] [gold.json] [--known FOLDER] [--split NAME]`:
@@ -117,8 +118,20 @@ async function main(): Promise<void> {
         console.error(`  ${a.file} and ${other} one report: ${row?.linked ? 'yes' : 'NO'}`);
       }
     }
+    // Two proposals under one normalised name are one proposal told twice, or two that a name cannot tell apart.
+    const byKey = new Map<string, string[]>();
+    for (const p of await neo4j.read<{ id: string; name: string }>(cypher.get('quality/proposal-names'))) {
+      const names = byKey.get(nameKey(p.name)) ?? [];
+      names.push(`${p.name} (${p.id})`);
+      byKey.set(nameKey(p.name), names);
+    }
+    const shared = [...byKey.values()].filter((names) => names.length > 1);
+    console.error(`\nproposals sharing a normalised name: ${shared.length}`);
+    for (const names of shared.slice(0, 10)) console.error(`  ${names.join(' | ')}`);
     console.error(`\n${files.length} articles ingested and written in ${seconds.toFixed(2)} s`);
-    process.stdout.write(`${JSON.stringify({ articles: files.length, seconds, overall: report.overall })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ articles: files.length, seconds, overall: report.overall, sharedProposalNames: shared.length })}\n`,
+    );
   } finally {
     await app.close();
   }
