@@ -25,10 +25,6 @@ export class ParserService {
     this.client = url ? new CoreNlpClient({ url, timeoutMs }) : null;
   }
 
-  get configured(): boolean {
-    return this.client !== null;
-  }
-
   /** The parse of the article's body, or null when there is no parser to ask right now. */
   async parse(input: ArticleInput): Promise<ParsedDocument | null> {
     if (!this.client || Date.now() < this.downUntil) return null;

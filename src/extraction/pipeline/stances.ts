@@ -169,7 +169,7 @@ function stancesOfCue(
   const parsedHeld = quoted
     ? { mention: quoted, via: 'quote' as const, speaker: quoted.personId ? quoted : null }
     : g
-      ? parsedHolder(g, v, h.start, h.end, memory, scope.si, () => null)
+      ? parsedHolder(g, v, h.start, h.end, memory, scope.si)
       : null;
   const holder = parsedHeld ?? patterned?.holder;
   if (!holder) return null;

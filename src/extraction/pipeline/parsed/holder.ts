@@ -3,11 +3,12 @@
  * subject of the cue's predicate (or of the verb it is the complement of:
  * "X said the plan was premature", "X refused to accept"), the agent of a
  * passive ("was rejected by Ankara"), the possessor of a nominal cue
- * ("Japan's opposition"), the source of "according to X", or the speaker of
- * the quotation the cue stands in. A person holds it for the state or
- * organisation they speak for. Pronouns resolve to the person (he, she) or
- * actor (it, they) that last held a stance, or to the quotation's speaker
- * (I, we). Null when the graph names no actor: the pattern steps then try.
+ * ("Japan's opposition") or the source of "according to X" (a cue inside a
+ * quotation is its speaker's: speakerOfQuote, asked first by the caller). A
+ * person holds it for the state or organisation they speak for. Pronouns
+ * resolve to the subject of the reporting verb above them, else to the person
+ * (he, she) or actor (it, they) a recent sentence named as subject. Null when
+ * the graph names no actor: the pattern steps then try.
  */
 import type { ActorMention } from '../actors.js';
 import { insideQuote, type HolderHit, type SentenceView } from '../holders.js';
@@ -80,7 +81,6 @@ const CLIMB = new Set(['xcomp', 'ccomp', 'parataxis', 'conj', 'advcl', 'acl', 'c
 const SUBJECTS = ['nsubj', 'nsubj:pass', 'nsubj:xsubj', 'csubj'];
 const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUN_GROUP = /^(?:it|they|them)$/i;
-const PRONOUN_SELF = /^(?:i|we|me|us)$/i;
 
 interface Located {
   mention: ActorMention;
@@ -94,24 +94,16 @@ export function parsedHolder(
   cueEnd: number,
   memory: ParsedMemory,
   si: number,
-  quoteSpeaker: () => ActorMention | null,
 ): HolderHit | null {
   const cue = g.headOf(cueStart, cueEnd);
   if (cue < 0) return null;
-  const found = holderFrom(g, v, cue, memory, si, quoteSpeaker);
+  const found = holderFrom(g, v, cue, memory, si);
   if (!found) return null;
   const speaker = found.mention.personId ? found.mention : personBeside(g, v, found.mention);
   return { mention: found.mention, via: found.via, speaker };
 }
 
-function holderFrom(
-  g: SentenceGraph,
-  v: SentenceView,
-  cue: number,
-  memory: ParsedMemory,
-  si: number,
-  quoteSpeaker: () => ActorMention | null,
-): Located | null {
+function holderFrom(g: SentenceGraph, v: SentenceView, cue: number, memory: ParsedMemory, si: number): Located | null {
   // a nominal cue ("Japan's opposition to ...", "the opposition of Japan")
   if (/^NN/.test(g.tokens[cue].pos)) {
     for (const a of g.children(cue, 'nmod:poss', 'nmod')) {
@@ -131,10 +123,7 @@ function holderFrom(
     if (!passive) {
       for (const a of g.children(n, ...SUBJECTS)) {
         if (expletive(g, n, a.token)) continue;
-        const m =
-          mentionOf(g, v, a.token) ??
-          antecedentAbove(g, v, n, a.token) ??
-          pronoun(g, a.token, memory, si, quoteSpeaker);
+        const m = mentionOf(g, v, a.token) ?? antecedentAbove(g, v, n, a.token) ?? pronoun(g, a.token, memory, si);
         if (m) return { mention: m, via: 'subject' };
       }
     }
@@ -148,9 +137,7 @@ function holderFrom(
     if (!up || !CLIMB.has(up.base)) break;
     n = up.token;
   }
-  // a cue inside a quotation with no subject of its own: the quotation's speaker
-  const q = quoteSpeaker();
-  return q ? { mention: q, via: 'quote' } : null;
+  return null;
 }
 
 /** The actor a (subject) token denotes: the mention on it, a person in apposition, or the possessor. */
@@ -211,19 +198,12 @@ function antecedentAbove(g: SentenceGraph, v: SentenceView, predicate: number, s
   return null;
 }
 
-function pronoun(
-  g: SentenceGraph,
-  tok: number,
-  memory: ParsedMemory,
-  si: number,
-  quoteSpeaker: () => ActorMention | null,
-): ActorMention | null {
+function pronoun(g: SentenceGraph, tok: number, memory: ParsedMemory, si: number): ActorMention | null {
   const w = g.tokens[tok].text;
   if (g.tokens[tok].pos !== 'PRP') return null;
   const recent = si - memory.lastSentence <= 3;
   if (PRONOUN_PERSON.test(w)) return recent ? memory.lastPerson : null;
   if (PRONOUN_GROUP.test(w)) return recent ? memory.lastActor : null;
-  if (PRONOUN_SELF.test(w)) return quoteSpeaker();
   return null;
 }
 
@@ -280,13 +260,11 @@ export function rememberSubjects(
 ): void {
   for (let t = 0; t < g.tokens.length; t++) {
     if (g.tokens[t].start < from || g.tokens[t].start >= to) continue;
-    for (const a of g.parents(t, 'nsubj', 'nsubj:pass')) {
-      if (g.tokens[t].pos === 'PRP') continue;
-      const m = mentionOf(g, v, t);
-      if (!m || a.token < 0) continue;
-      if (m.personId) memory.lastPerson = m;
-      else memory.lastActor = m;
-      memory.lastSentence = si;
-    }
+    if (g.tokens[t].pos === 'PRP' || !g.parents(t, 'nsubj', 'nsubj:pass').length) continue;
+    const m = mentionOf(g, v, t);
+    if (!m) continue;
+    if (m.personId) memory.lastPerson = m;
+    else memory.lastActor = m;
+    memory.lastSentence = si;
   }
 }
