@@ -808,6 +808,16 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     }
     tEnd = segEnd;
     const role = text.slice(tokens[roleStart].start, tokens[tEnd - 1].end + (tokens[tEnd - 1].poss ? 2 : 0)).trim();
+    // "Ambassador Barbara Woodward, the UK's Permanent Representative": the titled person found before; the appositive adds the state
+    const titled = found.find((f) => f.start <= i && i < f.from && f.from + f.len === end);
+    if (titled) {
+      if (nat && rank('explicit') > rank(titled.record.stateSource)) {
+        titled.record.representsId = nat.stateId;
+        titled.record.stateSource = 'explicit';
+      }
+      i = end - 1;
+      continue;
+    }
     const existing = matchExistingPerson(ctx, i, len);
     const r =
       existing && !nat

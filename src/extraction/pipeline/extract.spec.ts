@@ -259,3 +259,27 @@ describe('extractArticle: invented articles from other regions', () => {
     expect(extractArticle({ text: 'Rain is expected in the capital later this week.' }).stances).toEqual([]);
   });
 });
+
+describe('extractArticle: who spoke and when, from the rest of the article', () => {
+  const text =
+    'The Netherlands has voted in favour of a draft treaty on plastic pollution. ' +
+    'Delegates met for two weeks. ' +
+    'Ambassador Pieter de Vries, the Dutch envoy, said the treaty would end decades of drift.';
+
+  it("a state's vote gets the one person who spoke for it near it, and the lede's undated statement the report's date", () => {
+    const r = extractArticle({ text, publishedOn: '2024-11-20' });
+    const dutch = r.stances.find((s) => s.actorId === 'netherlands');
+    expect(dutch).toMatchObject({ position: 'SUPPORT', speakerId: 'pieter-de-vries', statedOn: '2024-11-20' });
+  });
+
+  it('an anonymous source gives no speaker, and background ("had long") no date', () => {
+    const r = extractArticle({
+      text:
+        'Officials said Belgium had long opposed a draft treaty on plastic pollution. ' +
+        'Foreign Minister Hadja Lahbib of Belgium said the talks would go on.',
+      publishedOn: '2024-11-20',
+    });
+    const belgium = r.stances.find((s) => s.actorId === 'belgium');
+    expect(belgium).toMatchObject({ position: 'OPPOSE', speakerId: null, statedOn: null });
+  });
+});

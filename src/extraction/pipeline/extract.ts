@@ -13,6 +13,7 @@ import { resolveMetadata } from './metadata.js';
 import { normalise } from './normalise.js';
 import { buildProposals } from './proposals.js';
 import { splitSentences } from './sentences.js';
+import { fillSpeakers } from './stances/speakers.js';
 import { extractStances } from './stances.js';
 import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
@@ -118,6 +119,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     { text, tokens, sentences, views, actors, proposals, dates, publishedOn: metadata.publishedOn, parse },
     cues,
   );
+  fillSpeakers(stances, { text, sentences, mentions: actors.mentions, proposalMentions: proposals.mentions });
 
   // ---- assemble: every id a stance or proposal refers to is in the result
   const knownActorIds = new Set(known.actors.map((a) => a.id));

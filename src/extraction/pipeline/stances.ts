@@ -81,8 +81,9 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     const foundBefore = candidates.length;
     let usedContext = false;
     const current = discourse;
+    const lede = si === 0 || t.sentences[si - 1].revision !== s.revision;
     const statement: StatementDate = (at, holder) => {
-      const d = statementDate(t.text, scope.dates, current, t.publishedOn, at, holder);
+      const d = statementDate(t.text, scope.dates, current, t.publishedOn, at, holder, lede);
       usedContext ||= d.fromContext;
       return d;
     };
@@ -102,7 +103,6 @@ export function extractStances(inp: StanceInputs, cues: CueHit[] = scanCues(inp.
     // the subjects this sentence names are what "it", "they", "he" of the next ones stand for
     const graph = t.parse?.at(s.start);
     if (graph) rememberSubjects(graph, scope.view, memory, si, s.start, s.end);
-    const lede = si === 0 || t.sentences[si - 1].revision !== s.revision;
     discourse = leaveSentence(discourse, s, scope.dates.events, lede, candidates.length > foundBefore, usedContext);
   }
   return mergeCandidates(candidates);

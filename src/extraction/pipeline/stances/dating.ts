@@ -43,6 +43,10 @@ export const NO_DISCOURSE: Discourse = { date: null, age: 0, revision: -1 };
 const CONTEXT_SPAN = 2;
 const REFRESH_CONTEXT_ON_USE = false;
 
+/** Words that tell a statement as background, not as the report's news. */
+const BACKGROUND =
+  /\b(?:had|long|previously|repeatedly|consistently|already|earlier|once|initially|originally|used to)\b/i;
+
 type Tense = 'perfect' | 'present' | 'past';
 
 function tenseOf(fragment: string): Tense {
@@ -122,6 +126,7 @@ export function statementDate(
   publishedOn: string | null,
   at: number,
   holder: ActorMention | null,
+  lede = false,
 ): StanceDate {
   if (dates.events.length) {
     // the event date closest to the statement
@@ -137,6 +142,8 @@ export function statementDate(
     return { date: discourse.date, weak: false, fromContext: true };
   if (tense !== 'past' && dates.report) return { date: dates.report, weak: true, fromContext: false };
   if (tense === 'present') return { date: publishedOn, weak: true, fromContext: false };
+  // the lede's own statement ("has voted", "said") is the report's news, of its day, unless told as background
+  if (lede && !BACKGROUND.test(frag)) return { date: dates.report ?? publishedOn, weak: true, fromContext: false };
   return { date: null, weak: false, fromContext: false };
 }
 
