@@ -18,6 +18,7 @@ import {
   formatTable,
   parseTextFile,
   type EvaluateOptions,
+  type ExtractionResult,
   type GoldFile,
   type ParsedDocument,
 } from '../src/extraction/index.js';
@@ -62,6 +63,24 @@ async function parsesOf(
   return out;
 }
 
+/** What the extractor read in one article, for a person tracing a miss (standard error). */
+function explainResult(file: string, r: ExtractionResult): void {
+  const name = (id: string | null): string => r.actors.find((a) => a.id === id)?.name ?? id ?? '-';
+  const lines = [`== ${file} (${r.parser ?? 'patterns only'})`];
+  for (const p of r.proposals) {
+    const mentions = p.mentions.map((m) => r.text.slice(m.charStart, m.charEnd)).join(' ; ');
+    lines.push(`  proposal ${p.name}${p.isNew ? ' (new)' : ''}: ${mentions}`);
+  }
+  for (const s of r.stances) {
+    const proposal = r.proposals.find((p) => p.id === s.proposalId)?.name ?? s.proposalId;
+    const conditions = s.conditions.length ? ` if ${s.conditions.join(' / ')}` : '';
+    lines.push(
+      `  stance ${name(s.actorId)} ${s.position} ${proposal} | "${s.cue}" ${s.rule} | speaker ${name(s.speakerId)} | ${s.statedOn ?? 'undated'}${conditions}`,
+    );
+  }
+  console.error(lines.join('\n'));
+}
+
 async function main(args: string[]): Promise<number> {
   const flags = new Map<string, string>();
   const positional: string[] = [];
@@ -71,7 +90,9 @@ async function main(args: string[]): Promise<number> {
   }
   const [folderArg, goldArg, split] = positional;
   if (!folderArg || !goldArg) {
-    console.error('usage: extraction-quality <folder> <gold.json> [split] [--known FOLDER] [--parser URL]');
+    console.error(
+      'usage: extraction-quality <folder> <gold.json> [split] [--known FOLDER] [--parser URL] [--explain FILE-PREFIX]',
+    );
     return 2;
   }
   const from = process.env.INIT_CWD ?? process.cwd();
@@ -108,6 +129,8 @@ async function main(args: string[]): Promise<number> {
   const parses = client ? await parsesOf(client, folder, present, dateIn(gold)) : undefined;
   const evaluation = evaluateFolder(folder, goldPath, { files: present, parses, known });
   const ran = new Set(evaluation.results.map((r) => r.result.parser ?? 'patterns only'));
+  const explain = flags.get('explain');
+  if (explain) for (const r of evaluation.results) if (r.file.startsWith(explain)) explainResult(r.file, r.result);
   console.log(formatTable(evaluation.report));
   if (evaluation.links.mentions) console.log(formatLinks(evaluation.links));
   console.error(`extraction: ${[...ran].join(', ')}`);

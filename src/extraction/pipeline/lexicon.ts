@@ -336,6 +336,17 @@ export const OPEN_VERB_BLACKLIST = new Set<string>(proposalsData.openVerbBlackli
 /** Heads of a proposal named by its modifiers alone ("the Black Sea grain deal"); multi-word heads by their last word. */
 export const NAMED_HEADS = new Set<string>(proposalsData.namedHeads.map((n) => stem(keyOf(n.split(/\s+/).pop()!))));
 export const GENERIC_MODIFIERS = new Set<string>(proposalsData.genericModifiers.map(keyOf));
+/** Words that judge a proposal without telling which one it is ('landmark', 'historic'), as stems. */
+export const EVALUATIVE_MODIFIERS = new Set<string>(
+  proposalsData.evaluativeModifiers.flatMap((w: string) => w.split(/\s+/)).map((w: string) => stem(keyOf(w))),
+);
+/** The kinds of proposal a head noun (as a stem) names: agreement, talks, summit, resolution, membership... */
+export const PROPOSAL_TYPES = new Map<string, string[]>();
+for (const [kind, nouns] of Object.entries(proposalsData.types as Record<string, string[]>))
+  for (const n of nouns) {
+    const k = stem(keyOf(n.split(/\s+/).pop()!));
+    PROPOSAL_TYPES.set(k, [...(PROPOSAL_TYPES.get(k) ?? []), kind]);
+  }
 /** Phrases that end a proposal's wording ("provided that", "in its current form"). */
 export const boundaryPhraseTrie = new TokenTrie<string>();
 for (const b of proposalsData.boundaryPhrases) boundaryPhraseTrie.add(phraseKeys(b).keys, b);

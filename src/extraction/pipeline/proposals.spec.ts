@@ -1,4 +1,5 @@
 import { extractArticle } from './extract.js';
+import { kindred } from './proposals.js';
 import type { KnownProposal } from './types.js';
 
 const proposalsOf = (text: string, known: KnownProposal[] = []) =>
@@ -72,5 +73,48 @@ describe('proposals', () => {
     expect(p.name).toMatch(/talks with Peru's naval command/i);
     const [q] = proposalsOf('Chile repeated its proposal to hold naval talks with Peru on Tuesday.', known);
     expect(q.id).toBe('naval-talks');
+  });
+
+  it('takes two wordings of one kind with a word of their own in common for one proposal', () => {
+    const ps = proposalsOf(
+      'The assembly adopted a landmark pandemic agreement on tackling future health crises. ' +
+        'Delegates said the WHO Pandemic Agreement would improve surveillance.',
+    );
+    expect(ps).toHaveLength(1);
+    expect(ps[0].mentions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps apart wordings whose kind-words before the head differ, or whose parties differ', () => {
+    const talks = proposalsOf(
+      'Seoul proposed inter-Korean military talks on Monday. Pyongyang has long rejected inter-Korean dialogue.',
+    );
+    expect(talks.map((p) => p.name).sort()).toEqual(['Inter-Korean dialogue', 'Inter-Korean military talks']);
+    // the rule itself, on content keys ('@' marks a party)
+    expect(kindred(['@sweden', '@nato', 'accession', 'bid'], ['@finland', '@nato', 'accession', 'bid'], false)).toBe(
+      false,
+    );
+    expect(kindred(['resolution', '2728'], ['resolution', '2730', 'gaza'], false)).toBe(false);
+    expect(kindred(['pandemic', 'agreement'], ['@who', 'pandemic', 'agreement'], false)).toBe(true);
+    // from another article, one word in common is not enough
+    expect(kindred(['pandemic', 'agreement'], ['pandemic', 'treaty'], true)).toBe(false);
+  });
+
+  it('reads "a deal" a cue acts on as the agreement of that kind the article is about', () => {
+    const r = extractArticle(
+      {
+        text:
+          'Russia said the Black Sea Grain Initiative would not be extended. ' +
+          'Turkey and Ukraine signed a deal last July.',
+        publishedOn: '2023-04-25',
+      },
+      { actors: [], proposals: [] },
+    );
+    expect(r.proposals.map((p) => p.name)).toEqual(['Black Sea Grain Initiative']);
+    expect(
+      r.stances
+        .filter((s) => s.position === 'SUPPORT')
+        .map((s) => s.actorId)
+        .sort(),
+    ).toEqual(['turkey', 'ukraine']);
   });
 });

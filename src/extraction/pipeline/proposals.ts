@@ -24,6 +24,8 @@ import {
   LIGHT_VERBS,
   OPEN_VERB_BLACKLIST,
   PROPOSAL_NOUNS,
+  PROPOSAL_TYPES,
+  EVALUATIVE_MODIFIERS,
   PROPOSAL_STOPWORDS,
   PROPOSAL_VERBS,
   demonymTrie,
@@ -264,9 +266,6 @@ const RESOLUTION_VERBS =
 const HEAD_PARTICIPLES =
   /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
 // heads that reporters use for one another when they refer back: "the agreement" ... "the pact" ... "the deal"
-const AGREEMENT_WORDS = new Set(['agreement', 'deal', 'pact', 'accord', 'treati', 'treaty', 'arrangement'].map(stem));
-const MEETING_WORDS = new Set(['talks', 'talk', 'meeting', 'dialogue', 'negotiations', 'conference'].map(stem));
-const TEXT_WORDS = new Set(['resolution', 'draft', 'text', 'motion'].map(stem));
 const NOT_A_PROPOSAL = new Set(
   [
     'calm',
@@ -1387,6 +1386,56 @@ function subsetMatch(a: string[], b: string[]): boolean {
   return false;
 }
 
+/** The kinds of proposal a wording's head nouns name. */
+function kindsOf(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const k of keys) for (const kind of PROPOSAL_TYPES.get(k) ?? []) out.add(kind);
+  return out;
+}
+
+/** A typed back-reference ("the deal") may name a proposal of its kind ("the Black Sea Grain Initiative"). */
+function sameKind(head: string, keys: Set<string>): boolean {
+  const kinds = PROPOSAL_TYPES.get(head);
+  if (!kinds) return false;
+  for (const k of keys) if (PROPOSAL_TYPES.get(k)?.some((kind) => kinds.includes(kind))) return true;
+  return false;
+}
+
+/** Both name something the other does not: parties ('@sweden' / '@finland') or numbers ('2728' / '2730'). */
+function conflicting(a: string[], b: string[], test: (k: string) => boolean): boolean {
+  const xs = a.filter(test);
+  const ys = b.filter(test);
+  return xs.some((x) => !ys.includes(x)) && ys.some((y) => !xs.includes(y));
+}
+
+/**
+ * Two wordings in one article of one proposal: the same kind ("a landmark
+ * pandemic agreement on ..." and "the WHO Pandemic Agreement"), a specific word
+ * in common, and no different parties or numbers.
+ */
+export function kindred(a: string[], b: string[], known: boolean): boolean {
+  if (!a.length || !b.length) return false;
+  const ka = kindsOf(a);
+  if (!ka.size || ![...kindsOf(b)].some((k) => ka.has(k))) return false;
+  // a word of its own in common (a party in common is not enough: many proposals share one); with a
+  // proposal from another article, two words, or one and a party
+  const shared = new Set(a.filter((k) => b.includes(k) && !genericKey(k)));
+  const words = [...shared].filter((k) => !k.startsWith('@')).length;
+  if (!words || (known && words + (shared.size > words ? 1 : 0) < 2)) return false;
+  // the words before the head that say which kind of it it is agree, when both have some ("inter-Korean military talks" is not "inter-Korean dialogue")
+  const classifiers = (keys: string[]): string => {
+    const h = keys.findIndex((k) => PROPOSAL_NOUNS.has(k));
+    const pre = keys
+      .slice(0, Math.max(0, h))
+      .filter((k) => !k.startsWith('@') && !genericKey(k) && !EVALUATIVE_MODIFIERS.has(k));
+    return [...new Set(pre)].sort().join(' ');
+  };
+  const ca = classifiers(a);
+  const cb = classifiers(b);
+  if (ca && cb && ca !== cb) return false;
+  return !conflicting(a, b, (k) => k.startsWith('@')) && !conflicting(a, b, (k) => /\d/.test(k));
+}
+
 function sameProposal(
   rec: ProposalRecord,
   keys: string[],
@@ -1488,6 +1537,11 @@ export function buildProposals(
       raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? (raw.date?.value ?? null) : null;
     let rec: ProposalRecord | undefined;
     for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+    // one of the same kind with words in common, put forward by no one else
+    const akin = (r: ProposalRecord): boolean =>
+      !(r.proposedById && proposedById && r.proposedById !== proposedById) &&
+      r.keySets.some((ks) => kindred(ks, keys, r.known));
+    if (!rec) for (const r of records.values()) if (akin(r)) rec = r;
     if (!rec) {
       const seen = new Set<ProposalRecord>();
       for (const k of keys) {
@@ -1503,6 +1557,8 @@ export function buildProposals(
             rec = r;
         }
       }
+      // else one of the same kind with words of its own in common ("the WHO Pandemic Agreement" known, "a pandemic agreement" here)
+      if (!rec) for (const r of seen) if (akin(r) && (!rec || r.keySets.length > rec.keySets.length)) rec = r;
     }
     if (!rec) {
       rec = {
@@ -1737,9 +1793,7 @@ export function resolveAnaphor(
         !r.allKeys.has(head) &&
         !(head === 'talk' && r.allKeys.has('summit')) &&
         !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit')) &&
-        !(AGREEMENT_WORDS.has(head) && [...AGREEMENT_WORDS].some((w) => r.allKeys.has(w))) &&
-        !(TEXT_WORDS.has(head) && [...TEXT_WORDS].some((w) => r.allKeys.has(w))) &&
-        !(MEETING_WORDS.has(head) && [...MEETING_WORDS].some((w) => r.allKeys.has(w)))
+        !sameKind(head, r.allKeys)
       )
         continue;
       if (!best || m.start > best.start) best = m;

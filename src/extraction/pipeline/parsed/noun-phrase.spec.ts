@@ -92,4 +92,26 @@ describe('proposal wordings read off the parse', () => {
     );
     expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
   });
+
+  it('keeps the number a hyphen joins to the head\'s modifier ("a 12-point peace plan")', () => {
+    const { g, text } = sentence(
+      [
+        ['a', 'DT'],
+        ['12', 'CD'],
+        ['-', 'HYPH'],
+        ['point', 'NN'],
+        ['peace', 'NN'],
+        ['plan', 'NN'],
+      ],
+      [
+        ['root', -1, 5],
+        ['det', 5, 0],
+        ['nummod', 3, 1],
+        ['punct', 3, 2],
+        ['compound', 5, 3],
+        ['compound', 5, 4],
+      ],
+    );
+    expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: '12 - point peace plan' });
+  });
 });

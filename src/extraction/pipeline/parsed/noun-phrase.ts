@@ -63,8 +63,10 @@ export function nounPhraseTokens(g: SentenceGraph, head: number): number[] {
 }
 
 function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean {
-  if (!INSIDE.has(a.base)) return false;
   const t = g.tokens[a.token];
+  // the hyphen of "12-point" or "war-end": part of the word it joins
+  if (a.base === 'punct') return /^[-\u2010-\u2013]$/.test(t.text) && depth > 0;
+  if (!INSIDE.has(a.base)) return false;
   if (a.base === 'det') return false;
   if (a.base === 'nmod:poss' && t.pos === 'PRP$') return false;
   // "of" before the phrase belongs to what governs it; "'s" and the prepositions inside it are its own
