@@ -84,4 +84,38 @@ describe('ingesting with a parser server', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.ingestArticle.extractor).toBe('patterns');
   });
+
+  it('links an article that names a known proposal in new words to it', async () => {
+    t = await startTestApp({ CORENLP_URL: PARSER });
+    const word = uniq('Zorvath').replace(/[^a-z]/gi, '');
+    const ingest = async (text: string) => {
+      const res = await t.gql<{
+        ingestArticle: {
+          stances: Array<{ position: string; actor: { name: string }; proposal: { id: string; name: string } }>;
+        };
+      }>(
+        `mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { stances { position actor { name } proposal { id name } } } }`,
+        { input: { text, publishedOn: '2024-02-16' } },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.ingestArticle.stances;
+    };
+    // the same kind of proposal with two words of its own in common
+    const [first] = await ingest(`Japan proposed a landmark ${word} fisheries agreement on Monday.`);
+    const second = await ingest(`South Korea rejected the ${word} Fisheries Accord on Tuesday, officials said.`);
+    expect(first).toMatchObject({ position: 'SUPPORT', actor: { name: 'Japan' } });
+    expect(second.find((s) => s.actor.name === 'South Korea')).toMatchObject({
+      position: 'OPPOSE',
+      proposal: { id: first.proposal.id },
+    });
+    // the same kind between the same parties: a summit of their leaders, then a "Japan-North Korea summit"
+    const [summit] = await ingest(
+      `Japan proposed a summit between Prime Minister Fumio Kishida and North Korean leader Kim Jong Un on Monday.`,
+    );
+    const later = await ingest(`North Korea on Tuesday rejected any Japan-North Korea summit, state media said.`);
+    expect(later.find((s) => s.actor.name === 'North Korea')).toMatchObject({
+      position: 'OPPOSE',
+      proposal: { id: summit.proposal.id },
+    });
+  });
 });

@@ -18,7 +18,7 @@ import { extractStances } from './stances.js';
 import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
 import { ParseIndex } from './parsed/index.js';
-import { reshapeWording } from './parsed/noun-phrase.js';
+import { proposalNounPhrases, reshapeWording } from './parsed/noun-phrase.js';
 import type {
   ArticleInput,
   ExtractedActor,
@@ -112,6 +112,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
           return g && g === parse.at(Math.max(start, end - 1)) ? reshapeWording(g, text, start, end, pattern) : null;
         }
       : null,
+    parse ? [...parse.all()].flatMap((g) => proposalNounPhrases(g, text)) : [],
   );
   for (const intro of proposals.intros) viewAt(intro.start)?.excluded.push([intro.start, intro.end]);
 

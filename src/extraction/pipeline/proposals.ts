@@ -83,6 +83,26 @@ export function contentKeys(units: SemUnit[]): string[] {
   return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => x.key);
 }
 
+/** The parties a wording names: the state or organisation of each actor in it. */
+function partiesOf(units: SemUnit[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of units) if (u.actor?.holderId) out.add(u.actor.holderId);
+  return out;
+}
+
+/**
+ * Another wording of a proposal between the same parties: "a Japan-North
+ * Korea summit" is the summit of Shinzo Abe and Kim Jong Un. Both name two
+ * parties or more, the same ones, and proposals of one kind.
+ */
+function sameParties(rec: ProposalRecord, parties: Set<string>, keys: string[]): boolean {
+  if (parties.size < 2 || rec.parties.size !== parties.size) return false;
+  for (const p of parties) if (!rec.parties.has(p)) return false;
+  const kinds = kindsOf(keys);
+  if (!kinds.size || ![...kindsOf(rec.allKeys)].some((k) => kinds.has(k))) return false;
+  return !rec.keySets.some((ks) => conflicting(ks, keys, (k) => /\d/.test(k)));
+}
+
 function headOf(keys: string[]): string | null {
   for (const k of keys) if (PROPOSAL_NOUNS.has(k)) return k;
   return null;
@@ -102,6 +122,8 @@ export interface ProposalRecord {
   keySets: string[][];
   allKeys: Set<string>;
   head: string | null;
+  /** the states and organisations its wordings name (a person counts for whom they speak): its parties */
+  parties: Set<string>;
   mentioned: boolean;
 }
 
@@ -141,6 +163,8 @@ interface KnownIndex {
   byId: Map<string, ProposalRecord>;
   /** content word -> records using it, so an intro is compared with few candidates */
   byKey: Map<string, ProposalRecord[]>;
+  /** party -> records naming it */
+  byParty: Map<string, ProposalRecord[]>;
 }
 const knownCache = new WeakMap<KnownProposal[], KnownIndex>();
 const knownByContent = new BoundedCache<KnownIndex>(4);
@@ -176,7 +200,7 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
     knownCache.set(known, idx);
     return idx;
   }
-  idx = { records: [], trie: new TokenTrie(), byId: new Map(), byKey: new Map() };
+  idx = { records: [], trie: new TokenTrie(), byId: new Map(), byKey: new Map(), byParty: new Map() };
   for (const p of known) {
     const rec: ProposalRecord = {
       id: p.id,
@@ -192,11 +216,13 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
       keySets: [],
       allKeys: new Set(),
       head: null,
+      parties: new Set(),
       mentioned: false,
     };
     for (const form of [p.name, ...p.aliases]) {
       const units = aliasUnits(form, knownActors);
       if (!units.length) continue;
+      for (const party of partiesOf(units)) rec.parties.add(party);
       idx.trie.add(
         units.map((u) => u.key),
         p.id,
@@ -219,6 +245,7 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
       l.push(rec);
       idx.byKey.set(k, l);
     }
+    for (const party of rec.parties) idx.byParty.set(party, [...(idx.byParty.get(party) ?? []), rec]);
   }
   knownCache.set(known, idx);
   knownByContent.set(fp, idx);
@@ -266,6 +293,9 @@ const RESOLUTION_VERBS =
 const HEAD_PARTICIPLES =
   /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
 // heads that reporters use for one another when they refer back: "the agreement" ... "the pact" ... "the deal"
+/** Words that make a meeting one for journalists ("press conference"). */
+const FOR_JOURNALISTS = new Set(['press', 'news', 'media']);
+
 const NOT_A_PROPOSAL = new Set(
   [
     'calm',
@@ -1471,6 +1501,7 @@ export function buildProposals(
   subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
   cueHits: Array<{ start: number; end: number; position: string }> = [],
   reshape: ((start: number, end: number, pattern: string) => Reshaped | null) | null = null,
+  nounPhrases: Array<{ start: number; end: number }> = [],
 ): ProposalTable & { sem: SemUnit[] } {
   const actorAtTok: Array<ActorMention | null> = new Array(tokens.length).fill(null);
   for (const m of actors.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) actorAtTok[t] = m;
@@ -1492,6 +1523,48 @@ export function buildProposals(
   const knownById = kidx.byId;
   const trie = new TokenTrie<string>();
   const intros: ProposalIntro[] = [];
+
+  /**
+   * The proposal a wording names among those this article or the graph holds:
+   * the same content words; else one of the same kind with words of its own in
+   * common, put forward by no one else; else one of its kind between the same
+   * parties ("a Japan-North Korea summit"). Undefined: a new one.
+   */
+  const existingProposal = (
+    keys: string[],
+    head: string | null,
+    proposedById: string | null,
+    proposedOn: string | null,
+    parties: Set<string>,
+  ): ProposalRecord | undefined => {
+    let rec: ProposalRecord | undefined;
+    for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+    const akin = (r: ProposalRecord): boolean =>
+      !(r.proposedById && proposedById && r.proposedById !== proposedById) &&
+      r.keySets.some((ks) => kindred(ks, keys, r.known));
+    if (!rec) for (const r of records.values()) if (akin(r)) rec = r;
+    if (!rec) {
+      const seen = new Set<ProposalRecord>();
+      for (const k of keys) {
+        for (const r of kidx.byKey.get(k) ?? []) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
+          // the Gaza "ceasefire and hostage release proposal" known from elsewhere
+          if (
+            sameProposal(r, keys, head, proposedById, proposedOn) &&
+            keys.some((x) => r.allKeys.has(x) && !genericKey(x))
+          )
+            rec = r;
+        }
+      }
+      if (!rec) for (const r of seen) if (akin(r) && (!rec || r.keySets.length > rec.keySets.length)) rec = r;
+    }
+    if (!rec) for (const r of records.values()) if (sameParties(r, parties, keys)) rec = r;
+    if (!rec && parties.size >= 2)
+      for (const r of kidx.byParty.get([...parties][0]) ?? []) if (sameParties(r, parties, keys)) rec = r;
+    return rec;
+  };
 
   // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
   for (const found of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
@@ -1535,31 +1608,8 @@ export function buildProposals(
     const proposedById = proposer ? proposer.holderId : null;
     const proposedOn =
       raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? (raw.date?.value ?? null) : null;
-    let rec: ProposalRecord | undefined;
-    for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
-    // one of the same kind with words in common, put forward by no one else
-    const akin = (r: ProposalRecord): boolean =>
-      !(r.proposedById && proposedById && r.proposedById !== proposedById) &&
-      r.keySets.some((ks) => kindred(ks, keys, r.known));
-    if (!rec) for (const r of records.values()) if (akin(r)) rec = r;
-    if (!rec) {
-      const seen = new Set<ProposalRecord>();
-      for (const k of keys) {
-        for (const r of kidx.byKey.get(k) ?? []) {
-          if (seen.has(r)) continue;
-          seen.add(r);
-          // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
-          // the Gaza "ceasefire and hostage release proposal" known from elsewhere
-          if (
-            sameProposal(r, keys, head, proposedById, proposedOn) &&
-            keys.some((x) => r.allKeys.has(x) && !genericKey(x))
-          )
-            rec = r;
-        }
-      }
-      // else one of the same kind with words of its own in common ("the WHO Pandemic Agreement" known, "a pandemic agreement" here)
-      if (!rec) for (const r of seen) if (akin(r) && (!rec || r.keySets.length > rec.keySets.length)) rec = r;
-    }
+    const parties = partiesOf(units);
+    let rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {
       rec = {
         id: slugify(raw.name),
@@ -1575,13 +1625,21 @@ export function buildProposals(
         keySets: [],
         allKeys: new Set(),
         head,
+        parties: new Set(),
         mentioned: true,
       };
       if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
     }
     if (rec.known && !records.has(rec.id)) {
-      rec = { ...rec, aliases: new Set(rec.aliases), keySets: [...rec.keySets], allKeys: new Set(rec.allKeys) };
+      rec = {
+        ...rec,
+        aliases: new Set(rec.aliases),
+        keySets: [...rec.keySets],
+        allKeys: new Set(rec.allKeys),
+        parties: new Set(rec.parties),
+      };
     }
+    for (const party of parties) rec.parties.add(party);
     records.set(rec.id, rec);
     rec.mentioned = true;
     if (rec.evidenceStart < 0) {
@@ -1681,6 +1739,7 @@ export function buildProposals(
           aliases: new Set(k.aliases),
           keySets: [...k.keySets],
           allKeys: new Set(k.allKeys),
+          parties: new Set(k.parties),
           evidenceStart: s,
           evidenceEnd: e,
           mentioned: true,
@@ -1688,6 +1747,35 @@ export function buildProposals(
       }
     }
     u += best[0] - 1;
+  }
+  // noun phrases the parse heads with a proposal noun: another wording of a proposal already held
+  // ("a Japan-North Korea summit" for the Abe-Kim summit); never a new proposal
+  for (const np of nounPhrases) {
+    if (covered(np.start, np.end)) continue;
+    const from = firstUnitFrom(sem, tokenAt(tokens, np.start));
+    let to = from;
+    while (to < sem.length && sem[to].end <= np.end) to++;
+    const units = sem.slice(from, to);
+    const keys = contentKeys(units);
+    // a kind of proposal (an agreement, talks, a summit...) with a word of its own
+    if (!kindsOf(keys).size || !keys.some((k) => !genericKey(k))) continue;
+    const rec = existingProposal(keys, headOf(keys), null, null, partiesOf(units));
+    if (!rec) continue;
+    mentions.push({ start: np.start, end: np.end, proposalId: rec.id, kind: 'name' });
+    mark.fill(1, np.start, np.end);
+    if (!records.has(rec.id))
+      records.set(rec.id, {
+        ...rec,
+        aliases: new Set(rec.aliases),
+        keySets: [...rec.keySets],
+        allKeys: new Set(rec.allKeys),
+        parties: new Set(rec.parties),
+        evidenceStart: np.start,
+        evidenceEnd: np.end,
+        mentioned: true,
+      });
+    const wording = text.slice(np.start, np.end);
+    if (wording !== rec.name) records.get(rec.id)!.aliases.add(wording);
   }
   mentions.sort((a, b) => a.start - b.start);
 
@@ -1721,6 +1809,8 @@ export function buildProposals(
       else if (headAt >= 0) break;
     }
     for (let h = headAt; h >= 0 && h === headAt; h++) {
+      // "the press conference", "a news briefing": an event for journalists, not a proposal
+      if (h > i + 1 && FOR_JOURNALISTS.has(tokens[h - 1].key)) break;
       const st = stem(tokens[h].key);
       if (covered(t.start, tokens[h].end) || (tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st))) break;
       // "the proposal by Lopez"

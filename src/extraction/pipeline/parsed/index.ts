@@ -46,4 +46,12 @@ export class ParseIndex {
     if (k < 0 || pos >= this.doc.sentences[k].end) return null;
     return (this.graphs[k] ??= new SentenceGraph(this.doc.sentences[k]));
   }
+
+  /** Every sentence graph, in text order. */
+  *all(): Generator<SentenceGraph> {
+    for (const s of this.doc.sentences) {
+      const g = this.at(s.start);
+      if (g) yield g;
+    }
+  }
 }

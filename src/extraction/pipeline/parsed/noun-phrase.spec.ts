@@ -1,6 +1,6 @@
 import type { ParsedSentence } from '../parse.js';
 import { SentenceGraph } from './graph.js';
-import { reshapeWording } from './noun-phrase.js';
+import { proposalNounPhrases, reshapeWording } from './noun-phrase.js';
 
 /** A hand-written parse: words with their tags, and [relation, head, dependent] edges (0-based, head -1 = root). */
 function sentence(
@@ -113,5 +113,35 @@ describe('proposal wordings read off the parse', () => {
       ],
     );
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: '12 - point peace plan' });
+  });
+
+  // "rejected any Japan - North Korea summit over ..."
+  const summit = sentence(
+    [
+      ['rejected', 'VBD'],
+      ['any', 'DT'],
+      ['Japan', 'NNP'],
+      ['-', 'HYPH'],
+      ['North', 'NNP'],
+      ['Korea', 'NNP'],
+      ['summit', 'NN'],
+      ['over', 'IN'],
+    ],
+    [
+      ['root', -1, 0],
+      ['obj', 0, 6],
+      ['det', 6, 1],
+      ['dep', 5, 2],
+      ['punct', 5, 3],
+      ['compound', 5, 4],
+      ['amod', 6, 5],
+      ['case', 6, 7],
+    ],
+  );
+
+  it('lists the noun phrases a proposal noun heads, hyphened names whole and no preposition last', () => {
+    const { g, text } = summit;
+    const spans = proposalNounPhrases(g, text).map((x) => text.slice(x.start, x.end));
+    expect(spans).toEqual(['Japan - North Korea summit']);
   });
 });

@@ -66,6 +66,9 @@ function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean 
   const t = g.tokens[a.token];
   // the hyphen of "12-point" or "war-end": part of the word it joins
   if (a.base === 'punct') return /^[-\u2010-\u2013]$/.test(t.text) && depth > 0;
+  // "Japan-North Korea summit": the first of two hyphened names, which the parser leaves unlabelled
+  if (a.base === 'dep')
+    return depth > 0 && a.token < parent && /^[-\u2010-\u2013]$/.test(g.tokens[a.token + 1]?.text ?? '');
   if (!INSIDE.has(a.base)) return false;
   if (a.base === 'det') return false;
   if (a.base === 'nmod:poss' && t.pos === 'PRP$') return false;
@@ -88,8 +91,16 @@ export function phraseName(
   tokens: number[],
 ): { name: string; start: number; end: number } | null {
   let from = 0;
-  while (from < tokens.length && DETERMINERS.test(g.tokens[tokens[from]].text)) from++;
-  const kept = tokens.slice(from);
+  let to = tokens.length;
+  // no determiner or stray hyphen first ("-drafted resolution"), no preposition or conjunction last ("agreement over")
+  while (from < to && (DETERMINERS.test(g.tokens[tokens[from]].text) || !/\w/.test(g.tokens[tokens[from]].text)))
+    from++;
+  while (
+    to > from &&
+    (/^(?:IN|CC|TO|HYPH|POS|DT)$/.test(g.tokens[tokens[to - 1]].pos) || !/\w/.test(g.tokens[tokens[to - 1]].text))
+  )
+    to--;
+  const kept = tokens.slice(from, to);
   if (!kept.length) return null;
   const start = g.tokens[kept[0]].start;
   const end = g.tokens[kept[kept.length - 1]].end;
@@ -153,4 +164,25 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     return { keep: false, why: 'a verb phrase' };
   }
   return { keep: false, why: `headed by ${tok.pos}` };
+}
+
+/**
+ * The noun phrases of a sentence headed by a proposal noun and carrying words
+ * of their own ("a Japan-North Korea summit", "the potential bilateral
+ * summit"), as character spans without leading determiners: where the article
+ * may name a proposal the graph already holds in new words.
+ */
+export function proposalNounPhrases(g: SentenceGraph, text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < g.tokens.length; i++) {
+    const tok = g.tokens[i];
+    if (!/^NN/.test(tok.pos) || !(isProposalNoun(tok.text) || isProposalNoun(tok.lemma))) continue;
+    // the head of its phrase: "summit" in "summit talks" is a modifier of "talks"
+    if (g.relation(i)?.base === 'compound') continue;
+    const phrase = nounPhraseTokens(g, i);
+    if (phrase.filter((t) => !DETERMINERS.test(g.tokens[t].text)).length < 2) continue;
+    const named = phraseName(g, text, phrase);
+    if (named) out.push({ start: named.start, end: named.end });
+  }
+  return out;
 }
