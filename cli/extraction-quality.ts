@@ -91,7 +91,7 @@ async function main(args: string[]): Promise<number> {
   const [folderArg, goldArg, split] = positional;
   if (!folderArg || !goldArg) {
     console.error(
-      'usage: extraction-quality <folder> <gold.json> [split] [--known FOLDER] [--parser URL] [--explain FILE-PREFIX]',
+      'usage: extraction-quality <folder> <gold.json> [split] [--known FOLDER] [--parser URL] [--explain FILE-PREFIX] [--explain-links -]',
     );
     return 2;
   }
@@ -133,6 +133,9 @@ async function main(args: string[]): Promise<number> {
   if (explain) for (const r of evaluation.results) if (r.file.startsWith(explain)) explainResult(r.file, r.result);
   console.log(formatTable(evaluation.report));
   if (evaluation.links.mentions) console.log(formatLinks(evaluation.links));
+  if (flags.has('explain-links'))
+    for (const m of evaluation.links.misses)
+      console.error(`  link ${m.file}: "${m.wording}" -> ${m.got ?? '(none)'}, gold ${m.proposal}`);
   console.error(`extraction: ${[...ran].join(', ')}`);
   return 0;
 }

@@ -381,6 +381,8 @@ export interface LinkScore {
   wrong: number;
   /** no product mention covers it */
   missed: number;
+  /** each gold mention not linked right: the file, its wording, the gold proposal, and the product's (null: none) */
+  misses: Array<{ file: string; wording: string; proposal: string; got: string | null }>;
 }
 
 export interface LinkedResult {
@@ -395,7 +397,7 @@ const straighten = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").repl
 /** Proposal linking on every gold mention: the product proposal whose mention covers it most, mapped by proposalIn. */
 export function scoreLinks(gold: GoldFile, results: LinkedResult[]): LinkScore {
   const idx = new GoldIndex(gold);
-  const out: LinkScore = { mentions: 0, located: 0, right: 0, wrong: 0, missed: 0 };
+  const out: LinkScore = { mentions: 0, located: 0, right: 0, wrong: 0, missed: 0, misses: [] };
   for (const r of results) {
     const article = gold.articles.find((a) => a.file === r.file);
     if (!article?.mentions?.length) continue;
@@ -420,9 +422,15 @@ export function scoreLinks(gold: GoldFile, results: LinkedResult[]): LinkScore {
           }
         }
       }
-      if (!best) out.missed++;
-      else if (idx.proposalIn(best, r.file) === m.proposal) out.right++;
-      else out.wrong++;
+      const miss = { file: r.file, wording: m.text, proposal: m.proposal };
+      if (!best) {
+        out.missed++;
+        out.misses.push({ ...miss, got: null });
+      } else if (idx.proposalIn(best, r.file) === m.proposal) out.right++;
+      else {
+        out.wrong++;
+        out.misses.push({ ...miss, got: best.name });
+      }
     }
   }
   return out;
