@@ -176,6 +176,10 @@ describe('score', () => {
         ],
       },
     ]);
-    expect(links).toEqual({ mentions: 3, located: 3, right: 1, wrong: 1, missed: 1 });
+    expect(links).toMatchObject({ mentions: 3, located: 3, right: 1, wrong: 1, missed: 1 });
+    expect(links.misses).toEqual([
+      { file: 'r.txt', wording: 'the deal', proposal: 'Grain corridor', got: 'Deal back' },
+      expect.objectContaining({ file: 'r.txt', got: null }),
+    ]);
   });
 });
