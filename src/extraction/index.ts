@@ -38,6 +38,7 @@ export type {
   Span,
 } from './pipeline/types.js';
 export { parseTextFile, type ParsedTextFile } from './pipeline/metadata.js';
+export { proposalCandidates, type ProposalCandidate } from './pipeline/proposals.js';
 export type { ParsedDocument, ParsedEdge, ParsedSentence, ParsedToken } from './pipeline/parse.js';
 
 // Identity: ids of actors and proposals, and reports told twice.

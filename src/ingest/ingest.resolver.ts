@@ -1,9 +1,11 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ActorsService } from '../actors/actors.service.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { IngestService } from './ingest.service.js';
 import { IngestResult } from './models/ingest-result.model.js';
+import { ProposalCandidate } from './models/proposal-candidate.model.js';
+import { pageSize, requireText } from '../common/validation.js';
 
 @Resolver(() => IngestResult)
 export class IngestResolver {
@@ -26,5 +28,30 @@ export class IngestResolver {
       this.proposalsService.findByIds(outcome.newProposalIds),
     ]);
     return { ...outcome, newActors, newProposals };
+  }
+
+  @Query(() => [ProposalCandidate], {
+    description:
+      'The proposals the graph holds that a wording may name ("the Japan-North Korea summit", "the deal"), best first: what an analyst picks from when linking a mention by hand. None fits: make a new proposal.',
+  })
+  async proposalCandidates(
+    @Args('wording', { description: "The mention's words, as the article has them (at most 300 characters)." })
+    wording: string,
+    @Args('inArticle', {
+      type: () => [ID],
+      nullable: true,
+      description: 'The proposals the same article names: they rank first among their kind ("the deal").',
+    })
+    inArticle?: string[],
+    @Args('first', { type: () => Int, nullable: true, description: 'How many, 1 to 100 (default 5).' })
+    first?: number,
+  ) {
+    const text = requireText('wording', wording, 300);
+    const size = pageSize('first', first, 5);
+    const ranked = await this.ingestService.proposalCandidates(text, (inArticle ?? []).slice(0, 100), size);
+    const rows = new Map((await this.proposalsService.findByIds(ranked.map((c) => c.id))).map((p) => [p.id, p]));
+    return ranked
+      .filter((c) => rows.has(c.id))
+      .map((c) => ({ proposal: rows.get(c.id)!, score: c.score, rule: c.rule }));
   }
 }

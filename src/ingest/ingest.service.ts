@@ -10,6 +10,7 @@ import { GraphWrite, StanceWriter } from '../recording/stance-writer.js';
 import {
   jaccardEstimate,
   NEAR_DUPLICATE_THRESHOLD,
+  proposalCandidates,
   type ExtractionResult,
   type KnownEntities,
   type Span,
@@ -139,6 +140,20 @@ export class IngestService {
     // The text's own header may name the address too (url: …): the same rule.
     optionalHttpUrl('url', result.metadata.url);
     return { result, parseMs: parse ? parseMs : 0, extractMs };
+  }
+
+  /**
+   * The proposals the graph holds that `wording` may name, best first, with
+   * score and rule; `inArticle` (proposal ids named in the same article) rank
+   * first among their kind, so "the deal" offers the article's own.
+   */
+  async proposalCandidates(
+    wording: string,
+    inArticle: readonly string[],
+    first: number,
+  ): Promise<Array<{ id: string; score: number; rule: string }>> {
+    const known = await this.knownEntities();
+    return proposalCandidates(wording, known.proposals, known.actors, { limit: first, inArticle: [...inArticle] });
   }
 
   /** The gazetteer, reused while fresh: the extractor indexes it once per content. */

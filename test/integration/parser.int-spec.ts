@@ -117,5 +117,17 @@ describe('ingesting with a parser server', () => {
       position: 'OPPOSE',
       proposal: { id: summit.proposal.id },
     });
+    // what an analyst linking "a Kishida-Kim summit" by hand is offered: that summit first, with its score and rule
+    const offered = await t.gql<{
+      proposalCandidates: Array<{ proposal: { id: string }; score: number; rule: string }>;
+    }>(`query ($w: String!) { proposalCandidates(wording: $w, first: 3) { proposal { id } score rule } }`, {
+      w: 'a summit of Japan and North Korea',
+    });
+    expect(offered.errors).toBeUndefined();
+    expect(offered.data!.proposalCandidates.length).toBeLessThanOrEqual(3);
+    expect(offered.data!.proposalCandidates[0]).toMatchObject({ proposal: { id: summit.proposal.id } });
+    expect(offered.data!.proposalCandidates[0].score).toBeGreaterThan(0.5);
+    const empty = await t.gql(`query { proposalCandidates(wording: "  ") { score } }`);
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,5 +1,5 @@
 import { extractArticle } from './extract.js';
-import { kindred } from './proposals.js';
+import { kindred, proposalCandidates } from './proposals.js';
 import type { KnownProposal } from './types.js';
 
 const proposalsOf = (text: string, known: KnownProposal[] = []) =>
@@ -116,5 +116,24 @@ describe('proposals', () => {
         .map((s) => s.actorId)
         .sort(),
     ).toEqual(['turkey', 'ukraine']);
+  });
+
+  it('offers an analyst the proposals a wording may name, best first, with score and rule', () => {
+    const known: KnownProposal[] = [
+      { id: 'black-sea-grain-initiative', name: 'Black Sea Grain Initiative', aliases: ['grain deal'] },
+      { id: 'who-pandemic-agreement', name: 'WHO Pandemic Agreement', aliases: [] },
+      { id: 'iran-nuclear-deal', name: 'Iran nuclear deal', aliases: [] },
+    ];
+    const [first] = proposalCandidates('the Black Sea grain deal', known, []);
+    expect(first).toMatchObject({ id: 'black-sea-grain-initiative' });
+    expect(proposalCandidates('the grain deal', known, [])[0]).toMatchObject({
+      id: 'black-sea-grain-initiative',
+      rule: 'name',
+      score: 1,
+    });
+    // a back-reference: the article's own agreement comes first
+    const deal = proposalCandidates('the deal', known, [], { inArticle: ['who-pandemic-agreement'] });
+    expect(deal[0]).toMatchObject({ id: 'who-pandemic-agreement', rule: 'in-article' });
+    expect(proposalCandidates('the deal', known, [], { limit: 2 })).toHaveLength(2);
   });
 });

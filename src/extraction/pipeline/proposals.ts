@@ -1896,3 +1896,77 @@ export function resolveAnaphor(
   }
   return (bestHeadBy ?? bestBy ?? bestHead ?? best)?.proposalId ?? null;
 }
+
+// ------------------------------------------------------------ candidates for an analyst
+
+/** A proposal the graph holds that a wording may name, with how well and by which rule. */
+export interface ProposalCandidate {
+  id: string;
+  name: string;
+  /** 0..1 */
+  score: number;
+  /** 'name' (one of its names), 'words' (its content words), 'kind+words', 'kind+parties', 'in-article', 'similar' */
+  rule: string;
+}
+
+/**
+ * The proposals `wording` may name, best first: for an analyst linking a
+ * mention by hand. A proposal the same article mentions (`inArticle`, ids)
+ * ranks above others of its kind, so a back-reference ("the deal") offers the
+ * article's own first.
+ */
+export function proposalCandidates(
+  wording: string,
+  known: KnownProposal[],
+  knownActors: KnownActor[],
+  options: { limit?: number; inArticle?: string[] } = {},
+): ProposalCandidate[] {
+  const limit = options.limit ?? 5;
+  const inArticle = new Set(options.inArticle ?? []);
+  const units = aliasUnits(wording, knownActors);
+  const keys = contentKeys(units);
+  const parties = partiesOf(units);
+  const kinds = kindsOf(keys);
+  const specific = new Set(keys.filter((k) => !genericKey(k)));
+  const flat = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const asWritten = flat(wording.replace(/^(?:the|a|an)\s+/i, ''));
+  const idx = indexKnown(known, knownActors);
+  const byId = new Map(known.map((k) => [k.id, k]));
+  const out: ProposalCandidate[] = [];
+  for (const r of idx.records) {
+    let best: { score: number; rule: string } = { score: 0, rule: 'similar' };
+    const take = (score: number, rule: string): void => {
+      if (score > best.score) best = { score, rule };
+    };
+    const p = byId.get(r.id);
+    if (p && [p.name, ...p.aliases].some((f) => flat(f) === asWritten)) take(1, 'name');
+    for (const ks of r.keySets) {
+      if (subsetMatch(ks, keys)) take(0.9, 'words');
+      if (kindred(ks, keys, false))
+        take(0.7 + 0.05 * Math.min(3, ks.filter((k) => specific.has(k)).length), 'kind+words');
+    }
+    if (sameParties(r, parties, keys)) take(0.8, 'kind+parties');
+    // otherwise a likeness: the specific words in common, the kind, the parties
+    const theirs = new Set([...r.allKeys].filter((k) => !genericKey(k)));
+    let common = 0;
+    for (const k of specific) if (theirs.has(k)) common++;
+    const union = specific.size + theirs.size - common;
+    const sameKindOf = [...kindsOf(r.allKeys)].some((k) => kinds.has(k));
+    let partyCommon = 0;
+    for (const x of parties) if (r.parties.has(x)) partyCommon++;
+    take(
+      0.5 * (union ? common / union : 0) +
+        (sameKindOf ? 0.15 : 0) +
+        (parties.size ? (0.15 * partyCommon) / parties.size : 0),
+      'similar',
+    );
+    if (inArticle.has(r.id) && (sameKindOf || !kinds.size)) take(Math.max(best.score, 0.6) + 0.05, 'in-article');
+    if (best.score > 0)
+      out.push({ id: r.id, name: r.name, score: Math.round(best.score * 1000) / 1000, rule: best.rule });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+}

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../pipeline/extract.js';
 import { parseTextFile } from '../pipeline/metadata.js';
+import { proposalCandidates } from '../pipeline/proposals.js';
 import type { ParsedDocument } from '../pipeline/parse.js';
 import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
 import {
@@ -35,7 +36,14 @@ export interface Evaluation {
   report: ScoreReport;
   /** proposal linking on the gold's mentions (articles whose gold lists them) */
   links: LinkScore;
-  results: Array<{ file: string; result: ExtractionResult }>;
+  results: Array<{
+    file: string;
+    result: ExtractionResult;
+    /** the proposals an analyst would be offered for a wording in this article, best first */
+    candidates: (wording: string) => Array<{ name: string; aliases: string[] }>;
+    /** the proposals the graph held when the article came in, its own included */
+    held: Array<{ name: string; aliases: string[] }>;
+  }>;
 }
 
 /** The scorer's view of an extraction result: names instead of ids. */
@@ -101,12 +109,27 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
     };
     const parse = options.parses?.get(file) ?? null;
     const result = extractArticle({ ...parsed.metadata, text: parsed.text, publishedOn: given, parse }, snapshot);
-    results.push({ file, result });
+    // what an analyst linking a mention of this article would be offered: the graph's proposals, this article's among them
+    const graph = [
+      ...snapshot.proposals.filter((p) => !result.proposals.some((q) => q.id === p.id)),
+      ...result.proposals,
+    ];
+    const inArticle = result.proposals.map((p) => p.id);
+    const byId = new Map(graph.map((p) => [p.id, p]));
+    const candidates = (wording: string) =>
+      proposalCandidates(wording, graph, snapshot.actors, { inArticle }).map((c) => byId.get(c.id)!);
+    results.push({ file, result, candidates, held: graph });
     learn(known, result);
   }
   const scored = results
     .filter((r) => gold.articles.some((a) => a.file === r.file))
     .map((r) => ({ file: r.file, stances: toScored(r.result) }));
-  const linked = results.map((r) => ({ file: r.file, text: r.result.text, proposals: r.result.proposals }));
+  const linked = results.map((r) => ({
+    file: r.file,
+    text: r.result.text,
+    proposals: r.result.proposals,
+    candidates: r.candidates,
+    held: r.held,
+  }));
   return { report: scoreArticles(gold, scored), links: scoreLinks(gold, linked), results };
 }

@@ -381,6 +381,10 @@ export interface LinkScore {
   wrong: number;
   /** no product mention covers it */
   missed: number;
+  /** mentions whose gold proposal is among the first five candidates offered (of those located, when offered) */
+  inTop5: number;
+  /** mentions whose gold proposal the graph did not hold yet: the analyst's right choice is "a new proposal" */
+  notHeld: number;
   /** each gold mention not linked right: the file, its wording, the gold proposal, and the product's (null: none) */
   misses: Array<{ file: string; wording: string; proposal: string; got: string | null }>;
 }
@@ -390,6 +394,10 @@ export interface LinkedResult {
   /** the text the mention offsets refer to */
   text: string;
   proposals: Array<{ name: string; aliases: string[]; mentions: Array<{ charStart: number; charEnd: number }> }>;
+  /** the candidates an analyst would be offered for a wording (best first), when known */
+  candidates?: (wording: string) => Array<{ name: string; aliases: string[] }>;
+  /** every proposal the graph held when the article came in, its own included */
+  held?: Array<{ name: string; aliases: string[] }>;
 }
 
 const straighten = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
@@ -397,7 +405,7 @@ const straighten = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").repl
 /** Proposal linking on every gold mention: the product proposal whose mention covers it most, mapped by proposalIn. */
 export function scoreLinks(gold: GoldFile, results: LinkedResult[]): LinkScore {
   const idx = new GoldIndex(gold);
-  const out: LinkScore = { mentions: 0, located: 0, right: 0, wrong: 0, missed: 0, misses: [] };
+  const out: LinkScore = { mentions: 0, located: 0, right: 0, wrong: 0, missed: 0, inTop5: 0, notHeld: 0, misses: [] };
   for (const r of results) {
     const article = gold.articles.find((a) => a.file === r.file);
     if (!article?.mentions?.length) continue;
@@ -422,6 +430,11 @@ export function scoreLinks(gold: GoldFile, results: LinkedResult[]): LinkScore {
           }
         }
       }
+      if (r.candidates) {
+        const offered = r.candidates(m.text);
+        if (offered.slice(0, 5).some((c) => idx.proposalIn(c, r.file) === m.proposal)) out.inTop5++;
+        else if (!r.held?.some((c) => idx.proposalIn(c, r.file) === m.proposal)) out.notHeld++;
+      }
       const miss = { file: r.file, wording: m.text, proposal: m.proposal };
       if (!best) {
         out.missed++;
@@ -440,6 +453,8 @@ export function formatLinks(l: LinkScore): string {
   const pctOf = (n: number): string => (l.located ? `${((100 * n) / l.located).toFixed(0)}%` : '-');
   return (
     `proposal links: ${l.right}/${l.located} mentions linked right (${pctOf(l.right)}), ${l.wrong} linked elsewhere, ` +
-    `${l.missed} not found; ${l.mentions - l.located} gold mentions not located in the text`
+    `${l.missed} not found; ${l.mentions - l.located} gold mentions not located in the text; ` +
+    `the right proposal among the first 5 candidates offered: ${l.inTop5}/${l.located} (${pctOf(l.inTop5)}), ` +
+    `or not held yet ("new proposal" is the right choice): ${l.inTop5 + l.notHeld}/${l.located} (${pctOf(l.inTop5 + l.notHeld)})`
   );
 }
