@@ -6,10 +6,13 @@ import { AppModule } from '../src/app.module.js';
 import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { ActorsService } from '../src/actors/actors.service.js';
 import {
+  formatLinks,
   formatTable,
   parseTextFile,
   scoreArticles,
+  scoreLinks,
   type GoldFile,
+  type LinkedResult,
   type ScoredStance,
 } from '../src/extraction/index.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
@@ -87,11 +90,28 @@ async function main(): Promise<void> {
       gold.articles.some((a) => a.file === basename(f) && (!chosen || chosen.includes(a.file))),
     );
     const started = Date.now();
+    const stage = { parseMs: 0, extractMs: 0, writeMs: 0 };
+    const linked: LinkedResult[] = [];
     for (const file of files) {
       const { metadata, text } = parseTextFile(readFileSync(file, 'utf8'));
-      const given = gold.articles.find((a) => a.file === basename(file))?.publishedOn ?? null;
+      const article = gold.articles.find((a) => a.file === basename(file));
+      const given = article?.publishedOn ?? null;
       const outcome = await ingest.ingest({ text, ...metadata, publishedOn: metadata.publishedOn ?? given });
       articleOf.set(basename(file), outcome.article.id);
+      for (const k of ['parseMs', 'extractMs', 'writeMs'] as const) stage[k] += outcome.timings[k];
+      // proposal linking: what the article's mentions were linked to, and what an analyst would be offered for each
+      const x = outcome.extraction;
+      const inArticle = x.proposals.map((p) => p.id);
+      const offered = new Map<string, Array<{ name: string; aliases: string[] }>>();
+      for (const m of article?.mentions ?? [])
+        if (!offered.has(m.text)) offered.set(m.text, await ingest.proposalCandidates(m.text, inArticle, 5));
+      linked.push({
+        file: basename(file),
+        text: x.text,
+        proposals: x.proposals,
+        candidates: (w) => offered.get(w) ?? [],
+        held: await ingest.knownProposals(),
+      });
       console.error(
         `ingested ${basename(file)} -> ${outcome.article.id}: ${outcome.stances.length} stances (read by ${outcome.extractor})${outcome.sameReportAs ? `, same report as ${outcome.sameReportAs.id}` : ''}`,
       );
@@ -105,6 +125,12 @@ async function main(): Promise<void> {
     if (chosen && files.length < chosen.length)
       console.error(`${chosen.length - files.length} articles of the split have no text in ${folder}`);
     console.error(`\n${formatTable(report)}`);
+    const links = scoreLinks(gold, linked);
+    if (links.mentions) console.error(formatLinks(links));
+    const per = (ms: number): string => (files.length ? (ms / files.length).toFixed(0) : '-');
+    console.error(
+      `per article: parse ${per(stage.parseMs)} ms, extraction ${per(stage.extractMs)} ms, write ${per(stage.writeMs)} ms`,
+    );
     for (const a of report.articles) {
       for (const m of a.missing) console.error(`  ${a.file} missing:  ${m}`);
       for (const s of a.spurious) console.error(`  ${a.file} spurious: ${s}`);
@@ -130,7 +156,16 @@ async function main(): Promise<void> {
     for (const names of shared.slice(0, 10)) console.error(`  ${names.join(' | ')}`);
     console.error(`\n${files.length} articles ingested and written in ${seconds.toFixed(2)} s`);
     process.stdout.write(
-      `${JSON.stringify({ articles: files.length, seconds, overall: report.overall, sharedProposalNames: shared.length })}\n`,
+      `${JSON.stringify({
+        articles: files.length,
+        seconds,
+        overall: report.overall,
+        links: { mentions: links.mentions, right: links.right, inTop5: links.inTop5, notHeld: links.notHeld },
+        msPerArticle: Object.fromEntries(
+          Object.entries(stage).map(([k, v]) => [k, files.length ? v / files.length : 0]),
+        ),
+        sharedProposalNames: shared.length,
+      })}\n`,
     );
   } finally {
     await app.close();

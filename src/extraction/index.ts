@@ -52,6 +52,7 @@ export {
   formatTable,
   scoreArticles,
   scoreLinks,
+  type LinkedResult,
   type GoldFile,
   type LinkScore,
   type ScoredStance,

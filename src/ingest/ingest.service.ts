@@ -39,6 +39,8 @@ export interface IngestOutcome {
   extractor: string;
   /** Wall-clock milliseconds of each stage: parse (0 without a parser), extraction, the write transaction. */
   timings: StageTimings;
+  /** What the extractor read, with its proposal mentions (for the quality measure; not served). */
+  extraction: ExtractionResult;
 }
 
 export interface StageTimings {
@@ -100,7 +102,15 @@ export class IngestService {
       outcome.sameReportId ? this.articles.get(outcome.sameReportId) : Promise.resolve(null),
       this.stances.byArticles([outcome.articleId]),
     ]);
-    return { ...outcome, article, sameReportAs, stances, extractor: extraction.parser ?? 'patterns', timings };
+    return {
+      ...outcome,
+      article,
+      sameReportAs,
+      stances,
+      extractor: extraction.parser ?? 'patterns',
+      timings,
+      extraction,
+    };
   }
 
   /** Validation and extraction, no writes: what ingest would read in the text. */
@@ -151,9 +161,17 @@ export class IngestService {
     wording: string,
     inArticle: readonly string[],
     first: number,
-  ): Promise<Array<{ id: string; score: number; rule: string }>> {
+  ): Promise<Array<{ id: string; name: string; aliases: string[]; score: number; rule: string }>> {
     const known = await this.knownEntities();
-    return proposalCandidates(wording, known.proposals, known.actors, { limit: first, inArticle: [...inArticle] });
+    const byId = new Map(known.proposals.map((p) => [p.id, p]));
+    return proposalCandidates(wording, known.proposals, known.actors, { limit: first, inArticle: [...inArticle] }).map(
+      (c) => ({ ...c, aliases: byId.get(c.id)?.aliases ?? [] }),
+    );
+  }
+
+  /** Every proposal the graph holds, with its aliases (as the extractor sees them). */
+  async knownProposals(): Promise<KnownEntities['proposals']> {
+    return (await this.knownEntities()).proposals;
   }
 
   /** The gazetteer, reused while fresh: the extractor indexes it once per content. */

@@ -136,4 +136,10 @@ describe('proposals', () => {
     expect(deal[0]).toMatchObject({ id: 'who-pandemic-agreement', rule: 'in-article' });
     expect(proposalCandidates('the deal', known, [], { limit: 2 })).toHaveLength(2);
   });
+
+  it('takes a name spelled with or without its hyphen for the one the graph holds', () => {
+    const known: KnownProposal[] = [{ id: 'ceasefire-resolution', name: 'Ceasefire resolution', aliases: [] }];
+    const ps = proposalsOf('Malta proposed a cease-fire resolution on Monday.', known);
+    expect(ps.map((p) => p.id)).toEqual(['ceasefire-resolution']);
+  });
 });

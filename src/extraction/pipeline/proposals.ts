@@ -1566,6 +1566,11 @@ export function buildProposals(
     return rec;
   };
 
+  // a name's slug without its hyphens -> the id that holds it
+  const compact = (id: string): string => id.replace(/-/g, '');
+  const sameName = new Map<string, string>();
+  for (const id of knownById.keys()) if (!sameName.has(compact(id))) sameName.set(compact(id), id);
+
   // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
   for (const found of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
     // With a parse: a noun phrase's name, or nothing when the wording is not a proposal's.
@@ -1628,7 +1633,11 @@ export function buildProposals(
         parties: new Set(),
         mentioned: true,
       };
+      // one name however it is spelled: "Cease-fire proposal" is the "Ceasefire proposal" held
+      const same = sameName.get(compact(rec.id));
+      if (same && same !== rec.id) rec.id = same;
       if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
+      sameName.set(compact(rec.id), rec.id);
     }
     if (rec.known && !records.has(rec.id)) {
       rec = {
