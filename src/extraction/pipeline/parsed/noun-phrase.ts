@@ -151,6 +151,9 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     return named ? { keep: true, ...named } : null;
   }
   if (/^VB/.test(tok.pos)) {
+    // "the proposed deal did not meet Israel's demands": a verb with its own subject is a clause, not a proposal
+    const inside = (t: number): boolean => g.tokens[t].start >= start && g.tokens[t].end <= end;
+    if (g.children(head, 'nsubj', 'nsubj:pass').some((a) => inside(a.token))) return { keep: false, why: 'a clause' };
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
     if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {
       const phrase = nounPhraseTokens(g, obj.token);
