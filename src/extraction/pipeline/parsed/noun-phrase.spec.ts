@@ -144,4 +144,24 @@ describe('proposal wordings read off the parse', () => {
     const spans = proposalNounPhrases(g, text).map((x) => text.slice(x.start, x.end));
     expect(spans).toEqual(['Japan - North Korea summit']);
   });
+
+  it('drops a clause: a verb with its own subject inside the wording', () => {
+    const { g, text } = sentence(
+      [
+        ['deal', 'NN'],
+        ['did', 'VBD'],
+        ['not', 'RB'],
+        ['meet', 'VB'],
+        ['demands', 'NNS'],
+      ],
+      [
+        ['root', -1, 3],
+        ['nsubj', 3, 0],
+        ['aux', 3, 1],
+        ['advmod', 3, 2],
+        ['obj', 3, 4],
+      ],
+    );
+    expect(reshapeWording(g, text, 0, text.length, 'cue-object')).toEqual({ keep: false, why: 'a clause' });
+  });
 });
