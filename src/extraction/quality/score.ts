@@ -62,6 +62,8 @@ export interface AttributeAccuracy {
   cue: number;
   conditions: number;
   statedOn: number;
+  /** the date an "as of" answer uses, statedOn else the report's publishedOn, within a day of the gold's */
+  effectiveOn: number;
   matched: number;
 }
 /** Figures for the stances of one position (or the conditional ones), over matched triples. */
@@ -223,7 +225,7 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
   const idx = new GoldIndex(gold);
   const articles: ArticleScore[] = [];
   const total = { tp: 0, fp: 0, fn: 0 };
-  const attr = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, matched: 0 };
+  const attr = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, effectiveOn: 0, matched: 0 };
   const KEYS: PositionKey[] = ['SUPPORT', 'OPPOSE', 'NONCOMMITTAL', 'conditional'];
   const per = Object.fromEntries(KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PositionKey, Counts>;
   for (const r of results) {
@@ -237,16 +239,18 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
     const gotSet = new Set(mapped.map((m) => m.t));
     const goldSet = new Set(goldStances.map((g) => triple(g.actor, g.proposal, g.position)));
     const tp = [...gotSet].filter((t) => goldSet.has(t)).length;
-    const a = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, matched: 0 };
+    const a = { speaker: 0, cue: 0, conditions: 0, statedOn: 0, effectiveOn: 0, matched: 0 };
+    const publishedOn = gold.articles.find((x) => x.file === r.file)?.publishedOn ?? null;
     for (const g of goldStances) {
       const t = triple(g.actor, g.proposal, g.position);
       const cands = mapped.filter((m) => m.t === t);
       if (!cands.length) continue;
-      const scoreOf = (m: (typeof mapped)[number]): [boolean, boolean, boolean, boolean] => [
+      const scoreOf = (m: (typeof mapped)[number]): [boolean, boolean, boolean, boolean, boolean] => [
         (m.speaker ?? null) === (g.speaker ? idx.actor(g.speaker) : null),
         cueMatches(g.cue, m.s.cue),
         conditionMatches(g.conditions, m.s.conditions),
         sameDay(m.s.statedOn ?? null, g.statedOn ?? null),
+        sameDay(m.s.statedOn ?? publishedOn, g.statedOn ?? publishedOn),
       ];
       const best = cands.map(scoreOf).sort((x, y) => y.filter(Boolean).length - x.filter(Boolean).length)[0];
       a.matched++;
@@ -254,6 +258,7 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
       if (best[1]) a.cue++;
       if (best[2]) a.conditions++;
       if (best[3]) a.statedOn++;
+      if (best[4]) a.effectiveOn++;
     }
     const counts = { tp, fp: gotSet.size - tp, fn: goldSet.size - tp };
     // Per position: a triple's position is its last field; "conditional" when
@@ -290,7 +295,7 @@ export function scoreArticles(gold: GoldFile, results: Array<{ file: string; sta
     total.tp += counts.tp;
     total.fp += counts.fp;
     total.fn += counts.fn;
-    for (const k of ['speaker', 'cue', 'conditions', 'statedOn', 'matched'] as const) attr[k] += a[k];
+    for (const k of ['speaker', 'cue', 'conditions', 'statedOn', 'effectiveOn', 'matched'] as const) attr[k] += a[k];
   }
   const precision = ratio(total.tp, total.tp + total.fp);
   const recall = ratio(total.tp, total.tp + total.fn);
@@ -322,7 +327,7 @@ const pct = (x: number): string => x.toFixed(2);
 const acc = (n: number, d: number): string => (d ? `${n}/${d}` : '-');
 
 export function formatTable(report: ScoreReport): string {
-  const head = ['article', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'speaker', 'cue', 'cond', 'statedOn'];
+  const head = ['article', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'speaker', 'cue', 'cond', 'statedOn', 'asOf'];
   const rows = report.articles.map((a) => [
     a.file,
     String(a.tp),
@@ -335,6 +340,7 @@ export function formatTable(report: ScoreReport): string {
     acc(a.attributes.cue, a.attributes.matched),
     acc(a.attributes.conditions, a.attributes.matched),
     acc(a.attributes.statedOn, a.attributes.matched),
+    acc(a.attributes.effectiveOn, a.attributes.matched),
   ]);
   const o = report.overall;
   rows.push([
@@ -349,6 +355,7 @@ export function formatTable(report: ScoreReport): string {
     acc(o.attributes.cue, o.attributes.matched),
     acc(o.attributes.conditions, o.attributes.matched),
     acc(o.attributes.statedOn, o.attributes.matched),
+    acc(o.attributes.effectiveOn, o.attributes.matched),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string =>
