@@ -90,7 +90,14 @@ describe('score', () => {
       { file: 'b.txt', stances: [st({ statedOn: '2023-07' }), st({ actor: 'Turkey', position: 'OPPOSE' })] },
     ]);
     expect(report.articles[0]).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });
-    expect(report.articles[0].attributes).toEqual({ speaker: 2, cue: 2, conditions: 2, statedOn: 2, matched: 2 });
+    expect(report.articles[0].attributes).toEqual({
+      speaker: 2,
+      cue: 2,
+      conditions: 2,
+      statedOn: 2,
+      effectiveOn: 2,
+      matched: 2,
+    });
     expect(report.articles[1]).toMatchObject({ tp: 1, fp: 1, fn: 1 });
     expect(report.articles[1].attributes.statedOn).toBe(0);
     expect(report.overall).toMatchObject({ tp: 3, fp: 1, fn: 1 });
