@@ -282,4 +282,12 @@ describe('extractArticle: who spoke and when, from the rest of the article', () 
     const belgium = r.stances.find((s) => s.actorId === 'belgium');
     expect(belgium).toMatchObject({ position: 'OPPOSE', speakerId: null, statedOn: null });
   });
+
+  it('reported speech in the lede ("said it had accepted") is the news of the report\'s day', () => {
+    const r = extractArticle({
+      text: 'Hamas said it had accepted a ceasefire proposal put forward by Qatar.',
+      publishedOn: '2024-05-06',
+    });
+    expect(r.stances.find((s) => s.actorId === 'hamas')).toMatchObject({ position: 'SUPPORT', statedOn: '2024-05-06' });
+  });
 });

@@ -43,9 +43,12 @@ export const NO_DISCOURSE: Discourse = { date: null, age: 0, revision: -1 };
 const CONTEXT_SPAN = 2;
 const REFRESH_CONTEXT_ON_USE = false;
 
+/** A verb of saying before a clause whose past perfect is reported speech. */
+const REPORTED =
+  /\b(?:said|says|told|announced|stated|confirmed|added)\b(?:\s+(?:that|on \w+))?\s+(?:it|they|he|she|we|the \w+)\s+had\s+(?:\w+\s+)?$/i;
+
 /** Words that tell a statement as background, not as the report's news. */
-const BACKGROUND =
-  /\b(?:had|long|previously|repeatedly|consistently|already|earlier|once|initially|originally|used to)\b/i;
+const BACKGROUND = /\b(?:long|previously|repeatedly|consistently|already|earlier|once|initially|originally|used to)\b/i;
 
 type Tense = 'perfect' | 'present' | 'past';
 
@@ -170,7 +173,10 @@ export function cueDate(
   );
   if (pastPerfect) {
     const nearest = events.slice().sort((a, b) => Math.abs(a.start - h.start) - Math.abs(b.start - h.start))[0];
-    return { date: nearest?.value ?? null, weak: false, fromContext: false };
+    if (nearest?.value) return { date: nearest.value, weak: false, fromContext: false };
+    // "Hamas said it had accepted the proposal": reported speech shifts the tense back; the statement dates it
+    if (REPORTED.test(text.slice(s.start, h.start))) return statement();
+    return { date: null, weak: false, fromContext: false };
   }
   return statement();
 }
