@@ -1479,6 +1479,17 @@ function sameProposal(
   return false;
 }
 
+/** A known proposal's record for one article to add to, leaving the cached index as it is. */
+function ownCopy(r: ProposalRecord): ProposalRecord {
+  return {
+    ...r,
+    aliases: new Set(r.aliases),
+    keySets: [...r.keySets],
+    allKeys: new Set(r.allKeys),
+    parties: new Set(r.parties),
+  };
+}
+
 /** An intro moved onto the noun phrase the parse names; null when no token of ours lies in it. */
 function reshapedIntro(tokens: Token[], raw: RawIntro, shaped: Reshaped & { keep: true }): RawIntro | null {
   let tokS = raw.tokS;
@@ -1639,15 +1650,7 @@ export function buildProposals(
       if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
       sameName.set(compact(rec.id), rec.id);
     }
-    if (rec.known && !records.has(rec.id)) {
-      rec = {
-        ...rec,
-        aliases: new Set(rec.aliases),
-        keySets: [...rec.keySets],
-        allKeys: new Set(rec.allKeys),
-        parties: new Set(rec.parties),
-      };
-    }
+    if (rec.known && !records.has(rec.id)) rec = ownCopy(rec);
     for (const party of parties) rec.parties.add(party);
     records.set(rec.id, rec);
     rec.mentioned = true;
@@ -1743,16 +1746,7 @@ export function buildProposals(
       mark.fill(1, s, e);
       if (!records.has(best[1])) {
         const k = knownById.get(best[1])!;
-        records.set(k.id, {
-          ...k,
-          aliases: new Set(k.aliases),
-          keySets: [...k.keySets],
-          allKeys: new Set(k.allKeys),
-          parties: new Set(k.parties),
-          evidenceStart: s,
-          evidenceEnd: e,
-          mentioned: true,
-        });
+        records.set(k.id, { ...ownCopy(k), evidenceStart: s, evidenceEnd: e, mentioned: true });
       }
     }
     u += best[0] - 1;
@@ -1773,16 +1767,7 @@ export function buildProposals(
     mentions.push({ start: np.start, end: np.end, proposalId: rec.id, kind: 'name' });
     mark.fill(1, np.start, np.end);
     if (!records.has(rec.id))
-      records.set(rec.id, {
-        ...rec,
-        aliases: new Set(rec.aliases),
-        keySets: [...rec.keySets],
-        allKeys: new Set(rec.allKeys),
-        parties: new Set(rec.parties),
-        evidenceStart: np.start,
-        evidenceEnd: np.end,
-        mentioned: true,
-      });
+      records.set(rec.id, { ...ownCopy(rec), evidenceStart: np.start, evidenceEnd: np.end, mentioned: true });
     const wording = text.slice(np.start, np.end);
     if (wording !== rec.name) records.get(rec.id)!.aliases.add(wording);
   }
