@@ -164,4 +164,24 @@ describe('proposal wordings read off the parse', () => {
     );
     expect(reshapeWording(g, text, 0, text.length, 'cue-object')).toEqual({ keep: false, why: 'a clause' });
   });
+
+  it('keeps a hyphened word whole whatever the parser calls its first part ("a water-sharing treaty")', () => {
+    const { g, text } = sentence(
+      [
+        ['a', 'DT'],
+        ['water', 'NN'],
+        ['-', 'HYPH'],
+        ['sharing', 'VBG'],
+        ['treaty', 'NN'],
+      ],
+      [
+        ['root', -1, 4],
+        ['det', 4, 0],
+        ['obl', 3, 1],
+        ['punct', 3, 2],
+        ['amod', 4, 3],
+      ],
+    );
+    expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'Water - sharing treaty' });
+  });
 });

@@ -66,9 +66,9 @@ function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean 
   const t = g.tokens[a.token];
   // the hyphen of "12-point" or "war-end": part of the word it joins
   if (a.base === 'punct') return /^[-\u2010-\u2013]$/.test(t.text) && depth > 0;
-  // "Japan-North Korea summit": the first of two hyphened names, which the parser leaves unlabelled
-  if (a.base === 'dep')
-    return depth > 0 && a.token < parent && /^[-\u2010-\u2013]$/.test(g.tokens[a.token + 1]?.text ?? '');
+  // one hyphened word whatever the parser calls its parts: "Japan-North Korea summit" (dep), "water-sharing treaty" (obl)
+  if (depth > 0 && a.token < parent && /^[-\u2010-\u2013]$/.test(g.tokens[a.token + 1]?.text ?? '')) return true;
+  if (a.base === 'dep') return false;
   if (!INSIDE.has(a.base)) return false;
   if (a.base === 'det') return false;
   if (a.base === 'nmod:poss' && t.pos === 'PRP$') return false;
