@@ -98,8 +98,7 @@ function partiesOf(units: SemUnit[]): Set<string> {
 function sameParties(rec: ProposalRecord, parties: Set<string>, keys: string[]): boolean {
   if (parties.size < 2 || rec.parties.size !== parties.size) return false;
   for (const p of parties) if (!rec.parties.has(p)) return false;
-  const kinds = kindsOf(keys);
-  if (!kinds.size || ![...kindsOf(rec.allKeys)].some((k) => kinds.has(k))) return false;
+  if (!shareKind(keys, rec.allKeys)) return false;
   return !rec.keySets.some((ks) => conflicting(ks, keys, (k) => /\d/.test(k)));
 }
 
@@ -1423,11 +1422,11 @@ function kindsOf(keys: Iterable<string>): Set<string> {
   return out;
 }
 
-/** A typed back-reference ("the deal") may name a proposal of its kind ("the Black Sea Grain Initiative"). */
-function sameKind(head: string, keys: Set<string>): boolean {
-  const kinds = PROPOSAL_TYPES.get(head);
-  if (!kinds) return false;
-  for (const k of keys) if (PROPOSAL_TYPES.get(k)?.some((kind) => kinds.includes(kind))) return true;
+/** Both wordings name a proposal of one kind (an agreement, talks...): "the deal" and "the Black Sea Grain Initiative". */
+function shareKind(a: Iterable<string>, b: Iterable<string>): boolean {
+  const kinds = kindsOf(a);
+  if (!kinds.size) return false;
+  for (const k of kindsOf(b)) if (kinds.has(k)) return true;
   return false;
 }
 
@@ -1445,8 +1444,7 @@ function conflicting(a: string[], b: string[], test: (k: string) => boolean): bo
  */
 export function kindred(a: string[], b: string[], known: boolean): boolean {
   if (!a.length || !b.length) return false;
-  const ka = kindsOf(a);
-  if (!ka.size || ![...kindsOf(b)].some((k) => ka.has(k))) return false;
+  if (!shareKind(a, b)) return false;
   // a word of its own in common (a party in common is not enough: many proposals share one); with a
   // proposal from another article, two words, or one and a party
   const shared = new Set(a.filter((k) => b.includes(k) && !genericKey(k)));
@@ -1877,7 +1875,7 @@ export function resolveAnaphor(
         !r.allKeys.has(head) &&
         !(head === 'talk' && r.allKeys.has('summit')) &&
         !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit')) &&
-        !sameKind(head, r.allKeys)
+        !shareKind([head], r.allKeys)
       )
         continue;
       if (!best || m.start > best.start) best = m;
@@ -1949,7 +1947,7 @@ export function proposalCandidates(
     let common = 0;
     for (const k of specific) if (theirs.has(k)) common++;
     const union = specific.size + theirs.size - common;
-    const sameKindOf = [...kindsOf(r.allKeys)].some((k) => kinds.has(k));
+    const sameKindOf = shareKind(keys, r.allKeys);
     let partyCommon = 0;
     for (const x of parties) if (r.parties.has(x)) partyCommon++;
     take(

@@ -10,6 +10,7 @@
 import type { ActorMention } from '../actors.js';
 import { ANON_SOURCE_RE } from '../lexicon.js';
 import type { ProposalMention } from '../proposals.js';
+import { lowerBound } from './scope.js';
 import type { ExtractedStance } from '../types.js';
 
 /** A person mention that says something: followed by a verb of saying, or after "according to". */
@@ -29,7 +30,11 @@ export interface SpeakerContext {
 
 /** Fills in the speaker of each stance left without one, from the rest of the article (in place). */
 export function fillSpeakers(stances: ExtractedStance[], ctx: SpeakerContext): void {
-  const sentenceOf = (at: number): number => ctx.sentences.findIndex((s) => at >= s.start && at < s.end);
+  const starts = ctx.sentences.map((s) => s.start);
+  const sentenceOf = (at: number): number => {
+    const k = lowerBound(starts, at + 1) - 1;
+    return k >= 0 && at < ctx.sentences[k].end ? k : -1;
+  };
   // the sentences each proposal is mentioned in
   const proposalSentences = new Map<string, Set<number>>();
   for (const m of ctx.proposalMentions) {
