@@ -27,5 +27,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The pages the service serves (the analyst view, the review desk): plain browser scripts.
+    files: ['src/view/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'fetch', 'sessionStorage', 'setTimeout', 'clearTimeout', 'console'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
   prettier,
 );

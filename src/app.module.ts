@@ -19,6 +19,7 @@ import { RecordingModule } from './recording/recording.module.js';
 import { LoadersFactory } from './graph/loaders.js';
 import { describeRootTypes } from './graphql/root-types.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { ReviewModule } from './review/review.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { Neo4jModule } from './neo4j/neo4j.module.js';
@@ -46,6 +47,7 @@ import { TimelineModule } from './timeline/timeline.module.js';
     SearchModule,
     DemoModule,
     IngestModule,
+    ReviewModule,
     TimelineModule,
     AlignmentModule,
     ExportsModule,

@@ -20,7 +20,7 @@ export const LAYERS: string[][] = [
   ['shifts'],
   ['live'],
   ['recording', 'timeline', 'alignment', 'search', 'exports'],
-  ['ingest', 'demo'],
+  ['ingest', 'demo', 'review'],
   ['health', 'ide', 'view'],
 ];
 

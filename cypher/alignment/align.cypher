@@ -40,7 +40,7 @@ CALL () {
   }
   WITH a, p, s ORDER BY p.id, a.id
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
-                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
+                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule, version: coalesce(s.version, 0),
                     actorId: a.id, proposalId: p.id,
                     speakerId: COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0]}) AS stances
 }

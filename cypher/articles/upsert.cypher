@@ -1,7 +1,8 @@
 // Articles by id: the one write of an article, for evidence an analyst
 // names, the demo graph and ingestion alike. Ingested articles also carry the
 // hash of their normalised text, their MinHash signature and LSH bands (for
-// finding reprints later), their length and revision count; other rows leave
+// finding reprints later), their length, revision count and normalised text
+// (for reading them again at the review desk); other rows leave
 // those as they are. reportId names the report an article carries: its own
 // id unless it was linked as a reprint or revision of another.
 UNWIND $rows AS row
@@ -13,7 +14,8 @@ SET art.url = coalesce(row.url, art.url),
     art.textHash = coalesce(row.textHash, art.textHash),
     art.signature = coalesce(row.signature, art.signature),
     art.length = coalesce(row.length, art.length),
-    art.revisions = coalesce(row.revisions, art.revisions)
+    art.revisions = coalesce(row.revisions, art.revisions),
+    art.text = coalesce(row.text, art.text)
 WITH art, row
 CALL (art, row) {
   WITH art, row WHERE row.outlet IS NOT NULL

@@ -11,7 +11,7 @@ WHERE s.status IN $liveStatuses
 RETURN s.id AS id, a.id AS actorId, p.id AS proposalId, s.position AS position, s.cue AS cue,
        coalesce(s.cues, []) AS cues, coalesce(s.conditions, []) AS conditions,
        s.statedOn AS statedOn, s.effectiveOn AS effectiveOn, s.confidence AS confidence,
-       toString(s.recordedAt) AS recordedAt, s.status AS status, s.rule AS rule, s.shiftKind AS shiftKind,
+       toString(s.recordedAt) AS recordedAt, s.status AS status, s.rule AS rule, coalesce(s.version, 0) AS version, s.shiftKind AS shiftKind,
        COLLECT { MATCH (s)-[:SUPERSEDES]->(prev:Stance) RETURN prev.id LIMIT 1 }[0] AS supersedesId,
        COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0] AS speakerId,
        COUNT { (s)-[:EVIDENCED_BY]->(:Article) } AS evidenceCount,

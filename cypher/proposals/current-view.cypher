@@ -16,7 +16,7 @@ CALL (p) {
   WITH a, s ORDER BY a.id
   WITH a, s, COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp {.id, .name, .kind, aliases: coalesce(sp.aliases, [])} ORDER BY sp.id LIMIT 1 }[0] AS speaker
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
-                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
+                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule, version: coalesce(s.version, 0),
                     actorId: a.id, proposalId: p.id, speakerId: speaker.id,
                     actor: a {.id, .name, .kind, aliases: coalesce(a.aliases, [])}, speaker: speaker,
                     evidence: CASE WHEN $withEvidence THEN COLLECT {

@@ -6,3 +6,4 @@ CREATE INDEX article_published_on IF NOT EXISTS FOR (a:Article) ON (a.publishedO
 CREATE INDEX article_text_hash IF NOT EXISTS FOR (a:Article) ON (a.textHash);
 CREATE INDEX actor_name_key IF NOT EXISTS FOR (a:Actor) ON (a.nameKeys);
 CREATE INDEX proposal_name_key IF NOT EXISTS FOR (p:Proposal) ON (p.nameKeys);
+CREATE INDEX stance_status IF NOT EXISTS FOR (s:Stance) ON (s.status);

@@ -28,7 +28,7 @@ CALL (a, page) {
   // so the Actor and Proposal fields of a timeline cost no statement.
   WITH p, s, sortKey, COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp {.id, .name, .kind, aliases: coalesce(sp.aliases, [])} ORDER BY sp.id LIMIT 1 }[0] AS speaker
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
-                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
+                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule, version: coalesce(s.version, 0),
                     actorId: a.id, proposalId: p.id, speakerId: speaker.id, sortKey: sortKey,
                     actor: a {.id, .name, .kind, aliases: coalesce(a.aliases, [])}, speaker: speaker,
                     proposal: p {.id, .name, .summary, aliases: coalesce(p.aliases, []), .proposedOn}}) AS rows

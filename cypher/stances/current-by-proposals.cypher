@@ -39,7 +39,7 @@ CALL (p, page) {
   // (actors/find-by-ids), so the Actor fields of a stance list cost no statement.
   WITH a, s, sortKey, COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp {.id, .name, .kind, aliases: coalesce(sp.aliases, [])} ORDER BY sp.id LIMIT 1 }[0] AS speaker
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
-                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
+                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule, version: coalesce(s.version, 0),
                     actorId: a.id, proposalId: p.id, speakerId: speaker.id, sortKey: sortKey,
                     actor: a {.id, .name, .kind, aliases: coalesce(a.aliases, [])}, speaker: speaker}) AS rows
 }

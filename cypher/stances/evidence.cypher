@@ -9,6 +9,6 @@ WITH art, uses, art {.id, .url, .title, .publishedOn, .textHash, recordedAt: toS
                      sameReportIds: COLLECT { MATCH (art)-[:SAME_REPORT_AS]-(o:Article) RETURN DISTINCT o.id ORDER BY o.id }} AS article
 UNWIND uses AS use
 WITH use.s AS s, use.e AS e, art, article
-RETURN s.id AS stanceId, e.quote AS quote, e.charStart AS charStart, e.charEnd AS charEnd,
+RETURN s.id AS stanceId, e.quote AS quote, e.charStart AS charStart, e.charEnd AS charEnd, e.marks AS marks,
        art.id AS articleId, coalesce(art.reportId, art.id) AS reportId, article
 ORDER BY s.id, art.publishedOn, art.id, e.charStart

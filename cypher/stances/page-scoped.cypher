@@ -42,7 +42,7 @@ CALL (page) {
   WITH m.a AS a, m.s AS s, m.p AS p, m.sortKey AS sortKey
   // The holder comes along as the actors loader caches it (actors/find-by-ids).
   RETURN collect(s {.id, .position, .cue, cues: coalesce(s.cues, []), conditions: coalesce(s.conditions, []),
-                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule,
+                    .statedOn, .effectiveOn, .confidence, recordedAt: toString(s.recordedAt), .status, .rule, version: coalesce(s.version, 0),
                     actorId: a.id, proposalId: p.id,
                     speakerId: COLLECT { MATCH (s)-[:VOICED_BY]->(sp:Actor) RETURN sp.id ORDER BY sp.id LIMIT 1 }[0],
                     actor: a {.id, .name, .kind, aliases: coalesce(a.aliases, [])}, sortKey: sortKey}) AS rows

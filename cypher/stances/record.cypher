@@ -53,7 +53,7 @@ CALL (s, row) {
   UNWIND row.evidence AS ev
   MATCH (art:Article {id: ev.articleId})
   MERGE (s)-[e:EVIDENCED_BY {key: ev.key}]->(art)
-  SET e.quote = ev.quote, e.charStart = ev.charStart, e.charEnd = ev.charEnd
+  SET e.quote = ev.quote, e.charStart = ev.charStart, e.charEnd = ev.charEnd, e.marks = coalesce(ev.marks, e.marks)
 }
 WITH DISTINCT s
 OPTIONAL MATCH (s)-[:EVIDENCED_BY]->(art:Article)

@@ -17,7 +17,10 @@ export interface ActorTimelineView {
 
 @Injectable()
 export class ActorsRepository {
-  private readonly q: Record<'findByIds' | 'page' | 'count' | 'upsert' | 'representations' | 'timelineView', string>;
+  private readonly q: Record<
+    'findByIds' | 'page' | 'count' | 'upsert' | 'representations' | 'timelineView' | 'addAliases',
+    string
+  >;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -28,6 +31,7 @@ export class ActorsRepository {
       page: 'actors/page',
       count: 'actors/count',
       upsert: 'actors/upsert',
+      addAliases: 'actors/add-aliases',
       representations: 'actors/representations',
       timelineView: 'actors/timeline-view',
     });
@@ -64,6 +68,18 @@ export class ActorsRepository {
   }
 
   /** One actor in its own transaction, by the same statement; null when a actor it names does not exist (nothing written). */
+  /** Adds aliases (each with its name key) to one node, but none another node (bar `except`) is named by; returns those added. */
+  async addAliases(
+    tx: TxRunner,
+    id: string,
+    aliases: Array<{ alias: string; key: string }>,
+    except: string | null,
+  ): Promise<string[]> {
+    if (aliases.length === 0) return [];
+    const [row] = await tx.run<{ added: string[] }>(this.q.addAliases, { id, aliases, except });
+    return row?.added ?? [];
+  }
+
   async upsertOne(row: ActorWrite): Promise<ActorRow | null> {
     const [written] = await this.neo4j.writeTransaction((tx) => this.upsert(tx, [row]));
     return written ?? null;

@@ -18,6 +18,7 @@ const row = (
   effectiveOn: '2021-10-19',
   confidence: 1,
   recordedAt: '2025-01-01T00:00:00Z',
+  version: 0,
   status: StanceStatus.CONFIRMED,
   rule: null,
   actorId,

@@ -5,7 +5,7 @@ import type { ArticleRow, ArticleWrite } from '../graph/article.row.js';
 
 @Injectable()
 export class ArticlesRepository {
-  private readonly q: Record<'findByIds' | 'upsert' | 'linkSameReport', string>;
+  private readonly q: Record<'findByIds' | 'upsert' | 'linkSameReport' | 'text', string>;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -15,11 +15,18 @@ export class ArticlesRepository {
       findByIds: 'articles/find-by-ids',
       upsert: 'articles/upsert',
       linkSameReport: 'articles/link-same-report',
+      text: 'articles/text',
     });
   }
 
   findByIds(ids: readonly string[]): Promise<ArticleRow[]> {
     return this.neo4j.read<ArticleRow>(this.q.findByIds, { ids });
+  }
+
+  /** An ingested article's text; null when it has none (or there is no such article). */
+  async text(id: string): Promise<string | null> {
+    const [row] = await this.neo4j.read<{ text: string | null }>(this.q.text, { id });
+    return row?.text ?? null;
   }
 
   findByIdsIn(tx: TxRunner, ids: readonly string[]): Promise<ArticleRow[]> {

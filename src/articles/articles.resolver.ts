@@ -14,6 +14,15 @@ export class ArticlesResolver {
     return this.articlesService.get(id);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The text as it was ingested (normalised; every evidence span and mark points into it); null for an article only cited by reference.',
+  })
+  text(@Parent() article: Article) {
+    return this.articlesService.text(article.id);
+  }
+
   @ResolveField(() => [Article], {
     description:
       "Other articles carrying the same report (reprints, revisions): their evidence and this article's count as one source.",

@@ -17,6 +17,10 @@ export interface ArticleRef {
 export class ArticlesService {
   constructor(private readonly repository: ArticlesRepository) {}
 
+  text(id: string): Promise<string | null> {
+    return this.repository.text(id);
+  }
+
   async get(id: string): Promise<ArticleRow> {
     const articleId = requireId('id', id);
     const [article] = await this.repository.findByIds([articleId]);

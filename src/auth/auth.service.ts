@@ -106,3 +106,13 @@ export class AuthService {
 export function authStatus(error: DomainError): number {
   return error.code === ErrorCode.FORBIDDEN ? 403 : 401;
 }
+
+/**
+ * Who an operation is recorded as having been done by: the token's subject,
+ * or 'anonymous' where writes are open to callers without one. `req` is the
+ * HTTP request as the service's middleware annotated it (ops/http.ts).
+ */
+export function actingSubject(req: { stanceAuth?: AuthResult } | undefined): string {
+  const auth = req?.stanceAuth;
+  return auth?.kind === 'principal' ? auth.subject : 'anonymous';
+}

@@ -23,6 +23,10 @@ export const EDITOR_MUTATIONS: ReadonlySet<string> = new Set([
   'ingestArticle',
   'confirmStance',
   'rejectStance',
+  'amendStance',
+  'decideStances',
+  'undoDecisionBatch',
+  'decideCue',
 ]);
 
 export type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -30,7 +34,8 @@ export type OperationKind = 'query' | 'mutation' | 'subscription';
 /** The role a root field needs, or null when it is open to anyone. */
 export function requiredRole(kind: OperationKind, field: string, openReads: boolean): Role | null {
   if (kind === 'mutation') return ADMIN_MUTATIONS.has(field) ? 'admin' : 'editor';
-  if (field === '__typename') return null;
+  // Who am I: open, so that a page can say what the token it holds may do before it tries.
+  if (field === '__typename' || (kind === 'query' && field === 'viewer')) return null;
   return openReads ? null : 'reader';
 }
 

@@ -36,9 +36,12 @@ export type {
   KnownProposal,
   Position,
   Span,
+  Mark,
+  RuleFeedback,
 } from './pipeline/types.js';
 export { parseTextFile, type ParsedTextFile } from './pipeline/metadata.js';
 export { proposalCandidates, type ProposalCandidate } from './pipeline/proposals.js';
+export { isKnownCue } from './pipeline/stances/cues.js';
 export type { ParsedDocument, ParsedEdge, ParsedSentence, ParsedToken } from './pipeline/parse.js';
 
 // Identity: ids of actors and proposals, and reports told twice.

@@ -35,4 +35,6 @@ export interface ArticleWrite {
   bands?: string[] | null;
   length?: number | null;
   revisions?: number | null;
+  /** Ingested articles only: the normalised text, for reading the article again with its marks. */
+  text?: string | null;
 }

@@ -54,7 +54,11 @@ const KINDS: Kind[] = [
     columns: STANCE_COLUMNS,
     is: (k) => k.has('id') && k.has('position') && k.has('effectiveOn'),
     expression: (c) =>
-      ['actorId', 'proposalId', 'speakerId'].includes(c) ? null : own(['cues', 'conditions'], ['recordedAt'])(c),
+      ['actorId', 'proposalId', 'speakerId'].includes(c)
+        ? null
+        : c === 'version'
+          ? 'coalesce(V.version, 0)'
+          : own(['cues', 'conditions'], ['recordedAt'])(c),
     // What read-ahead rows bring along (StanceWithRefs), by-articles' articleId, the export row's own columns.
     extra: new Set([
       'actor',

@@ -22,6 +22,8 @@ export interface StanceRow {
   recordedAt: string;
   status: StanceStatus;
   rule: string | null;
+  /** Counts analysts' changes (decisions, amendments); a decision sent with another version is refused with CONFLICT. */
+  version: number;
   actorId: string;
   proposalId: string;
   speakerId: string | null;
@@ -40,6 +42,7 @@ export const STANCE_COLUMNS = [
   'recordedAt',
   'status',
   'rule',
+  'version',
   'actorId',
   'proposalId',
   'speakerId',
@@ -52,6 +55,8 @@ export interface EvidenceRow {
   charEnd: number | null;
   articleId: string;
   reportId: string;
+  /** Where the stance's parts are written, as 'kind:charStart:charEnd' (ingested evidence; absent otherwise). */
+  marks?: string[] | null;
 }
 
 /**
@@ -87,7 +92,15 @@ export interface StanceWrite {
   rule: string | null;
   /** true: an analyst's record, which replaces status, cue, conditions, confidence. */
   override: boolean;
-  evidence: Array<{ key: string; quote: string; charStart: number | null; charEnd: number | null; articleId: string }>;
+  evidence: Array<{
+    key: string;
+    quote: string;
+    charStart: number | null;
+    charEnd: number | null;
+    articleId: string;
+    /** Extracted evidence: where the stance's parts are written, as 'kind:charStart:charEnd'. */
+    marks?: string[];
+  }>;
 }
 
 /** An (actor, proposal) pair: the unit of current-stance edges and SUPERSEDES chains. */

@@ -21,6 +21,8 @@ export enum StanceStatus {
   CONFIRMED = 'CONFIRMED',
   REJECTED = 'REJECTED',
   RETRACTED = 'RETRACTED',
+  /** Replaced by an analyst's amendment (the stance it became); kept as the extractor read it. */
+  AMENDED = 'AMENDED',
 }
 
 /**

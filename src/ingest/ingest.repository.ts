@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { KnownActor, KnownProposal } from '../extraction/index.js';
+import type { KnownActor, KnownEntities, KnownProposal, Position, RuleFeedback } from '../extraction/index.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
+import { StanceStatus } from '../graph/vocabulary.js';
 
 /** A row of ingest/known-entities: an actor or a proposal of the gazetteer. */
 interface KnownRow {
@@ -24,7 +25,10 @@ export interface ReportStance {
 
 @Injectable()
 export class IngestRepository {
-  private readonly q: Record<'knownEntities' | 'lockBands' | 'findByHash' | 'nearCandidates' | 'reportStances', string>;
+  private readonly q: Record<
+    'knownEntities' | 'feedback' | 'knownCues' | 'lockBands' | 'findByHash' | 'nearCandidates' | 'reportStances',
+    string
+  >;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -32,6 +36,8 @@ export class IngestRepository {
   ) {
     this.q = cypher.load({
       knownEntities: 'ingest/known-entities',
+      feedback: 'ingest/feedback',
+      knownCues: 'ingest/known-cues',
       lockBands: 'ingest/lock-bands',
       findByHash: 'ingest/find-by-hash',
       nearCandidates: 'ingest/near-candidates',
@@ -39,15 +45,19 @@ export class IngestRepository {
     });
   }
 
-  async knownEntities(): Promise<{ actors: KnownActor[]; proposals: KnownProposal[] }> {
-    const rows = await this.neo4j.read<KnownRow>(this.q.knownEntities);
+  async knownEntities(): Promise<Required<KnownEntities>> {
+    const [rows, feedback, cues] = await Promise.all([
+      this.neo4j.read<KnownRow>(this.q.knownEntities),
+      this.neo4j.read<RuleFeedback>(this.q.feedback, { decided: [StanceStatus.CONFIRMED, StanceStatus.REJECTED] }),
+      this.neo4j.read<{ words: string; position: Position }>(this.q.knownCues),
+    ]);
     const actors: KnownActor[] = [];
     const proposals: KnownProposal[] = [];
     for (const { type, id, name, kind, aliases, representsId, role } of rows) {
       if (type === 'actor') actors.push({ id, name, kind: kind!, aliases, representsId, role });
       else proposals.push({ id, name, aliases });
     }
-    return { actors, proposals };
+    return { actors, proposals, feedback, cues };
   }
 
   /** Serialises the ingests of texts that share a band (see ingest/lock-bands.cypher); held until the transaction ends. */

@@ -10,8 +10,10 @@ import { GraphWrite, StanceWriter } from '../recording/stance-writer.js';
 import {
   jaccardEstimate,
   NEAR_DUPLICATE_THRESHOLD,
+  parseTextFile,
   proposalCandidates,
   type ExtractionResult,
+  type ParsedTextFile,
   type KnownEntities,
   type Span,
 } from '../extraction/index.js';
@@ -88,7 +90,10 @@ export class IngestService {
     private readonly articles: ArticlesService,
     private readonly extraction: ExtractionPool,
     private readonly parser: ParserService,
-  ) {}
+  ) {
+    // An analyst's correction that taught names (review/amend) changes what the next article links to.
+    writer.onNamesTaught(() => this.forgetKnown());
+  }
 
   async ingest(input: IngestArticleInput): Promise<IngestOutcome> {
     const { result: extraction, parseMs, extractMs } = await this.read(input);
@@ -129,12 +134,15 @@ export class IngestService {
     // a full extraction queue refuses before the gazetteer is read for nothing
     this.extraction.admit();
     let parseMs = 0;
+    const file = input.header
+      ? parseTextFile(input.text)
+      : { text: input.text, metadata: {} as ParsedTextFile['metadata'] };
     const article = {
-      text: input.text,
-      url: optionalHttpUrl('url', input.url),
-      outlet: optionalText('outlet', input.outlet, LIMITS.name),
-      title: optionalText('title', input.title, LIMITS.summary),
-      publishedOn: optionalIsoDate('publishedOn', input.publishedOn),
+      text: file.text,
+      url: optionalHttpUrl('url', input.url ?? file.metadata.url),
+      outlet: optionalText('outlet', input.outlet ?? file.metadata.outlet, LIMITS.name),
+      title: optionalText('title', input.title ?? file.metadata.title, LIMITS.summary),
+      publishedOn: optionalIsoDate('publishedOn', input.publishedOn ?? file.metadata.publishedOn),
     };
     // The parser server (when there is one) reads the text while the gazetteer loads.
     const parsing = performance.now();
@@ -239,6 +247,7 @@ export class IngestService {
         bands,
         length: x.text.length,
         revisions: x.revisions.length,
+        text: x.text,
       },
     ]);
     await write.upsertActors(x.actors.map((a) => actorUpsert(a, articleId)));
@@ -365,6 +374,9 @@ function stanceWrite(s: ExtractionResult['stances'][number], articleId: string):
       charStart: e.charStart,
       charEnd: e.charEnd,
       articleId,
+      marks: s.marks
+        .filter((m) => m.charStart >= e.charStart && m.charEnd <= e.charEnd)
+        .map((m) => `${m.kind}:${m.charStart}:${m.charEnd}`),
     })),
   };
 }

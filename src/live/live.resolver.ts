@@ -48,6 +48,28 @@ export class LiveResolver {
     return this.events.recordedStream();
   }
 
+  @Subscription(() => Stance, {
+    description:
+      "Each stance an analyst decided on (confirmed, rejected, retracted, put back by an undo) or amended, once the transaction has committed, with its new status and version: what the review desk shows of the other analysts' work. On one proposal, or on any when proposalId is omitted.",
+    filter: (payload: StanceRecordedEvent, variables: { proposalId?: string | null }) =>
+      variables.proposalId == null || payload.stance.proposalId === variables.proposalId,
+    resolve(this: LiveResolver, payload: StanceRecordedEvent, _args: unknown, ctx: RequestContext) {
+      ctx.loaders = this.loaders.create();
+      return payload.stance;
+    },
+  })
+  stanceReviewed(
+    @Args('proposalId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only stances on this proposal; every proposal when omitted.',
+    })
+    proposalId?: string,
+  ) {
+    if (proposalId != null) requireId('proposalId', proposalId);
+    return this.events.reviewedStream();
+  }
+
   @Subscription(() => Shift, {
     description:
       "Each new or newly classified step in an actor's positions (a SUPERSEDES link), once its transaction has committed; filtered by actor, proposal and kinds when given.",

@@ -6,6 +6,7 @@ import type { StanceRow } from '../graph/stance.row.js';
 
 export const STANCE_RECORDED = 'stance-graph.stance-recorded';
 export const STANCE_SHIFTED = 'stance-graph.stance-shifted';
+export const STANCE_REVIEWED = 'stance-graph.stance-reviewed';
 
 export interface StanceRecordedEvent {
   stance: StanceRow;
@@ -30,6 +31,14 @@ export class StanceEvents {
 
   recordedStream(): AsyncIterableIterator<StanceRecordedEvent> {
     return this.pubsub.asyncIterableIterator<StanceRecordedEvent>(STANCE_RECORDED);
+  }
+
+  async reviewed(stances: StanceRow[]): Promise<void> {
+    for (const stance of stances) await this.pubsub.publish(STANCE_REVIEWED, { stance } satisfies StanceRecordedEvent);
+  }
+
+  reviewedStream(): AsyncIterableIterator<StanceRecordedEvent> {
+    return this.pubsub.asyncIterableIterator<StanceRecordedEvent>(STANCE_REVIEWED);
   }
 
   shiftedStream(): AsyncIterableIterator<StanceShiftedEvent> {

@@ -24,6 +24,7 @@ const ROUTES = [
   '/export/csv/nodes',
   '/export/csv/edges',
   '/view',
+  '/desk',
   '/ide',
 ];
 export function routeLabel(path: string): string {

@@ -24,7 +24,7 @@ export function withArticles(stances: CurrentViewRow['stances'], articles: Artic
 @Injectable()
 export class ProposalsRepository {
   private readonly q: Record<
-    'findByIds' | 'page' | 'count' | 'upsert' | 'proposers' | 'proposedBy' | 'currentView',
+    'findByIds' | 'page' | 'count' | 'upsert' | 'proposers' | 'proposedBy' | 'currentView' | 'addAliases',
     string
   >;
 
@@ -37,6 +37,7 @@ export class ProposalsRepository {
       page: 'proposals/page',
       count: 'proposals/count',
       upsert: 'proposals/upsert',
+      addAliases: 'proposals/add-aliases',
       proposers: 'proposals/proposers',
       proposedBy: 'proposals/proposed-by',
       currentView: 'proposals/current-view',
@@ -76,6 +77,18 @@ export class ProposalsRepository {
   }
 
   /** One proposal in its own transaction, by the same statement; null when a proposal it names does not exist (nothing written). */
+  /** Adds aliases (each with its name key) to one node, but none another node (bar `except`) is named by; returns those added. */
+  async addAliases(
+    tx: TxRunner,
+    id: string,
+    aliases: Array<{ alias: string; key: string }>,
+    except: string | null,
+  ): Promise<string[]> {
+    if (aliases.length === 0) return [];
+    const [row] = await tx.run<{ added: string[] }>(this.q.addAliases, { id, aliases, except });
+    return row?.added ?? [];
+  }
+
   async upsertOne(row: ProposalWrite): Promise<ProposalRow | null> {
     const [written] = await this.neo4j.writeTransaction((tx) => this.upsert(tx, [row]));
     return written ?? null;

@@ -46,6 +46,8 @@ export class ActorMergeService {
       const proposalIds = [...new Set(held.map((s) => s.proposalId))];
       const pairs = proposalIds.map((proposalId) => ({ actorId: keepId, proposalId }));
       await write.relink(pairs);
+      // The kept node now answers to the merged one's names: the extractor reads them from the next article on.
+      write.changes.names = true;
     });
     return keepId;
   }

@@ -47,6 +47,8 @@ export class ProposalMergeService {
       await write.tx.run(this.q.merge, { keepId, mergeId });
       const pairs = [...new Set(held.map((s) => s.actorId))].map((actorId) => ({ actorId, proposalId: keepId }));
       await write.relink(pairs);
+      // The kept node now answers to the merged one's names: the extractor reads them from the next article on.
+      write.changes.names = true;
     });
     return keepId;
   }

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { actingSubject, type AuthResult } from '../auth/auth.service.js';
 import { ActorsService } from '../actors/actors.service.js';
 import { Actor } from '../actors/models/actor.model.js';
 import { StanceStatus } from '../graph/vocabulary.js';
@@ -9,6 +10,14 @@ import { Stance } from '../stances/models/stance.model.js';
 import { ActorMergeService } from './actor-merge.service.js';
 import { ProposalMergeService } from './proposal-merge.service.js';
 import { RecordingService } from './recording.service.js';
+
+/** The version the analyst saw, on every decision and amendment (optimistic concurrency). */
+export const VERSION_ARG = {
+  type: () => Int,
+  nullable: true,
+  description:
+    "The stance's version as you last read it: if someone else has changed the stance since, nothing is written and the answer is a CONFLICT error. Omit to decide whatever the stance's version.",
+};
 
 /** Every mutation that changes stances: an analyst's record, review decisions and merges (all through StanceWriter). */
 @Resolver()
@@ -30,20 +39,32 @@ export class RecordingResolver {
   }
 
   @Mutation(() => Stance, { description: 'An analyst accepts an extracted stance; re-ingesting never overrides it.' })
-  confirmStance(@Args('id', { type: () => ID, description: 'The stance to confirm.' }) id: string) {
-    return this.recording.setStatus(id, StanceStatus.CONFIRMED);
+  confirmStance(
+    @Args('id', { type: () => ID, description: 'The stance to confirm.' }) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number | null | undefined,
+    @Context() ctx: { req?: { stanceAuth?: AuthResult } },
+  ) {
+    return this.recording.setStatus(id, StanceStatus.CONFIRMED, actingSubject(ctx.req), expectedVersion);
   }
 
   @Mutation(() => Stance, { description: 'An analyst rejects an extracted stance; re-ingesting never brings it back.' })
-  rejectStance(@Args('id', { type: () => ID, description: 'The stance to reject.' }) id: string) {
-    return this.recording.setStatus(id, StanceStatus.REJECTED);
+  rejectStance(
+    @Args('id', { type: () => ID, description: 'The stance to reject.' }) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number | null | undefined,
+    @Context() ctx: { req?: { stanceAuth?: AuthResult } },
+  ) {
+    return this.recording.setStatus(id, StanceStatus.REJECTED, actingSubject(ctx.req), expectedVersion);
   }
 
   @Mutation(() => Stance, {
     description: 'Withdraws a stance recorded in error; it is kept for the record but never current again.',
   })
-  retractStance(@Args('id', { type: () => ID, description: 'The stance to retract.' }) id: string) {
-    return this.recording.setStatus(id, StanceStatus.RETRACTED);
+  retractStance(
+    @Args('id', { type: () => ID, description: 'The stance to retract.' }) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number | null | undefined,
+    @Context() ctx: { req?: { stanceAuth?: AuthResult } },
+  ) {
+    return this.recording.setStatus(id, StanceStatus.RETRACTED, actingSubject(ctx.req), expectedVersion);
   }
 
   @Mutation(() => Actor, {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ArticlesService } from '../articles/articles.service.js';
-import { badInput, notFound } from '../common/errors/error-code.js';
+import { badInput, conflict, DomainError, notFound } from '../common/errors/error-code.js';
 import { evidenceKey, stanceId } from '../common/ids.js';
 import { LIMITS, optionalIsoDate, optionalText, requireId, requireText, textList } from '../common/validation.js';
 import type { ArticleWrite } from '../graph/article.row.js';
@@ -9,6 +9,7 @@ import { StanceStatus } from '../graph/vocabulary.js';
 import { RecordStanceInput } from '../stances/dto/record-stance.input.js';
 import { StancesService } from '../stances/stances.service.js';
 import { StanceWriter } from './stance-writer.js';
+import { isKnownCue } from '../extraction/index.js';
 
 /** Stances and the articles that back them, written together in one transaction. */
 export interface StanceBatch {
@@ -25,20 +26,43 @@ export class RecordingService {
     private readonly stances: StancesService,
   ) {}
 
+  /**
+   * An analyst's stance. When its cue is words the extractor's lexicon does
+   * not read as a cue, the cue becomes a candidate for the lexicon
+   * (cueCandidates), for an analyst to accept.
+   */
   async record(input: RecordStanceInput): Promise<StanceRow> {
     const { stance, articles } = this.prepare(input);
+    const cue = stance.cue && !isKnownCue(stance.cue) ? stance.cue.replace(/\s+/g, ' ').trim() : null;
     await this.writer.transaction(async (write) => {
       await write.upsertArticles(articles);
       await write.writeStances([stance]);
+      if (cue)
+        await write.noteCue({
+          key: cueKey(cue, stance.position),
+          words: cue,
+          position: stance.position,
+          stanceId: stance.id,
+        });
     });
     return this.stances.get(stance.id);
   }
 
-  /** A review decision (CONFIRMED, REJECTED, RETRACTED): the pair's current edge and chain follow in the same transaction. */
-  async setStatus(id: string, status: StanceStatus): Promise<StanceRow> {
+  /**
+   * A review decision (CONFIRMED, REJECTED, RETRACTED): the pair's current
+   * edge and chain follow in the same transaction. With expectedVersion, a
+   * stance someone else has changed since is refused with CONFLICT; a
+   * decision the stance already carries changes nothing.
+   */
+  async setStatus(id: string, status: StanceStatus, by: string, expectedVersion?: number | null): Promise<StanceRow> {
     const stance = requireId('id', id);
+    const expected = optionalVersion(expectedVersion);
     await this.writer.transaction(async (write) => {
-      if (!(await write.setStatus(stance, status))) throw notFound('stance', stance);
+      const decision = await write.setStatus(stance, status, { expectedVersion: expected, from: DECIDABLE, by });
+      if (!decision) throw notFound('stance', stance);
+      if (decision.outcome === 'conflict') throw changedMeanwhile(stance, decision, expected);
+      if (decision.outcome === 'refused')
+        throw badInput('id', `stance "${stance}" was amended into another stance: decide on that one`);
     });
     return this.stances.get(stance);
   }
@@ -78,6 +102,32 @@ export class RecordingService {
       evidence: [],
     };
   }
+}
+
+/** How a candidate cue is keyed: its words in lower case, and the position it carries. */
+export function cueKey(words: string, position: string): string {
+  return `${words.replace(/\s+/g, ' ').trim().toLowerCase()}|${position}`;
+}
+
+/** The statuses a decision may move a stance from: any but AMENDED (its amendment is the stance to decide on). */
+const DECIDABLE = [StanceStatus.PROPOSED, StanceStatus.CONFIRMED, StanceStatus.REJECTED, StanceStatus.RETRACTED];
+
+/** The version a client says it saw, checked: a whole number from 0, or null when not given. */
+export function optionalVersion(value: number | null | undefined, field = 'expectedVersion'): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 0) throw badInput(field, 'must be a whole number from 0');
+  return value;
+}
+
+/** CONFLICT: the stance is no longer at the version the analyst saw. */
+export function changedMeanwhile(
+  id: string,
+  now: { version: number; status: StanceStatus },
+  seen: number | null,
+): DomainError {
+  return conflict(
+    `stance "${id}" was changed by someone else meanwhile (now version ${now.version}, ${now.status}; you saw version ${seen}): reload it and decide again`,
+  );
 }
 
 function evidenceWrite(

@@ -7,14 +7,23 @@ import type { ActorWrite } from '../graph/actor.row.js';
 import type { ArticleWrite } from '../graph/article.row.js';
 import type { ProposalWrite } from '../graph/proposal.row.js';
 import type { Pair, StanceWrite } from '../graph/stance.row.js';
-import type { StanceStatus } from '../graph/vocabulary.js';
+import type { Position, StanceStatus } from '../graph/vocabulary.js';
 import { StanceEvents } from '../live/stance-events.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { ProposalsRepository } from '../proposals/proposals.repository.js';
 import { planChain } from '../shifts/chain.js';
 import { ShiftsRepository } from '../shifts/shifts.repository.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
-import { StancesRepository } from '../stances/stances.repository.js';
+import {
+  StancesRepository,
+  type AmendSource,
+  type AmendmentWrite,
+  type BatchWrite,
+  type CueCandidateRow,
+  type Decision,
+  type DecisionCheck,
+  type UndoneBatch,
+} from '../stances/stances.repository.js';
 
 /**
  * What a committed write changed, for the live updates: stances that did not
@@ -24,6 +33,10 @@ import { StancesRepository } from '../stances/stances.repository.js';
 export interface StanceChanges {
   created: string[];
   shifted: string[];
+  /** Stances an analyst decided on or amended (the live desk shows them to the other analysts). */
+  reviewed: string[];
+  /** Whether the extractor has something to learn (aliases taught, decisions made): its gazetteer is read again. */
+  names?: boolean;
 }
 
 /** A stance moved to a new id by a merge: under the kept holder or proposal. */
@@ -44,7 +57,7 @@ export interface Rekey {
  * (ingestion's reprint lookups), through its own repository.
  */
 export class GraphWrite {
-  readonly changes: StanceChanges = { created: [], shifted: [] };
+  readonly changes: StanceChanges = { created: [], shifted: [], reviewed: [] };
 
   constructor(
     readonly tx: TxRunner,
@@ -98,11 +111,86 @@ export class GraphWrite {
     await this.relink(pairsOf(stances));
   }
 
-  /** A stance's review status; null when there is no such stance. */
-  async setStatus(id: string, status: StanceStatus): Promise<Pair | null> {
-    const pair = await this.r.stances.setStatus(this.tx, id, status);
-    if (pair) await this.relink([pair]);
-    return pair;
+  /**
+   * An analyst's decision on a stance (stances/set-status): applied only when
+   * the stance is still at the version the analyst saw (when given) and in a
+   * status it may move from. Null when there is no such stance.
+   */
+  async setStatus(id: string, status: StanceStatus, check: DecisionCheck): Promise<Decision | null> {
+    const decision = await this.r.stances.setStatus(this.tx, id, status, check);
+    if (decision?.outcome === 'applied') {
+      await this.relink([{ actorId: decision.actorId, proposalId: decision.proposalId }]);
+      this.changes.reviewed.push(id);
+      this.changes.names = true;
+    }
+    return decision;
+  }
+
+  /** Locks a stance an analyst is amending, for the rest of the transaction, and reads it; null when there is none. */
+  lockForAmend(id: string): Promise<AmendSource | null> {
+    return this.r.stances.lockForAmend(this.tx, id);
+  }
+
+  /**
+   * An amendment: the amended reading written (a new stance when its id
+   * differs, the same one otherwise), the amendment recorded on both, and the
+   * pairs of both relinked.
+   */
+  async amend(
+    from: AmendSource,
+    to: StanceWrite,
+    amendment: Omit<AmendmentWrite, 'fromId' | 'toId' | 'speakerId'>,
+  ): Promise<void> {
+    if (to.id === from.id) await this.r.stances.record(this.tx, [to]);
+    else await this.writeStances([to]);
+    await this.r.stances.amend(this.tx, { ...amendment, fromId: from.id, toId: to.id, speakerId: to.speakerId });
+    await this.relink(uniquePairs([from, to]));
+    this.changes.reviewed.push(from.id, to.id);
+  }
+
+  /** Aliases an analyst's correction teaches a proposal or an actor (only the new ones are returned). */
+  async teachAliases(
+    kind: 'proposal' | 'actor',
+    id: string,
+    aliases: Array<{ alias: string; key: string }>,
+    except: string | null,
+  ): Promise<string[]> {
+    const repository = kind === 'proposal' ? this.r.proposals : this.r.actors;
+    const added = await repository.addAliases(this.tx, id, aliases, except);
+    if (added.length > 0) this.changes.names = true;
+    return added;
+  }
+
+  /** Notes a cue an analyst used that the lexicon lacks, as a candidate (once per stance). */
+  noteCue(cue: { key: string; words: string; position: Position; stanceId: string }): Promise<void> {
+    return this.r.stances.noteCue(this.tx, cue);
+  }
+
+  /** Accepts or declines a candidate cue; the extractor reads accepted ones from the next article on. */
+  async decideCue(key: string, status: string, by: string): Promise<CueCandidateRow | null> {
+    const row = await this.r.stances.decideCue(this.tx, key, status, by);
+    if (row) this.changes.names = true;
+    return row;
+  }
+
+  /** A bulk decision (review/decide-batch): the stances it moved, their pairs relinked. */
+  async decideBatch(batch: BatchWrite): Promise<string[]> {
+    const moved = await this.r.stances.decideBatch(this.tx, batch);
+    await this.relink(uniquePairs(moved));
+    this.changes.reviewed.push(...moved.map((m) => m.stanceId));
+    this.changes.names ||= moved.length > 0;
+    return moved.map((m) => m.stanceId);
+  }
+
+  /** Undoes a bulk decision (review/undo-batch); null when there is no such batch. */
+  async undoBatch(batchId: string, by: string): Promise<UndoneBatch | null> {
+    const undone = await this.r.stances.undoBatch(this.tx, batchId, by);
+    if (undone) {
+      await this.relink(uniquePairs(undone.undone));
+      this.changes.reviewed.push(...undone.undone.map((u) => u.stanceId));
+      this.changes.names ||= undone.undone.length > 0;
+    }
+    return undone;
   }
 
   /** Stances re-keyed by a merge (the merge's own statement runs after), then their pairs relinked by the caller. */
@@ -151,14 +239,25 @@ export class StanceWriter implements OnApplicationBootstrap {
     private readonly events: StanceEvents,
   ) {}
 
+  private readonly nameListeners: Array<() => void> = [];
+
   async transaction<T>(work: (write: GraphWrite) => Promise<T>): Promise<T> {
     let last: GraphWrite | null = null;
     const result = await this.neo4j.writeTransaction((tx) => {
       last = this.on(tx);
       return work(last);
     });
-    if (last) await this.publish((last as GraphWrite).changes);
+    if (last) {
+      const changes = (last as GraphWrite).changes;
+      if (changes.names) for (const listener of this.nameListeners) listener();
+      await this.publish(changes);
+    }
     return result;
+  }
+
+  /** Calls `listener` after each committed write that taught names (aliases): the gazetteer's readers reload it. */
+  onNamesTaught(listener: () => void): void {
+    this.nameListeners.push(listener);
   }
 
   /**
@@ -201,14 +300,17 @@ export class StanceWriter implements OnApplicationBootstrap {
   private async publish(changes: StanceChanges): Promise<void> {
     const created = unique(changes.created);
     const shifted = unique(changes.shifted);
-    if (created.length === 0 && shifted.length === 0) return;
+    const reviewed = unique(changes.reviewed);
+    if (created.length === 0 && shifted.length === 0 && reviewed.length === 0) return;
     try {
-      const [stances, shifts] = await Promise.all([
+      const [stances, shifts, decided] = await Promise.all([
         created.length > 0 ? this.stances.findByIds(created) : [],
         shifted.length > 0 ? this.shifts.ofStances(shifted) : [],
+        reviewed.length > 0 ? this.stances.findByIds(reviewed) : [],
       ]);
       await this.events.recorded(stances);
       await this.events.shifted(shifts);
+      await this.events.reviewed(decided);
     } catch (error) {
       this.logger.warn(`live update not published: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -216,9 +318,12 @@ export class StanceWriter implements OnApplicationBootstrap {
 }
 
 function pairsOf(stances: StanceWrite[]): Pair[] {
+  return uniquePairs(stances);
+}
+
+function uniquePairs(rows: Pair[]): Pair[] {
   const seen = new Map<string, Pair>();
-  for (const s of stances)
-    seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
+  for (const s of rows) seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
   return [...seen.values()];
 }
 

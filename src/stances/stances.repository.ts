@@ -28,6 +28,89 @@ export interface MissingRefs {
   missingStances: string[];
 }
 
+/** What set-status found and did: 'applied', 'same' (already so), 'conflict' (another version), 'refused' (not from that status). */
+export interface Decision extends Pair {
+  outcome: 'applied' | 'same' | 'conflict' | 'refused';
+  version: number;
+  status: StanceStatus;
+}
+
+export interface DecisionCheck {
+  /** The version the analyst saw; null: decide whatever it is now. */
+  expectedVersion: number | null;
+  /** The statuses the decision may move a stance from. */
+  from: StanceStatus[];
+  by: string;
+}
+
+/** A stance as an amendment starts from: its reading, version and evidence (review/lock-stance). */
+export interface AmendSource extends Pair {
+  id: string;
+  position: Position;
+  cue: string | null;
+  conditions: string[];
+  statedOn: string | null;
+  status: StanceStatus;
+  version: number;
+  speakerId: string | null;
+  evidence: StanceWrite['evidence'];
+  /** Where the holder, speaker and proposal nodes came from: 'extracted', 'analyst', 'demo' (null: not recorded). */
+  actorSource: string | null;
+  speakerSource: string | null;
+  proposalSource: string | null;
+  proposalName: string;
+}
+
+/** One amendment as review/amend writes it (before and after as JSON text). */
+export interface AmendmentWrite {
+  amendmentId: string;
+  fromId: string;
+  toId: string;
+  speakerId: string | null;
+  fields: string[];
+  before: string;
+  after: string;
+  note: string | null;
+  by: string;
+  /** What the amendment taught the extractor ('proposal X: alias'). */
+  taught: string[];
+}
+
+/** A bulk decision as review/decide-batch writes it. */
+export interface BatchWrite {
+  batchId: string;
+  status: StanceStatus;
+  by: string;
+  max: number;
+  proposalId: string | null;
+  actorId: string | null;
+  outlet: string | null;
+  articleId: string | null;
+}
+
+/** A cue analysts used that the lexicon lacked (review/cue-candidates). */
+export interface CueCandidateRow {
+  words: string;
+  position: Position;
+  status: string;
+  seen: number;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** What undoing a batch did (review/undo-batch). */
+export interface UndoneBatch {
+  id: string;
+  status: StanceStatus;
+  by: string;
+  at: string;
+  count: number;
+  undoneAt: string;
+  undone: Array<Pair & { stanceId: string }>;
+  /** Stances changed by someone since the batch, left as they are. */
+  kept: number;
+}
+
 @Injectable()
 export class StancesRepository {
   private readonly q: Record<
@@ -43,7 +126,13 @@ export class StancesRepository {
     | 'byActors'
     | 'byArticles'
     | 'evidence'
-    | 'rekey',
+    | 'rekey'
+    | 'lockForAmend'
+    | 'amend'
+    | 'decideBatch'
+    | 'undoBatch'
+    | 'noteCue'
+    | 'decideCue',
     string
   >;
 
@@ -65,6 +154,12 @@ export class StancesRepository {
       byArticles: 'stances/by-articles',
       evidence: 'stances/evidence',
       rekey: 'stances/rekey',
+      lockForAmend: 'review/lock-stance',
+      amend: 'review/amend',
+      decideBatch: 'review/decide-batch',
+      undoBatch: 'review/undo-batch',
+      noteCue: 'review/note-cue',
+      decideCue: 'review/decide-cue',
     });
   }
 
@@ -84,9 +179,51 @@ export class StancesRepository {
     if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs, liveStatuses: LIVE_STATUSES });
   }
 
-  async setStatus(tx: TxRunner, id: string, status: StanceStatus): Promise<Pair | null> {
-    const [pair] = await tx.run<Pair>(this.q.setStatus, { id, status });
-    return pair ?? null;
+  /** An analyst's decision (stances/set-status); null when there is no such stance. */
+  async setStatus(tx: TxRunner, id: string, status: StanceStatus, check: DecisionCheck): Promise<Decision | null> {
+    const [row] = await tx.run<Decision>(this.q.setStatus, {
+      id,
+      status,
+      expectedVersion: check.expectedVersion === null ? null : neo4j.int(check.expectedVersion),
+      from: check.from,
+      by: check.by,
+    });
+    return row ?? null;
+  }
+
+  /** Locks a stance for an amendment and reads it with its evidence; null when there is no such stance. */
+  async lockForAmend(tx: TxRunner, id: string): Promise<AmendSource | null> {
+    const [row] = await tx.run<AmendSource>(this.q.lockForAmend, { id });
+    return row ?? null;
+  }
+
+  async amend(tx: TxRunner, amendment: AmendmentWrite): Promise<void> {
+    await tx.run(this.q.amend, { ...amendment });
+  }
+
+  /** A bulk decision over the stances a filter matches that are still PROPOSED: the stances it moved. */
+  decideBatch(tx: TxRunner, batch: BatchWrite): Promise<Array<Pair & { stanceId: string }>> {
+    return tx.run(this.q.decideBatch, { ...batch, max: neo4j.int(batch.max) });
+  }
+
+  /** A cue an analyst used that the lexicon lacks, noted as a candidate (review/note-cue). */
+  async noteCue(
+    tx: TxRunner,
+    cue: { key: string; words: string; position: Position; stanceId: string },
+  ): Promise<void> {
+    await tx.run(this.q.noteCue, cue);
+  }
+
+  /** Accepts or declines a candidate cue; null when there is no such candidate. */
+  async decideCue(tx: TxRunner, key: string, status: string, by: string): Promise<CueCandidateRow | null> {
+    const [row] = await tx.run<CueCandidateRow>(this.q.decideCue, { key, status, by });
+    return row ?? null;
+  }
+
+  /** Undoes a bulk decision; null when there is no such batch. */
+  async undoBatch(tx: TxRunner, batchId: string, by: string): Promise<UndoneBatch | null> {
+    const [row] = await tx.run<UndoneBatch>(this.q.undoBatch, { batchId, by });
+    return row ?? null;
   }
 
   /** Moves stances to new ids under the holder and proposal each row names (merges; stances/rekey). */

@@ -6,7 +6,7 @@ import type { RequestContext } from '../graph/request-context.js';
 import { selects } from '../graphql/lookahead.js';
 import { Proposal } from '../proposals/models/proposal.model.js';
 import { StanceFilter } from './dto/stance-filter.input.js';
-import { Evidence, Stance, StanceConnection } from './models/stance.model.js';
+import { Evidence, MarkKind, Stance, StanceConnection, TextMark } from './models/stance.model.js';
 import { StancesService } from './stances.service.js';
 import { AFTER_ARG, FIRST_ARG, connectionOf, pageArgs } from '../common/pagination/connection.js';
 import { DateOrDateTimeScalar, DateScalar } from '../common/scalars/date-scalars.js';
@@ -88,6 +88,18 @@ export class EvidenceResolver {
   @ResolveField(() => Article, { description: 'The article the quote is from.' })
   article(@Parent() evidence: Evidence, @Context() ctx: RequestContext) {
     return ctx.loaders.articles.load(evidence.articleId);
+  }
+
+  @ResolveField(() => [TextMark], {
+    description:
+      "Where the stance's parts are written in the article (holder, speaker, cue, proposal, conditions, date), as the extractor found them; empty for a quote recorded by hand.",
+  })
+  marks(@Parent() evidence: { marks?: string[] | null }): TextMark[] {
+    return (evidence.marks ?? []).flatMap((m) => {
+      const [kind, start, end] = m.split(':');
+      const mark = { kind: kind.toUpperCase() as MarkKind, charStart: Number(start), charEnd: Number(end) };
+      return Object.values(MarkKind).includes(mark.kind) && mark.charEnd > mark.charStart ? [mark] : [];
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
- * The analyst view: one page at /view, plain HTML, CSS and JavaScript served
+ * The analyst view at /view and the review desk at /desk, plain HTML, CSS and JavaScript served
  * by the service, talking to /graphql (queries) and to /graphql over
  * WebSocket (live updates, with graphql-ws's browser build from
  * node_modules). Nothing is loaded from the network at run time, and the
@@ -20,6 +20,8 @@ const GRAPHQL_WS_UMD = join(dirname(require.resolve('graphql-ws/package.json')),
 const FILES: Record<string, { file: string; type: string }> = {
   'view.js': { file: join(VIEW_ROOT, 'view.js'), type: 'application/javascript; charset=utf-8' },
   'view.css': { file: join(VIEW_ROOT, 'view.css'), type: 'text/css; charset=utf-8' },
+  'desk.js': { file: join(VIEW_ROOT, 'desk.js'), type: 'application/javascript; charset=utf-8' },
+  'desk.css': { file: join(VIEW_ROOT, 'desk.css'), type: 'text/css; charset=utf-8' },
   'graphql-ws.js': { file: GRAPHQL_WS_UMD, type: 'application/javascript; charset=utf-8' },
 };
 
@@ -42,12 +44,14 @@ function policy(req: Request): string {
 }
 
 export function mountAnalystView(app: Express): void {
-  app.get('/view', (req: Request, res: Response) => {
-    res
-      .set('Content-Security-Policy', policy(req))
-      .set('Cache-Control', 'no-cache')
-      .sendFile(join(VIEW_ROOT, 'index.html'));
-  });
+  for (const [path, page] of [
+    ['/view', 'index.html'],
+    ['/desk', 'desk.html'],
+  ]) {
+    app.get(path, (req: Request, res: Response) => {
+      res.set('Content-Security-Policy', policy(req)).set('Cache-Control', 'no-cache').sendFile(join(VIEW_ROOT, page));
+    });
+  }
   for (const [name, { file, type }] of Object.entries(FILES)) {
     app.get(`/view/${name}`, (_req: Request, res: Response) => {
       res.type(type).set('Cache-Control', 'no-cache').sendFile(file);

@@ -6,8 +6,10 @@
  */
 import { findActors, type ActorRecord } from './actors.js';
 import { findDates } from './dates.js';
+import { marksOf } from './marks.js';
+import { applyFeedback } from './feedback.js';
 import { findHolder, markText, type SentenceView } from './holders.js';
-import { ORGS, STATES } from './lexicon.js';
+import { compileAddedCue, ORGS, STATES } from './lexicon.js';
 import { analyseIdentity, exactIdentity } from './identity.js';
 import { resolveMetadata } from './metadata.js';
 import { normalise } from './normalise.js';
@@ -91,7 +93,8 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     }
     return null;
   };
-  const cues = scanCues(text, tokens);
+  const addedCues = (known.cues ?? []).flatMap((c, i) => compileAddedCue(c.words, c.position, -1 - i) ?? []);
+  const cues = scanCues(text, tokens, addedCues);
   const proposals = buildProposals(
     text,
     tokens,
@@ -121,6 +124,9 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     cues,
   );
   fillSpeakers(stances, { text, sentences, mentions: actors.mentions, proposalMentions: proposals.mentions });
+  const markSources = { text, actorMentions: actors.mentions, proposalMentions: proposals.mentions, dates };
+  for (const st of stances) st.marks = marksOf(st, markSources);
+  applyFeedback(stances, known.feedback);
 
   // ---- assemble: every id a stance or proposal refers to is in the result
   const knownActorIds = new Set(known.actors.map((a) => a.id));

@@ -237,6 +237,27 @@ function compilePattern(p: string): { source: string; first: string[] | null } {
   return { source: `\\b${src}(?![\\w'])`, first };
 }
 
+/**
+ * A cue analysts added (an accepted candidate, KnownEntities.cues): its words
+ * as written, matched whole and in order, with the weight of a plain lexicon
+ * cue. Not indexed: the few there are are tried at every token.
+ */
+export function compileAddedCue(words: string, position: Position, index: number): CompiledCue | null {
+  const parts = words.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > 8) return null;
+  const source = `\\b${parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}(?![\\w'])`;
+  return {
+    index,
+    pattern: words,
+    re: new RegExp(source, 'iy'),
+    position,
+    weight: 0.6,
+    gap: 6,
+    zero: false,
+    negatable: true,
+  };
+}
+
 export const CUES: CompiledCue[] = [];
 /** first word -> cues; prefix (for word*) -> cues; cues that cannot be indexed */
 export const CUE_BY_WORD = new Map<string, CompiledCue[]>();

@@ -1471,10 +1471,26 @@ function sameProposal(
   proposerId: string | null,
   date: string | null,
 ): boolean {
-  for (const ks of rec.keySets) if (subsetMatch(ks, keys)) return true;
+  for (const ks of rec.keySets) if (subsetMatch(ks, keys) || subsetMatch(...sameActorWords(ks, keys))) return true;
   if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date)
     return true;
   return false;
+}
+
+/**
+ * Two wordings' keys with a place read as an actor in one ("@northeast-asia")
+ * and as plain words in the other ("northeast", "asia") spelled the same way:
+ * whether a region is an actor depends on the rest of the text, not on the
+ * proposal's name. An actor key both share stays as it is.
+ */
+function sameActorWords(a: string[], b: string[]): [string[], string[]] {
+  const spread = (xs: string[], other: string[]): string[] =>
+    xs.flatMap((k) => {
+      if (!k.startsWith('@') || other.includes(k)) return [k];
+      const words = k.slice(1).split('-').map(stem);
+      return words.every((w) => other.includes(w)) ? words : [k];
+    });
+  return [spread(a, b), spread(b, a)];
 }
 
 /** A known proposal's record for one article to add to, leaving the cached index as it is. */

@@ -76,6 +76,13 @@ export interface ExtractedProposal {
   mentions: Array<{ charStart: number; charEnd: number; kind: 'intro' | 'name' | 'anaphor' }>;
 }
 
+/** Where one part of a stance is written: the holder, speaker, cue, proposal, a condition or the date. */
+export interface Mark {
+  kind: 'holder' | 'speaker' | 'cue' | 'proposal' | 'condition' | 'date';
+  charStart: number;
+  charEnd: number;
+}
+
 export interface ExtractedStance {
   actorId: string;
   proposalId: string;
@@ -88,6 +95,8 @@ export interface ExtractedStance {
   /** Name of the pattern that fired, for explainability. */
   rule: string;
   evidence: Span[];
+  /** Where its parts are written, inside its evidence (marks.ts). */
+  marks: Mark[];
 }
 
 export interface ArticleMetadata {
@@ -112,7 +121,19 @@ export interface ExtractionResult {
   parser: string | null;
 }
 
+/** Analysts' decisions on what one rule read with one cue (lower case): how often confirmed, how often rejected. */
+export interface RuleFeedback {
+  rule: string;
+  cue: string;
+  confirmed: number;
+  rejected: number;
+}
+
 export interface KnownEntities {
   actors: KnownActor[];
   proposals: KnownProposal[];
+  /** Analysts' decisions on earlier readings (feedback.ts); none: confidences as the rules give them. */
+  feedback?: RuleFeedback[];
+  /** Cues analysts added and accepted, beside the lexicon's (stance-cues.json). */
+  cues?: Array<{ words: string; position: Position }>;
 }

@@ -27,4 +27,11 @@ export class IngestArticleInput {
       'When it came out: ISO date YYYY-MM-DD or YYYY-MM. Relative dates in the text ("said Saturday", "last month") resolve against it.',
   })
   publishedOn?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the text begins with the header of an article file, as `npm run ingest` reads files: `key: value` lines (url, outlet, title, published) ended by a line `---`. The fields given here win over the header; a text without such a header is read whole.',
+  })
+  header?: boolean | null;
 }

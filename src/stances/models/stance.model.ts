@@ -19,7 +19,7 @@ registerEnumType(Position, {
 registerEnumType(StanceStatus, {
   name: 'StanceStatus',
   description:
-    'Where a stance is in review. PROPOSED and CONFIRMED stances are live (they count in current stances, timelines, shifts and alignment); REJECTED and RETRACTED ones are kept for the record only.',
+    'Where a stance is in review. PROPOSED and CONFIRMED stances are live (they count in current stances, timelines, shifts and alignment); REJECTED, RETRACTED and AMENDED ones are kept for the record only.',
   valuesMap: {
     PROPOSED: { description: 'Found by the extractor in an article; not yet reviewed by an analyst. Live.' },
     CONFIRMED: {
@@ -31,6 +31,10 @@ registerEnumType(StanceStatus, {
     },
     RETRACTED: {
       description: 'Withdrawn as recorded in error (retractStance): kept for the record, never current again.',
+    },
+    AMENDED: {
+      description:
+        "Replaced by an analyst's amendment (amendStance) with another holder, proposal, position or date: kept as the extractor read it, never current again; its amendments name the stance it became.",
     },
   },
 });
@@ -94,9 +98,50 @@ export class Stance {
   })
   rule: string | null;
 
+  @Field(() => Int, {
+    description:
+      'How many times analysts have changed it (decisions, amendments, undos), from 0. Send it back as expectedVersion with a decision or an amendment: if someone else changed the stance meanwhile, nothing is written and the answer is CONFLICT.',
+  })
+  version: number;
+
   actorId: string;
   proposalId: string;
   speakerId: string | null;
+}
+
+/** The parts of a stance that marks point at. */
+export enum MarkKind {
+  HOLDER = 'HOLDER',
+  SPEAKER = 'SPEAKER',
+  CUE = 'CUE',
+  PROPOSAL = 'PROPOSAL',
+  CONDITION = 'CONDITION',
+  DATE = 'DATE',
+}
+
+registerEnumType(MarkKind, {
+  name: 'MarkKind',
+  description: 'Which part of a stance a span of the article text carries.',
+  valuesMap: {
+    HOLDER: { description: 'The actor holding the stance, as the text names it.' },
+    SPEAKER: { description: 'The person or body who voiced it.' },
+    CUE: { description: 'The words that carry the position.' },
+    PROPOSAL: { description: 'The proposal, as the text names or refers to it.' },
+    CONDITION: { description: 'A condition attached to it.' },
+    DATE: { description: 'When it was stated.' },
+  },
+});
+
+@ObjectType({ description: "A span of an article's text that carries one part of a stance." })
+export class TextMark {
+  @Field(() => MarkKind, { description: 'The part it carries.' })
+  kind: MarkKind;
+
+  @Field(() => Int, { description: 'Where it starts in the article text (UTF-16 offset from 0).' })
+  charStart: number;
+
+  @Field(() => Int, { description: 'Where it ends (exclusive).' })
+  charEnd: number;
 }
 
 @ObjectType({ description: 'A quote in an article that backs a stance.' })

@@ -10,7 +10,7 @@ import {
   PROPOSAL_NOUNS,
   type CompiledCue,
 } from '../lexicon.js';
-import { stem, type Token } from '../tokens.js';
+import { stem, tokenize, type Token } from '../tokens.js';
 import type { Position } from '../types.js';
 
 export interface CueHit {
@@ -29,8 +29,8 @@ export interface CueReading {
 /** A break between two clauses: what a cue reaches does not cross it. */
 export const CLAUSE_BREAK = /;|\s--\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|,\s+(?:and|or)\b/i;
 
-/** All cue matches in the text: candidate cues are looked up by their first word. */
-export function scanCues(text: string, tokens: Token[]): CueHit[] {
+/** All cue matches in the text: candidate cues are looked up by their first word; `added` ones (analysts') are tried everywhere. */
+export function scanCues(text: string, tokens: Token[], added: readonly CompiledCue[] = []): CueHit[] {
   const hits: CueHit[] = [];
   const tryCue = (cue: CompiledCue, at: number): void => {
     cue.re.lastIndex = at;
@@ -43,6 +43,7 @@ export function scanCues(text: string, tokens: Token[]): CueHit[] {
     const bucket = CUE_BY_PREFIX2.get(t.key.slice(0, 2));
     if (bucket) for (const [prefix, c] of bucket) if (t.key.startsWith(prefix)) tryCue(c, t.start);
     for (const c of CUE_UNINDEXED) tryCue(c, t.start);
+    for (const c of added) tryCue(c, t.start);
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // drop matches inside a longer one
@@ -143,4 +144,10 @@ export function isAgentlessPassive(text: string, sentenceStart: number, h: CueHi
     ) &&
     !/^\s+(?:to|by|with|about|in)\b/i.test(text.slice(h.end, h.end + 6))
   );
+}
+
+/** Whether the lexicon (or the cues added to it) already reads `words` whole as a cue: a new cue would add nothing. */
+export function isKnownCue(words: string, added: readonly CompiledCue[] = []): boolean {
+  const text = words.trim();
+  return scanCues(text, tokenize(text), added).some((h) => h.start === 0 && h.end >= text.length);
 }

@@ -118,6 +118,7 @@ export function mergeCandidates(cands: Candidate[]): ExtractedStance[] {
         confidence: Math.round(Math.min(0.97, 1 - p) * 100) / 100,
         rule: best.rule,
         evidence,
+        marks: [],
         order: ms[0].order,
       });
     }

@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { badInput, notFound } from '../common/errors/error-code.js';
+import { stanceId } from '../common/ids.js';
+import { decodeCursor, toConnection, type Connection } from '../common/pagination/connection.js';
+import {
+  LIMITS,
+  nameKey,
+  optionalIsoDate,
+  optionalText,
+  pageSize,
+  requireId,
+  requireText,
+  textList,
+} from '../common/validation.js';
+import type { StanceRow, StanceWrite } from '../graph/stance.row.js';
+import { Position, StanceStatus } from '../graph/vocabulary.js';
+import { changedMeanwhile, cueKey, optionalVersion } from '../recording/recording.service.js';
+import { StanceWriter } from '../recording/stance-writer.js';
+import type { AmendSource } from '../stances/stances.repository.js';
+import { StancesService } from '../stances/stances.service.js';
+import type { AmendStanceInput } from './dto/amend-stance.input.js';
+import type { ReviewFilter } from './dto/review-filter.input.js';
+import {
+  BulkDecision,
+  CueStatus,
+  type Amendment,
+  type CueCandidate,
+  type DecisionBatch,
+  type StanceReading,
+} from './models/review.models.js';
+import { ReviewRepository, type ReviewScope } from './review.repository.js';
+
+/** The fields of a reading an amendment may change, in the order they are reported. */
+const READING_FIELDS = ['actorId', 'speakerId', 'proposalId', 'position', 'conditions', 'statedOn'] as const;
+
+/** At most this many stances in one bulk decision: narrow the filter for more. */
+export const BULK_LIMIT = 1000;
+
+/**
+ * The review desk's operations: the queue of stances to decide on, an
+ * analyst's amendment of a stance, and bulk decisions with their undo. Every
+ * write goes through StanceWriter, so current-stance edges, shift chains and
+ * live updates follow in the same transaction.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly writer: StanceWriter,
+    private readonly stances: StancesService,
+    private readonly repository: ReviewRepository,
+  ) {}
+
+  /** PROPOSED stances, least sure first, then newest first; counted only when asked. */
+  async queue(
+    filter: ReviewFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    withCount: boolean,
+  ): Promise<Connection<StanceRow & { sortKey: string }>> {
+    const size = pageSize('first', first);
+    const cursor = decodeCursor('after', after);
+    const { rows, totalCount } = await this.repository.queue(scopeOf(filter), cursor, size, withCount);
+    return toConnection(rows, { first: size, after: cursor }, totalCount, (row) => row.sortKey);
+  }
+
+  /**
+   * Amends a stance as an analyst reads it. When holder, proposal, position
+   * or date change, the amended reading is another stance (ids come from
+   * those): it is written CONFIRMED with the original's evidence and cue, and
+   * the original becomes AMENDED, keeping the extractor's reading. Otherwise
+   * the stance itself is corrected and confirmed. Either way an Amendment
+   * records who changed which fields when, and the readings before and after.
+   */
+  async amend(
+    id: string,
+    input: AmendStanceInput,
+    by: string,
+    expectedVersion: number | null | undefined,
+  ): Promise<StanceRow> {
+    const stance = requireId('id', id);
+    const expected = optionalVersion(expectedVersion);
+    const change = checkedChange(input);
+    const note = optionalText('note', input.note, LIMITS.condition);
+    const resultId = await this.writer.transaction(async (write) => {
+      const from = await write.lockForAmend(stance);
+      if (!from) throw notFound('stance', stance);
+      if (expected !== null && from.version !== expected) throw changedMeanwhile(stance, from, expected);
+      if (from.status === StanceStatus.AMENDED)
+        throw badInput('id', `stance "${stance}" was amended into another stance: amend that one`);
+      const before = readingOf(from);
+      const after: StanceReading = { ...before, ...change };
+      if (after.speakerId !== null && after.speakerId === after.actorId)
+        throw badInput('speakerId', 'must be a person or body speaking for the actor, not the actor itself');
+      const fields = READING_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+      if (fields.length === 0) throw badInput('input', 'changes nothing: give at least one field with a new value');
+      const to = amendedWrite(from, after);
+      if (to.id !== from.id) {
+        // Holder, speaker and proposal must exist; the writer says which does not.
+        await write.requireRefs({
+          actorIds: [after.actorId, ...(after.speakerId ? [after.speakerId] : [])],
+          proposalIds: [after.proposalId],
+        });
+      } else if (after.speakerId !== null) {
+        await write.requireRefs({ actorIds: [after.speakerId], proposalIds: [] });
+      }
+      const taught: string[] = [];
+      for (const lesson of lessonsOf(from, after)) {
+        const aliases = lesson.aliases.map((alias) => ({ alias, key: nameKey(alias) })).filter((a) => a.key !== '');
+        const added = await write.teachAliases(lesson.kind, lesson.id, aliases, lesson.except);
+        taught.push(...added.map((a) => `${lesson.kind} ${lesson.id}: ${a}`));
+      }
+      await write.amend(from, to, {
+        amendmentId: randomUUID(),
+        fields,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+        note,
+        by,
+        taught,
+      });
+      return to.id;
+    });
+    return this.stances.get(resultId);
+  }
+
+  /** The amendments that made or changed each stance, oldest first. */
+  async amendmentsOf(stanceIds: readonly string[]): Promise<Map<string, Amendment[]>> {
+    const rows = await this.repository.amendments(stanceIds);
+    const out = new Map<string, Amendment[]>(stanceIds.map((id) => [id, []]));
+    for (const r of rows) {
+      out.get(r.stanceId)?.push({
+        id: r.id,
+        by: r.by,
+        at: r.at,
+        fields: r.fields,
+        before: JSON.parse(r.before) as StanceReading,
+        after: JSON.parse(r.after) as StanceReading,
+        note: r.note,
+        taught: r.taught,
+        fromStanceId: r.fromId,
+        toStanceId: r.toId,
+      });
+    }
+    return out;
+  }
+
+  /** Cues analysts used that the lexicon lacked, most used first. */
+  cueCandidates(status: CueStatus | null | undefined, first: number | null | undefined): Promise<CueCandidate[]> {
+    return this.repository.cueCandidates(status ?? null, pageSize('first', first)) as Promise<CueCandidate[]>;
+  }
+
+  /** Accepts a candidate cue into the extractor's lexicon, or declines it (taking an acceptance back). */
+  async decideCue(words: string, position: Position, accept: boolean, by: string): Promise<CueCandidate> {
+    const text = requireText('words', words, LIMITS.cue);
+    const status = accept ? CueStatus.ACCEPTED : CueStatus.DECLINED;
+    const row = await this.writer.transaction((write) => write.decideCue(cueKey(text, position), status, by));
+    if (!row) throw notFound('cue candidate', `${text} (${position})`);
+    return row as CueCandidate;
+  }
+
+  /** Confirms or rejects every PROPOSED stance the filter matches (at most BULK_LIMIT), as one batch. */
+  async decideAll(filter: ReviewFilter | null | undefined, decision: BulkDecision, by: string): Promise<DecisionBatch> {
+    const scope = scopeOf(filter);
+    if (Object.values(scope).every((v) => v === null))
+      throw badInput(
+        'filter',
+        'name a proposal, an actor, an outlet or an article: a bulk decision on everything is refused',
+      );
+    const status = decision === BulkDecision.CONFIRM ? StanceStatus.CONFIRMED : StanceStatus.REJECTED;
+    const batchId = randomUUID();
+    const stanceIds = await this.writer.transaction((write) =>
+      write.decideBatch({ batchId, status, by, max: BULK_LIMIT, ...scope }),
+    );
+    return { id: batchId, status, by, count: stanceIds.length, stanceIds, undoneAt: null, kept: 0 };
+  }
+
+  /** Puts the stances a batch decided back to PROPOSED, except those someone changed since. */
+  async undo(batchId: string, by: string): Promise<DecisionBatch> {
+    const id = requireId('batchId', batchId);
+    const undone = await this.writer.transaction(async (write) => {
+      const result = await write.undoBatch(id, by);
+      if (!result) throw notFound('decision batch', id);
+      return result;
+    });
+    return {
+      id: undone.id,
+      status: undone.status,
+      by: undone.by,
+      count: undone.count,
+      stanceIds: undone.undone.map((u) => u.stanceId),
+      undoneAt: undone.undoneAt,
+      kept: undone.kept,
+    };
+  }
+}
+
+function scopeOf(filter: ReviewFilter | null | undefined): ReviewScope {
+  return {
+    proposalId: filter?.proposalId == null ? null : requireId('filter.proposalId', filter.proposalId),
+    actorId: filter?.actorId == null ? null : requireId('filter.actorId', filter.actorId),
+    outlet: optionalText('filter.outlet', filter?.outlet, LIMITS.name),
+    articleId: filter?.articleId == null ? null : requireId('filter.articleId', filter.articleId),
+  };
+}
+
+/** The fields an amendment gives, validated; omitted fields are absent, explicit nulls kept where allowed. */
+function checkedChange(input: AmendStanceInput): Partial<StanceReading> {
+  const change: Partial<StanceReading> = {};
+  if (input.actorId != null) change.actorId = requireId('actorId', input.actorId);
+  if (input.proposalId != null) change.proposalId = requireId('proposalId', input.proposalId);
+  if (input.position != null) change.position = input.position;
+  if (input.speakerId !== undefined)
+    change.speakerId = input.speakerId === null ? null : requireId('speakerId', input.speakerId);
+  if (input.statedOn !== undefined) change.statedOn = optionalIsoDate('statedOn', input.statedOn);
+  if (input.conditions != null)
+    change.conditions = textList('conditions', input.conditions, LIMITS.conditions, LIMITS.condition) ?? [];
+  return change;
+}
+
+/** An alias an amendment teaches: the article's words for what the analyst chose. */
+interface Lesson {
+  kind: 'proposal' | 'actor';
+  id: string;
+  aliases: string[];
+  /** The made-up node the words were first given to, which may share them (the gazetteer leaves it out). */
+  except: string | null;
+}
+
+/**
+ * What an amendment teaches the extractor. When the analyst moves a stance
+ * to another proposal, the words the article used for it (the proposal
+ * marks of the evidence, but not bare back-references such as "the deal")
+ * become aliases of the proposal chosen; so does the name of the proposal
+ * the extractor had made up, when it made it. When the holder or speaker was
+ * an actor the extractor made up, the words that named it become aliases of
+ * the actor chosen. A real actor or proposal read wrongly teaches nothing:
+ * its words belong to it.
+ */
+export function lessonsOf(from: AmendSource, after: StanceReading): Lesson[] {
+  const lessons: Lesson[] = [];
+  const words = (kind: string) =>
+    from.evidence.flatMap((e) =>
+      (e.marks ?? []).flatMap((m) => {
+        const [k, start, end] = m.split(':');
+        if (k !== kind || e.charStart === null) return [];
+        return [e.quote.slice(Number(start) - e.charStart, Number(end) - e.charStart)];
+      }),
+    );
+  if (after.proposalId !== from.proposalId) {
+    const aliases = words('proposal').map(wording).filter(isName);
+    if (from.proposalSource === 'extracted' && from.proposalName && isName(from.proposalName))
+      aliases.push(from.proposalName);
+    const except = from.proposalSource === 'extracted' ? from.proposalId : null;
+    if (aliases.length > 0) lessons.push({ kind: 'proposal', id: after.proposalId, aliases: unique(aliases), except });
+  }
+  if (after.actorId !== from.actorId && from.actorSource === 'extracted') {
+    const aliases = words('holder').map(wording).filter(isName);
+    if (aliases.length > 0)
+      lessons.push({ kind: 'actor', id: after.actorId, aliases: unique(aliases), except: from.actorId });
+  }
+  if (after.speakerId && after.speakerId !== from.speakerId && from.speakerSource === 'extracted') {
+    const aliases = words('speaker').map(wording).filter(isName);
+    if (aliases.length > 0)
+      lessons.push({ kind: 'actor', id: after.speakerId, aliases: unique(aliases), except: from.speakerId });
+  }
+  return lessons;
+}
+
+/** The words as a name: without a leading determiner or possessive, a trailing 's, or surrounding punctuation. */
+function wording(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(the|a|an|this|that|these|those|its|their|his|her)\s+/i, '')
+    .replace(/['\u2019]s$/i, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
+}
+
+/** At least two words, at most twelve, and not only a generic head ("deal", "plan"): a name to link by. */
+function isName(text: string): boolean {
+  const n = text.split(' ').length;
+  return n >= 2 && n <= 12 && text.length <= 200;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function readingOf(s: AmendSource): StanceReading {
+  return {
+    actorId: s.actorId,
+    speakerId: s.speakerId,
+    proposalId: s.proposalId,
+    position: s.position,
+    conditions: s.conditions,
+    statedOn: s.statedOn,
+  };
+}
+
+/** The amended reading as an analyst's stance: CONFIRMED, sure, with the original's cue and evidence. */
+function amendedWrite(from: AmendSource, r: StanceReading): StanceWrite {
+  return {
+    id: stanceId(r.actorId, r.proposalId, r.position, r.statedOn),
+    actorId: r.actorId,
+    proposalId: r.proposalId,
+    position: r.position,
+    cue: from.cue,
+    conditions: r.conditions,
+    speakerId: r.speakerId,
+    statedOn: r.statedOn,
+    confidence: 1,
+    status: StanceStatus.CONFIRMED,
+    rule: null,
+    override: true,
+    evidence: from.evidence,
+  };
+}
