@@ -6,7 +6,8 @@ import { ActorsService } from './actors.service.js';
 import { UpsertActorInput } from './dto/upsert-actor.input.js';
 import { Actor, ActorConnection, Representation } from './models/actor.model.js';
 import { ActorKind } from '../graph/vocabulary.js';
-import { FIRST_ARG, AFTER_ARG } from '../common/pagination/connection.js';
+import { FIRST_ARG, AFTER_ARG, connectionOf } from '../common/pagination/connection.js';
+import { READ_AHEAD_STANCES } from '../graph/actor.row.js';
 
 @Resolver(() => Actor)
 export class ActorsResolver {
@@ -26,8 +27,15 @@ export class ActorsResolver {
       page !== null &&
       (selects(info, 'stances', 'nodes', 'sourceCount') || selects(info, 'stances', 'edges', 'node', 'sourceCount'));
     const { actor, representations, stances } = await this.actorsService.getWithTimeline(id, page, withSourceCount);
-    ctx.loaders.primeStancesOfActor(actor, representations, page && stances ? { page, stances } : null);
-    return actor;
+    if (!page || !stances) {
+      ctx.loaders.primeStancesOfActor(actor, representations, null);
+      return actor;
+    }
+    ctx.loaders.primeStancesOfActor(actor, representations, { page, stances });
+    // Every stances field under this one asks for that page (readAheadPage): it answers from the
+    // copy returned here, without a resolver call. A copy: the row the loaders hold, which other
+    // fields of the query may reach and ask other pages of, carries no page.
+    return { ...actor, [READ_AHEAD_STANCES]: connectionOf(stances, page) };
   }
 
   @Query(() => ActorConnection, { description: 'All actors in id order, a page at a time.' })

@@ -11,6 +11,14 @@ export interface ActorRow {
 /** The column names of ActorRow (src/graph/projections.spec.ts holds the Cypher files to them). */
 export const ACTOR_COLUMNS = ['id', 'name', 'kind', 'aliases'] as const satisfies ReadonlyArray<keyof ActorRow>;
 
+/**
+ * Where an actor the actor query returns carries the page of its timeline it
+ * read ahead (lookahead.ts): the stances field under it answers from that
+ * (graphql/embedded-fields.ts) instead of calling its resolver. A symbol: no
+ * column or GraphQL field can collide with it.
+ */
+export const READ_AHEAD_STANCES = Symbol('Actor.stances read ahead');
+
 /** A person or body speaking for a state, with the role they hold. */
 export interface RepresentationRow {
   actorId: string;

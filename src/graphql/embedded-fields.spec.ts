@@ -1,4 +1,5 @@
 import { buildSchema, graphql, GraphQLSchema } from 'graphql';
+import { READ_AHEAD_STANCES } from '../graph/actor.row.js';
 import { answerCarriedFieldsFirst } from './embedded-fields.js';
 
 describe('answerCarriedFieldsFirst', () => {
@@ -61,13 +62,26 @@ describe('answerCarriedFieldsFirst', () => {
       'Stance.speaker',
     ]);
   });
+
+  it("answers an actor's stances from the page read ahead with it, and asks the resolver when none was", async () => {
+    const stancesOf = async (actor: unknown) =>
+      (await graphql({ schema, source: '{ actor { id stances(first: 2) { totalCount } } }', rootValue: { actor } }))
+        .data;
+    expect(await stancesOf({ id: 'japan', [READ_AHEAD_STANCES]: { totalCount: 3 } })).toEqual({
+      actor: { id: 'japan', stances: { totalCount: 3 } },
+    });
+    expect(calls).toEqual([]);
+    expect(await stancesOf({ id: 'japan' })).toEqual({ actor: { id: 'japan', stances: { totalCount: -1 } } });
+    expect(calls).toEqual(['Actor.stances']);
+  });
 });
 
-/** The Stance and Evidence fields of our schema, with resolvers that record their calls (for embedded-fields.spec.ts). */
+/** The Stance, Evidence and Actor fields of our schema, with resolvers that record their calls (for embedded-fields.spec.ts). */
 function makeTestSchema(calls: string[]): GraphQLSchema {
   const schema = buildSchema(`
-    type Query { stance: Stance }
-    type Actor { id: ID! }
+    type Query { stance: Stance actor: Actor }
+    type Actor { id: ID! stances(first: Int): StanceConnection! }
+    type StanceConnection { totalCount: Int! }
     type Proposal { id: ID! }
     type Article { id: ID! }
     type Evidence { quote: String! article: Article! }
@@ -88,5 +102,6 @@ function makeTestSchema(calls: string[]): GraphQLSchema {
   set('Stance', 'evidence', () => [{ quote: 'q', articleId: 'art' }]);
   set('Stance', 'sourceCount', () => 7);
   set('Evidence', 'article', () => ({ id: 'resolved:art' }));
+  set('Actor', 'stances', () => ({ totalCount: -1 }));
   return schema;
 }

@@ -1,12 +1,14 @@
 import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { READ_AHEAD_STANCES } from '../graph/actor.row.js';
 
-type Row = Record<string, unknown>;
+type Row = Record<string | symbol, unknown>;
 
 /**
  * Fields whose value a parent row often carries already: a statement that
  * reads stances reads their holder, speaker and proposal with them, and a
- * read-ahead (lookahead.ts) their evidence and its articles. For each, what
- * the row carries, or undefined when it does not carry it.
+ * read-ahead (lookahead.ts) their evidence and its articles, and an actor's
+ * page of stances. For each, what the row carries, or undefined when it does
+ * not carry it.
  */
 const CARRIED: Record<string, Record<string, (parent: Row) => unknown>> = {
   Stance: {
@@ -23,6 +25,10 @@ const CARRIED: Record<string, Record<string, (parent: Row) => unknown>> = {
   },
   Evidence: {
     article: (e) => e.article ?? undefined,
+  },
+  Actor: {
+    // The page the actor query read ahead, when every stances field under it asks for that page.
+    stances: (a) => a[READ_AHEAD_STANCES] ?? undefined,
   },
 };
 

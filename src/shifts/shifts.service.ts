@@ -29,7 +29,8 @@ export class ShiftsService {
     const [rows, total] = await Promise.all([this.repository.page(query, cursor, size), this.repository.count(query)]);
     const connection = toConnection(rows, { first: size, after: cursor }, total, (row) => row.sortKey);
     return {
-      ...connection,
+      totalCount: connection.totalCount,
+      pageInfo: connection.pageInfo,
       nodes: connection.nodes.map(toView),
       edges: connection.edges.map((e) => ({ ...e, node: toView(e.node) })),
     };

@@ -120,6 +120,21 @@ describe('read-ahead: one statement per question, the same answers', () => {
     expect(whole.data.actor.stances.edges.map((e) => e.node.id)).toEqual(ahead.ids);
   });
 
+  it('the same actor reached again below its read-ahead page answers the page asked for there', async () => {
+    type Inner = { totalCount: number; nodes: Array<{ id: string }> };
+    const res = await reads<{
+      actor: { stances: { totalCount: number; nodes: Array<{ id: string; actor: { id: string; stances: Inner } }> } };
+    }>(
+      `{ actor(id: "japan") { stances(first: 100) { totalCount nodes { id actor { id stances(first: 1) { totalCount nodes { id } } } } } } }`,
+    );
+    const outer = res.data.actor.stances;
+    expect(outer.nodes.length).toBeGreaterThanOrEqual(2);
+    for (const node of outer.nodes) {
+      expect(node.actor.id).toBe('japan');
+      expect(node.actor.stances).toEqual({ totalCount: outer.totalCount, nodes: [{ id: outer.nodes[0].id }] });
+    }
+  });
+
   it('a filtered stance with arguments is not read ahead, and still answers', async () => {
     const res = await reads<{ actor: { stances: { nodes: Array<{ proposal: { id: string } }> } } }>(
       `{ actor(id: "japan") { stances(proposalId: "inter-korean-military-talks") { nodes { proposal { id } } } } }`,

@@ -1,4 +1,20 @@
-import { connectionOf, decodeCursor, encodeCursor, pageArgs, pageOfList, toConnection } from './connection.js';
+import {
+  type Connection,
+  connectionOf,
+  decodeCursor,
+  encodeCursor,
+  pageArgs,
+  pageOfList,
+  toConnection,
+} from './connection.js';
+
+/** A connection's fields as GraphQL reads them (edges and pageInfo are getters). */
+const answered = <T>(c: Connection<T>) => ({
+  edges: c.edges,
+  nodes: c.nodes,
+  pageInfo: c.pageInfo,
+  totalCount: c.totalCount,
+});
 
 describe('toConnection', () => {
   const rows = ['a', 'b', 'c'].map((id) => ({ id }));
@@ -48,7 +64,21 @@ describe('toConnection', () => {
     expect(second.totalCount).toBe(5);
     expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: encodeCursor('d') });
     const cut = connectionOf({ totalCount: 5, rows: all.slice(2, 5) }, pageArgs(2, encodeCursor('b')));
-    expect(cut).toEqual(second);
+    expect(answered(cut)).toEqual(answered(second));
+  });
+
+  it('makes cursors only when a query asks for edges or pageInfo, once', () => {
+    const keys: string[] = [];
+    const page = toConnection(rows, { first: 2, after: null }, 3, (row) => {
+      keys.push(row.id);
+      return row.id;
+    });
+    expect(page.nodes).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(keys).toEqual([]);
+    expect(page.pageInfo).toBe(page.pageInfo);
+    expect(keys).toEqual(['a', 'b']);
+    expect(page.edges).toBe(page.edges);
+    expect(keys).toEqual(['a', 'b', 'a', 'b']);
   });
 
   it('takes page sizes from 1 to 100, 20 when none is given', () => {

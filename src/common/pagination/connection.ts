@@ -101,22 +101,48 @@ export function toConnection<T>(
   totalCount: number,
   keyOf: (row: T) => string,
 ): Connection<T> {
-  const nodes = rows.slice(0, page.first);
-  let edges: Connection<T>['edges'] | undefined;
-  return {
-    // Each edge's cursor is made only when a query asks for edges (most ask for nodes).
-    get edges() {
-      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
-    },
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > page.first,
-      hasPreviousPage: page.after !== null,
-      startCursor: nodes.length ? encodeCursor(keyOf(nodes[0])) : null,
-      endCursor: nodes.length ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null,
-    },
-    totalCount,
-  };
+  return new Page(rows.slice(0, page.first), totalCount, rows.length > page.first, page.after !== null, keyOf);
+}
+
+/**
+ * A connection whose cursors are made only when a query asks for them: each
+ * edge's when it asks for edges, the first and last item's when it asks for
+ * pageInfo (most ask for nodes alone). The lazy parts are getters of a class,
+ * not of an object literal: a literal with a getter is built by the runtime's
+ * slow path, a new closure and accessor on every page (bench, actor-timeline).
+ */
+class Page<T> implements Connection<T> {
+  readonly #hasNextPage: boolean;
+  readonly #hasPreviousPage: boolean;
+  readonly #keyOf: (row: T) => string;
+  #edges: Connection<T>['edges'] | undefined;
+  #pageInfo: PageInfo | undefined;
+
+  constructor(
+    readonly nodes: T[],
+    readonly totalCount: number,
+    hasNextPage: boolean,
+    hasPreviousPage: boolean,
+    keyOf: (row: T) => string,
+  ) {
+    this.#hasNextPage = hasNextPage;
+    this.#hasPreviousPage = hasPreviousPage;
+    this.#keyOf = keyOf;
+  }
+
+  get edges(): Connection<T>['edges'] {
+    return (this.#edges ??= this.nodes.map((node) => ({ cursor: encodeCursor(this.#keyOf(node)), node })));
+  }
+
+  get pageInfo(): PageInfo {
+    const nodes = this.nodes;
+    return (this.#pageInfo ??= {
+      hasNextPage: this.#hasNextPage,
+      hasPreviousPage: this.#hasPreviousPage,
+      startCursor: nodes.length ? encodeCursor(this.#keyOf(nodes[0])) : null,
+      endCursor: nodes.length ? encodeCursor(this.#keyOf(nodes[nodes.length - 1])) : null,
+    });
+  }
 }
 
 /** What a client asked of a connection: a page size (validated) and the decoded cursor. */
