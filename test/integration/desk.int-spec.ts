@@ -235,4 +235,28 @@ describe('the review desk in a browser, by keyboard', () => {
     await b.screenshot({ path: `${SHOTS}/desk-queue.png`, fullPage: false });
     expect(errors).toEqual([]);
   });
+
+  it('renames a proposal by keyboard (its old name kept as an alias), and shows why an editor cannot link one', async () => {
+    const card = a.locator('.stance-card.current');
+    const link = card.locator('button', { hasText: 'Same proposal as' });
+    expect(await link.isDisabled()).toBe(true);
+    expect(await link.getAttribute('title')).toContain('admin');
+    const proposalName = (await card.locator('.what').textContent())!;
+    const [{ id }] = await t.cypher<{ id: string }>(`MATCH (p:Proposal {name: $name}) RETURN p.id AS id`, {
+      name: proposalName,
+    });
+    await a.keyboard.press('r');
+    await a.locator('#form-panel').waitFor({ state: 'visible' });
+    await a.keyboard.press('Control+A');
+    await a.keyboard.type(`${proposalName} (renamed)`);
+    await a.keyboard.press('Control+Enter');
+    await a.locator('#form-panel').waitFor({ state: 'hidden' });
+    const [renamed] = await t.cypher<{ name: string; aliases: string[] }>(
+      `MATCH (p:Proposal {id: $id}) RETURN p.name AS name, p.aliases AS aliases`,
+      { id },
+    );
+    expect(renamed.name).toBe(`${proposalName} (renamed)`);
+    expect(renamed.aliases).toContain(proposalName);
+    expect(errors).toEqual([]);
+  });
 });

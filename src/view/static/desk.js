@@ -554,6 +554,23 @@
           },
           s.status === 'AMENDED',
         ),
+        decisionButton(
+          'Same proposal as…',
+          'l',
+          function () {
+            openProposalForm('link', s);
+          },
+          false,
+          'admin',
+        ),
+        decisionButton(
+          'Rename proposal',
+          'r',
+          function () {
+            openProposalForm('rename', s);
+          },
+          false,
+        ),
       );
       item.appendChild(actions);
       list.appendChild(item);
@@ -566,11 +583,12 @@
     if (current) light(current.getAttribute('data-id'), true);
   }
 
-  function decisionButton(label, key, action, done) {
-    var b = el('button', { type: 'button', 'data-needs': 'edit', onclick: action }, label + ' ', kbd(key));
-    if (!may('edit')) {
+  function decisionButton(label, key, action, done, need) {
+    need = need || 'edit';
+    var b = el('button', { type: 'button', 'data-needs': need, onclick: action }, label + ' ', kbd(key));
+    if (!may(need)) {
       b.disabled = true;
-      b.title = REASONS.edit;
+      b.title = REASONS[need];
     } else if (done) {
       b.disabled = true;
       b.title = 'Already decided so (an amended stance is decided on through the stance it became)';
@@ -744,7 +762,78 @@
 
   // ---- the amend / add form ----------------------------------------------------------
 
+  /**
+   * The proposal of a stance: the same as another one (merged into it, an
+   * admin's decision) or renamed (its old name kept as an alias, so the
+   * extractor still links the words it was found by).
+   */
+  function openProposalForm(mode, stance) {
+    var need = mode === 'link' ? 'admin' : 'edit';
+    if (!may(need)) {
+      toast(REASONS[need], true);
+      return;
+    }
+    state.form = { mode: mode, stance: stance };
+    $('form-panel').hidden = false;
+    $('stance-fields').hidden = true;
+    $('p-label').hidden = false;
+    $('form-title').textContent = mode === 'link' ? 'The same proposal as…' : 'Rename the proposal';
+    $('form-help').textContent =
+      mode === 'link'
+        ? '“' +
+          stance.proposal.name +
+          '” is folded into the proposal chosen: its stances, evidence and names move there.'
+        : 'The old name stays as an alias, so articles that use it still link here.';
+    $('p-label-text').textContent = mode === 'link' ? 'Existing proposal (id)' : 'New name';
+    $('p-value').setAttribute('list', mode === 'link' ? 'proposal-options' : '');
+    $('p-value').value = mode === 'link' ? '' : stance.proposal.name;
+    $('form-error').hidden = true;
+    if (mode === 'link') suggestProposals(stance.proposal.name, stance.proposal.id);
+    $('p-value').focus();
+  }
+
+  function submitProposalForm() {
+    var f = state.form;
+    var value = $('p-value').value.trim();
+    if (!value) return;
+    var job =
+      f.mode === 'link'
+        ? gql('mutation Link($keep: ID!, $merge: ID!) { mergeProposals(keepId: $keep, mergeId: $merge) { id name } }', {
+            keep: value,
+            merge: f.stance.proposal.id,
+          }).then(function (d) {
+            return 'Linked: now one proposal, ' + d.mergeProposals.name;
+          })
+        : gql('query P($id: ID!) { proposal(id: $id) { id name aliases } }', { id: f.stance.proposal.id })
+            .then(function (d) {
+              var p = d.proposal;
+              var aliases = p.aliases.filter(function (a) {
+                return a !== value;
+              });
+              if (p.name !== value && aliases.indexOf(p.name) < 0) aliases.push(p.name);
+              return gql('mutation Rename($input: UpsertProposalInput!) { upsertProposal(input: $input) { name } }', {
+                input: { id: p.id, name: value, aliases: aliases },
+              });
+            })
+            .then(function (d) {
+              return 'Renamed: ' + d.upsertProposal.name;
+            });
+    job
+      .then(function (message) {
+        toast(message);
+        closeForm();
+        refresh();
+      })
+      .catch(function (error) {
+        var box = $('form-error');
+        box.textContent = (error.code ? error.code + ': ' : '') + error.message;
+        box.hidden = false;
+      });
+  }
+
   function openForm(mode, stance, span) {
+    $('stance-fields').hidden = false;
+    $('p-label').hidden = true;
     if (!may('edit')) {
       toast(REASONS.edit, true);
       return;
@@ -787,7 +876,8 @@
     });
   }
 
-  function suggestProposals(wording) {
+  /** Proposals the wording may name (proposalCandidates), offered in the proposal fields; `except` left out. */
+  function suggestProposals(wording, except) {
     var words = (wording || '').trim().slice(0, 300);
     var inArticle = state.article
       ? state.article.stances.map(function (s) {
@@ -799,9 +889,13 @@
           'query Candidates($w: String!, $in: [ID!]) { proposalCandidates(wording: $w, inArticle: $in, first: 8) { score rule proposal { id name } } }',
           { w: words, in: inArticle },
         ).then(function (d) {
-          return d.proposalCandidates.map(function (c) {
-            return { id: c.proposal.id, label: c.proposal.name + ' (' + c.rule + ')' };
-          });
+          return d.proposalCandidates
+            .filter(function (c) {
+              return c.proposal.id !== except;
+            })
+            .map(function (c) {
+              return { id: c.proposal.id, label: c.proposal.name + ' (' + c.rule + ')' };
+            });
         })
       : Promise.resolve([]);
     return ask
@@ -853,6 +947,10 @@
     if (event) event.preventDefault();
     var f = state.form;
     if (!f) return;
+    if (f.mode === 'link' || f.mode === 'rename') {
+      submitProposalForm();
+      return;
+    }
     var conditions = $('s-conditions')
       .value.split('\n')
       .map(function (c) {
@@ -986,6 +1084,12 @@
         break;
       case 'e':
         if (s) openForm('amend', s);
+        break;
+      case 'l':
+        if (s) openProposalForm('link', s);
+        break;
+      case 'r':
+        if (s) openProposalForm('rename', s);
         break;
       case 'C':
         bulk('CONFIRM');
@@ -1166,6 +1270,9 @@
     $('bulk-undo').addEventListener('click', undoBulk);
     $('stance-form').addEventListener('submit', submitForm);
     $('form-cancel').addEventListener('click', closeForm);
+    $('p-value').addEventListener('input', function (e) {
+      if (state.form && state.form.mode === 'link') suggestProposals(e.target.value, state.form.stance.proposal.id);
+    });
     $('s-proposal').addEventListener('input', function (e) {
       suggestProposals(e.target.value);
     });
