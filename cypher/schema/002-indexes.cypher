@@ -7,3 +7,4 @@ CREATE INDEX article_text_hash IF NOT EXISTS FOR (a:Article) ON (a.textHash);
 CREATE INDEX actor_name_key IF NOT EXISTS FOR (a:Actor) ON (a.nameKeys);
 CREATE INDEX proposal_name_key IF NOT EXISTS FOR (p:Proposal) ON (p.nameKeys);
 CREATE INDEX stance_status IF NOT EXISTS FOR (s:Stance) ON (s.status);
+CREATE INDEX stance_reviewed_at IF NOT EXISTS FOR (s:Stance) ON (s.reviewedAt);
