@@ -250,6 +250,7 @@ case "${1:-}" in
   demo) shift; run_cli cli/demo "$@" ;;
   ingest) shift; run_cli cli/ingest "$@" ;;
   quality) shift; run_fresh cli/quality "$@" ;;
+  learning) shift; run_fresh cli/learning "$@" ;;
   token) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/token.js "$@" ;;
   schema) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema.js "$@" ;;
   schema-diff) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema-diff.js "$@" ;;
@@ -260,5 +261,5 @@ case "${1:-}" in
   # The other npm scripts (check, build, lint, test:unit, ...): the command
   # with Node 24 and the project's tools on PATH.
   node) shift; run_tool "$@" ;;
-  *) echo "usage: $0 start|dev|test|demo|ingest|quality|token|schema|schema-diff|corpus|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 start|dev|test|demo|ingest|quality|learning|token|schema|schema-diff|corpus|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@ MATCH (a:Actor {id: $id})
 // indistinguishable to the extractor; but the one the extractor made up and
 // the analyst has just moved away from ($except) stays out of the way (the
 // gazetteer leaves out a made-up node whose every stance was amended away).
-WITH a, [x IN $aliases WHERE x.alias <> a.name AND NOT x.alias IN coalesce(a.aliases, [])
+WITH a, [x IN $aliases WHERE x.alias <> a.name AND NOT x.key IN coalesce(a.nameKeys, [])
           AND NOT EXISTS { MATCH (other:Actor) WHERE other <> a AND other.id <> coalesce($except, '') AND x.key IN other.nameKeys }] AS taken
 WITH a, [x IN taken | x.alias] AS added, [x IN taken | x.key] AS keys
 WITH a, added, keys, coalesce(a.aliases, []) + added AS aliases

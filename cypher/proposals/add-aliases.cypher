@@ -7,7 +7,7 @@ MATCH (p:Proposal {id: $id})
 // indistinguishable to the extractor; but the one the extractor made up and
 // the analyst has just moved away from ($except) stays out of the way (the
 // gazetteer leaves out a made-up node whose every stance was amended away).
-WITH p, [x IN $aliases WHERE x.alias <> p.name AND NOT x.alias IN coalesce(p.aliases, [])
+WITH p, [x IN $aliases WHERE x.alias <> p.name AND NOT x.key IN coalesce(p.nameKeys, [])
           AND NOT EXISTS { MATCH (other:Proposal) WHERE other <> p AND other.id <> coalesce($except, '') AND x.key IN other.nameKeys }] AS taken
 WITH p, [x IN taken | x.alias] AS added, [x IN taken | x.key] AS keys
 WITH p, added, keys, coalesce(p.aliases, []) + added AS aliases

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { StancePage } from '../graph/stance.row.js';
 import { StanceStatus } from '../graph/vocabulary.js';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
-import { Neo4jService } from '../neo4j/neo4j.service.js';
+import { Neo4jService, type TxRunner } from '../neo4j/neo4j.service.js';
 import type { CueCandidateRow } from '../stances/stances.repository.js';
 
 /** Which stances the queue and bulk decisions take (null: any). */
@@ -12,6 +12,13 @@ export interface ReviewScope {
   actorId: string | null;
   outlet: string | null;
   articleId: string | null;
+}
+
+/** Stances besides one that still stand on its proposal, with its holder, with its speaker. */
+export interface OthersLive {
+  onProposal: number;
+  heldByActor: number;
+  voicedBySpeaker: number;
 }
 
 /** An amendment as stored: the readings before and after are JSON text. */
@@ -32,7 +39,7 @@ export interface AmendmentRow {
 /** The review desk's reads: the queue and the amendments of stances (its writes go through StanceWriter). */
 @Injectable()
 export class ReviewRepository {
-  private readonly q: Record<'queue' | 'amendments' | 'cueCandidates', string>;
+  private readonly q: Record<'queue' | 'amendments' | 'cueCandidates' | 'othersLive', string>;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -42,6 +49,7 @@ export class ReviewRepository {
       queue: 'review/queue',
       amendments: 'review/amendments',
       cueCandidates: 'review/cue-candidates',
+      othersLive: 'review/others-live',
     });
   }
 
@@ -58,6 +66,20 @@ export class ReviewRepository {
 
   cueCandidates(status: string | null, limit: number): Promise<CueCandidateRow[]> {
     return this.neo4j.read<CueCandidateRow>(this.q.cueCandidates, { status, limit: neo4j.int(limit) });
+  }
+
+  /** Inside an amendment's transaction: what else still stands on its proposal, holder and speaker. */
+  async othersLive(
+    tx: TxRunner,
+    stance: { id: string; proposalId: string; actorId: string; speakerId: string | null },
+  ): Promise<OthersLive> {
+    const [row] = await tx.run<OthersLive>(this.q.othersLive, {
+      stanceId: stance.id,
+      proposalId: stance.proposalId,
+      actorId: stance.actorId,
+      speakerId: stance.speakerId,
+    });
+    return row;
   }
 
   amendments(stanceIds: readonly string[]): Promise<AmendmentRow[]> {

@@ -29,7 +29,7 @@ import {
   type DecisionBatch,
   type StanceReading,
 } from './models/review.models.js';
-import { ReviewRepository, type ReviewScope } from './review.repository.js';
+import { ReviewRepository, type OthersLive, type ReviewScope } from './review.repository.js';
 
 /** The fields of a reading an amendment may change, in the order they are reported. */
 const READING_FIELDS = ['actorId', 'speakerId', 'proposalId', 'position', 'conditions', 'statedOn'] as const;
@@ -105,8 +105,10 @@ export class ReviewService {
         await write.requireRefs({ actorIds: [after.speakerId], proposalIds: [] });
       }
       const taught: string[] = [];
-      for (const lesson of lessonsOf(from, after)) {
-        const aliases = lesson.aliases.map((alias) => ({ alias, key: nameKey(alias) })).filter((a) => a.key !== '');
+      const others = await this.repository.othersLive(write.tx, from);
+      for (const lesson of lessonsOf(from, after, others)) {
+        const byKey = new Map(lesson.aliases.map((alias) => [nameKey(alias), alias] as const));
+        const aliases = [...byKey].filter(([key]) => key !== '').map(([key, alias]) => ({ alias, key }));
         const added = await write.teachAliases(lesson.kind, lesson.id, aliases, lesson.except);
         taught.push(...added.map((a) => `${lesson.kind} ${lesson.id}: ${a}`));
       }
@@ -228,16 +230,17 @@ interface Lesson {
 }
 
 /**
- * What an amendment teaches the extractor. When the analyst moves a stance
- * to another proposal, the words the article used for it (the proposal
- * marks of the evidence, but not bare back-references such as "the deal")
- * become aliases of the proposal chosen; so does the name of the proposal
- * the extractor had made up, when it made it. When the holder or speaker was
- * an actor the extractor made up, the words that named it become aliases of
- * the actor chosen. A real actor or proposal read wrongly teaches nothing:
- * its words belong to it.
+ * What an amendment teaches the extractor. A node the extractor made up
+ * (source 'extracted') that an analyst has moved every stance off is, in the
+ * analyst's reading, the node they moved them to: its name and the words the
+ * article used for it (the proposal, holder or speaker marks of the evidence,
+ * but not bare back-references such as "the deal") become aliases of that
+ * node, and it leaves the gazetteer. While another stance still stands on
+ * it, it is a different thing the extractor read this stance onto by
+ * mistake ("Sweden's NATO membership" for Finland's bid): its words belong
+ * to it and teach nothing. A real node read wrongly teaches nothing either.
  */
-export function lessonsOf(from: AmendSource, after: StanceReading): Lesson[] {
+export function lessonsOf(from: AmendSource, after: StanceReading, others: OthersLive): Lesson[] {
   const lessons: Lesson[] = [];
   const words = (kind: string) =>
     from.evidence.flatMap((e) =>
@@ -247,22 +250,24 @@ export function lessonsOf(from: AmendSource, after: StanceReading): Lesson[] {
         return [e.quote.slice(Number(start) - e.charStart, Number(end) - e.charStart)];
       }),
     );
-  if (after.proposalId !== from.proposalId) {
-    const aliases = words('proposal').map(wording).filter(isName);
-    if (from.proposalSource === 'extracted' && from.proposalName && isName(from.proposalName))
-      aliases.push(from.proposalName);
-    const except = from.proposalSource === 'extracted' ? from.proposalId : null;
-    if (aliases.length > 0) lessons.push({ kind: 'proposal', id: after.proposalId, aliases: unique(aliases), except });
+  const names = (list: string[]) => unique(list.map(wording).filter(isName));
+  if (after.proposalId !== from.proposalId && from.proposalSource === 'extracted' && others.onProposal === 0) {
+    const aliases = names([from.proposalName, ...words('proposal')]);
+    if (aliases.length > 0) lessons.push({ kind: 'proposal', id: after.proposalId, aliases, except: from.proposalId });
   }
-  if (after.actorId !== from.actorId && from.actorSource === 'extracted') {
-    const aliases = words('holder').map(wording).filter(isName);
-    if (aliases.length > 0)
-      lessons.push({ kind: 'actor', id: after.actorId, aliases: unique(aliases), except: from.actorId });
+  if (after.actorId !== from.actorId && from.actorSource === 'extracted' && others.heldByActor === 0) {
+    const aliases = names(words('holder'));
+    if (aliases.length > 0) lessons.push({ kind: 'actor', id: after.actorId, aliases, except: from.actorId });
   }
-  if (after.speakerId && after.speakerId !== from.speakerId && from.speakerSource === 'extracted') {
-    const aliases = words('speaker').map(wording).filter(isName);
-    if (aliases.length > 0)
-      lessons.push({ kind: 'actor', id: after.speakerId, aliases: unique(aliases), except: from.speakerId });
+  if (
+    after.speakerId &&
+    from.speakerId &&
+    after.speakerId !== from.speakerId &&
+    from.speakerSource === 'extracted' &&
+    others.voicedBySpeaker === 0
+  ) {
+    const aliases = names(words('speaker'));
+    if (aliases.length > 0) lessons.push({ kind: 'actor', id: after.speakerId, aliases, except: from.speakerId });
   }
   return lessons;
 }
