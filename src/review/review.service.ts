@@ -51,7 +51,7 @@ export class ReviewService {
     private readonly repository: ReviewRepository,
   ) {}
 
-  /** PROPOSED stances, least sure first, then newest first; counted only when asked. */
+  /** PROPOSED stances, likeliest mistakes first (cypher/review/queue.cypher); counted only when asked. */
   async queue(
     filter: ReviewFilter | null | undefined,
     first: number | null | undefined,

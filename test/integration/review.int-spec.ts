@@ -25,6 +25,11 @@ const ARTICLES = [
 
 Russia said it supports inter-Korean military talks.`,
   },
+  {
+    // No date anywhere: its stance is undated, and so comes early in the queue.
+    url: 'https://example.test/review/undated',
+    text: `Mongolia backs the declaration formally ending the Korean War, its foreign ministry said.`,
+  },
 ];
 
 const STANCE = `id status version position statedOn conditions actor { id } proposal { id } speaker { id } evidence { quote charStart charEnd }`;
@@ -85,14 +90,24 @@ describe('the review desk API', () => {
     await t?.close();
   });
 
-  it('queues the PROPOSED stances, least sure first, each at version 0', async () => {
+  it('queues the PROPOSED stances, likeliest mistakes first, each at version 0', async () => {
     expect(proposed.length).toBeGreaterThanOrEqual(3);
     for (const s of proposed) {
       expect(s.status).toBe('PROPOSED');
       expect(s.version).toBe(0);
     }
-    const confidences = (proposed as Array<StanceView & { confidence: number }>).map((s) => s.confidence);
-    expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+    // Undated before dated, on a made-up proposal before a known one, then least sure.
+    const sources = new Map(
+      (await t.cypher<{ id: string; source: string }>(`MATCH (p:Proposal) RETURN p.id AS id, p.source AS source`)).map(
+        (r) => [r.id, r.source],
+      ),
+    );
+    const keys = (proposed as Array<StanceView & { confidence: number }>).map((s) => [
+      (s.statedOn ? 2 : 0) + (sources.get(s.proposal.id) === 'extracted' ? 0 : 1),
+      s.confidence,
+    ]);
+    expect(new Set(keys.map(([doubt]) => doubt)).size).toBeGreaterThan(1);
+    expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
     const onEow = await queue({ proposalId: 'end-of-war-declaration' });
     expect(onEow.nodes.length).toBeGreaterThan(0);
     expect(onEow.nodes.every((s) => s.proposal.id === 'end-of-war-declaration')).toBe(true);
