@@ -19,6 +19,17 @@ interface ShiftArgs {
  * context lives as long as the subscription, so each event gets fresh
  * loaders: nested fields never read what an earlier event cached.
  */
+/** A stance event on the proposal asked for (any when none was). */
+const onProposal = (payload: StanceRecordedEvent, variables: { proposalId?: string | null }) =>
+  variables.proposalId == null || payload.stance.proposalId === variables.proposalId;
+
+/** The `proposalId` argument of the stance subscriptions. */
+const PROPOSAL_ARG = {
+  type: () => ID,
+  nullable: true,
+  description: 'Only stances on this proposal; every proposal when omitted.',
+};
+
 @Resolver()
 export class LiveResolver {
   constructor(
@@ -29,21 +40,13 @@ export class LiveResolver {
   @Subscription(() => Stance, {
     description:
       'Each new stance, once the transaction that recorded it has committed: on one proposal, or on any when proposalId is omitted.',
-    filter: (payload: StanceRecordedEvent, variables: { proposalId?: string | null }) =>
-      variables.proposalId == null || payload.stance.proposalId === variables.proposalId,
+    filter: onProposal,
     resolve(this: LiveResolver, payload: StanceRecordedEvent, _args: unknown, ctx: RequestContext) {
       ctx.loaders = this.loaders.create();
       return payload.stance;
     },
   })
-  stanceRecorded(
-    @Args('proposalId', {
-      type: () => ID,
-      nullable: true,
-      description: 'Only stances on this proposal; every proposal when omitted.',
-    })
-    proposalId?: string,
-  ) {
+  stanceRecorded(@Args('proposalId', PROPOSAL_ARG) proposalId?: string) {
     if (proposalId != null) requireId('proposalId', proposalId);
     return this.events.recordedStream();
   }
@@ -51,21 +54,13 @@ export class LiveResolver {
   @Subscription(() => Stance, {
     description:
       "Each stance an analyst decided on (confirmed, rejected, retracted, put back by an undo) or amended, once the transaction has committed, with its new status and version: what the review desk shows of the other analysts' work. On one proposal, or on any when proposalId is omitted.",
-    filter: (payload: StanceRecordedEvent, variables: { proposalId?: string | null }) =>
-      variables.proposalId == null || payload.stance.proposalId === variables.proposalId,
+    filter: onProposal,
     resolve(this: LiveResolver, payload: StanceRecordedEvent, _args: unknown, ctx: RequestContext) {
       ctx.loaders = this.loaders.create();
       return payload.stance;
     },
   })
-  stanceReviewed(
-    @Args('proposalId', {
-      type: () => ID,
-      nullable: true,
-      description: 'Only stances on this proposal; every proposal when omitted.',
-    })
-    proposalId?: string,
-  ) {
+  stanceReviewed(@Args('proposalId', PROPOSAL_ARG) proposalId?: string) {
     if (proposalId != null) requireId('proposalId', proposalId);
     return this.events.reviewedStream();
   }

@@ -21,8 +21,8 @@ export interface StanceShiftedEvent {
 export class StanceEvents {
   constructor(@Inject(PUBSUB) private readonly pubsub: PubSubEngine) {}
 
-  async recorded(stances: StanceRow[]): Promise<void> {
-    for (const stance of stances) await this.pubsub.publish(STANCE_RECORDED, { stance } satisfies StanceRecordedEvent);
+  recorded(stances: StanceRow[]): Promise<void> {
+    return this.publishStances(STANCE_RECORDED, stances);
   }
 
   async shifted(shifts: ShiftView[]): Promise<void> {
@@ -33,8 +33,13 @@ export class StanceEvents {
     return this.pubsub.asyncIterableIterator<StanceRecordedEvent>(STANCE_RECORDED);
   }
 
-  async reviewed(stances: StanceRow[]): Promise<void> {
-    for (const stance of stances) await this.pubsub.publish(STANCE_REVIEWED, { stance } satisfies StanceRecordedEvent);
+  /** Stances an analyst decided on or amended, as they now are. */
+  reviewed(stances: StanceRow[]): Promise<void> {
+    return this.publishStances(STANCE_REVIEWED, stances);
+  }
+
+  private async publishStances(topic: string, stances: StanceRow[]): Promise<void> {
+    for (const stance of stances) await this.pubsub.publish(topic, { stance } satisfies StanceRecordedEvent);
   }
 
   reviewedStream(): AsyncIterableIterator<StanceRecordedEvent> {

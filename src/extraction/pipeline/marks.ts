@@ -54,7 +54,7 @@ function dateline(text: string, m: { start: number; end: number }): boolean {
   );
 }
 
-/** Where `words` occur in text[from, to), ignoring case; the first occurrence only when it is short and common. */
+/** Where `words` occur in text[from, to), ignoring case (at most three places). */
 function occurrences(text: string, from: number, to: number, words: string): number[] {
   if (!words) return [];
   const hay = text.slice(from, to).toLowerCase();
