@@ -201,7 +201,7 @@ run_fresh() {
 }
 
 run_tests() {
-  ensure_packages java=openjdk-17-jre-headless mvn=maven /usr/bin/chromium=chromium
+  ensure_packages java=openjdk-17-jre-headless mvn=maven /usr/bin/chromium=chromium redis-server=redis-server
   ensure_node
   ensure_deps
   log "type check"
@@ -256,6 +256,7 @@ case "${1:-}" in
   schema-diff) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema-diff.js "$@" ;;
   corpus) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/corpus.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
+  bench-queue) shift; ensure_node; ensure_deps; ensure_packages redis-server=redis-server; build; run_fresh bench/queue-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
   bench-data) shift; run_bench bench/data "$@" ;;
   # The other npm scripts (check, build, lint, test:unit, ...): the command

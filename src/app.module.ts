@@ -19,6 +19,7 @@ import { RecordingModule } from './recording/recording.module.js';
 import { LoadersFactory } from './graph/loaders.js';
 import { describeRootTypes } from './graphql/root-types.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
@@ -47,6 +48,7 @@ import { TimelineModule } from './timeline/timeline.module.js';
     SearchModule,
     DemoModule,
     IngestModule,
+    JobsModule.forRoot(LoadersModule),
     ReviewModule,
     TimelineModule,
     AlignmentModule,

@@ -21,7 +21,7 @@ export const LAYERS: string[][] = [
   ['live'],
   ['recording', 'timeline', 'alignment', 'search', 'exports'],
   ['ingest', 'demo', 'review'],
-  ['health', 'ide', 'view'],
+  ['health', 'ide', 'view', 'jobs'],
 ];
 
 /** Folders that import nothing from src/ outside themselves: the extraction library. */

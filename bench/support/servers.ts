@@ -26,6 +26,11 @@ const BENCH = join(import.meta.dirname, '..');
 const SECRET = randomBytes(32).toString('base64url');
 const TOKEN = signToken(SECRET, { sub: 'bench', role: 'reader', ttlSeconds: 86400 });
 
+/** A token the services this bench starts accept, for a role (the queue bench writes). */
+export function tokenFor(role: 'reader' | 'editor'): string {
+  return role === 'reader' ? TOKEN : signToken(SECRET, { sub: 'bench', role, ttlSeconds: 86400 });
+}
+
 /** Our service, built as production runs it: `node dist/main.js`, NODE_ENV=production. */
 export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST): Promise<Served> {
   const [port] = await freePorts(1);

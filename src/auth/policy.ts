@@ -21,6 +21,7 @@ export const EDITOR_MUTATIONS: ReadonlySet<string> = new Set([
   'upsertProposal',
   'recordStance',
   'ingestArticle',
+  'ingestArticles',
   'confirmStance',
   'rejectStance',
   'amendStance',

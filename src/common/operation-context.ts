@@ -10,6 +10,21 @@ import { Kind } from 'graphql';
  */
 interface OperationScope {
   operation: string;
+  /** The client's causal chain, for a request that carried or may return one (see withBookmarks). */
+  bookmarks?: BookmarkChain;
+}
+
+/**
+ * Neo4j bookmarks a client hands from replica to replica so that a read on
+ * one sees a write made through another: `sent` are the ones the request
+ * carried (its transactions wait until the database has them), `latest` the
+ * newest this request's transactions ended with (what the answer returns).
+ */
+interface BookmarkChain {
+  sent: string[];
+  latest: string[];
+  /** Whether `latest` came from a write (a read never replaces a write's). */
+  wrote: boolean;
 }
 
 const scope = new AsyncLocalStorage<OperationScope>();
@@ -29,6 +44,35 @@ export function runAs<T>(operation: string, work: () => T): T {
 export function nameOperation(operation: string): void {
   const current = scope.getStore();
   if (current) current.operation = operation;
+}
+
+/**
+ * Starts the causal chain of this scope (an HTTP request) with the bookmarks
+ * the client sent. Transactions opened within it wait for them and report
+ * theirs through noteBookmarks; the function returned says what the answer
+ * hands back: the newest bookmarks, or the ones sent when nothing ran.
+ */
+export function withBookmarks(sent: string[]): () => string[] {
+  const chain: BookmarkChain = { sent, latest: [], wrote: false };
+  const current = scope.getStore();
+  if (current) current.bookmarks = chain;
+  return () => (chain.latest.length > 0 ? chain.latest : chain.sent);
+}
+
+/** The bookmarks the client sent with the request this code runs for (none outside one). */
+export function bookmarksSent(): string[] {
+  return scope.getStore()?.bookmarks?.sent ?? [];
+}
+
+/**
+ * Records the bookmarks a transaction of this request ended with: what the
+ * answer returns. A write's stand; a read's only until a write's arrive.
+ */
+export function noteBookmarks(bookmarks: string[], write: boolean): void {
+  const chain = scope.getStore()?.bookmarks;
+  if (!chain || bookmarks.length === 0 || (chain.wrote && !write)) return;
+  chain.latest = bookmarks;
+  chain.wrote ||= write;
 }
 
 export function currentOperation(): string {

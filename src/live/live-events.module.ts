@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { inMemoryPubSub, PUBSUB } from './pubsub.js';
+import { PUBSUB, PubSubHost } from './pubsub.js';
 import { StanceEvents } from './stance-events.js';
 
 /**
- * The PUBSUB engine (in memory by default; see pubsub.ts for a shared one)
+ * The PUBSUB engine (Redis with REDIS_URL, else in memory; see pubsub.ts)
  * and the typed events the stance write path publishes after each commit.
  */
 @Module({
-  providers: [{ provide: PUBSUB, useFactory: inMemoryPubSub }, StanceEvents],
-  exports: [PUBSUB, StanceEvents],
+  providers: [
+    PubSubHost,
+    { provide: PUBSUB, useFactory: (host: PubSubHost) => host.engine, inject: [PubSubHost] },
+    StanceEvents,
+  ],
+  exports: [PUBSUB, StanceEvents, PubSubHost],
 })
 export class LiveEventsModule {}

@@ -1,16 +1,19 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
+import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
+import { redisConnection } from '../common/redis.js';
 
 /**
  * The one publish path for live updates: a graphql-subscriptions
- * PubSubEngine behind this token. The default is in memory, which serves one
- * process. Replicas share events by providing a shared engine instead, e.g.
- * graphql-redis-subscriptions (its RedisPubSub extends PubSubEngine):
- *
- *   { provide: PUBSUB, useFactory: () => new RedisPubSub({ connection: redisUrl }) }
- *
- * Nothing else changes: payloads are plain JSON objects (rows read after the
- * commit), and subscribers filter by their arguments on receipt.
+ * PubSubEngine behind this token. With REDIS_URL set it is Redis
+ * (graphql-redis-subscriptions over ioredis): an event published after a
+ * commit on any replica reaches the subscribers of every replica, once each,
+ * the publishing replica included (through Redis, never also locally).
+ * Without it, in memory: one process. Payloads are plain JSON objects (rows
+ * read after the commit), so they cross Redis unchanged; subscribers filter
+ * by their arguments on receipt.
  */
 export const PUBSUB = 'STANCE_GRAPH_PUBSUB';
 
@@ -19,4 +22,33 @@ export function inMemoryPubSub(): PubSubEngine {
   // One listener per open subscription: many analysts may watch at once.
   emitter.setMaxListeners(0);
   return new PubSub({ eventEmitter: emitter });
+}
+
+/** Owns the engine, so that its Redis connections close with the application. */
+@Injectable()
+export class PubSubHost implements OnApplicationShutdown {
+  readonly engine: PubSubEngine;
+  /** 'redis' or 'memory': what /health/ready and the start-up log say. */
+  readonly kind: 'redis' | 'memory';
+  private readonly redis: RedisPubSub | null = null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const url = config.redis.url;
+    if (url) {
+      this.redis = new RedisPubSub({
+        publisher: redisConnection(url, 'publish'),
+        subscriber: redisConnection(url, 'subscribe'),
+      });
+      this.engine = this.redis;
+      this.kind = 'redis';
+      new Logger('Live').log('live updates shared through Redis');
+    } else {
+      this.engine = inMemoryPubSub();
+      this.kind = 'memory';
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.close();
+  }
 }

@@ -1,8 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import neo4j, { Driver, isRetryableError, ManagedTransaction, Neo4jError, Session } from 'neo4j-driver';
+import neo4j, {
+  BookmarkManager,
+  Driver,
+  isRetryableError,
+  ManagedTransaction,
+  Neo4jError,
+  Session,
+} from 'neo4j-driver';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
-import { conflict } from '../common/errors/error-code.js';
-import { currentOperation } from '../common/operation-context.js';
+import { conflict, DomainError, ErrorCode } from '../common/errors/error-code.js';
+import { bookmarksSent, currentOperation, noteBookmarks } from '../common/operation-context.js';
 import { DRIVER_TUNING } from './driver-options.js';
 import { recordToObject } from './neo4j-mapper.js';
 
@@ -28,6 +35,14 @@ export const TRANSACTION_APP = 'stance-graph';
 export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Neo4j');
   readonly driver: Driver;
+  /**
+   * One bookmark manager for every session of this driver: each transaction
+   * starts after every transaction this process has committed, so on a
+   * cluster a read routed to a secondary still sees this process's writes.
+   * Across processes, the client carries the chain (the Stance-Bookmark
+   * header, src/ops/http.ts): its bookmarks join the session's.
+   */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   /** Transactions since start, by outcome, and the retries the driver made: read by /metrics. */
   readonly stats: Neo4jStats = {
     transactions: { read: { committed: 0, failed: 0 }, write: { committed: 0, failed: 0 } },
@@ -101,7 +116,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
    * waits on its own deadline needs a longer one).
    */
   async runAutoCommit(cypher: string, params: Params = {}, timeoutMs?: number): Promise<void> {
-    const session = this.driver.session({ database: this.config.neo4j.database });
+    const session = this.driver.session({ database: this.config.neo4j.database, bookmarkManager: this.bookmarks });
     try {
       await session.run(cypher, params, this.txConfig(timeoutMs));
     } catch (error) {
@@ -182,12 +197,17 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const sent = bookmarksSent();
     const session = this.driver.session({
       database: this.config.neo4j.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+      ...(sent.length > 0 ? { bookmarks: sent } : {}),
     });
     try {
-      return await work(session);
+      const result = await work(session);
+      noteBookmarks(session.lastBookmarks(), mode === 'WRITE');
+      return result;
     } finally {
       await session.close();
     }
@@ -214,8 +234,17 @@ function asDomainError(error: unknown): unknown {
       'the write collides with something the graph already holds under the same key; nothing was written',
     );
   }
+  if (error instanceof Neo4jError && BAD_BOOKMARK.test(error.code)) {
+    return new DomainError(
+      ErrorCode.BAD_REQUEST,
+      'the Stance-Bookmark header holds a bookmark this database does not know; send the one an answer returned, or none',
+    );
+  }
   return error;
 }
+
+/** Neo4j's codes for a bookmark that is malformed or from another database. */
+const BAD_BOOKMARK = /^Neo\.ClientError\.Transaction\.InvalidBookmark/;
 
 export interface Neo4jStats {
   transactions: Record<'read' | 'write', { committed: number; failed: number }>;

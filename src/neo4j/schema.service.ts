@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import neo4j, { Neo4jError } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError } from 'neo4j-driver';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_ROOT, CypherRegistry, listCypherFiles } from './cypher-registry.js';
@@ -36,7 +36,7 @@ export class SchemaService implements OnModuleInit {
     let count = 0;
     for (const file of files) {
       for (const statement of splitStatements(readFileSync(file, 'utf8'))) {
-        await this.neo4j.runAutoCommit(statement);
+        await this.withRetries(() => this.neo4j.runAutoCommit(statement));
         count += 1;
       }
     }
@@ -58,7 +58,29 @@ export class SchemaService implements OnModuleInit {
     }
     this.logger.log(`schema applied: ${count} statements from ${files.length} files`);
   }
+
+  /**
+   * Replicas starting together apply the same schema at once. Neo4j may then
+   * answer one of them with a deadlock (a transient error: the statement is
+   * tried again after a short random wait), or say that the other has just
+   * made the same index or constraint (what `IF NOT EXISTS` asked for: done).
+   */
+  private async withRetries(work: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof Neo4jError && ALREADY_THERE.test(error.code)) return;
+        if (!isRetryableError(error) || attempt >= 10) throw error;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 200));
+      }
+    }
+  }
 }
+
+/** What Neo4j answers a schema statement that lost the race to an identical one. */
+const ALREADY_THERE =
+  /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/;
 
 /** Schema files hold one statement per `;`-terminated block; `//` comments are dropped. */
 export function splitStatements(text: string): string[] {

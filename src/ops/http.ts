@@ -9,7 +9,7 @@ import { logAccess } from './logger.js';
 import { MetricsService, routeLabel } from './metrics.service.js';
 import { RateLimitError, type RateLimitService } from '../auth/rate-limit.service.js';
 import { requestIdFrom, requestScope } from './request-id.js';
-import { runAs } from '../common/operation-context.js';
+import { runAs, withBookmarks } from '../common/operation-context.js';
 import { ShutdownService } from './shutdown.service.js';
 
 declare module 'express-serve-static-core' {
@@ -72,6 +72,12 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
     // Transactions name the route, until /graphql names its operation (graphql-security.ts).
     requestScope.run({ requestId }, () =>
       runAs(`http ${req.method} ${path}`, () => {
+        const sent = bookmarksOf(req.headers[BOOKMARK_HEADER]);
+        if (sent === null) {
+          res.status(400).json(errorBody(ErrorCode.BAD_REQUEST, BAD_BOOKMARK_HEADER));
+          return;
+        }
+        returnBookmarks(res, withBookmarks(sent));
         if (deps.shutdown.draining && !path.startsWith('/health')) {
           res.setHeader('connection', 'close');
           res
@@ -83,6 +89,39 @@ export function requestMiddleware(deps: HttpDeps): RequestHandler {
       }),
     );
   };
+}
+
+/**
+ * The causal chain a client keeps across replicas: every answer carries the
+ * Neo4j bookmarks of the newest transaction it ran (or the ones it was sent)
+ * in this header, and a request that carries them back, to any replica,
+ * runs after that transaction (src/neo4j/neo4j.service.ts). Bookmarks are
+ * opaque, comma-separated.
+ */
+export const BOOKMARK_HEADER = 'stance-bookmark';
+const BOOKMARK = /^[A-Za-z0-9:+/=_.-]{1,256}$/;
+const MAX_BOOKMARKS = 16;
+const BAD_BOOKMARK_HEADER = `the ${BOOKMARK_HEADER} header must hold at most ${MAX_BOOKMARKS} bookmarks an earlier answer returned, comma-separated`;
+
+/** The bookmarks a request carried ([] for none), or null when the header is malformed. */
+export function bookmarksOf(header: string | string[] | undefined): string[] | null {
+  if (header === undefined) return [];
+  const values = (Array.isArray(header) ? header.join(',') : header)
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+  if (values.length > MAX_BOOKMARKS || !values.every((b) => BOOKMARK.test(b))) return null;
+  return [...new Set(values)];
+}
+
+/** Sets the bookmark header as the answer's headers go out, whoever writes them (Apollo, a route, an error). */
+function returnBookmarks(res: Response, bookmarks: () => string[]): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+    const latest = bookmarks();
+    if (latest.length > 0 && !this.headersSent) this.setHeader(BOOKMARK_HEADER, latest.join(','));
+    return writeHead.apply(this, args);
+  } as Response['writeHead'];
 }
 
 /**

@@ -25,6 +25,8 @@ export interface AppConfig {
   exportMaxStances: number;
   extraction: ExtractionConfig;
   parser: ParserConfig;
+  redis: RedisConfig;
+  jobs: JobsConfig;
   auth: AuthConfig;
   graphql: GraphqlConfig;
   ops: OpsConfig;
@@ -49,6 +51,24 @@ export interface ParserConfig {
   url: string | null;
   /** Longest one parse may take, in ms (STANCE_PARSER_TIMEOUT_MS); past it the article is read without it. */
   timeoutMs: number;
+}
+
+/** Redis, shared by replicas (live updates, the ingest queue); absent: one process, everything in memory. */
+export interface RedisConfig {
+  /** REDIS_URL, e.g. redis://127.0.0.1:6379 (rediss:// for TLS); null: no Redis. */
+  url: string | null;
+}
+
+/** Bulk ingestion as jobs (src/jobs): BullMQ on Redis when REDIS_URL is set, else an in-process queue. */
+export interface JobsConfig {
+  /** Jobs this process runs at once (STANCE_INGEST_CONCURRENCY); 0: this process only enqueues. */
+  concurrency: number;
+  /** Tries per job before it lands in the failed set (STANCE_INGEST_ATTEMPTS). */
+  attempts: number;
+  /** First retry's delay in ms, doubled at each try (STANCE_INGEST_BACKOFF_MS). */
+  backoffMs: number;
+  /** Jobs that may wait in this process's own queue (in-process queue only); past it enqueueing answers QUEUE_FULL. */
+  maxQueued: number;
 }
 
 export type Role = 'reader' | 'editor' | 'admin';
@@ -170,6 +190,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return raw.replace(/\/$/, '');
   };
+  const redisUrl = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    if (!/^rediss?:\/\/[^\s]+$/.test(raw)) {
+      // The value may hold a password: not repeated here.
+      problems.push(`${name} must be a redis:// or rediss:// address like redis://127.0.0.1:6379`);
+      return null;
+    }
+    return raw;
+  };
 
   const production = env.NODE_ENV === 'production';
   const auth = authConfig(env, production, problems, bool, oneOf);
@@ -199,6 +229,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     parser: {
       url: httpUrl('CORENLP_URL'),
       timeoutMs: int('STANCE_PARSER_TIMEOUT_MS', 20_000, 100, 600_000),
+    },
+    redis: { url: redisUrl('REDIS_URL') },
+    jobs: {
+      concurrency: int('STANCE_INGEST_CONCURRENCY', 2, 0, 64),
+      attempts: int('STANCE_INGEST_ATTEMPTS', 4, 1, 20),
+      backoffMs: int('STANCE_INGEST_BACKOFF_MS', 1000, 10, 600_000),
+      maxQueued: int('STANCE_INGEST_MAX_QUEUED', 10_000, 1, 1_000_000),
     },
     auth,
     // graphql-armor's defaults, but for cost: armor multiplies a list's cost by

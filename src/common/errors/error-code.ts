@@ -23,6 +23,8 @@ export enum ErrorCode {
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
   /** An article that took longer than STANCE_EXTRACT_BUDGET_MS to read: its reading was stopped and nothing was written. */
   EXTRACTION_TIMEOUT = 'EXTRACTION_TIMEOUT',
+  /** A batch of articles the ingest queue cannot take now (STANCE_INGEST_MAX_QUEUED, or Redis out of memory): nothing of it was queued. */
+  QUEUE_FULL = 'QUEUE_FULL',
 }
 
 /**

@@ -19,6 +19,8 @@ export const knobs = {
   hotArticles: int('STANCE_REL_HOT_ARTICLES', 6),
   /** Articles written during the fault test. */
   faultArticles: int('STANCE_REL_FAULT_ARTICLES', 40),
+  /** Generated articles in the queue's fault test (one batch, a worker replica killed mid-run). */
+  queueArticles: int('STANCE_REL_QUEUE_ARTICLES', 500),
   /** Malformed or hostile inputs, over HTTP and into the ingest pipeline, in total. */
   fuzzRuns: int('STANCE_REL_FUZZ_RUNS', 10000),
   /** Large anonymous requests in the memory test (1 MB each). */

@@ -13,6 +13,8 @@ export interface ServiceProcess {
   /** Resident set size in MB, from /proc. */
   rssMb(): number;
   stop(): Promise<void>;
+  /** Ends it at once (SIGKILL): no shutdown, running work cut off. */
+  kill(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -71,8 +73,14 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
       return kb / 1024;
     },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -1,0 +1,76 @@
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { PubSubEngine } from 'graphql-subscriptions';
+import type { JobsConfig } from '../common/config/config.js';
+import { redisConnection } from '../common/redis.js';
+import type { IngestArticleInput } from '../ingest/dto/ingest-article.input.js';
+import { IngestQueue, isTransient, type IngestFn } from './ingest-queue.js';
+import { RedisJobBook } from './job-book.js';
+import { jobId, type JobData, type JobRecord } from './job-records.js';
+
+/** The BullMQ queue's name; its keys live under the `stance-graph` prefix in Redis. */
+export const INGEST_QUEUE = 'ingest';
+const PREFIX = 'stance-graph';
+
+/**
+ * Bulk ingestion on BullMQ (Redis): any replica enqueues, every replica
+ * whose STANCE_INGEST_CONCURRENCY is above 0 runs workers. BullMQ retries a
+ * job with exponential back-off while tries are left (a permanent error ends
+ * it at once, as UnrecoverableError), keeps the failed ones a week in its
+ * failed set, and re-runs a job whose worker died (a stalled job); the book
+ * (RedisJobBook) keeps the states and counts every replica reads.
+ */
+export class BullIngestQueue extends IngestQueue {
+  readonly engine = 'bullmq' as const;
+  private readonly queue: Queue<JobData, JobRecord>;
+  private readonly worker: Worker<JobData, JobRecord> | null;
+
+  constructor(url: string, ingest: IngestFn, pubsub: PubSubEngine, config: JobsConfig) {
+    super(new RedisJobBook(redisConnection(url, 'enqueue')), ingest, pubsub, config);
+    this.queue = new Queue<JobData, JobRecord>(INGEST_QUEUE, {
+      connection: redisConnection(url, 'enqueue'),
+      prefix: PREFIX,
+      defaultJobOptions: {
+        attempts: config.attempts,
+        backoff: { type: 'exponential', delay: config.backoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+      },
+    });
+    this.queue.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
+    this.worker =
+      config.concurrency > 0
+        ? new Worker<JobData, JobRecord>(INGEST_QUEUE, (job) => this.process(job), {
+            connection: redisConnection(url, 'worker'),
+            prefix: PREFIX,
+            concurrency: config.concurrency,
+          })
+        : null;
+    this.worker?.on('error', (error) => this.logger.warn(`worker: ${error.message}`));
+  }
+
+  protected admit(_inputs: IngestArticleInput[]): void {
+    // Redis answers for its own bound: noeviction refuses a write past maxmemory (add() then says QUEUE_FULL).
+  }
+
+  protected async add(jobs: JobData[]): Promise<void> {
+    await this.queue.addBulk(
+      jobs.map((data) => ({ name: 'article', data, opts: { jobId: jobId(data.batchId, data.index) } })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    await this.book.close();
+  }
+
+  private async process(job: Job<JobData, JobRecord>): Promise<JobRecord> {
+    const attempt = job.attemptsMade + 1;
+    try {
+      return await this.run(job.data, attempt, attempt >= (job.opts.attempts ?? 1));
+    } catch (error) {
+      if (!isTransient(error)) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+}
