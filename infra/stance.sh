@@ -258,6 +258,7 @@ case "${1:-}" in
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   bench-queue) shift; ensure_node; ensure_deps; ensure_packages redis-server=redis-server; build; run_fresh bench/queue-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
+  bench-cpu) shift; run_bench bench/cpu-profile "$@" ;;
   bench-data) shift; run_bench bench/data "$@" ;;
   # The other npm scripts (check, build, lint, test:unit, ...): the command
   # with Node 24 and the project's tools on PATH.

@@ -6,11 +6,13 @@ import { createApp } from './app.setup.js';
 import { AuthService } from './auth/auth.service.js';
 import { DEV_TOKEN_FILE, DEV_TOKEN_TTL_SECONDS, useDevelopmentSecret, writePrivate } from './auth/dev-token.js';
 import { loadConfig } from './common/config/config.js';
+import { cpuProfilesOnSignal } from './ops/cpu-profile.js';
 
 async function main(): Promise<void> {
   // Development without configured credentials: sign with .stance/dev-secret.
   const development = useDevelopmentSecret();
   const config = loadConfig();
+  cpuProfilesOnSignal(process.env.STANCE_CPU_PROFILE_DIR);
   const app = await createApp();
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;

@@ -40,3 +40,16 @@ export function redisConnection(url: string, role: RedisRole): Redis {
   });
   return connection;
 }
+
+/**
+ * Closes a connection: QUIT, so that Redis finishes what it was sent, but no
+ * longer than a second (a Redis that is away would hold it), then the socket
+ * is dropped and reconnecting stops.
+ */
+export async function closeRedis(connection: Redis): Promise<void> {
+  await Promise.race([
+    connection.quit().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+  ]);
+  connection.disconnect();
+}

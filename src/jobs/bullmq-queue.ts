@@ -1,9 +1,10 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { PubSubEngine } from 'graphql-subscriptions';
+import type { Redis } from 'ioredis';
 import type { JobsConfig } from '../common/config/config.js';
-import { redisConnection } from '../common/redis.js';
+import { closeRedis, redisConnection } from '../common/redis.js';
 import type { IngestArticleInput } from '../ingest/dto/ingest-article.input.js';
-import { IngestQueue, isTransient, type IngestFn } from './ingest-queue.js';
+import { codedError, IngestQueue, isTransient, type IngestFn } from './ingest-queue.js';
 import { RedisJobBook } from './job-book.js';
 import { jobId, type JobData, type JobRecord } from './job-records.js';
 
@@ -23,11 +24,17 @@ export class BullIngestQueue extends IngestQueue {
   readonly engine = 'bullmq' as const;
   private readonly queue: Queue<JobData, JobRecord>;
   private readonly worker: Worker<JobData, JobRecord> | null;
+  /** The connections handed to BullMQ: it treats them as shared and leaves closing them to us. */
+  private readonly connections: Redis[];
 
   constructor(url: string, ingest: IngestFn, pubsub: PubSubEngine, config: JobsConfig) {
     super(new RedisJobBook(redisConnection(url, 'enqueue')), ingest, pubsub, config);
+    this.connections = [
+      redisConnection(url, 'enqueue'),
+      ...(config.concurrency > 0 ? [redisConnection(url, 'worker')] : []),
+    ];
     this.queue = new Queue<JobData, JobRecord>(INGEST_QUEUE, {
-      connection: redisConnection(url, 'enqueue'),
+      connection: this.connections[0],
       prefix: PREFIX,
       defaultJobOptions: {
         attempts: config.attempts,
@@ -40,7 +47,7 @@ export class BullIngestQueue extends IngestQueue {
     this.worker =
       config.concurrency > 0
         ? new Worker<JobData, JobRecord>(INGEST_QUEUE, (job) => this.process(job), {
-            connection: redisConnection(url, 'worker'),
+            connection: this.connections[1],
             prefix: PREFIX,
             concurrency: config.concurrency,
           })
@@ -62,6 +69,7 @@ export class BullIngestQueue extends IngestQueue {
     await this.worker?.close();
     await this.queue.close();
     await this.book.close();
+    await Promise.all(this.connections.map(closeRedis));
   }
 
   private async process(job: Job<JobData, JobRecord>): Promise<JobRecord> {
@@ -69,8 +77,9 @@ export class BullIngestQueue extends IngestQueue {
     try {
       return await this.run(job.data, attempt, attempt >= (job.opts.attempts ?? 1));
     } catch (error) {
-      if (!isTransient(error)) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
-      throw error;
+      // BullMQ keeps the message as the job's failedReason: the coded error, as the book has it.
+      const { code, message } = codedError(error);
+      throw isTransient(error) ? new Error(`${code}: ${message}`) : new UnrecoverableError(`${code}: ${message}`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { closeRedis } from '../common/redis.js';
 import {
   batchFinished,
   JobState,
@@ -199,7 +200,7 @@ export class RedisJobBook implements JobBook {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 
   private key(batchId: string): string {

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { EventEmitter } from 'node:events';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
-import { redisConnection } from '../common/redis.js';
+import { closeRedis, redisConnection } from '../common/redis.js';
 
 /**
  * The one publish path for live updates: a graphql-subscriptions
@@ -30,16 +31,14 @@ export class PubSubHost implements OnApplicationShutdown {
   readonly engine: PubSubEngine;
   /** 'redis' or 'memory': what /health/ready and the start-up log say. */
   readonly kind: 'redis' | 'memory';
-  private readonly redis: RedisPubSub | null = null;
+  private readonly connections: Redis[] = [];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const url = config.redis.url;
     if (url) {
-      this.redis = new RedisPubSub({
-        publisher: redisConnection(url, 'publish'),
-        subscriber: redisConnection(url, 'subscribe'),
-      });
-      this.engine = this.redis;
+      const [publisher, subscriber] = [redisConnection(url, 'publish'), redisConnection(url, 'subscribe')];
+      this.connections.push(publisher, subscriber);
+      this.engine = new RedisPubSub({ publisher, subscriber });
       this.kind = 'redis';
       new Logger('Live').log('live updates shared through Redis');
     } else {
@@ -49,6 +48,6 @@ export class PubSubHost implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.close();
+    await Promise.all(this.connections.map(closeRedis));
   }
 }

@@ -77,7 +77,10 @@ describe('BullIngestQueue on a real Redis', () => {
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const inspect = new Queue(INGEST_QUEUE, { connection, prefix: 'stance-graph' });
     const failed = await inspect.getFailed();
-    expect(failed.map((j) => j.id).sort()).toEqual([`${batch.id}.2`, `${batch.id}.3`]);
+    expect(failed.map((j) => [j.id, j.failedReason]).sort()).toEqual([
+      [`${batch.id}.2`, 'SERVICE_UNAVAILABLE: down-1 failed'],
+      [`${batch.id}.3`, 'BAD_USER_INPUT: bad-1 failed'],
+    ]);
     await inspect.close();
     await connection.quit();
   });
