@@ -47,7 +47,9 @@ export async function createApp(options: AppOptions = {}): Promise<INestApplicat
   express.get('/metrics', (_req: Request, res: Response) => serveMetrics({ metrics }, res));
   if (config.graphql.ide) mountGraphiQL(express);
   mountAnalystView(express);
-  // Shut down through process.exit, so that pino writes what it still holds (logger.ts).
-  app.enableShutdownHooks([], { useProcessExit: true });
+  // Shut down through process.exit, so that pino writes what it still holds (logger.ts). The
+  // signals a process manager or a terminal sends; not SIGUSR2, Nest's default too, which
+  // starts and stops a CPU profile for the bench (ops/cpu-profile.ts).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'], { useProcessExit: true });
   return app;
 }

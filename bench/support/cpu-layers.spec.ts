@@ -15,7 +15,8 @@ describe('CPU profile layers', () => {
     expect(layerOfUrl('file:///app/node_modules/@escape.tech/graphql-armor-cost-limit/x.js')).toBe('armor limits');
     expect(layerOfUrl('file:///app/node_modules/neo4j-driver-bolt-connection/lib/x.js')).toBe('neo4j driver');
     expect(layerOfUrl('file:///app/node_modules/@nestjs/graphql/dist/x.js')).toBe('Nest resolvers');
-    expect(layerOfUrl('node:internal/streams/writable')).toBe('HTTP (Node, Express)');
+    expect(layerOfUrl('node:internal/streams/writable')).toBe('Node: sockets, HTTP, streams');
+    expect(layerOfUrl('file:///app/node_modules/body-parser/lib/read.js')).toBe('Express (routing, body parsing)');
     expect(layerOfUrl('file:///app/dist/auth/auth.service.js')).toBe('ours: auth');
     expect(layerOfUrl('file:///app/dist/proposals/proposals.resolver.js')).toBe('ours: features');
     expect(layerOfUrl('')).toBeNull();

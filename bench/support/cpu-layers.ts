@@ -22,7 +22,8 @@ export interface CpuProfile {
 
 /** The layers, in the order the tables list them. */
 export const LAYERS = [
-  'HTTP (Node, Express)',
+  'Node: sockets, HTTP, streams',
+  'Express (routing, body parsing)',
   'Apollo Server',
   'GraphQL parse',
   'GraphQL validate',
@@ -63,16 +64,16 @@ export function layerOfUrl(url: string): Layer | null {
     if (name === 'dataloader') return 'DataLoader';
     if (name.startsWith('neo4j-driver')) return 'neo4j driver';
     if (name === 'prom-client') return 'metrics (prom-client)';
-    if (/^(pino|sonic-boom|thread-stream)/.test(name)) return 'logging (pino)';
+    if (/^(pino|sonic-boom|thread-stream|@pinojs\/)/.test(name)) return 'logging (pino)';
     if (
       /^(express|body-parser|router|raw-body|iconv-lite|on-finished|finalhandler|send|serve-static|content-type|type-is|qs|accepts|negotiator|mime|statuses|http-errors|depd|encodeurl|escape-html|parseurl|path-to-regexp|vary|cookie|etag|fresh|range-parser|merge-descriptors|proxy-addr|forwarded|ipaddr\.js|media-typer|content-disposition|debug|ms|unpipe|bytes)$/.test(
         name,
       )
     )
-      return 'HTTP (Node, Express)';
+      return 'Express (routing, body parsing)';
     return 'other packages';
   }
-  if (path.startsWith('node:') || !path.startsWith('/')) return 'HTTP (Node, Express)';
+  if (path.startsWith('node:') || !path.startsWith('/')) return 'Node: sockets, HTTP, streams';
   const dist = /\/dist\/([^/]+)\//.exec(path);
   if (dist) {
     const folder = dist[1];
@@ -111,10 +112,13 @@ export function layersOf(profile: CpuProfile, requests: number, top = 15): Layer
     const known = layerOfNode.get(id);
     if (known) return known;
     const node = byId.get(id)!;
-    const layer =
+    let layer =
       layerOfUrl(node.callFrame.url) ??
       layerOfBuiltin(node.callFrame.functionName) ??
       (parent.has(id) ? layerOf(parent.get(id)!) : 'V8 and other natives');
+    // Node's own code working for the driver (reading its socket, decoding its strings) is the driver's.
+    if (layer === 'Node: sockets, HTTP, streams' && parent.has(id) && layerOf(parent.get(id)!) === 'neo4j driver')
+      layer = 'neo4j driver';
     layerOfNode.set(id, layer);
     return layer;
   };
@@ -157,7 +161,8 @@ function functionLabel(n: ProfileNode): string {
 }
 
 const COLOURS: Record<Layer, string> = {
-  'HTTP (Node, Express)': '#9ecae1',
+  'Node: sockets, HTTP, streams': '#9ecae1',
+  'Express (routing, body parsing)': '#6baed6',
   'Apollo Server': '#c6dbef',
   'GraphQL parse': '#fdae6b',
   'GraphQL validate': '#fd8d3c',
@@ -169,7 +174,7 @@ const COLOURS: Record<Layer, string> = {
   'ours: limits, errors, loaders': '#a1d99b',
   'ours: features': '#31a354',
   'ours: ops (metrics, logs)': '#c7e9c0',
-  'neo4j driver': '#6baed6',
+  'neo4j driver': '#3182bd',
   JSON: '#fee391',
   'metrics (prom-client)': '#d9d9d9',
   'logging (pino)': '#bdbdbd',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * CPU profiles on demand, for `npm run bench:cpu`: with STANCE_CPU_PROFILE_DIR
- * set, SIGUSR2 starts sampling this process's main thread (every 250 µs) and
+ * set, SIGUSR2 starts sampling this process's main thread (every millisecond) and
  * the next SIGUSR2 writes the profile there as `profile-N.cpuprofile` (open it
  * in Chrome DevTools or speedscope). The bench thus profiles exactly its load
  * window, not start-up or warm-up. Without the variable nothing is set up.
@@ -13,20 +13,24 @@ import { join } from 'node:path';
 export function cpuProfilesOnSignal(dir: string | undefined): void {
   if (!dir) return;
   const logger = new Logger('CpuProfile');
-  const session = new Session();
-  session.connect();
+  // Connected only while sampling: an attached inspector slows the whole process down.
+  let session: Session | null = null;
   let running = false;
   let written = 0;
   let busy: Promise<void> = Promise.resolve();
   const toggle = async (): Promise<void> => {
-    if (!running) {
+    if (!running || !session) {
+      session = new Session();
+      session.connect();
       await session.post('Profiler.enable');
-      await session.post('Profiler.setSamplingInterval', { interval: 250 });
+      await session.post('Profiler.setSamplingInterval', { interval: 1000 });
       await session.post('Profiler.start');
       running = true;
       return;
     }
     const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    session = null;
     running = false;
     mkdirSync(dir, { recursive: true });
     written += 1;

@@ -57,7 +57,13 @@ describe(`a batch of ${ARTICLES} articles while a worker replica is killed, and 
     editor = signToken(secret, { sub: 'fault-editor', role: 'editor', ttlSeconds: 3600 });
     // Pattern extraction (no parser): the test is about the queue, and stays within CI's time.
     env = { STANCE_AUTH_SECRET: secret, REDIS_URL: redis.url, STANCE_INGEST_CONCURRENCY: '2', CORENLP_URL: '' };
-    [a, b] = await Promise.all([startServiceProcess(env), startServiceProcess(env)]);
+    const started = await Promise.allSettled([startServiceProcess(env), startServiceProcess(env)]);
+    const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (up.length < 2) {
+      await Promise.all(up.map((s) => s.stop()));
+      throw (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason;
+    }
+    [a, b] = up;
     driver = neo4j.driver(
       process.env.NEO4J_URI!,
       neo4j.auth.basic(process.env.NEO4J_USERNAME!, process.env.NEO4J_PASSWORD!),

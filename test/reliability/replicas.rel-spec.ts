@@ -111,10 +111,17 @@ describe('two replicas over one Neo4j and one Redis', () => {
     editor = signToken(secret, { sub: 'replica-editor', role: 'editor', ttlSeconds: 3600 });
     reader = signToken(secret, { sub: 'replica-reader', role: 'reader', ttlSeconds: 3600 });
     const env = { STANCE_AUTH_SECRET: secret, REDIS_URL: redis.url, STANCE_INGEST_CONCURRENCY: '1' };
-    [a, b] = await Promise.all([
+    // Started together, as replicas are; one that started is stopped even when the other did not.
+    const started = await Promise.allSettled([
       startServiceProcess(env),
       startServiceProcess({ ...env, NEO4J_URI: process.env.NEO4J_URI!.replace(/^bolt:/, 'neo4j:') }),
     ]);
+    const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (up.length < 2) {
+      await Promise.all(up.map((s) => s.stop()));
+      throw (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason;
+    }
+    [a, b] = up;
   });
 
   const figures: Record<string, unknown> = {};
