@@ -65,9 +65,27 @@ export class BullIngestQueue extends IngestQueue {
     );
   }
 
-  async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+  /**
+   * Lets running jobs finish, for up to `graceMs`; past it (a job still
+   * running, or Redis away, which BullMQ's close waits on forever) the worker
+   * is closed without waiting and the connections are dropped. A job cut off
+   * so runs again on another worker (a stalled job): idempotent.
+   */
+  async close(graceMs = 10_000): Promise<void> {
+    const graceful = (async () => {
+      await this.worker?.close();
+      await this.queue.close();
+    })();
+    const closed = await Promise.race([
+      graceful.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+    ]);
+    if (!closed) {
+      this.logger.warn(
+        `the ingest worker did not stop within ${graceMs} ms; its running jobs will run again elsewhere`,
+      );
+      void this.worker?.close(true).catch(() => undefined);
+    }
     await this.book.close();
     await Promise.all(this.connections.map(closeRedis));
   }

@@ -114,8 +114,8 @@ export abstract class IngestQueue {
     return this.book.jobs(batchId, state, limit);
   }
 
-  /** Stops taking jobs, lets the running ones finish, and closes the connections. */
-  abstract close(): Promise<void>;
+  /** Stops taking jobs, lets the running ones finish (for up to `graceMs`), and closes the connections. */
+  abstract close(graceMs?: number): Promise<void>;
 
   /** Refuses a batch the engine cannot take (QUEUE_FULL); nothing is filed then. */
   protected abstract admit(inputs: IngestArticleInput[]): void;

@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   Module,
@@ -20,10 +21,13 @@ import { LocalIngestQueue } from './local-queue.js';
 /** Lets running jobs finish (and stops taking new ones) before the database connections close. */
 @Injectable()
 class QueueShutdown implements BeforeApplicationShutdown {
-  constructor(private readonly queue: IngestQueue) {}
+  constructor(
+    private readonly queue: IngestQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await this.queue.close(this.config.ops.shutdownGraceMs);
   }
 }
 

@@ -53,10 +53,14 @@ export class LocalIngestQueue extends IngestQueue {
     return { waiting: this.waiting.length, running: this.running };
   }
 
-  async close(): Promise<void> {
+  async close(graceMs = 10_000): Promise<void> {
     this.closing = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.running > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+    if (this.running > 0)
+      await Promise.race([
+        new Promise<void>((resolve) => this.idle.add(resolve)),
+        new Promise((resolve) => setTimeout(resolve, graceMs).unref()),
+      ]);
     await this.book.close();
   }
 

@@ -132,6 +132,8 @@ describe(`a batch of ${ARTICLES} articles while a worker replica is killed, and 
     const waitedMs = performance.now() - asked;
     expect(refused.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(waitedMs).toBeLessThan(5000);
+    // A replica asked to stop while Redis is away stops by itself (its worker given up after the grace).
+    expect(await b.stop()).toBe('exit 0');
     redis = await startRedis(redis.port);
     // The connections come back on their own (back-off up to 5 s).
     const deadline = Date.now() + 30_000;

@@ -12,7 +12,8 @@ export interface ServiceProcess {
   pid: number;
   /** Resident set size in MB, from /proc. */
   rssMb(): number;
-  stop(): Promise<void>;
+  /** SIGTERM, SIGKILL after 15 s: says how it ended ('exit 0', 'SIGKILL'). */
+  stop(): Promise<string>;
   /** Ends it at once (SIGKILL): no shutdown, running work cut off. */
   kill(): Promise<void>;
 }
@@ -80,12 +81,14 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
       await exited;
     },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      const ended = () => (child.signalCode !== null ? child.signalCode : `exit ${child.exitCode}`);
+      if (child.exitCode !== null || child.signalCode !== null) return ended();
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
+      return ended();
     },
   };
 }
