@@ -90,6 +90,8 @@ describe('the review desk in a browser, by keyboard', () => {
       { url: 'https://example.test/desk/japan' },
     );
 
+  const bookmarksSent: string[] = [];
+
   beforeAll(async () => {
     await resetGraph();
     t = await startTestApp({ STANCE_OPEN_READS: 'false' });
@@ -103,6 +105,11 @@ describe('the review desk in a browser, by keyboard', () => {
         if (msg.type() === 'error') errors.push(msg.text());
       });
     }
+    // The page hands the answers' Stance-Bookmark back (read-your-writes across replicas).
+    a.on('request', (request) => {
+      const bookmark = request.url().endsWith('/graphql') ? request.headers()['stance-bookmark'] : undefined;
+      if (bookmark) bookmarksSent.push(bookmark);
+    });
     await signIn(a);
     await signIn(b);
   });
@@ -123,6 +130,8 @@ describe('the review desk in a browser, by keyboard', () => {
     await a.locator('.ingest-item[data-status="done"]').nth(2).waitFor({ timeout: 60_000 });
     const verdicts = await a.locator('.ingest-item .verdict').allTextContents();
     expect(verdicts).toEqual(['new report', 'new report', 'new report']);
+    expect(bookmarksSent.length).toBeGreaterThan(0);
+    expect(bookmarksSent.every((b) => /^[A-Za-z0-9:+/=_.-]+$/.test(b))).toBe(true);
     await b.locator('.queue-item').first().waitFor();
   });
 

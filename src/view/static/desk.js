@@ -104,19 +104,30 @@
     return t ? { authorization: 'Bearer ' + t } : {};
   }
 
+  // Read-your-writes across replicas: the newest Stance-Bookmark an answer carried goes back
+  // with the next request, whichever replica serves it; dropped if the database refuses it.
+  var bookmark = null;
+
   function gql(query, variables) {
+    var sent = bookmark;
     return fetch('/graphql', {
       method: 'POST',
-      headers: Object.assign({ 'content-type': 'application/json' }, authHeaders()),
+      headers: Object.assign(
+        { 'content-type': 'application/json' },
+        authHeaders(),
+        sent ? { 'stance-bookmark': sent } : {},
+      ),
       body: JSON.stringify({ query: query, variables: variables || {} }),
     })
       .then(function (res) {
+        bookmark = res.headers.get('stance-bookmark') || bookmark;
         return res.json();
       })
       .then(function (body) {
         if (body.errors && body.errors.length) {
           var error = new Error(body.errors[0].message);
           error.code = body.errors[0].extensions && body.errors[0].extensions.code;
+          if (sent && error.code === 'BAD_REQUEST') bookmark = null;
           throw error;
         }
         return body.data;
