@@ -8,7 +8,6 @@ import { runAs } from '../common/operation-context.js';
 import type { IngestArticleInput } from '../ingest/dto/ingest-article.input.js';
 import type { IngestOutcome } from '../ingest/ingest.service.js';
 import {
-  batchFinished,
   jobId,
   JobState,
   labelOf,
@@ -92,13 +91,14 @@ export abstract class IngestQueue {
     const batch = await this.book.createBatch(batchId, inputs.map(labelOf)).catch((error: unknown) => {
       throw refusal(error);
     });
+    // Announced before any job can start, so that the filing comes first; only the caller knows the id yet.
+    await this.publish(batch, null);
     try {
       await this.add(inputs.map((input, index) => ({ batchId, index, input })));
     } catch (error) {
       await this.book.discard(batchId).catch(() => undefined);
       throw refusal(error);
     }
-    await this.publish(batch, null);
     return batch;
   }
 
@@ -168,11 +168,10 @@ export abstract class IngestQueue {
   }
 
   private async transition(id: string, patch: Parameters<JobBook['transition']>[1]): Promise<JobRecord> {
-    const batch = await this.book.transition(id, patch);
-    const job = await this.book.job(id);
-    if (!batch || !job) throw new DomainError(ErrorCode.NOT_FOUND, `job "${id}" is no longer in the book`);
-    await this.publish(batch, job);
-    return job;
+    const changed = await this.book.transition(id, patch);
+    if (!changed) throw new DomainError(ErrorCode.NOT_FOUND, `job "${id}" is no longer in the book`);
+    await this.publish(changed.batch, changed.job);
+    return changed.job;
   }
 
   private async publish(batch: BatchRecord, job: JobRecord | null): Promise<void> {
@@ -183,5 +182,3 @@ export abstract class IngestQueue {
     }
   }
 }
-
-export { batchFinished };

@@ -8,16 +8,11 @@ describe('MemoryJobBook', () => {
     await book.createBatch(id, ['one', 'two']);
     await book.transition(`${id}.0`, { state: JobState.RUNNING, attempts: 1 });
     // a worker died and the job runs again: RUNNING to RUNNING
-    expect(await book.transition(`${id}.0`, { state: JobState.RUNNING, attempts: 2 })).toMatchObject({
-      queued: 1,
-      running: 1,
-      done: 0,
-    });
-    expect(await book.transition(`${id}.0`, { state: JobState.DONE })).toMatchObject({
-      queued: 1,
-      running: 0,
-      done: 1,
-    });
+    const rerun = await book.transition(`${id}.0`, { state: JobState.RUNNING, attempts: 2 });
+    expect(rerun?.batch).toMatchObject({ queued: 1, running: 1, done: 0 });
+    const done = await book.transition(`${id}.0`, { state: JobState.DONE });
+    expect(done?.batch).toMatchObject({ queued: 1, running: 0, done: 1 });
+    expect(done?.job).toMatchObject({ state: JobState.DONE, attempts: 2, label: 'one' });
     expect(await book.transition(`${id}.9`, { state: JobState.DONE })).toBeNull();
     expect(await book.job(`${id}.0`)).toMatchObject({ state: JobState.DONE, attempts: 2, label: 'one' });
   });

@@ -55,7 +55,7 @@ export class MemoryJobBook implements JobBook {
     return Promise.resolve({ ...record });
   }
 
-  transition(id: string, patch: JobPatch): Promise<BatchRecord | null> {
+  transition(id: string, patch: JobPatch): Promise<{ batch: BatchRecord; job: JobRecord } | null> {
     const at = parseJobId(id);
     const batch = at ? this.batches.get(at.batchId) : undefined;
     const job = at && batch ? batch.jobs[at.index] : undefined;
@@ -63,7 +63,7 @@ export class MemoryJobBook implements JobBook {
     batch.record[COUNT[job.state]] -= 1;
     Object.assign(job, patch);
     batch.record[COUNT[job.state]] += 1;
-    return Promise.resolve({ ...batch.record });
+    return Promise.resolve({ batch: { ...batch.record }, job: { ...job } });
   }
 
   batch(id: string): Promise<BatchRecord | null> {
@@ -110,7 +110,7 @@ export class MemoryJobBook implements JobBook {
 /**
  * A job's transition in Redis, atomically: the counts of its old and new
  * state move with it, so a job re-run after a worker died (BullMQ's stalled
- * jobs) is never counted twice. Answers the batch's meta and counts.
+ * jobs) is never counted twice. Answers the batch's meta and counts, and the job.
  */
 const TRANSITION = `
 local old = redis.call('HGET', KEYS[1], ARGV[1])
@@ -122,7 +122,9 @@ for k, v in pairs(patch) do job[k] = v end
 redis.call('HINCRBY', KEYS[1], job.state, 1)
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(job))
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
-return redis.call('HMGET', KEYS[1], 'meta', 'QUEUED', 'RUNNING', 'DONE', 'FAILED')
+local row = redis.call('HMGET', KEYS[1], 'meta', 'QUEUED', 'RUNNING', 'DONE', 'FAILED')
+table.insert(row, cjson.encode(job))
+return row
 `;
 
 /** How long a batch stays readable after its last change. */
@@ -154,7 +156,7 @@ export class RedisJobBook implements JobBook {
     return { id, total: labels.length, queued: labels.length, running: 0, done: 0, failed: 0, createdAt };
   }
 
-  async transition(id: string, patch: JobPatch): Promise<BatchRecord | null> {
+  async transition(id: string, patch: JobPatch): Promise<{ batch: BatchRecord; job: JobRecord } | null> {
     const at = parseJobId(id);
     if (!at) return null;
     const run = (this.redis as unknown as Record<string, (...a: unknown[]) => Promise<Array<string | null> | null>>)
@@ -166,7 +168,8 @@ export class RedisJobBook implements JobBook {
       JSON.stringify(patch),
       BATCH_TTL_SECONDS,
     );
-    return row ? this.batchOf(at.batchId, row) : null;
+    const batch = row ? this.batchOf(at.batchId, row) : null;
+    return batch && row?.[5] ? { batch, job: JSON.parse(row[5]) as JobRecord } : null;
   }
 
   async batch(id: string): Promise<BatchRecord | null> {

@@ -83,11 +83,11 @@ export type JobPatch = Partial<Omit<JobRecord, 'id' | 'batchId' | 'index' | 'lab
 /**
  * Where jobs and batches are kept: in memory for one process, in Redis for
  * replicas (job-book.ts). A transition updates the job and its batch's
- * counts together, and answers the batch as it now is.
+ * counts together, and answers both as they now are.
  */
 export interface JobBook {
   createBatch(id: string, labels: string[]): Promise<BatchRecord>;
-  transition(id: string, patch: JobPatch): Promise<BatchRecord | null>;
+  transition(id: string, patch: JobPatch): Promise<{ batch: BatchRecord; job: JobRecord } | null>;
   batch(id: string): Promise<BatchRecord | null>;
   job(id: string): Promise<JobRecord | null>;
   /** A batch's jobs in order, optionally in one state, at most `limit`. */

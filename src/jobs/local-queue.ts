@@ -2,9 +2,9 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import type { JobsConfig } from '../common/config/config.js';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
 import type { IngestArticleInput } from '../ingest/dto/ingest-article.input.js';
-import { IngestQueue, type IngestFn } from './ingest-queue.js';
+import { IngestQueue, isTransient, type IngestFn } from './ingest-queue.js';
 import { MemoryJobBook } from './job-book.js';
-import { jobId, JobState, type JobData } from './job-records.js';
+import type { JobData } from './job-records.js';
 
 interface Waiting {
   data: JobData;
@@ -48,11 +48,6 @@ export class LocalIngestQueue extends IngestQueue {
     return Promise.resolve();
   }
 
-  /** Jobs waiting and running now (for /metrics and tests). */
-  size(): { waiting: number; running: number } {
-    return { waiting: this.waiting.length, running: this.running };
-  }
-
   async close(graceMs = 10_000): Promise<void> {
     this.closing = true;
     if (this.timer) clearTimeout(this.timer);
@@ -89,10 +84,9 @@ export class LocalIngestQueue extends IngestQueue {
     const last = job.attempt >= this.config.attempts;
     try {
       await this.run(job.data, job.attempt, last);
-    } catch {
-      // run() filed it as QUEUED again (transient, tries left) or as FAILED.
-      const filed = await this.book.job(jobId(job.data.batchId, job.data.index)).catch(() => null);
-      if (filed?.state === JobState.QUEUED && !this.closing)
+    } catch (error) {
+      // run() filed it as QUEUED again (transient, tries left) or as FAILED: the same rule here.
+      if (!last && isTransient(error) && !this.closing)
         this.waiting.push({ ...job, attempt: job.attempt + 1, notBefore: Date.now() + this.backoff(job.attempt) });
     } finally {
       this.running -= 1;
