@@ -184,4 +184,58 @@ describe('proposal wordings read off the parse', () => {
     );
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'Water - sharing treaty' });
   });
+
+  // "I have a proposal to extend the current agreement without any preconditions" (the infinitive parsed as the verb's ccomp)
+  const proposing = sentence(
+    [
+      ['I', 'PRP'],
+      ['have', 'VBP'],
+      ['a', 'DT'],
+      ['proposal', 'NN'],
+      ['to', 'TO'],
+      ['extend', 'VB'],
+      ['the', 'DT'],
+      ['current', 'JJ'],
+      ['agreement', 'NN'],
+      ['without', 'IN'],
+      ['any', 'DT'],
+      ['preconditions', 'NNS'],
+    ],
+    [
+      ['root', -1, 1],
+      ['nsubj', 1, 0],
+      ['det', 3, 2],
+      ['obj', 1, 3],
+      ['mark', 5, 4],
+      ['ccomp', 1, 5],
+      ['det', 8, 6],
+      ['amod', 8, 7],
+      ['obj', 5, 8],
+      ['case', 11, 9],
+      ['det', 11, 10],
+      ['obl:without', 5, 11],
+    ],
+  );
+  proposing.g.tokens[7].ner = 'DATE';
+
+  it("names a proposing noun by the act it proposes, up to the act's object", () => {
+    const { g, text } = proposing;
+    const start = text.indexOf('proposal');
+    expect(reshapeWording(g, text, start, text.length, 'noun-proposal')).toMatchObject({
+      keep: true,
+      name: 'Proposal to extend the current agreement',
+    });
+    // the pattern's wording may start at the act: the noun before it still names it
+    const act = text.indexOf('extend');
+    expect(reshapeWording(g, text, act, text.length, 'noun-proposal')).toMatchObject({
+      keep: true,
+      name: 'Proposal to extend the current agreement',
+    });
+  });
+
+  it('reads "the current agreement" as a reference: a generic modifier tells no proposal apart', () => {
+    const { g, text } = proposing;
+    const act = text.indexOf('extend');
+    expect(reshapeWording(g, text, act, text.indexOf(' without'))).toEqual({ keep: false, why: 'refers back' });
+  });
 });

@@ -8,7 +8,14 @@
  * ("prolong the pact", "extend the deal for one year") or not a proposal at
  * all ("way forward", "and six votes against").
  */
-import { ANAPHOR_ANY, ANAPHOR_TYPED, NAMED_HEADS, PROPOSAL_NOUNS, PROPOSAL_VERBS } from '../lexicon.js';
+import {
+  ANAPHOR_ANY,
+  ANAPHOR_TYPED,
+  GENERIC_MODIFIERS,
+  NAMED_HEADS,
+  PROPOSAL_NOUNS,
+  PROPOSAL_VERBS,
+} from '../lexicon.js';
 import { stem } from '../tokens.js';
 import type { Arc, SentenceGraph } from './graph.js';
 
@@ -70,13 +77,16 @@ function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean 
   if (depth > 0 && a.token < parent && /^[-\u2010-\u2013]$/.test(g.tokens[a.token + 1]?.text ?? '')) return true;
   if (a.base === 'dep') return false;
   if (!INSIDE.has(a.base)) return false;
+  // the head's own determiner is not part of its name; one inside ("accession of the Nordic country") is
   if (a.base === 'det') return false;
   if (a.base === 'nmod:poss' && t.pos === 'PRP$') return false;
   // "of" before the phrase belongs to what governs it; "'s" and the prepositions inside it are its own
   if (a.base === 'case') return depth > 0 || t.pos === 'POS';
   if (a.base === 'conj' || a.base === 'cc') return depth > 0;
-  // "bid on Tuesday": a date says when, not which
-  if (t.ner === 'DATE' || t.ner === 'TIME' || t.ner === 'DURATION') return false;
+  // "bid on Tuesday", "Monday's vote": a date after the head or as its possessor says when, not which
+  // ("the current agreement", "the 2018 military agreement": before it, it says which)
+  if ((t.ner === 'DATE' || t.ner === 'TIME' || t.ner === 'DURATION') && (a.token > parent || a.base === 'nmod:poss'))
+    return false;
   if (a.base === 'nmod' || a.base === 'obl') {
     // "talks between the two Koreas", "a treaty on arms control": one level after the head
     return depth <= 1 && AFTER_HEAD.has(a.sub) && a.token > parent;
@@ -92,8 +102,14 @@ export function phraseName(
 ): { name: string; start: number; end: number } | null {
   let from = 0;
   let to = tokens.length;
-  // no determiner or stray hyphen first ("-drafted resolution"), no preposition or conjunction last ("agreement over")
-  while (from < to && (DETERMINERS.test(g.tokens[tokens[from]].text) || !/\w/.test(g.tokens[tokens[from]].text)))
+  // no determiner or stray hyphen first ("-drafted resolution"), no preposition or conjunction last ("agreement over"),
+  // no verb before a name or a determiner ("approving Sweden's membership": the act on it, not its name)
+  const verbFirst = (i: number): boolean =>
+    g.tokens[tokens[i]].pos === 'VBG' && i + 1 < to && /^(?:NNPS?|DT|PRP\$|CD)$/.test(g.tokens[tokens[i + 1]].pos);
+  while (
+    from < to &&
+    (DETERMINERS.test(g.tokens[tokens[from]].text) || !/\w/.test(g.tokens[tokens[from]].text) || verbFirst(from))
+  )
     from++;
   while (
     to > from &&
@@ -107,6 +123,71 @@ export function phraseName(
   const raw = text.slice(start, end).replace(/\s+/g, ' ').trim();
   if (!raw) return null;
   return { name: raw.charAt(0).toUpperCase() + raw.slice(1), start, end };
+}
+
+/**
+ * A proposing noun followed by the act it proposes ("a proposal to extend the
+ * current agreement", "Sweden's bid to join NATO"): the noun phrase, "to", the
+ * verb (with its particle) and the verb's object, without what modifies the
+ * act ("without any preconditions", "for one year"). The parser attaches the
+ * infinitive to the noun or to the verb governing it; either way it must
+ * follow the noun at once. Null when there is no such act or it has no object.
+ */
+function proposedAct(g: SentenceGraph, head: number, phrase: number[]): number[] | null {
+  if (!ANAPHOR_ANY.has(keyOf(g.tokens[head].text))) return null;
+  const last = phrase[phrase.length - 1];
+  if (last !== head) return null;
+  const to = head + 1;
+  const verb = head + 2;
+  if (g.tokens[to]?.pos !== 'TO' || !/^VB$/.test(g.tokens[verb]?.pos ?? '')) return null;
+  if (g.head[to] !== verb) return null;
+  const obj = g.children(verb, 'obj')[0];
+  if (!obj || obj.token < verb || !/^NN/.test(g.tokens[obj.token].pos)) return null;
+  const objPhrase = nounPhraseTokens(g, obj.token);
+  const parts = new Set([...phrase, to, verb, ...objPhrase]);
+  for (const a of g.children(verb, 'compound:prt')) parts.add(a.token);
+  for (const a of g.children(obj.token, 'det', 'nmod:poss')) parts.add(a.token);
+  let end = objPhrase[objPhrase.length - 1];
+  // "a bill to allow Finland to join NATO": the object's own act, up to its object
+  const then = g.children(verb, 'xcomp').find((a) => a.token === end + 2 && g.tokens[end + 1].pos === 'TO');
+  const thenObj = then && g.children(then.token, 'obj')[0];
+  if (then && thenObj && thenObj.token > then.token && /^NN/.test(g.tokens[thenObj.token].pos)) {
+    const further = nounPhraseTokens(g, thenObj.token);
+    for (const t of [end + 1, then.token, ...further]) parts.add(t);
+    for (const a of g.children(thenObj.token, 'det', 'nmod:poss')) parts.add(a.token);
+    end = further[further.length - 1];
+  }
+  // contiguous, or it is not one wording
+  const tokens: number[] = [];
+  for (let t = phrase[0]; t <= end; t++) {
+    if (!parts.has(t)) return null;
+    tokens.push(t);
+  }
+  return tokens;
+}
+
+/** A word that could stand before any proposal's head: a determiner or a generic modifier ("current", "new", "latest"). "Own" tells whose. */
+function generic(g: SentenceGraph, t: number): boolean {
+  const w = g.tokens[t].text.toLowerCase();
+  // "its own draft resolution": someone's own is a proposal of its own, not a reference
+  return DETERMINERS.test(w) || (GENERIC_MODIFIERS.has(w) && w !== 'own');
+}
+
+/** Nouns for a text put forward, whose "for" or "of" phrase says what it is for ("a plan for talks"). */
+const DOCUMENTS = new Set(['proposal', 'plan', 'initiative', 'draft', 'motion', 'blueprint', 'roadmap'].map(keyOf));
+
+/** The noun phrase of the document a wording is the content of ("proposal for [a Gaza ceasefire]"), or null. */
+function documentOf(g: SentenceGraph, text: string, shaped: { start: number; end: number }): Reshaped | null {
+  const head = g.headOf(shaped.start, shaped.end);
+  if (head < 0) return null;
+  const up = g.relation(head);
+  if (!up || (up.base !== 'nmod' && up.base !== 'obl') || (up.sub !== 'for' && up.sub !== 'of')) return null;
+  const doc = g.head[head];
+  if (doc < 0 || !/^NN/.test(g.tokens[doc].pos) || !DOCUMENTS.has(keyOf(g.tokens[doc].text))) return null;
+  const phrase = nounPhraseTokens(g, doc);
+  if (!phrase.includes(head)) return null;
+  const named = phraseName(g, text, phrase);
+  return named ? { keep: true, ...named } : null;
 }
 
 export type Reshaped = { keep: true; name: string; start: number; end: number } | { keep: false; why: string };
@@ -127,9 +208,23 @@ export function reshapeWording(
   pattern = '',
 ): Reshaped | null {
   const shaped = reshape(g, text, start, end);
-  // What a proposing word introduces ("proposed that officials hold talks") is a proposal even when
-  // its noun phrase is bare: the pattern's own wording stays.
-  if (shaped && !shaped.keep && shaped.why === 'refers back' && PROPOSING.has(pattern)) return null;
+  if (pattern === 'noun-proposal' && shaped?.keep) {
+    // "the Qatari-Egyptian proposal for a Gaza ceasefire": what was put forward is the proposal, not what it is for
+    const document = documentOf(g, text, shaped);
+    if (document) return document;
+  }
+  if (shaped && !shaped.keep && shaped.why === 'refers back' && PROPOSING.has(pattern)) {
+    // "a proposal to extend the deal": the proposing noun with the act it proposes names it
+    const noun = g.tokenAt(start) - 2;
+    if (noun >= 0 && /^NN/.test(g.tokens[noun].pos)) {
+      const act = proposedAct(g, noun, nounPhraseTokens(g, noun));
+      const named = act && phraseName(g, text, act);
+      if (named) return { keep: true, ...named };
+    }
+    // What a proposing word introduces ("proposed that officials hold talks") is a proposal even when
+    // its noun phrase is bare: the pattern's own wording stays.
+    return null;
+  }
   return shaped;
 }
 
@@ -143,8 +238,14 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
   if (/^NN/.test(tok.pos)) {
     if (!isProposalNoun(tok.text) && !isProposalNoun(tok.lemma)) return { keep: false, why: 'not a proposal noun' };
     const phrase = nounPhraseTokens(g, head);
+    // "a proposal to extend the current agreement without any preconditions": the act proposed, up to its object
+    const proposed = proposedAct(g, head, phrase);
+    if (proposed) {
+      const named = phraseName(g, text, proposed);
+      if (named) return { keep: true, ...named };
+    }
     // "the bill", "these applications", "its bid": a reference to a proposal named elsewhere, not a name
-    if (phrase.filter((t) => !DETERMINERS.test(g.tokens[t].text)).length === 1 && isAnaphorNoun(tok.text)) {
+    if (phrase.filter((t) => !generic(g, t)).length === 1 && isAnaphorNoun(tok.text)) {
       return { keep: false, why: 'refers back' };
     }
     const named = phraseName(g, text, phrase);
@@ -157,8 +258,8 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
     if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {
       const phrase = nounPhraseTokens(g, obj.token);
-      const bare = phrase.filter((t) => !DETERMINERS.test(g.tokens[t].text));
-      // "prolong the pact", "extend the deal": an action on a proposal named before
+      const bare = phrase.filter((t) => !generic(g, t));
+      // "prolong the pact", "extend the current deal": an action on a proposal named before
       if (bare.length === 1 && isAnaphorNoun(g.tokens[obj.token].text)) return { keep: false, why: 'refers back' };
       const named = phraseName(g, text, phrase);
       return named ? { keep: true, ...named } : null;
