@@ -142,4 +142,18 @@ describe('proposals', () => {
     const ps = proposalsOf('Malta proposed a cease-fire resolution on Monday.', known);
     expect(ps.map((p) => p.id)).toEqual(['ceasefire-resolution']);
   });
+
+  it("does not take a proposal's content for a proposal of another kind held from elsewhere", () => {
+    const known: KnownProposal[] = [
+      {
+        id: 'un-resolution-demanding-an-immediate-ceasefire-in-gaza',
+        name: 'UN resolution demanding an immediate ceasefire in Gaza',
+        aliases: [],
+      },
+    ];
+    const ps = proposalsOf('Egypt again called for an immediate ceasefire in Gaza on Monday.', known);
+    expect(ps.map((p) => p.id)).not.toContain('un-resolution-demanding-an-immediate-ceasefire-in-gaza');
+    const same = proposalsOf('Egypt backed the UN resolution demanding an immediate ceasefire in Gaza.', known);
+    expect(same.map((p) => p.id)).toContain('un-resolution-demanding-an-immediate-ceasefire-in-gaza');
+  });
 });

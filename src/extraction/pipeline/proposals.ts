@@ -1563,8 +1563,17 @@ export function buildProposals(
     parties: Set<string>,
   ): ProposalRecord | undefined => {
     let rec: ProposalRecord | undefined;
-    for (const r of records.values()) if (sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
+    // the content of a proposal is not the proposal: "an immediate ceasefire" is not "the resolution demanding an immediate ceasefire"
+    const saidKinds = head ? kindsOf([head]) : new Set<string>();
+    const fits = (r: ProposalRecord): boolean => {
+      // (within one article the kinds may differ: "the summit" the article set up may be "the talks" later)
+      if (!saidKinds.size || !r.head || records.has(r.id)) return true;
+      const its = kindsOf([r.head]);
+      return !its.size || [...its].some((k) => saidKinds.has(k));
+    };
+    for (const r of records.values()) if (fits(r) && sameProposal(r, keys, head, proposedById, proposedOn)) rec = r;
     const akin = (r: ProposalRecord): boolean =>
+      fits(r) &&
       !(r.proposedById && proposedById && r.proposedById !== proposedById) &&
       r.keySets.some((ks) => kindred(ks, keys, r.known));
     if (!rec) for (const r of records.values()) if (akin(r)) rec = r;
@@ -1577,6 +1586,7 @@ export function buildProposals(
           // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
           // the Gaza "ceasefire and hostage release proposal" known from elsewhere
           if (
+            fits(r) &&
             sameProposal(r, keys, head, proposedById, proposedOn) &&
             keys.some((x) => r.allKeys.has(x) && !genericKey(x))
           )
@@ -1675,6 +1685,12 @@ export function buildProposals(
     if (!rec.proposedById && proposedById) rec.proposedById = proposedById;
     if (!rec.proposerId && speaker?.personId && proposedById === rec.proposedById) rec.proposerId = speaker.personId;
     if (!rec.proposedOn && proposedOn) rec.proposedOn = proposedOn;
+    // "a United Nations resolution" then "a United Nations resolution demanding an immediate ceasefire":
+    // a new proposal takes the wording that says more about it
+    if (!rec.known && raw.name.toLowerCase().startsWith(`${rec.name.toLowerCase()} `)) {
+      rec.aliases.add(rec.name);
+      rec.name = raw.name;
+    }
     for (const form of [raw.name, raw.raw]) if (form !== rec.name) rec.aliases.add(form);
     rec.keySets.push(keys);
     for (const k of keys) rec.allKeys.add(k);

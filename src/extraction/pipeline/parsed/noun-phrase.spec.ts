@@ -238,4 +238,84 @@ describe('proposal wordings read off the parse', () => {
     const act = text.indexOf('extend');
     expect(reshapeWording(g, text, act, text.indexOf(' without'))).toEqual({ keep: false, why: 'refers back' });
   });
+
+  // "Britain abstained on a United Nations resolution demanding an immediate ceasefire in Gaza"
+  const demanding = sentence(
+    [
+      ['Britain', 'NNP'],
+      ['abstained', 'VBD'],
+      ['on', 'IN'],
+      ['a', 'DT'],
+      ['United', 'NNP'],
+      ['Nations', 'NNP'],
+      ['resolution', 'NN'],
+      ['demanding', 'VBG'],
+      ['an', 'DT'],
+      ['immediate', 'JJ'],
+      ['ceasefire', 'NN'],
+      ['in', 'IN'],
+      ['Gaza', 'NNP'],
+    ],
+    [
+      ['root', -1, 1],
+      ['nsubj', 1, 0],
+      ['case', 6, 2],
+      ['det', 6, 3],
+      ['compound', 5, 4],
+      ['compound', 6, 5],
+      ['obl:on', 1, 6],
+      ['acl', 6, 7],
+      ['det', 10, 8],
+      ['amod', 10, 9],
+      ['obj', 7, 10],
+      ['case', 12, 11],
+      ['nmod:in', 10, 12],
+    ],
+  );
+
+  demanding.g.tokens[7].lemma = 'demand';
+
+  it('names what a resolution demands as the resolution, with what it demands', () => {
+    const { g, text } = demanding;
+    const start = text.indexOf('immediate');
+    expect(reshapeWording(g, text, start, text.length)).toMatchObject({
+      keep: true,
+      name: 'United Nations resolution demanding an immediate ceasefire in Gaza',
+    });
+  });
+
+  // "Russia agreed to an extension of the nuclear treaty"
+  const extension = sentence(
+    [
+      ['Russia', 'NNP'],
+      ['agreed', 'VBD'],
+      ['to', 'IN'],
+      ['an', 'DT'],
+      ['extension', 'NN'],
+      ['of', 'IN'],
+      ['the', 'DT'],
+      ['nuclear', 'JJ'],
+      ['treaty', 'NN'],
+    ],
+    [
+      ['root', -1, 1],
+      ['nsubj', 1, 0],
+      ['case', 4, 2],
+      ['det', 4, 3],
+      ['obl:to', 1, 4],
+      ['case', 8, 5],
+      ['det', 8, 6],
+      ['amod', 8, 7],
+      ['nmod:of', 4, 8],
+    ],
+  );
+
+  it('names an agreement a proposal would extend as the extension', () => {
+    const { g, text } = extension;
+    const start = text.indexOf('nuclear');
+    expect(reshapeWording(g, text, start, text.length)).toMatchObject({
+      keep: true,
+      name: 'Extension of the nuclear treaty',
+    });
+  });
 });

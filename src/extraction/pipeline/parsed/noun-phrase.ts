@@ -14,6 +14,7 @@ import {
   GENERIC_MODIFIERS,
   NAMED_HEADS,
   PROPOSAL_NOUNS,
+  PROPOSAL_TYPES,
   PROPOSAL_VERBS,
 } from '../lexicon.js';
 import { stem } from '../tokens.js';
@@ -49,12 +50,13 @@ export function isAnaphorNoun(word: string): boolean {
 }
 
 /** The tokens of the noun phrase headed by `head`: its modifiers, without clauses, appositions or lists after it. */
-export function nounPhraseTokens(g: SentenceGraph, head: number): number[] {
+export function nounPhraseTokens(g: SentenceGraph, head: number, innerDeterminers = false): number[] {
   const out = new Set<number>([head]);
   const walk = (t: number, depth: number): void => {
     for (const a of g.children(t)) {
       if (g.head[a.token] !== t) continue;
-      if (!keep(g, t, a, depth)) continue;
+      // "an extension of the nuclear treaty": the determiner inside the phrase, when asked for
+      if (!(innerDeterminers && depth > 0 && a.base === 'det') && !keep(g, t, a, depth)) continue;
       out.add(a.token);
       walk(a.token, depth + 1);
     }
@@ -174,20 +176,61 @@ function generic(g: SentenceGraph, t: number): boolean {
 }
 
 /** Nouns for a text put forward, whose "for" or "of" phrase says what it is for ("a plan for talks"). */
-const DOCUMENTS = new Set(['proposal', 'plan', 'initiative', 'draft', 'motion', 'blueprint', 'roadmap'].map(keyOf));
+const DOCUMENTS = new Set(
+  ['proposal', 'plan', 'initiative', 'draft', 'motion', 'blueprint', 'roadmap', 'resolution', 'bill'].map(keyOf),
+);
+/** Verbs by which a text says what it asks for ("a resolution demanding a ceasefire"). */
+const ASKING = new Set(['call', 'demand', 'urge', 'seek', 'propose', 'request', 'envisage', 'provide']);
 
-/** The noun phrase of the document a wording is the content of ("proposal for [a Gaza ceasefire]"), or null. */
-function documentOf(g: SentenceGraph, text: string, shaped: { start: number; end: number }): Reshaped | null {
+/**
+ * The proposal a wording is the content or object of, named by its own noun
+ * phrase: the text put forward ("proposal for [a Gaza ceasefire]", "a draft
+ * resolution calling for [a ceasefire]") or the act on an agreement
+ * ("an extension of [the nuclear treaty]"). Null when the wording stands alone.
+ */
+function containerOf(g: SentenceGraph, text: string, shaped: { start: number; end: number }): Reshaped | null {
   const head = g.headOf(shaped.start, shaped.end);
   if (head < 0) return null;
   const up = g.relation(head);
-  if (!up || (up.base !== 'nmod' && up.base !== 'obl') || (up.sub !== 'for' && up.sub !== 'of')) return null;
-  const doc = g.head[head];
-  if (doc < 0 || !/^NN/.test(g.tokens[doc].pos) || !DOCUMENTS.has(keyOf(g.tokens[doc].text))) return null;
-  const phrase = nounPhraseTokens(g, doc);
-  if (!phrase.includes(head)) return null;
-  const named = phraseName(g, text, phrase);
+  if (!up) return null;
+  let outer = -1;
+  let asked = -1;
+  if ((up.base === 'nmod' || up.base === 'obl') && (up.sub === 'for' || up.sub === 'of')) {
+    const p = g.head[head];
+    const k = p >= 0 && /^NN/.test(g.tokens[p].pos) ? keyOf(g.tokens[p].text) : '';
+    const kinds = PROPOSAL_TYPES.get(k) ?? [];
+    if (DOCUMENTS.has(k) || (up.sub === 'of' && (kinds.includes('extension') || kinds.includes('suspension'))))
+      outer = p;
+  } else if (up.base === 'obj' || (up.base === 'obl' && up.sub === 'for')) {
+    const verb = g.head[head];
+    const via = verb >= 0 ? g.relation(verb) : null;
+    const noun = via && via.base === 'acl' ? g.head[verb] : -1;
+    if (noun >= 0 && ASKING.has(g.tokens[verb].lemma.toLowerCase()) && DOCUMENTS.has(keyOf(g.tokens[noun].text))) {
+      outer = noun;
+      asked = verb;
+    }
+  }
+  if (outer < 0) return null;
+  const phrase = nounPhraseTokens(g, outer, true);
+  // "a United Nations resolution demanding an immediate ceasefire": what it asks for tells it from other resolutions
+  const whole = asked >= 0 ? withAsked(g, phrase, asked, head) : null;
+  // a bare "the resolution" is a reference: the content then names it better than nothing
+  if (!whole && phrase.filter((t) => !generic(g, t)).length === 1) return null;
+  const named = phraseName(g, text, whole ?? phrase);
   return named ? { keep: true, ...named } : null;
+}
+
+/** The document's phrase, the verb by which it asks and what it asks for, when they run on as one wording. */
+function withAsked(g: SentenceGraph, phrase: number[], verb: number, content: number): number[] | null {
+  const parts = new Set([...phrase, verb, ...nounPhraseTokens(g, content, true)]);
+  for (const a of g.children(content, 'case', 'det', 'nmod:poss')) parts.add(a.token);
+  const last = Math.max(...parts);
+  const tokens: number[] = [];
+  for (let t = phrase[0]; t <= last; t++) {
+    if (!parts.has(t)) return null;
+    tokens.push(t);
+  }
+  return tokens;
 }
 
 export type Reshaped = { keep: true; name: string; start: number; end: number } | { keep: false; why: string };
@@ -208,9 +251,10 @@ export function reshapeWording(
   pattern = '',
 ): Reshaped | null {
   const shaped = reshape(g, text, start, end);
-  if (pattern === 'noun-proposal' && shaped?.keep) {
-    // "the Qatari-Egyptian proposal for a Gaza ceasefire": what was put forward is the proposal, not what it is for
-    const document = documentOf(g, text, shaped);
+  if (shaped?.keep) {
+    // "the Qatari-Egyptian proposal for a Gaza ceasefire", "a draft resolution calling for a ceasefire",
+    // "an extension of the treaty": what was put forward is the proposal, not what it is for or acts on
+    const document = containerOf(g, text, shaped);
     if (document) return document;
   }
   if (shaped && !shaped.keep && shaped.why === 'refers back' && PROPOSING.has(pattern)) {
