@@ -156,4 +156,25 @@ describe('proposals', () => {
     const same = proposalsOf('Egypt backed the UN resolution demanding an immediate ceasefire in Gaza.', known);
     expect(same.map((p) => p.id)).toContain('un-resolution-demanding-an-immediate-ceasefire-in-gaza');
   });
+
+  it("takes every wording of a state's bid to join an organisation for that state's accession", () => {
+    const first = extractArticle(
+      {
+        text: "Turkey blocked Sweden's bid to join NATO for months. Hungary said it would approve Sweden's membership in NATO.",
+        publishedOn: '2024-03-15',
+      },
+      { actors: [], proposals: [] },
+    );
+    expect(first.proposals.map((p) => p.name)).toEqual(["Sweden's NATO accession"]);
+    const later = extractArticle(
+      { text: "Hungary finally ratified Sweden's accession on Monday.", publishedOn: '2024-03-16' },
+      {
+        actors: first.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases })),
+        proposals: first.proposals.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })),
+      },
+    );
+    expect(later.stances.map((st) => [st.actorId, st.position, st.proposalId])).toEqual([
+      ['hungary', 'SUPPORT', 'swedens-nato-accession'],
+    ]);
+  });
 });

@@ -9,7 +9,7 @@
  * mentioned compatible proposal.
  */
 import { slugify } from './slug.js';
-import { findActors, type ActorMention, type ActorTable } from './actors.js';
+import { findActors, type ActorMention, type ActorRecord, type ActorTable } from './actors.js';
 import type { DateMention } from './dates.js';
 import {
   ANAPHOR_ANY,
@@ -1415,6 +1415,37 @@ function subsetMatch(a: string[], b: string[]): boolean {
   return false;
 }
 
+/** Words of joining an organisation, as stems, beside the nouns of the membership kind. */
+const JOINING = new Set(['join', 'entry', 'admission', 'accede', 'admit'].map(stem));
+
+/**
+ * The accession a wording is about: a word of membership or joining, exactly
+ * one state (the applicant: possessor, demonym, or the one who bids) and at
+ * most one organisation (none: "Sweden's bid"). Null otherwise.
+ */
+function accessionOf(
+  units: SemUnit[],
+  keys: string[],
+  records: Map<string, ActorRecord>,
+  proposer: ActorMention | null,
+): { state: ActorRecord; org: ActorRecord | null } | null {
+  if (!kindsOf(keys).has('membership') && !keys.some((k) => JOINING.has(k))) return null;
+  const states = new Set<string>();
+  const orgs = new Set<string>();
+  for (const u of units) {
+    if (!u.actor) continue;
+    if (u.actor.kind === 'ORGANIZATION') orgs.add(u.actor.actorId);
+    else states.add(u.actor.holderId);
+  }
+  // "its bid to join NATO": the one who bids
+  if (!states.size && proposer && proposer.kind !== 'ORGANIZATION') states.add(proposer.holderId);
+  if (states.size !== 1 || orgs.size > 1) return null;
+  const state = records.get([...states][0]);
+  const org = orgs.size ? records.get([...orgs][0]) : null;
+  if (!state || state.kind !== 'STATE' || org === undefined) return null;
+  return { state, org };
+}
+
 /** The kinds of proposal a wording's head nouns name. */
 function kindsOf(keys: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -1601,6 +1632,37 @@ export function buildProposals(
     return rec;
   };
 
+  // the accessions of each applicant state, held and named here: "<state>'s <organisation> accession"
+  const accessions = new Map<string, ProposalRecord[]>();
+  const noteAccession = (stateId: string, rec: ProposalRecord): void => {
+    const list = accessions.get(stateId) ?? [];
+    const at = list.findIndex((r) => r.id === rec.id);
+    if (at >= 0) list[at] = rec;
+    else list.push(rec);
+    accessions.set(stateId, list);
+  };
+  for (const r of knownById.values()) {
+    const m = / accession$/.test(r.name) ? /^(.+)'s /.exec(r.name) : null;
+    const state = m ? knownActors.find((a) => a.kind === 'STATE' && a.name === m[1]) : undefined;
+    if (state) noteAccession(state.id, r);
+  }
+
+  /** The accession held for a state (and organisation), renamed "<state>'s <organisation> accession" when this article first names it so. */
+  const heldAccession = (joining: { state: ActorRecord; org: ActorRecord | null }): ProposalRecord | undefined => {
+    const accession = joining.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
+    let rec = accession ? (records.get(slugify(accession)) ?? knownById.get(slugify(accession))) : undefined;
+    // the state's bid held under another wording ("Sweden's bid"), or its one accession when no organisation is named
+    const held = (accessions.get(joining.state.id) ?? []).filter(
+      (r) => !accession || !r.name.endsWith(' accession') || r.name === accession,
+    );
+    if (!rec && held.length === 1) rec = held[0];
+    if (rec && accession && rec.name !== accession && records.has(rec.id) && !rec.known) {
+      rec.aliases.add(rec.name);
+      rec.name = accession;
+    }
+    return rec;
+  };
+
   // a name's slug without its hyphens -> the id that holds it
   const compact = (id: string): string => id.replace(/-/g, '');
   const sameName = new Map<string, string>();
@@ -1649,11 +1711,16 @@ export function buildProposals(
     const proposedOn =
       raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? (raw.date?.value ?? null) : null;
     const parties = partiesOf(units);
-    let rec = existingProposal(keys, head, proposedById, proposedOn, parties);
+    // "Sweden's bid to join NATO", "Sweden's membership in the alliance": one state's accession, however worded
+    const joining = accessionOf(units, keys, actors.records, proposer);
+    const accession = joining?.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
+    let rec = joining ? heldAccession(joining) : undefined;
+    // a different state's or organisation's accession is never another wording of this one
+    if (!rec && !accession) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {
       rec = {
-        id: slugify(raw.name),
-        name: raw.name,
+        id: slugify(accession ?? raw.name),
+        name: accession ?? raw.name,
         aliases: new Set(),
         proposedById,
         proposerId: speaker?.personId ?? null,
@@ -1677,6 +1744,7 @@ export function buildProposals(
     if (rec.known && !records.has(rec.id)) rec = ownCopy(rec);
     for (const party of parties) rec.parties.add(party);
     records.set(rec.id, rec);
+    if (joining) noteAccession(joining.state.id, rec);
     rec.mentioned = true;
     if (rec.evidenceStart < 0) {
       rec.evidenceStart = raw.start;
@@ -1792,7 +1860,8 @@ export function buildProposals(
     const keys = contentKeys(units);
     // a kind of proposal (an agreement, talks, a summit...) with a word of its own
     if (!kindsOf(keys).size || !keys.some((k) => !genericKey(k))) continue;
-    const rec = existingProposal(keys, headOf(keys), null, null, partiesOf(units));
+    const joining = accessionOf(units, keys, actors.records, null);
+    const rec = joining ? heldAccession(joining) : existingProposal(keys, headOf(keys), null, null, partiesOf(units));
     if (!rec) continue;
     mentions.push({ start: np.start, end: np.end, proposalId: rec.id, kind: 'name' });
     mark.fill(1, np.start, np.end);
