@@ -86,4 +86,15 @@ describe('actors', () => {
     const r = run('Japan met with China in Beijing.');
     expect(r.mentions.map((m) => m.pp)).toEqual([false, true, true]);
   });
+
+  it('finds bodies the gazetteer does not hold by the word that ends their name', () => {
+    const r = run(
+      "The People Power Party opposed it, and Hungary's ruling Fidesz party agreed. Russia's Federal Fisheries Agency said no.",
+    );
+    const holders = r.mentions.map((m) => [m.actorId, m.holderId]);
+    expect(holders).toContainEqual(['people-power-party', 'people-power-party']);
+    expect(holders).toContainEqual(['fidesz', 'fidesz']);
+    // a state's organ speaks for the state
+    expect(holders).toContainEqual(['federal-fisheries-agency', 'russia']);
+  });
 });

@@ -8,6 +8,8 @@
  */
 import { slugify } from './slug.js';
 import {
+  BODY_HEADS,
+  ORGAN_HEADS,
   GOVERNMENT_NOUNS,
   HONORIFICS,
   NAME_PARTICLES,
@@ -1037,6 +1039,83 @@ function scanShortRefs(ctx: Ctx): void {
   }
 }
 
+/**
+ * Step C: bodies the gazetteer and the graph do not hold, known by the word
+ * that ends their name: a run of capitalised words (acronyms too) ending in
+ * one of lexicon BODY_HEADS ("People Power Party", "the African Group",
+ * "AK Party"), or one capitalised name before "party" ("the Fidesz party").
+ * Each is an organisation of its own, speaking for itself.
+ */
+const NOT_BODY_START = new Set([
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'Its',
+  'Their',
+  'His',
+  'Her',
+  'Our',
+]);
+
+function scanNamedBodies(ctx: Ctx): void {
+  const { tokens, text } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // (a word that is no name alone may begin one: "People Power Party")
+    if (ctx.covered[i] !== 0 || !t.cap || NOT_BODY_START.has(t.text) || BODY_HEADS.has(t.text) || /^\d/.test(t.text))
+      continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i < 6 && ctx.covered[j] === 0 && !tokens[j - 1].poss) {
+      const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+      if (gap !== ' ' && !(gap === '-' && tokens[j].hyphenPrev)) break;
+      if (!tokens[j].cap || RUN_BREAKERS.has(tokens[j].text) || /^\d/.test(tokens[j].text)) break;
+      j++;
+    }
+    let end = -1;
+    for (let k = j - 1; k > i && end < 0; k--) if (BODY_HEADS.has(tokens[k].text)) end = k + 1;
+    let nameEnd = end;
+    // "the Fidesz party": one name before a lower-case "party"
+    if (end < 0 && j === i + 1 && !t.poss && !NOT_NAMES.has(t.text) && tokens[j]?.key === 'party' && !tokens[j].cap) {
+      end = j + 1;
+      nameEnd = j;
+    }
+    if (end < 0) continue;
+    const name = text.slice(t.start, tokens[nameEnd - 1].end).replace(/'s$/, '');
+    const id = slugify(name);
+    if (!id) continue;
+    const known = ctx.known.byKey.get(mentionKey(name));
+    // "Russia's Federal Fisheries Agency": a state's organ speaks for the state
+    const state = ORGAN_HEADS.has(tokens[nameEnd - 1].text) ? nationalityBefore(ctx, i) : null;
+    const r = record(ctx, {
+      id: known?.id ?? id,
+      name: known?.name ?? name,
+      kind: known?.kind ?? 'ORGANIZATION',
+      representsId: known?.representsId ?? state?.stateId ?? null,
+      role: null,
+      known: !!known,
+      stateSource: state ? 'explicit' : null,
+      start: t.start,
+      end: tokens[end - 1].end,
+      confidence: 0.6,
+    });
+    if (r.kind !== 'ORGANIZATION') continue;
+    addMention(ctx, {
+      tokStart: i,
+      tokEnd: end,
+      actorId: r.id,
+      kind: 'ORGANIZATION',
+      holderId: r.representsId ?? r.id,
+      personId: null,
+      form: r.representsId ? 'organ' : 'name',
+    });
+    i = end - 1;
+  }
+}
+
 function isNameStartLoose(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i];
   return t.cap && !NOT_NAMES.has(t.text) && ctx.covered[i] === 0;
@@ -1094,6 +1173,7 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
       m.tokStart = p.start;
     }
   }
+  scanNamedBodies(ctx);
   const home = findHomeState(ctx);
   scanOrgans(ctx, home);
   scanShortRefs(ctx);

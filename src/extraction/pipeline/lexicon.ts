@@ -115,6 +115,10 @@ export const TITLE_MODIFIERS = new Set<string>(titlesData.modifiers.map(keyOf));
 export const HONORIFICS = new Set<string>(titlesData.honorifics.map((h) => keyOf(h)));
 export const NAME_PARTICLES = new Set<string>(titlesData.nameParticles);
 export const NOT_NAMES = new Set<string>(titlesData.notNames);
+/** Words that end the name of a body the gazetteer does not hold: "People Power Party", "African Group". */
+export const BODY_HEADS = new Set<string>([...orgsData.bodyHeads.own, ...orgsData.bodyHeads.organs]);
+/** Of those, the words of a state's organs: named after a state, the body speaks for it. */
+export const ORGAN_HEADS = new Set<string>(orgsData.bodyHeads.organs);
 
 // ---------------------------------------------------------------- stance cues
 
