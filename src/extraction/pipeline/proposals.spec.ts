@@ -177,4 +177,9 @@ describe('proposals', () => {
       ['hungary', 'SUPPORT', 'swedens-nato-accession'],
     ]);
   });
+
+  it("keeps one state's bid apart from another's, even when the second is said after the first", () => {
+    const ps = proposalsOf("Turkey backed Sweden's bid. It endorsed Finland's membership in April last year.");
+    expect(ps.map((p) => p.name).sort()).toEqual(["Finland's membership", "Sweden's bid"]);
+  });
 });

@@ -973,7 +973,12 @@ export function findIntros(
       }
     }
     // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
-    if (out.endsBy(tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k))) continue;
+    // (but "Finland's membership" after "Sweden's bid" is another state's accession: the state is who joins)
+    const accession =
+      kindsOf(content).has('membership') &&
+      content.some((k) => k.startsWith('@') && ctx.actors.records.get(k.slice(1))?.kind === 'STATE');
+    if (!accession && out.endsBy(tokens[span[0]].start) && content.every((k) => k.startsWith('@') || genericKey(k)))
+      continue;
     // "the agreement with Brazil ...": a definite proposal head after one was named refers back to it
     const definiteObj =
       /^(the|this|that|its|their)$/.test(det) || /^(the|this|that|its|their)$/.test(tokens[span[0] - 1]?.key ?? '');
@@ -1289,6 +1294,10 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
 }
 
 /** "It calls for a truce", "the plan also demands ...": the subject of the verb at `i` is a proposal, not an actor. */
+/** Verbs by which a text, not an actor, asks for something. */
+const ASKS =
+  /^(?:call|calls|called|demand|demands|demanded|urge|urges|urged|seek|seeks|sought|envisage|envisages|envisaged|provide|provides|include|includes|require|requires|propose|proposes|stipulate|stipulates|set|sets|lay|lays|outline|outlines)$/;
+
 function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean {
   const { tokens } = ctx;
   if (i <= 0) return false;
@@ -1305,7 +1314,8 @@ function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean 
   if (ctx.actorAtTok[b]) return false;
   return (
     bk === 'which' ||
-    (bk === 'it' && b === sentenceStart) ||
+    // "It calls for a truce" (a text asks), not "It endorsed Finland's membership" (a state acts)
+    (bk === 'it' && b === sentenceStart && ASKS.test(tokens[i].key)) ||
     (PROPOSAL_NOUNS.has(stem(bk)) && b > 0 && /^(?:the|this|that|its|their)$/.test(tokens[b - 1].key))
   );
 }
@@ -1716,7 +1726,7 @@ export function buildProposals(
     const accession = joining?.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
     let rec = joining ? heldAccession(joining) : undefined;
     // a different state's or organisation's accession is never another wording of this one
-    if (!rec && !accession) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
+    if (!rec && !joining) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {
       rec = {
         id: slugify(accession ?? raw.name),
@@ -1916,7 +1926,11 @@ export function buildProposals(
         const d = demonymTrie.matchAt((x) => (x === q ? tokens[x].key : null), q, q + 1);
         if (d.length && caseOk(d[0][1][0].caseRule, tokens, q)) byId = d[0][1][0].stateId;
       }
-      const target = resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId);
+      // "Finland's membership": a state's own bid, never another state's
+      const applicant = actorAtTok[i]?.poss && kindsOf([st]).has('membership') ? actorAtTok[i]!.holderId : null;
+      const target = applicant
+        ? ownAccession(applicant)
+        : resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId);
       if (target)
         anaphors.push({
           start: t.start,
@@ -1928,6 +1942,12 @@ export function buildProposals(
     }
   }
   const all = [...mentions, ...anaphors].sort((a, b) => a.start - b.start);
+  function ownAccession(stateId: string): string | null {
+    const held = accessions.get(stateId) ?? [];
+    if (held.length !== 1) return null;
+    if (!records.has(held[0].id)) records.set(held[0].id, { ...ownCopy(held[0]), mentioned: true });
+    return held[0].id;
+  }
   return { records, intros, mentions: all, sem };
 }
 
