@@ -76,6 +76,14 @@ describe('stances', () => {
     expect(s.find((x) => x.actor === 'laos')?.position).toBe('SUPPORT');
   });
 
+  it('reads the agent after a cue it follows as holding its own stance', () => {
+    const s = stancesOf('Hamas accepted the ceasefire proposal drafted by Egypt.');
+    expect(s.map((x) => [x.actor, x.position])).toEqual([
+      ['hamas', 'SUPPORT'],
+      ['egypt', 'SUPPORT'],
+    ]);
+  });
+
   it('ignores speculation about a position', () => {
     expect(
       stancesOf('Fiji proposed a climate fund. It is unclear whether Tonga would support the fund.').map(

@@ -115,7 +115,13 @@ function holderFrom(g: SentenceGraph, v: SentenceView, cue: number, memory: Pars
   let n = cue;
   for (let step = 0; step < 6 && n >= 0; step++) {
     // passive agent: "was rejected by Ankara"
-    for (const a of g.children(n, 'obl:agent')) {
+    // (a participle's "by" phrase is its agent however it is labelled: "the proposal put forward by Qatar")
+    const agents = g
+      .children(n, 'obl:agent', 'obl')
+      .filter(
+        (a) => a.sub === 'agent' || (a.sub === 'by' && (g.tokens[n].pos === 'VBN' || g.relation(n)?.base === 'acl')),
+      );
+    for (const a of agents) {
       const m = mentionOf(g, v, a.token);
       if (m) return { mention: m, via: 'passive' };
     }

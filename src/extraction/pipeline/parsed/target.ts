@@ -34,7 +34,8 @@ export function parsedTarget(
   const inCue = (t: number): boolean => g.tokens[t].start >= cueStart && g.tokens[t].end <= cueEnd;
   // a cue in a relative clause is about the noun it modifies: "the declaration they signed in 2002"
   const up = g.relation(cue);
-  if (up?.base === 'acl:relcl') {
+  // ... and so is a participle that modifies it (tagged VBD at times): "the proposal put forward by Qatar"
+  if (up?.base === 'acl:relcl' || (up?.base === 'acl' && /^VB[DN]$/.test(g.tokens[cue].pos))) {
     const m = mentionAt(g, up.token, mentions, inCue);
     return m ? { mention: m, via: 'relcl' } : null;
   }

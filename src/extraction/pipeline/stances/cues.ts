@@ -76,7 +76,8 @@ export function governingCues(text: string, sentenceStart: number, cues: CueHit[
   for (const h of cues) {
     if (isTally(text, sentenceStart, h)) continue;
     const gov = kept[kept.length - 1];
-    if (gov) {
+    // "accepted the proposal put forward by Qatar": a cue with its own agent is held by it, governed by nothing
+    if (gov && !/\sby$/i.test(text.slice(h.start, h.end))) {
       const between = text.slice(gov.end, h.start);
       const words = between.trim() ? between.trim().split(/\s+/).length : 0;
       if (words <= gov.cue.gap && !/[;.]/.test(between) && !CLAUSE_BREAK.test(between)) continue;
