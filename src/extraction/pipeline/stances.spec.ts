@@ -84,6 +84,13 @@ describe('stances', () => {
     ]);
   });
 
+  it('reads a list that starts after "including" as the holders', () => {
+    const s = stancesOf(
+      'The assembly voted on the WHO pandemic agreement on Tuesday. 11 countries, including Poland, Israel and Italy, abstained.',
+    );
+    expect(s.map((x) => x.actor).sort()).toEqual(['israel', 'italy', 'poland']);
+  });
+
   it('ignores speculation about a position', () => {
     expect(
       stancesOf('Fiji proposed a climate fund. It is unclear whether Tonga would support the fund.').map(

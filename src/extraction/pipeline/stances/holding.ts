@@ -108,7 +108,10 @@ function coordinatedWith(v: SentenceView, holder: ActorMention, cueStart: number
     !m.compound && !m.poss && (m.personId === null) === (holder.personId === null);
   for (let j = k - 1; j >= 0; j--) {
     const m = ms[j];
-    if (!ok(m) || m.pp !== holder.pp || !LIST_SEP.test(v.text.slice(m.end, ms[j + 1].start))) break;
+    // ("11 countries, including Poland, Israel and Italy, abstained": the list starts after "including")
+    const heads =
+      m.pp !== holder.pp && /\bincluding\s+(?:the\s+)?$/i.test(v.text.slice(Math.max(v.start, m.start - 16), m.start));
+    if (!ok(m) || (m.pp !== holder.pp && !heads) || !LIST_SEP.test(v.text.slice(m.end, ms[j + 1].start))) break;
     out.push(m);
   }
   // a list that starts before the cue goes on up to it; one after the cue ("by A, B and C") goes on to its end
