@@ -97,4 +97,13 @@ describe('actors', () => {
     // a state's organ speaks for the state
     expect(holders).toContainEqual(['federal-fisheries-agency', 'russia']);
   });
+
+  it("never names a state's organ by the bare organ alone, which every state has", () => {
+    const r = run('Japan said on Monday that talks would go ahead. The Foreign Ministry said the date was not set.');
+    const organ = r.records.get('foreign-ministry-of-japan');
+    expect(organ?.representsId).toBe('japan');
+    expect([...(organ?.aliases ?? [])]).not.toContain('Foreign Ministry');
+    const named = run("Japan's Foreign Ministry said the date was not set.");
+    expect([...(named.records.get('foreign-ministry-of-japan')?.aliases ?? [])]).toContain("Japan's Foreign Ministry");
+  });
 });

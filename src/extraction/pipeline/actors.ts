@@ -910,7 +910,8 @@ function scanOrgans(ctx: Ctx, homeStateId: string | null): void {
       confidence: source === 'home' ? 0.6 : 0.85,
     });
     const surface = text.slice(tokens[from].start, tokens[i + len - 1].end);
-    if (surface !== name) r.aliases.add(surface.replace(/^the /i, ''));
+    // "Japan's Foreign Ministry" is another name of it; a bare "Foreign Ministry" is every state's, never an alias
+    if (surface !== name && from < i) r.aliases.add(surface.replace(/^the /i, ''));
     // the organ mention replaces a nationality mention it absorbed
     if (from < i && ctx.covered[from] > 0) {
       const mi = ctx.covered[from] - 1;
