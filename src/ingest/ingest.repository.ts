@@ -13,6 +13,8 @@ interface KnownRow {
   aliases: string[];
   representsId: string | null;
   role: string | null;
+  /** a date (string or the driver's Date) for proposals, null for actors */
+  introducedOn: unknown;
 }
 
 export interface ReportStance {
@@ -53,9 +55,9 @@ export class IngestRepository {
     ]);
     const actors: KnownActor[] = [];
     const proposals: KnownProposal[] = [];
-    for (const { type, id, name, kind, aliases, representsId, role } of rows) {
+    for (const { type, id, name, kind, aliases, representsId, role, introducedOn } of rows) {
       if (type === 'actor') actors.push({ id, name, kind: kind!, aliases, representsId, role });
-      else proposals.push({ id, name, aliases });
+      else proposals.push({ id, name, aliases, introducedOn: introducedOn == null ? null : String(introducedOn) });
     }
     return { actors, proposals, feedback, cues };
   }

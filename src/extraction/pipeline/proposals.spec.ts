@@ -1,5 +1,5 @@
 import { extractArticle } from './extract.js';
-import { kindred, proposalCandidates } from './proposals.js';
+import { heldProposals, kindred, proposalCandidates } from './proposals.js';
 import type { KnownProposal } from './types.js';
 
 const proposalsOf = (text: string, known: KnownProposal[] = []) =>
@@ -181,5 +181,23 @@ describe('proposals', () => {
   it("keeps one state's bid apart from another's, even when the second is said after the first", () => {
     const ps = proposalsOf("Turkey backed Sweden's bid. It endorsed Finland's membership in April last year.");
     expect(ps.map((p) => p.name).sort()).toEqual(["Finland's membership", "Sweden's bid"]);
+  });
+
+  it('does not take a draft put forward months before for a later one in the same words', () => {
+    const known: KnownProposal[] = [
+      { id: 'uae-draft-resolution', name: 'UAE draft resolution', aliases: [], introducedOn: '2023-12-08' },
+      { id: 'grain-deal', name: 'Black Sea grain deal', aliases: [], introducedOn: '2022-07-22' },
+    ];
+    // an agreement stands for years; a draft is put to the vote once
+    expect(heldProposals(known, '2024-03-25').map((p) => p.id)).toEqual(['grain-deal']);
+    expect(heldProposals(known, '2023-12-20')).toBe(known);
+    const text = 'Malta backed the UAE draft resolution on Monday.';
+    const soon = extractArticle({ text, publishedOn: '2023-12-11' }, { actors: [], proposals: known }).proposals;
+    expect(soon.map((p) => p.id)).toContain('uae-draft-resolution');
+    const later = extractArticle(
+      { text: 'Malta backed the draft resolution of the UAE on Monday.', publishedOn: '2024-06-03' },
+      { actors: [], proposals: known },
+    ).proposals;
+    expect(later.map((p) => p.id)).not.toContain('uae-draft-resolution');
   });
 });

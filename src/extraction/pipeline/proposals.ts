@@ -1425,6 +1425,46 @@ function subsetMatch(a: string[], b: string[]): boolean {
   return false;
 }
 
+/** Kinds of proposal put forward once, as one text: a later text in the same words is another one. */
+const ONE_TIME = new Set(['resolution', 'proposal']);
+/** How long after it was put forward such a text is still the one an article's words name. */
+const ONE_TIME_DAYS = 60;
+const oneTimeCache = new WeakMap<KnownProposal, boolean>();
+
+/** Whether a known proposal is a draft, a resolution, a plan or an offer: named with one of those as its head noun. */
+function oneTime(p: KnownProposal): boolean {
+  let v = oneTimeCache.get(p);
+  if (v === undefined) {
+    const head = tokenize(p.name)
+      .map((t) => stem(t.key))
+      .find((k) => PROPOSAL_NOUNS.has(k));
+    v = !!head && (PROPOSAL_TYPES.get(head) ?? []).some((k) => ONE_TIME.has(k));
+    oneTimeCache.set(p, v);
+  }
+  return v;
+}
+
+/** Days from one ISO date (or year-month) to another. */
+function daysBetween(a: string, b: string): number {
+  const t = (d: string): number => Date.parse(d.length === 7 ? `${d}-01` : d.length === 4 ? `${d}-01-01` : d);
+  return Math.abs(t(a) - t(b)) / 86_400_000;
+}
+
+/**
+ * The proposals the graph holds that an article published on `publishedOn`
+ * may name in words other than their own name: all but the drafts,
+ * resolutions, plans and offers put forward more than two months from it
+ * ("a UN resolution demanding an immediate ceasefire" in March is not
+ * December's). Such an old text is still named by its exact name (its id).
+ * The same array when nothing is left out.
+ */
+export function heldProposals(known: KnownProposal[], publishedOn: string | null | undefined): KnownProposal[] {
+  if (!publishedOn || !known.length) return known;
+  const stale = (p: KnownProposal): boolean =>
+    !!p.introducedOn && oneTime(p) && daysBetween(p.introducedOn, publishedOn) > ONE_TIME_DAYS;
+  return known.some(stale) ? known.filter((p) => !stale(p)) : known;
+}
+
 /** Words of joining an organisation, as stems, beside the nouns of the membership kind. */
 const JOINING = new Set(['join', 'entry', 'admission', 'accede', 'admit'].map(stem));
 

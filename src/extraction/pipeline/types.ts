@@ -38,6 +38,12 @@ export interface KnownProposal {
   id: string;
   name: string;
   aliases: string[];
+  /**
+   * When it was put forward or first reported (ISO date, or a year-month):
+   * a text put forward once (a draft, a proposal) is not another article's
+   * much later text of the same words. Unknown: no such limit.
+   */
+  introducedOn?: string | null;
 }
 
 export interface Span {

@@ -85,7 +85,13 @@ export function learn(known: { actors: KnownActor[]; proposals: KnownProposal[] 
     const k = known.proposals.find((x) => x.id === p.id);
     if (k) {
       for (const al of p.aliases) if (!k.aliases.includes(al)) k.aliases.push(al);
-    } else known.proposals.push({ id: p.id, name: p.name, aliases: [...p.aliases] });
+    } else
+      known.proposals.push({
+        id: p.id,
+        name: p.name,
+        aliases: [...p.aliases],
+        introducedOn: p.proposedOn ?? r.metadata.publishedOn ?? null,
+      });
   }
 }
 
