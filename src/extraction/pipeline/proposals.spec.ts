@@ -200,4 +200,9 @@ describe('proposals', () => {
     ).proposals;
     expect(later.map((p) => p.id)).not.toContain('uae-draft-resolution');
   });
+
+  it('names no proposal by a bare proposal noun unless someone put it forward', () => {
+    expect(proposalsOf('North Korea said it would welcome an end.')).toEqual([]);
+    expect(proposalsOf('Rwanda backed a proposed cap on Friday.').map((p) => p.name)).toEqual(['Cap']);
+  });
 });
