@@ -11,6 +11,12 @@ describe('tokens', () => {
     expect(toks[6].hyphenPrev).toBe(false);
   });
 
+  it('keeps a name with an apostrophe before a capital whole, and a possessive apart', () => {
+    const toks = tokenize("Robert O'Brien met N'Djamena's envoy.");
+    expect(toks.map((t) => t.text)).toEqual(['Robert', "O'Brien", 'met', "N'Djamena", 'envoy']);
+    expect(toks[3].poss).toBe(true);
+  });
+
   it('stems proposal wording to shared roots', () => {
     expect(stem('normalization')).toBe(stem('normalizing'));
     expect(stem('normalisation')).toBe(stem('normalize'));

@@ -20,7 +20,8 @@ export interface Token {
   hyphenPrev: boolean;
 }
 
-const TOKEN_RE = /[A-Za-z](?:\.[A-Za-z])+\.?|[\p{L}\p{N}]+/gu;
+// (one letter, an apostrophe and a capital are one name: "O'Brien", "D'Alema", "N'Djamena")
+const TOKEN_RE = /\p{Lu}'\p{Lu}\p{L}+|[A-Za-z](?:\.[A-Za-z])+\.?|[\p{L}\p{N}]+/gu;
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
 export function keyOf(word: string): string {
