@@ -91,6 +91,16 @@ describe('stances', () => {
     expect(s.map((x) => x.actor).sort()).toEqual(['israel', 'italy', 'poland']);
   });
 
+  it('reads a pledge of something as support, and candidate status as a proposal', () => {
+    const s = stancesOf(
+      'Germany pledged long-term security guarantees for Ukraine. France backed EU candidate status for Ukraine.',
+    );
+    expect(s.map((x) => [x.actor, x.position, x.proposal])).toEqual([
+      ['germany', 'SUPPORT', 'long-term-security-guarantees-for-ukraine'],
+      ['france', 'SUPPORT', 'eu-candidate-status-for-ukraine'],
+    ]);
+  });
+
   it('ignores speculation about a position', () => {
     expect(
       stancesOf('Fiji proposed a climate fund. It is unclear whether Tonga would support the fund.').map(
