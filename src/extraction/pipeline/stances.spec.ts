@@ -101,6 +101,18 @@ describe('stances', () => {
     ]);
   });
 
+  it('reads proceeding with a thing as support and seeing it as a threat as opposition', () => {
+    const s = stancesOf(
+      'Venezuela said nothing would prevent it from proceeding with the Essequibo referendum. Guyana, which sees the referendum as an existential threat, went to court.',
+    );
+    expect(s.map((x) => [x.actor, x.position])).toEqual([
+      ['venezuela', 'SUPPORT'],
+      ['guyana', 'OPPOSE'],
+    ]);
+    // a threat that is not a proposal is about none
+    expect(stancesOf('Egypt sees the dam as an existential threat.')).toEqual([]);
+  });
+
   it('ignores speculation about a position', () => {
     expect(
       stancesOf('Fiji proposed a climate fund. It is unclear whether Tonga would support the fund.').map(
