@@ -205,4 +205,9 @@ describe('proposals', () => {
     expect(proposalsOf('North Korea said it would welcome an end.')).toEqual([]);
     expect(proposalsOf('Rwanda backed a proposed cap on Friday.').map((p) => p.name)).toEqual(['Cap']);
   });
+
+  it('reads a date with its comma inside a proposal wording', () => {
+    const ps = proposalsOf('Venezuela will proceed with its December 3, 2023 referendum about its claim to Essequibo.');
+    expect(ps.map((p) => p.name)).toEqual(['December 3, 2023 referendum about its claim to Essequibo']);
+  });
 });

@@ -368,7 +368,9 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
   let units = 1;
   for (; i < limit && units < 14; i++) {
     if (!(ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i)) units++;
-    if (/[,;:.!?"()]|--/.test(gapText(ctx, i - 1, i))) break;
+    // (the comma of a date is inside it: "its December 3, 2023 referendum")
+    const inDate = !!ctx.dateAtTok[i] && ctx.dateAtTok[i] === ctx.dateAtTok[i - 1];
+    if (/[,;:.!?"()]|--/.test(gapText(ctx, i - 1, i)) && !inDate) break;
     const k = tokens[i].key;
     if (ctx.actorAtTok[i] && ctx.actorAtTok[i]!.tokStart < i) continue;
     if (BOUNDARY_WORDS.has(k)) break;
