@@ -23,7 +23,7 @@ export interface ManifestEntry {
   query: string;
   region: string;
   proposals: string[];
-  split: 'tuning' | 'blind';
+  split: 'tuning' | 'blind' | 'blind2';
   sha256: string;
   words: number;
 }
