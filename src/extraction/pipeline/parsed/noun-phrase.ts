@@ -159,9 +159,13 @@ function proposedAct(g: SentenceGraph, head: number, phrase: number[]): number[]
     for (const a of g.children(thenObj.token, 'det', 'nmod:poss')) parts.add(a.token);
     end = further[further.length - 1];
   }
-  // contiguous, or it is not one wording
+  return oneWording(parts, phrase[0], end);
+}
+
+/** The tokens from..to when every one of them is among `parts`: one wording, with no gap. Else null. */
+function oneWording(parts: Set<number>, from: number, to: number): number[] | null {
   const tokens: number[] = [];
-  for (let t = phrase[0]; t <= end; t++) {
+  for (let t = from; t <= to; t++) {
     if (!parts.has(t)) return null;
     tokens.push(t);
   }
@@ -224,13 +228,7 @@ function containerOf(g: SentenceGraph, text: string, shaped: { start: number; en
 function withAsked(g: SentenceGraph, phrase: number[], verb: number, content: number): number[] | null {
   const parts = new Set([...phrase, verb, ...nounPhraseTokens(g, content, true)]);
   for (const a of g.children(content, 'case', 'det', 'nmod:poss')) parts.add(a.token);
-  const last = Math.max(...parts);
-  const tokens: number[] = [];
-  for (let t = phrase[0]; t <= last; t++) {
-    if (!parts.has(t)) return null;
-    tokens.push(t);
-  }
-  return tokens;
+  return oneWording(parts, phrase[0], Math.max(...parts));
 }
 
 export type Reshaped = { keep: true; name: string; start: number; end: number } | { keep: false; why: string };
