@@ -196,6 +196,32 @@ describe('ingesting articles on a real Neo4j', () => {
     expect(introduced.every((i) => i.quote.length > 0)).toBe(true);
   });
 
+  it('links a draft named in other words days later, and not months later (the gazetteer says when it was introduced)', async () => {
+    const ingest = async (text: string, publishedOn: string): Promise<IngestResult> => {
+      const res = await t.gql<{ ingestArticle: IngestResult }>(INGEST, {
+        input: { text, outlet: 'Test Wire', publishedOn },
+      });
+      expect(res.errors).toBeUndefined();
+      return res.data!.ingestArticle;
+    };
+    const proposalOf = (r: IngestResult, actor: string): string | undefined =>
+      r.stances.find((s) => s.actor.id === actor)?.proposal.id;
+    const first = await ingest('UNITED NATIONS - Malta on Friday backed the UAE draft resolution.', '2023-12-08');
+    const draft = proposalOf(first, 'malta');
+    expect(draft).toBeDefined();
+    const days = await ingest(
+      'UNITED NATIONS - Ecuador on Tuesday backed the draft resolution of the UAE.',
+      '2023-12-12',
+    );
+    expect(proposalOf(days, 'ecuador')).toBe(draft);
+    const months = await ingest(
+      'UNITED NATIONS - Chile on Monday backed the draft resolution of the UAE.',
+      '2024-06-03',
+    );
+    expect(proposalOf(months, 'chile')).toBeDefined();
+    expect(proposalOf(months, 'chile')).not.toBe(draft);
+  });
+
   it('refuses bad input with a coded error and changes nothing', async () => {
     const before = await graphFingerprint(t);
     const cases: Array<[Record<string, unknown>, string, string | undefined]> = [
