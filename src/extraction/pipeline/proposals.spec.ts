@@ -190,6 +190,18 @@ describe('proposals', () => {
     ];
     // an agreement stands for years; a draft is put to the vote once
     expect(heldProposals(known, '2024-03-25').map((p) => p.id)).toEqual(['grain-deal']);
+    // the kind is the head's, whatever comes before or after it
+    const heads: KnownProposal[] = [
+      { id: 'uae-draft', name: 'UAE draft', aliases: [], introducedOn: '2023-12-08' },
+      {
+        id: 'gaza-proposal',
+        name: 'Qatari-Egyptian Gaza ceasefire proposal of May 2024',
+        aliases: [],
+        introducedOn: '2024-05',
+      },
+      { id: 'gaza-truce', name: 'Gaza ceasefire', aliases: [], introducedOn: '2024-05' },
+    ];
+    expect(heldProposals(heads, '2025-08-20').map((p) => p.id)).toEqual(['gaza-truce']);
     expect(heldProposals(known, '2023-12-20')).toBe(known);
     const text = 'Malta backed the UAE draft resolution on Monday.';
     const soon = extractArticle({ text, publishedOn: '2023-12-11' }, { actors: [], proposals: known }).proposals;

@@ -1435,15 +1435,23 @@ const ONE_TIME = new Set(['resolution', 'proposal']);
 /** How long after it was put forward such a text is still the one an article's words name. */
 const ONE_TIME_DAYS = 60;
 const oneTimeCache = new WeakMap<KnownProposal, boolean>();
+/** Words after a name's head: "of May 2024", "for talks", "demanding a ceasefire". */
+const POST_HEAD =
+  /^(?:of|for|on|to|in|by|with|between|against|over|that|which|demanding|calling|urging|seeking|aimed)$/;
 
 /** Whether a known proposal is a draft, a resolution, a plan or an offer: named with one of those as its head noun. */
 function oneTime(p: KnownProposal): boolean {
   let v = oneTimeCache.get(p);
   if (v === undefined) {
-    const head = tokenize(p.name)
-      .map((t) => stem(t.key))
-      .find((k) => PROPOSAL_NOUNS.has(k));
-    v = !!head && (PROPOSAL_TYPES.get(head) ?? []).some((k) => ONE_TIME.has(k));
+    // the last word that says a kind before what follows the head ("UAE draft", "Gaza ceasefire proposal of May",
+    // "resolution demanding a ceasefire": draft, proposal, resolution)
+    const words = tokenize(p.name).map((t) => t.key);
+    const after = words.findIndex((w, i) => i > 0 && POST_HEAD.test(w));
+    const head = (after < 0 ? words : words.slice(0, after))
+      .map(stem)
+      .filter((k) => PROPOSAL_TYPES.has(k))
+      .pop();
+    v = !!head && PROPOSAL_TYPES.get(head)!.some((k) => ONE_TIME.has(k));
     oneTimeCache.set(p, v);
   }
   return v;
