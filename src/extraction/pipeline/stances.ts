@@ -36,7 +36,14 @@ import { proposalOfCue } from './stances/target.js';
 import type { Token } from './tokens.js';
 import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
-import { newParsedMemory, parsedHolder, rememberSubjects, speakerOfQuote, type ParsedMemory } from './parsed/holder.js';
+import {
+  adviser,
+  newParsedMemory,
+  parsedHolder,
+  rememberSubjects,
+  speakerOfQuote,
+  type ParsedMemory,
+} from './parsed/holder.js';
 import type { ParseIndex } from './parsed/index.js';
 import { parsedTarget } from './parsed/target.js';
 import type { ExtractedStance, Span } from './types.js';
@@ -53,6 +60,9 @@ export interface StanceInputs {
   /** The article's parse, when a parser ran. */
   parse: ParseIndex | null;
 }
+
+/** "Hamas should accept": what the text says someone ought to do (the surface patterns' reading of advice). */
+const SHOULD_BEFORE = /\b(?:should|must|ought to)\s+$/i;
 
 /** A candidate before it has its place in the order they were found. */
 type Found = Omit<Candidate, 'order'>;
@@ -171,7 +181,17 @@ function stancesOfCue(
     : g
       ? parsedHolder(g, v, h.start, h.end, memory, scope.si)
       : null;
-  const holder = parsedHeld ?? patterned?.holder;
+  // "Hamas should accept the deal, Miller said": Miller's position, not Hamas's
+  const advisedBy =
+    g && !quoted
+      ? adviser(g, v, h.start, h.end)
+      : !g && SHOULD_BEFORE.test(text.slice(Math.max(s.start, h.start - 12), h.start))
+        ? null
+        : undefined;
+  if (advisedBy === null) return null;
+  const holder = advisedBy
+    ? { mention: advisedBy, via: 'subject' as const, speaker: advisedBy.personId ? advisedBy : null }
+    : (parsedHeld ?? patterned?.holder);
   if (!holder) return null;
   const listed = patterned?.listed ?? [];
   const actorId = holder.mention.holderId;

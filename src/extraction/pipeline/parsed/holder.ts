@@ -147,6 +147,62 @@ function holderFrom(g: SentenceGraph, v: SentenceView, cue: number, memory: Pars
 }
 
 /** The actor a (subject) token denotes: the mention on it, a person in apposition, or the possessor. */
+/** Verbs by which one actor urges another to act ("urged Hamas to accept"). */
+const ADVISING = new Set([
+  'urge',
+  'press',
+  'ask',
+  'call',
+  'encourage',
+  'push',
+  'pressure',
+  'persuade',
+  'tell',
+  'invite',
+]);
+/** Modals of what someone ought to do ("Hamas should accept"). */
+const DEONTIC = new Set(['should', 'must', 'ought']);
+
+/**
+ * What one actor advises another to do is not the other's stance: "urged
+ * Hamas to accept the deal" (the urging is the urger's stance, a cue of its
+ * own, and the urger's here too), "Hamas should accept the deal, Miller said" (Miller's). Undefined
+ * when the cue is not advice; null when it is and nobody is named giving it
+ * (the cue says nothing of anyone's position); else who gives it.
+ */
+export function adviser(
+  g: SentenceGraph,
+  v: SentenceView,
+  cueStart: number,
+  cueEnd: number,
+): ActorMention | null | undefined {
+  const cue = g.headOf(cueStart, cueEnd);
+  if (cue < 0) return undefined;
+  const up = g.relation(cue);
+  const over = g.head[cue];
+  // "urged both sides to sign the treaty": the urger's
+  if (
+    up?.base === 'xcomp' &&
+    over >= 0 &&
+    ADVISING.has(g.tokens[over].lemma.toLowerCase()) &&
+    g.children(over, 'obj').length
+  )
+    return subjectMention(g, v, over);
+  if (!g.children(cue, 'aux').some((a) => DEONTIC.has(g.tokens[a.token].lemma.toLowerCase()))) return undefined;
+  // "..., Miller said", "Blinken said Hamas should accept ...": the one who says it
+  const said = (up?.base === 'ccomp' || up?.base === 'parataxis') && over >= 0 ? over : -1;
+  if (said < 0 || !SPEECH_LEMMAS.has(g.tokens[said].lemma.toLowerCase())) return null;
+  return subjectMention(g, v, said);
+}
+
+function subjectMention(g: SentenceGraph, v: SentenceView, verb: number): ActorMention | null {
+  for (const a of g.children(verb, 'nsubj')) {
+    const m = mentionOf(g, v, a.token);
+    if (m) return m;
+  }
+  return null;
+}
+
 function mentionOf(g: SentenceGraph, v: SentenceView, tok: number): ActorMention | null {
   const on = mentionCovering(v, g.tokens[tok].start);
   if (on && !on.compound) return on;

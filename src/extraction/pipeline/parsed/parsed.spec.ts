@@ -1,6 +1,9 @@
 import type { ParsedSentence } from '../parse.js';
 import { SentenceGraph } from './graph.js';
+import { adviser } from './holder.js';
 import { proposalNounPhrases, reshapeWording } from './noun-phrase.js';
+import type { SentenceView } from '../holders.js';
+import type { ActorMention } from '../actors.js';
 
 /** A hand-written parse: words with their tags, and [relation, head, dependent] edges (0-based, head -1 = root). */
 function sentence(
@@ -317,5 +320,119 @@ describe('proposal wordings read off the parse', () => {
       keep: true,
       name: 'Extension of the nuclear treaty',
     });
+  });
+});
+
+describe('who holds what a cue says, read off the parse', () => {
+  /** A sentence view holding the actor mentions at the given token indexes. */
+  const viewOf = (g: SentenceGraph, text: string, actors: Array<[number, string]>): SentenceView => {
+    const mentions = actors.map(([tok, id]) => {
+      const t = g.tokens[tok];
+      return {
+        start: t.start,
+        end: t.end,
+        tokStart: tok,
+        tokEnd: tok + 1,
+        actorId: id,
+        kind: 'STATE',
+        holderId: id,
+        personId: null,
+        form: 'name',
+        poss: false,
+        pp: false,
+        compound: false,
+      } as ActorMention;
+    });
+    return {
+      text,
+      start: 0,
+      end: text.length,
+      tokens: [],
+      tokFrom: 0,
+      tokTo: 0,
+      mentions,
+      excluded: [],
+      marks: { quotes: [], commas: [] },
+    } as unknown as SentenceView;
+  };
+
+  // "Washington urged Hamas to accept the deal"
+  const urged = sentence(
+    [
+      ['Washington', 'NNP'],
+      ['urged', 'VBD'],
+      ['Hamas', 'NNP'],
+      ['to', 'TO'],
+      ['accept', 'VB'],
+      ['the', 'DT'],
+      ['deal', 'NN'],
+    ],
+    [
+      ['root', -1, 1],
+      ['nsubj', 1, 0],
+      ['obj', 1, 2],
+      ['mark', 4, 3],
+      ['xcomp', 1, 4],
+      ['nsubj:xsubj', 4, 2],
+      ['det', 6, 5],
+      ['obj', 4, 6],
+    ],
+  );
+  urged.g.tokens[1].lemma = 'urge';
+
+  it('gives what one actor urges another to accept to the one who urges', () => {
+    const { g, text } = urged;
+    const v = viewOf(g, text, [
+      [0, 'united-states'],
+      [2, 'hamas'],
+    ]);
+    const at = text.indexOf('accept');
+    expect(adviser(g, v, at, at + 'accept'.length)?.actorId).toBe('united-states');
+  });
+
+  // "Hamas should accept the deal , Israel said"
+  const should = sentence(
+    [
+      ['Hamas', 'NNP'],
+      ['should', 'MD'],
+      ['accept', 'VB'],
+      ['the', 'DT'],
+      ['deal', 'NN'],
+      [',', ','],
+      ['Israel', 'NNP'],
+      ['said', 'VBD'],
+    ],
+    [
+      ['root', -1, 7],
+      ['ccomp', 7, 2],
+      ['nsubj', 2, 0],
+      ['aux', 2, 1],
+      ['det', 4, 3],
+      ['obj', 2, 4],
+      ['punct', 7, 5],
+      ['nsubj', 7, 6],
+    ],
+  );
+  should.g.tokens[7].lemma = 'say';
+
+  it('gives what an actor says another should do to the one who says it, and to nobody when nobody says it', () => {
+    const { g, text } = should;
+    const at = text.indexOf('accept');
+    expect(
+      adviser(
+        g,
+        viewOf(g, text, [
+          [0, 'hamas'],
+          [6, 'israel'],
+        ]),
+        at,
+        at + 6,
+      )?.actorId,
+    ).toBe('israel');
+    expect(adviser(g, viewOf(g, text, [[0, 'hamas']]), at, at + 6)).toBeNull();
+    // not advice: no modal, no urging
+    const { g: g2, text: t2 } = urged;
+    const at2 = t2.indexOf('urged');
+    expect(adviser(g2, viewOf(g2, t2, [[0, 'united-states']]), at2, at2 + 5)).toBeUndefined();
   });
 });
