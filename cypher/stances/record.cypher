@@ -59,4 +59,6 @@ WITH DISTINCT s
 OPTIONAL MATCH (s)-[:EVIDENCED_BY]->(art:Article)
 WITH s, min(art.publishedOn) AS firstReport
 SET s.effectiveOn = coalesce(s.statedOn, firstReport)
-RETURN s.id AS id
+// A count, not the ids: the caller knows them, and a row per stance is only
+// more to send back.
+RETURN count(s) AS stances

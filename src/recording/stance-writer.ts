@@ -11,7 +11,7 @@ import type { Position, StanceStatus } from '../graph/vocabulary.js';
 import { StanceEvents } from '../live/stance-events.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { ProposalsRepository } from '../proposals/proposals.repository.js';
-import { planChain } from '../shifts/chain.js';
+import { planChain, type ChainStance } from '../shifts/chain.js';
 import { ShiftsRepository } from '../shifts/shifts.repository.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
 import {
@@ -200,13 +200,19 @@ export class GraphWrite {
 
   /**
    * Rewrites the current-stance edges and the SUPERSEDES chains of the
-   * pairs: reads each pair's stances, plans the chain (shifts/chain.ts) and
-   * writes only what differs, so it is idempotent under the driver's retries.
+   * pairs: reads each pair's stances once (locking their actors), plans the
+   * chain (shifts/chain.ts), writes only the links that differ and points
+   * each pair's current-stance edge at its chain's last live stance, so it
+   * is idempotent under the driver's retries.
    */
   async relink(pairs: Pair[]): Promise<void> {
     if (pairs.length === 0) return;
-    await this.r.stances.refreshCurrent(this.tx, pairs);
     const chains = await this.r.shifts.chains(this.tx, pairs);
+    const current = new Map(chains.map((c) => [pairKey(c), currentOf(c.stances)]));
+    await this.r.stances.refreshCurrent(
+      this.tx,
+      pairs.map((p) => ({ actorId: p.actorId, proposalId: p.proposalId, stanceId: current.get(pairKey(p)) ?? null })),
+    );
     const plans = chains.map((c) => planChain(c.stances));
     await this.r.shifts.relink(
       this.tx,
@@ -323,8 +329,18 @@ function pairsOf(stances: StanceWrite[]): Pair[] {
 
 function uniquePairs(rows: Pair[]): Pair[] {
   const seen = new Map<string, Pair>();
-  for (const s of rows) seen.set(`${s.actorId}\u0000${s.proposalId}`, { actorId: s.actorId, proposalId: s.proposalId });
+  for (const s of rows) seen.set(pairKey(s), { actorId: s.actorId, proposalId: s.proposalId });
   return [...seen.values()];
+}
+
+function pairKey(pair: Pair): string {
+  return `${pair.actorId}\u0000${pair.proposalId}`;
+}
+
+/** The pair's current stance: the last live one of its chain (chain order is refresh order), if any. */
+function currentOf(chain: readonly ChainStance[]): string | null {
+  for (let i = chain.length - 1; i >= 0; i--) if (chain[i].live) return chain[i].id;
+  return null;
 }
 
 function unique(values: string[]): string[] {

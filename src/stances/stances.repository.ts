@@ -175,8 +175,9 @@ export class StancesRepository {
     if (rows.length > 0) await tx.run(this.q.record, { rows });
   }
 
-  async refreshCurrent(tx: TxRunner, pairs: Pair[]): Promise<void> {
-    if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs, liveStatuses: LIVE_STATUSES });
+  /** Points each pair's current-stance edge at its stance (stanceId null: no edge). */
+  async refreshCurrent(tx: TxRunner, pairs: Array<Pair & { stanceId: string | null }>): Promise<void> {
+    if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs });
   }
 
   /** An analyst's decision (stances/set-status); null when there is no such stance. */
