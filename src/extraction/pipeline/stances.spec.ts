@@ -113,6 +113,13 @@ describe('stances', () => {
     expect(stancesOf('Egypt sees the dam as an existential threat.')).toEqual([]);
   });
 
+  it('never takes an actor named inside the proposal for one more holder', () => {
+    const s = stancesOf(
+      "Turkey on Tuesday backed Sweden's bid to join NATO, and Hungary said it would approve Sweden's membership in NATO next week.",
+    );
+    expect(s.map((x) => x.actor).sort()).toEqual(['hungary', 'sweden', 'turkey']);
+  });
+
   it('ignores speculation about a position', () => {
     expect(
       stancesOf('Fiji proposed a climate fund. It is unclear whether Tonga would support the fund.').map(

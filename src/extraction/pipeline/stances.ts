@@ -197,7 +197,10 @@ function stancesOfCue(
   const actorId = holder.mention.holderId;
   if (byParse && ownBilateral(t, byParse.mention, actorId)) return null;
   if (!actorId) return null;
-  const others = coHolders(scope.view, holder, listed, h.start);
+  // (never an actor named inside a proposal's wording: "approve Sweden's membership in NATO" is not NATO's approval)
+  const others = coHolders(scope.view, holder, listed, h.start).filter(
+    (m) => !scope.mentions.some((p) => p.start <= m.start && m.end <= p.end),
+  );
   // conditions after the cue, in the same quotation state, up to the next cue of the sentence
   // ("had initially opposed the plan, but now supports it, provided that ...": the condition is the support's)
   const nextCue = scope.cues.find((x) => x.start > h.end);
