@@ -375,6 +375,8 @@ for (const [kind, nouns] of Object.entries(proposalsData.types as Record<string,
 /** Phrases that end a proposal's wording ("provided that", "in its current form"). */
 export const boundaryPhraseTrie = new TokenTrie<string>();
 for (const b of proposalsData.boundaryPhrases) boundaryPhraseTrie.add(phraseKeys(b).keys, b);
+/** The trigger patterns of an act of putting a proposal forward ("a proposal to", "proposed", "called for"): what they introduce is a proposal, however bare its name. */
+export const PROPOSING_PATTERNS = new Set(['noun-proposal', 'verb-propose', 'verb-call-for']);
 export const triggerTrie = new TokenTrie<Trigger>();
 for (const t of proposalsData.triggers as Trigger[]) {
   for (const w of t.words) triggerTrie.add(phraseKeys(w).keys, t);

@@ -25,6 +25,7 @@ import {
   OPEN_VERB_BLACKLIST,
   PROPOSAL_NOUNS,
   PROPOSAL_TYPES,
+  PROPOSING_PATTERNS,
   EVALUATIVE_MODIFIERS,
   PROPOSAL_STOPWORDS,
   PROPOSAL_VERBS,
@@ -1427,9 +1428,6 @@ function subsetMatch(a: string[], b: string[]): boolean {
   return false;
 }
 
-/** Patterns of an act of putting a proposal forward: what they introduce is one, however bare its name ("a proposed cap"). */
-const PUT_FORWARD = new Set(['noun-proposal', 'verb-propose', 'verb-call-for']);
-
 /** Kinds of proposal put forward once, as one text: a later text in the same words is another one. */
 const ONE_TIME = new Set(['resolution', 'proposal']);
 /** How long after it was put forward such a text is still the one an article's words name. */
@@ -1752,7 +1750,7 @@ export function buildProposals(
         ANAPHOR_TYPED.has(keys[0]) ||
         NAMED_HEADS.has(keys[0]) ||
         // "supports an end", "opposed the sanctions": a bare proposal noun no one put forward here names nothing
-        (PROPOSAL_NOUNS.has(keys[0]) && !PUT_FORWARD.has(raw.pattern))) &&
+        (PROPOSAL_NOUNS.has(keys[0]) && !PROPOSING_PATTERNS.has(raw.pattern))) &&
       !kidx.byKey.get(keys[0])?.some((r) => r.keySets.some((ks) => ks.length === 1))
     )
       continue;

@@ -16,6 +16,7 @@ import {
   PROPOSAL_NOUNS,
   PROPOSAL_TYPES,
   PROPOSAL_VERBS,
+  PROPOSING_PATTERNS,
 } from '../lexicon.js';
 import { stem } from '../tokens.js';
 import type { Arc, SentenceGraph } from './graph.js';
@@ -255,7 +256,7 @@ export function reshapeWording(
     const document = containerOf(g, text, shaped);
     if (document) return document;
   }
-  if (shaped && !shaped.keep && shaped.why === 'refers back' && PROPOSING.has(pattern)) {
+  if (shaped && !shaped.keep && shaped.why === 'refers back' && PROPOSING_PATTERNS.has(pattern)) {
     // "a proposal to extend the deal": the proposing noun with the act it proposes names it
     const noun = g.tokenAt(start) - 2;
     if (noun >= 0 && /^NN/.test(g.tokens[noun].pos)) {
@@ -269,9 +270,6 @@ export function reshapeWording(
   }
   return shaped;
 }
-
-/** The patterns of an act of proposing (proposals.json triggers). */
-const PROPOSING = new Set(['noun-proposal', 'verb-propose', 'verb-call-for']);
 
 function reshape(g: SentenceGraph, text: string, start: number, end: number): Reshaped | null {
   const head = g.headOf(start, end);
