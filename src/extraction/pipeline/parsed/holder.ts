@@ -146,7 +146,6 @@ function holderFrom(g: SentenceGraph, v: SentenceView, cue: number, memory: Pars
   return null;
 }
 
-/** The actor a (subject) token denotes: the mention on it, a person in apposition, or the possessor. */
 /** Verbs by which one actor urges another to act ("urged Hamas to accept"). */
 const ADVISING = new Set([
   'urge',
@@ -166,8 +165,8 @@ const DEONTIC = new Set(['should', 'must', 'ought']);
 /**
  * What one actor advises another to do is not the other's stance: "urged
  * Hamas to accept the deal" (the urging is the urger's stance, a cue of its
- * own, and the urger's here too), "Hamas should accept the deal, Miller said" (Miller's). Undefined
- * when the cue is not advice; null when it is and nobody is named giving it
+ * own, and the urger's here too), "Hamas should accept the deal, Miller
+ * said" (Miller's). Undefined when the cue is not advice; null when it is and nobody is named giving it
  * (the cue says nothing of anyone's position); else who gives it.
  */
 export function adviser(
@@ -203,6 +202,7 @@ function subjectMention(g: SentenceGraph, v: SentenceView, verb: number): ActorM
   return null;
 }
 
+/** The actor a (subject) token denotes: the mention on it, a person in apposition, or the possessor. */
 function mentionOf(g: SentenceGraph, v: SentenceView, tok: number): ActorMention | null {
   const on = mentionCovering(v, g.tokens[tok].start);
   if (on && !on.compound) return on;
