@@ -13,7 +13,7 @@ import { compileAddedCue, ORGS, STATES } from './lexicon.js';
 import { analyseIdentity, exactIdentity } from './identity.js';
 import { resolveMetadata } from './metadata.js';
 import { normalise } from './normalise.js';
-import { buildProposals, heldProposals } from './proposals.js';
+import { buildProposals } from './proposals.js';
 import { splitSentences } from './sentences.js';
 import { fillSpeakers } from './stances/speakers.js';
 import { extractStances } from './stances.js';
@@ -101,7 +101,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     sentences.map((s) => [s.tokFrom, s.tokTo] as [number, number]),
     actors,
     dates,
-    heldProposals(known.proposals, metadata.publishedOn),
+    known.proposals,
     known.actors,
     (_tok, at) => {
       const v = viewAt(at);
@@ -116,6 +116,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
         }
       : null,
     parse ? [...parse.all()].flatMap((g) => proposalNounPhrases(g, text)) : [],
+    metadata.publishedOn,
   );
   for (const intro of proposals.intros) viewAt(intro.start)?.excluded.push([intro.start, intro.end]);
 

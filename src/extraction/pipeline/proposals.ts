@@ -125,6 +125,9 @@ export interface ProposalRecord {
   /** the states and organisations its wordings name (a person counts for whom they speak): its parties */
   parties: Set<string>;
   mentioned: boolean;
+  /** a known proposal's: when it was put forward, and whether it is a text put forward once (see heldProposals) */
+  introducedOn?: string | null;
+  oneTime?: boolean;
 }
 
 export interface ProposalIntro {
@@ -165,6 +168,10 @@ interface KnownIndex {
   byKey: Map<string, ProposalRecord[]>;
   /** party -> records naming it */
   byParty: Map<string, ProposalRecord[]>;
+  /** a name's slug without its hyphens -> the id that holds it */
+  compactIds: Map<string, string>;
+  /** the records named "<state>'s <organisation> accession" */
+  accessionRecords: ProposalRecord[];
 }
 const knownCache = new WeakMap<KnownProposal[], KnownIndex>();
 const knownByContent = new BoundedCache<KnownIndex>(4);
@@ -179,6 +186,11 @@ function aliasUnits(alias: string, knownActors: KnownActor[]): SemUnit[] {
   const units = semStream(toks, table.mentions);
   aliasCache.set(alias, units);
   return units;
+}
+
+/** A name's slug without its hyphens: "cease-fire-proposal" and "ceasefire-proposal" are one name. */
+function compactId(id: string): string {
+  return id.replace(/-/g, '');
 }
 
 function proposalsFingerprint(known: KnownProposal[]): string {
@@ -200,7 +212,15 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
     knownCache.set(known, idx);
     return idx;
   }
-  idx = { records: [], trie: new TokenTrie(), byId: new Map(), byKey: new Map(), byParty: new Map() };
+  idx = {
+    records: [],
+    trie: new TokenTrie(),
+    byId: new Map(),
+    byKey: new Map(),
+    byParty: new Map(),
+    compactIds: new Map(),
+    accessionRecords: [],
+  };
   for (const p of known) {
     const rec: ProposalRecord = {
       id: p.id,
@@ -218,6 +238,8 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
       head: null,
       parties: new Set(),
       mentioned: false,
+      introducedOn: p.introducedOn ?? null,
+      oneTime: oneTime(p),
     };
     for (const form of [p.name, ...p.aliases]) {
       const units = aliasUnits(form, knownActors);
@@ -246,6 +268,8 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
       idx.byKey.set(k, l);
     }
     for (const party of rec.parties) idx.byParty.set(party, [...(idx.byParty.get(party) ?? []), rec]);
+    if (!idx.compactIds.has(compactId(rec.id))) idx.compactIds.set(compactId(rec.id), rec.id);
+    if (/ accession$/.test(rec.name)) idx.accessionRecords.push(rec);
   }
   knownCache.set(known, idx);
   knownByContent.set(fp, idx);
@@ -1432,27 +1456,21 @@ function subsetMatch(a: string[], b: string[]): boolean {
 const ONE_TIME = new Set(['resolution', 'proposal']);
 /** How long after it was put forward such a text is still the one an article's words name. */
 const ONE_TIME_DAYS = 60;
-const oneTimeCache = new WeakMap<KnownProposal, boolean>();
 /** Words after a name's head: "of May 2024", "for talks", "demanding a ceasefire". */
 const POST_HEAD =
   /^(?:of|for|on|to|in|by|with|between|against|over|that|which|demanding|calling|urging|seeking|aimed)$/;
 
 /** Whether a known proposal is a draft, a resolution, a plan or an offer: named with one of those as its head noun. */
 function oneTime(p: KnownProposal): boolean {
-  let v = oneTimeCache.get(p);
-  if (v === undefined) {
-    // the last word that says a kind before what follows the head ("UAE draft", "Gaza ceasefire proposal of May",
-    // "resolution demanding a ceasefire": draft, proposal, resolution)
-    const words = tokenize(p.name).map((t) => t.key);
-    const after = words.findIndex((w, i) => i > 0 && POST_HEAD.test(w));
-    const head = (after < 0 ? words : words.slice(0, after))
-      .map(stem)
-      .filter((k) => PROPOSAL_TYPES.has(k))
-      .pop();
-    v = !!head && PROPOSAL_TYPES.get(head)!.some((k) => ONE_TIME.has(k));
-    oneTimeCache.set(p, v);
-  }
-  return v;
+  // the last word that says a kind before what follows the head ("UAE draft", "Gaza ceasefire proposal of May",
+  // "resolution demanding a ceasefire": draft, proposal, resolution)
+  const words = tokenize(p.name).map((t) => t.key);
+  const after = words.findIndex((w, i) => i > 0 && POST_HEAD.test(w));
+  const head = (after < 0 ? words : words.slice(0, after))
+    .map(stem)
+    .filter((k) => PROPOSAL_TYPES.has(k))
+    .pop();
+  return !!head && PROPOSAL_TYPES.get(head)!.some((k) => ONE_TIME.has(k));
 }
 
 /** Days from one ISO date (or year-month) to another. */
@@ -1462,18 +1480,20 @@ function daysBetween(a: string, b: string): number {
 }
 
 /**
- * The proposals the graph holds that an article published on `publishedOn`
- * may name in words other than their own name: all but the drafts,
- * resolutions, plans and offers put forward more than two months from it
- * ("a UN resolution demanding an immediate ceasefire" in March is not
- * December's). Such an old text is still named by its exact name (its id).
- * The same array when nothing is left out.
+ * Whether a known proposal is out of reach of an article published on
+ * `publishedOn`: a draft, resolution, plan or offer put forward more than two
+ * months from it ("a UN resolution demanding an immediate ceasefire" in March
+ * is not December's). Such a record is left out of every lookup of that
+ * article, so its words make a new proposal.
  */
-export function heldProposals(known: KnownProposal[], publishedOn: string | null | undefined): KnownProposal[] {
-  if (!publishedOn || !known.length) return known;
-  const stale = (p: KnownProposal): boolean =>
-    !!p.introducedOn && oneTime(p) && daysBetween(p.introducedOn, publishedOn) > ONE_TIME_DAYS;
-  return known.some(stale) ? known.filter((p) => !stale(p)) : known;
+function staleFor(r: ProposalRecord, publishedOn: string | null): boolean {
+  return (
+    !!publishedOn &&
+    r.known &&
+    !!r.oneTime &&
+    !!r.introducedOn &&
+    daysBetween(r.introducedOn, publishedOn) > ONE_TIME_DAYS
+  );
 }
 
 /** Words of joining an organisation, as stems, beside the nouns of the membership kind. */
@@ -1619,6 +1639,7 @@ export function buildProposals(
   cueHits: Array<{ start: number; end: number; position: string }> = [],
   reshape: ((start: number, end: number, pattern: string) => Reshaped | null) | null = null,
   nounPhrases: Array<{ start: number; end: number }> = [],
+  publishedOn: string | null = null,
 ): ProposalTable & { sem: SemUnit[] } {
   const actorAtTok: Array<ActorMention | null> = new Array(tokens.length).fill(null);
   for (const m of actors.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) actorAtTok[t] = m;
@@ -1637,7 +1658,12 @@ export function buildProposals(
   const ctx: Ctx = { text, tokens, sem, semAtTok, actorAtTok, dateAtTok, actors };
   const kidx = indexKnown(known, knownActors);
   const records = new Map<string, ProposalRecord>();
-  const knownById = kidx.byId;
+  // the known proposals this article may name: one index for every article, the stale ones skipped at lookup
+  const held = (r: ProposalRecord | undefined): r is ProposalRecord => !!r && !staleFor(r, publishedOn);
+  const knownHeld = (id: string): ProposalRecord | undefined => {
+    const r = kidx.byId.get(id);
+    return held(r) ? r : undefined;
+  };
   const trie = new TokenTrie<string>();
   const intros: ProposalIntro[] = [];
 
@@ -1673,7 +1699,7 @@ export function buildProposals(
       const seen = new Set<ProposalRecord>();
       for (const k of keys) {
         for (const r of kidx.byKey.get(k) ?? []) {
-          if (seen.has(r)) continue;
+          if (seen.has(r) || !held(r)) continue;
           seen.add(r);
           // another article's proposal needs a specific word in common: "a ceasefire proposal" here is not
           // the Gaza "ceasefire and hostage release proposal" known from elsewhere
@@ -1689,7 +1715,7 @@ export function buildProposals(
     }
     if (!rec) for (const r of records.values()) if (sameParties(r, parties, keys)) rec = r;
     if (!rec && parties.size >= 2)
-      for (const r of kidx.byParty.get([...parties][0]) ?? []) if (sameParties(r, parties, keys)) rec = r;
+      for (const r of kidx.byParty.get([...parties][0]) ?? []) if (held(r) && sameParties(r, parties, keys)) rec = r;
     return rec;
   };
 
@@ -1702,16 +1728,18 @@ export function buildProposals(
     else list.push(rec);
     accessions.set(stateId, list);
   };
-  for (const r of knownById.values()) {
-    const m = / accession$/.test(r.name) ? /^(.+)'s /.exec(r.name) : null;
-    const state = m ? knownActors.find((a) => a.kind === 'STATE' && a.name === m[1]) : undefined;
-    if (state) noteAccession(state.id, r);
+  if (kidx.accessionRecords.length) {
+    const states = new Map(knownActors.filter((a) => a.kind === 'STATE').map((a) => [a.name, a.id]));
+    for (const r of kidx.accessionRecords) {
+      const state = held(r) ? states.get(/^(.+)'s /.exec(r.name)?.[1] ?? '') : undefined;
+      if (state) noteAccession(state, r);
+    }
   }
 
   /** The accession held for a state (and organisation), renamed "<state>'s <organisation> accession" when this article first names it so. */
   const heldAccession = (joining: { state: ActorRecord; org: ActorRecord | null }): ProposalRecord | undefined => {
     const accession = joining.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
-    let rec = accession ? (records.get(slugify(accession)) ?? knownById.get(slugify(accession))) : undefined;
+    let rec = accession ? (records.get(slugify(accession)) ?? knownHeld(slugify(accession))) : undefined;
     // the state's bid held under another wording ("Sweden's bid"), or its one accession when no organisation is named
     const held = (accessions.get(joining.state.id) ?? []).filter(
       (r) => !accession || !r.name.endsWith(' accession') || r.name === accession,
@@ -1724,10 +1752,13 @@ export function buildProposals(
     return rec;
   };
 
-  // a name's slug without its hyphens -> the id that holds it
-  const compact = (id: string): string => id.replace(/-/g, '');
-  const sameName = new Map<string, string>();
-  for (const id of knownById.keys()) if (!sameName.has(compact(id))) sameName.set(compact(id), id);
+  // a name's slug without its hyphens -> the id that holds it: this article's, else a held known one
+  const sameNames = new Map<string, string>();
+  const sameName = (id: string): string | undefined => {
+    const c = compactId(id);
+    const known = kidx.compactIds.get(c);
+    return sameNames.get(c) ?? (known && knownHeld(known) ? known : undefined);
+  };
 
   // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
   for (const found of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
@@ -1801,10 +1832,10 @@ export function buildProposals(
         mentioned: true,
       };
       // one name however it is spelled: "Cease-fire proposal" is the "Ceasefire proposal" held
-      const same = sameName.get(compact(rec.id));
+      const same = sameName(rec.id);
       if (same && same !== rec.id) rec.id = same;
-      if (records.has(rec.id) || knownById.has(rec.id)) rec = records.get(rec.id) ?? knownById.get(rec.id)!;
-      sameName.set(compact(rec.id), rec.id);
+      rec = records.get(rec.id) ?? knownHeld(rec.id) ?? rec;
+      if (!sameNames.has(compactId(rec.id))) sameNames.set(compactId(rec.id), rec.id);
     }
     if (rec.known && !records.has(rec.id)) rec = ownCopy(rec);
     for (const party of parties) rec.parties.add(party);
@@ -1887,17 +1918,21 @@ export function buildProposals(
     return false;
   };
   const semKeyAt = (x: number): string | null => (x < sem.length ? sem[x].key : null);
-  const tries = [trie, kidx.trie];
+  const named = (id: string): boolean => records.has(id) || !!knownHeld(id);
   for (let u = 0; u < sem.length; u++) {
     let best: [number, string] | null = null;
-    for (const tr of tries) {
+    for (const tr of [trie, kidx.trie]) {
       if (!tr.hasStart(sem[u].key)) continue;
-      const hits = tr.matchAt(semKeyAt, u, Math.min(sem.length, u + 30));
-      if (hits.length && (!best || hits[0][0] > best[0])) best = [hits[0][0], hits[0][1][0]];
+      // the longest wording of a proposal this article may name
+      for (const [len, ids] of tr.matchAt(semKeyAt, u, Math.min(sem.length, u + 30))) {
+        const id = ids.find(named);
+        if (id && (!best || len > best[0])) best = [len, id];
+        if (id) break;
+      }
     }
     if (!best) continue;
     // a known proposal from another article, matched by generic words only ("the ceasefire proposal"): not it
-    if (!records.has(best[1]) && knownById.has(best[1])) {
+    if (!records.has(best[1])) {
       let specific = false;
       for (let q = u; q < u + best[0] && !specific; q++) specific = !genericKey(sem[q].key);
       if (!specific) continue;
@@ -1908,7 +1943,7 @@ export function buildProposals(
       mentions.push({ start: s, end: e, proposalId: best[1], kind: 'name' });
       mark.fill(1, s, e);
       if (!records.has(best[1])) {
-        const k = knownById.get(best[1])!;
+        const k = kidx.byId.get(best[1])!;
         records.set(k.id, { ...ownCopy(k), evidenceStart: s, evidenceEnd: e, mentioned: true });
       }
     }
