@@ -20,7 +20,7 @@ import { extractStances } from './stances.js';
 import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
 import { ParseIndex } from './parsed/index.js';
-import { proposalNounPhrases, reshapeWording } from './parsed/noun-phrase.js';
+import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './parsed/noun-phrase.js';
 import type {
   ArticleInput,
   ExtractedActor,
@@ -108,7 +108,15 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
       const h = v ? findHolder(v, at, at) : null;
       return h ? { mention: h.mention, speaker: h.speaker } : null;
     },
-    cues.map((c) => ({ start: c.start, end: c.end, position: c.cue.position })),
+    cues.map((c) => {
+      const g = parse?.at(c.start);
+      return {
+        start: c.start,
+        end: c.end,
+        position: c.cue.position,
+        subject: g && cueSubjectPhrase(g, text, c.start, c.end),
+      };
+    }),
     parse
       ? (start, end, pattern) => {
           const g = parse.at(start);

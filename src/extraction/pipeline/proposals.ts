@@ -158,6 +158,17 @@ export interface ProposalTable {
   mentions: ProposalMention[];
 }
 
+/** Intros read as what a stance cue is about, not as put forward by anyone. */
+const CUE_ARGUMENTS = new Set(['cue-object', 'cue-subject']);
+
+/** A stance cue, and the noun phrase it says something of when the parse shows one before it ("the plan was rejected"). */
+export interface CueHit {
+  start: number;
+  end: number;
+  position: string;
+  subject?: { start: number; end: number } | null;
+}
+
 // ------------------------------------------------------------ known proposals
 
 interface KnownIndex {
@@ -722,11 +733,7 @@ function sentenceOfToken(bounds: Array<[number, number]>, t: number): number {
   return -1;
 }
 
-export function findIntros(
-  ctx: Ctx,
-  sentenceBounds: Array<[number, number]>,
-  cueHits: Array<{ start: number; end: number; position: string }>,
-): RawIntro[] {
+export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cueHits: CueHit[]): RawIntro[] {
   const { tokens } = ctx;
   const out = new IntroList(tokens, ctx.text.length);
   let si = 0;
@@ -1039,6 +1046,29 @@ export function findIntros(
       date: null,
       tokS: span[0],
       tokE: span[1],
+      proposerMode: 'none',
+    });
+  }
+  // the subject of a predicate cue, read off the parse: "another summit with the US would not be useful"
+  for (const h of cueHits) {
+    if (!h.subject || h.position === 'NONCOMMITTAL' || out.overlaps(h.subject.start, h.subject.end)) continue;
+    const s = tokenAt(tokens, h.subject.start);
+    const e = tokenAt(tokens, h.subject.end);
+    if (s >= e || tokens[s].start !== h.subject.start || tokens[e - 1].end !== h.subject.end) continue;
+    const { name, raw } = nameFrom(ctx, s, e);
+    out.push({
+      pattern: 'cue-subject',
+      trigStart: h.start,
+      trigEnd: h.end,
+      start: h.subject.start,
+      end: h.subject.end,
+      rawEnd: h.subject.end,
+      name,
+      raw,
+      proposer: null,
+      date: null,
+      tokS: s,
+      tokE: e,
       proposerMode: 'none',
     });
   }
@@ -1636,7 +1666,7 @@ export function buildProposals(
   known: KnownProposal[],
   knownActors: KnownActor[],
   subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
-  cueHits: Array<{ start: number; end: number; position: string }> = [],
+  cueHits: CueHit[] = [],
   reshape: ((start: number, end: number, pattern: string) => Reshaped | null) | null = null,
   nounPhrases: Array<{ start: number; end: number }> = [],
   publishedOn: string | null = null,
@@ -1787,7 +1817,7 @@ export function buildProposals(
       continue;
     let proposer = raw.proposer;
     let speaker: ActorMention | null = proposer?.personId ? proposer : null;
-    const puts = raw.pattern !== 'need-to' && raw.pattern !== 'cue-object';
+    const puts = raw.pattern !== 'need-to' && !CUE_ARGUMENTS.has(raw.pattern);
     if (!proposer && puts && raw.proposerMode === 'subject') {
       const h = subjectOf(raw.tokS, raw.trigStart);
       proposer = h?.mention ?? null;
@@ -1822,7 +1852,7 @@ export function buildProposals(
         proposerId: speaker?.personId ?? null,
         proposedOn,
         known: false,
-        confidence: raw.pattern === 'cue-object' ? 0.5 : 0.7,
+        confidence: CUE_ARGUMENTS.has(raw.pattern) ? 0.5 : 0.7,
         evidenceStart: raw.start,
         evidenceEnd: raw.end,
         keySets: [],
@@ -1880,7 +1910,7 @@ export function buildProposals(
           headAt = q;
           if (PROPOSAL_NOUNS.has(units[q].key) || NAMED_HEADS.has(units[q].key)) break;
         }
-      if (headAt >= 2 && raw.pattern !== 'cue-object') {
+      if (headAt >= 2 && !CUE_ARGUMENTS.has(raw.pattern)) {
         const tail = units.slice(headAt - 1, headAt + 1);
         if (tail.every((u) => !u.actor) && !genericKey(tail[0].key) && !PROPOSAL_STOPWORDS.has(tail[0].raw))
           trie.add(
@@ -1906,7 +1936,7 @@ export function buildProposals(
 
   // mentions: intros, names/aliases (known and new), anaphors
   const mentions: ProposalMention[] = intros.map((x) => ({
-    start: x.pattern === 'cue-object' ? x.start : Math.min(x.trigStart, x.start),
+    start: CUE_ARGUMENTS.has(x.pattern) ? x.start : Math.min(x.trigStart, x.start),
     end: x.end,
     proposalId: x.recordId,
     kind: 'intro' as const,

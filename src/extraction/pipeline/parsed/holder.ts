@@ -13,6 +13,7 @@
 import type { ActorMention } from '../actors.js';
 import { insideQuote, type HolderHit, type SentenceView } from '../holders.js';
 import type { Arc, SentenceGraph } from './graph.js';
+import { isProposalNoun } from './noun-phrase.js';
 
 /** Verbs of saying: their subject is the speaker of what their complement states. */
 export const SPEECH_LEMMAS = new Set([
@@ -128,7 +129,7 @@ function holderFrom(g: SentenceGraph, v: SentenceView, cue: number, memory: Pars
     const passive = g.children(n, 'nsubj:pass').length > 0;
     if (!passive) {
       for (const a of g.children(n, ...SUBJECTS)) {
-        if (expletive(g, n, a.token)) continue;
+        if (expletive(g, n, a.token) || proposalHeaded(g, a.token)) continue;
         const m = mentionOf(g, v, a.token) ?? antecedentAbove(g, v, n, a.token) ?? pronoun(g, a.token, memory, si);
         if (m) return { mention: m, via: 'subject' };
       }
@@ -233,6 +234,12 @@ function mentionOfNested(g: SentenceGraph, v: SentenceView, tok: number): ActorM
   return null;
 }
 
+/** "another summit with the US would be pointless": a subject headed by a proposal noun is what a stance is on, never who holds it. */
+function proposalHeaded(g: SentenceGraph, tok: number): boolean {
+  const t = g.tokens[tok];
+  return /^NN/.test(t.pos) && (isProposalNoun(t.text) || isProposalNoun(t.lemma));
+}
+
 /** "it is premature to discuss ...", "it was unclear whether ...": an "it" that stands for the clause after it. */
 function expletive(g: SentenceGraph, predicate: number, subject: number): boolean {
   if (g.tokens[subject].text.toLowerCase() !== 'it') return false;
@@ -322,7 +329,7 @@ export function rememberSubjects(
 ): void {
   for (let t = 0; t < g.tokens.length; t++) {
     if (g.tokens[t].start < from || g.tokens[t].start >= to) continue;
-    if (g.tokens[t].pos === 'PRP' || !g.parents(t, 'nsubj', 'nsubj:pass').length) continue;
+    if (g.tokens[t].pos === 'PRP' || !g.parents(t, 'nsubj', 'nsubj:pass').length || proposalHeaded(g, t)) continue;
     const m = mentionOf(g, v, t);
     if (!m) continue;
     if (m.personId) memory.lastPerson = m;

@@ -330,3 +330,34 @@ export function proposalNounPhrases(g: SentenceGraph, text: string): Array<{ sta
   }
   return out;
 }
+
+/**
+ * The noun phrase a predicate cue says something of, when a proposal noun
+ * heads it: "another summit would not be useful", "the plan was rejected",
+ * "a deal remains premature". The pattern steps only read what follows a cue;
+ * such a subject stands before it. Null when the cue is no predicate or its
+ * subject no proposal noun (a pronoun or a back-reference is left to the
+ * anaphor step).
+ */
+export function cueSubjectPhrase(
+  g: SentenceGraph,
+  text: string,
+  cueStart: number,
+  cueEnd: number,
+): { start: number; end: number } | null {
+  const cue = g.headOf(cueStart, cueEnd);
+  if (cue < 0) return null;
+  const pos = g.tokens[cue].pos;
+  const passive = g.children(cue, 'nsubj:pass').length > 0;
+  const predicate = passive || (/^(?:JJ|NN)/.test(pos) && g.children(cue, 'cop').length > 0);
+  if (!predicate) return null;
+  for (const a of g.children(cue, 'nsubj', 'nsubj:pass')) {
+    const t = g.tokens[a.token];
+    if (!/^NN/.test(t.pos) || !(isProposalNoun(t.text) || isProposalNoun(t.lemma))) continue;
+    if (isAnaphorNoun(t.text) && g.children(a.token).every((c) => c.base === 'det')) continue;
+    const named = phraseName(g, text, nounPhraseTokens(g, a.token, true));
+    // "the summit was cancelled": a bare head refers back; "another summit with the US" says which
+    if (named && named.end <= cueStart && /[\s-]/.test(named.name)) return { start: named.start, end: named.end };
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import type { ParsedSentence } from '../parse.js';
 import { SentenceGraph } from './graph.js';
-import { adviser } from './holder.js';
-import { proposalNounPhrases, reshapeWording } from './noun-phrase.js';
+import { adviser, newParsedMemory, parsedHolder } from './holder.js';
+import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './noun-phrase.js';
 import type { SentenceView } from '../holders.js';
 import type { ActorMention } from '../actors.js';
 
@@ -434,5 +434,53 @@ describe('who holds what a cue says, read off the parse', () => {
     const { g: g2, text: t2 } = urged;
     const at2 = t2.indexOf('urged');
     expect(adviser(g2, viewOf(g2, t2, [[0, 'united-states']]), at2, at2 + 5)).toBeUndefined();
+  });
+
+  // "Japan said another summit with the United States would be pointless"
+  const pointless = sentence(
+    [
+      ['Japan', 'NNP'],
+      ['said', 'VBD'],
+      ['another', 'DT'],
+      ['summit', 'NN'],
+      ['with', 'IN'],
+      ['the', 'DT'],
+      ['United', 'NNP'],
+      ['States', 'NNP'],
+      ['would', 'MD'],
+      ['be', 'VB'],
+      ['pointless', 'JJ'],
+    ],
+    [
+      ['root', -1, 1],
+      ['nsubj', 1, 0],
+      ['ccomp', 1, 10],
+      ['det', 3, 2],
+      ['nsubj', 10, 3],
+      ['case', 7, 4],
+      ['det', 7, 5],
+      ['compound', 7, 6],
+      ['nmod:with', 3, 7],
+      ['aux', 10, 8],
+      ['cop', 10, 9],
+    ],
+  );
+  pointless.g.tokens[1].lemma = 'say';
+
+  it('reads the subject of a predicate cue as what it is said of, and its holder higher up', () => {
+    const { g, text } = pointless;
+    const at = text.indexOf('pointless');
+    const subject = cueSubjectPhrase(g, text, at, at + 9);
+    expect(subject && text.slice(subject.start, subject.end)).toBe('summit with the United States');
+    const v = viewOf(g, text, [
+      [0, 'japan'],
+      [7, 'united-states'],
+    ]);
+    // the actor inside the proposal's wording holds nothing: Japan, who said it, does
+    expect(parsedHolder(g, v, at, at + 9, newParsedMemory(), 0)?.mention.actorId).toBe('japan');
+    // a bare head refers back to a proposal named before: no new wording
+    const { g: g2, text: t2 } = should;
+    const at2 = t2.indexOf('accept');
+    expect(cueSubjectPhrase(g2, t2, at2, at2 + 6)).toBeNull();
   });
 });
