@@ -223,4 +223,15 @@ describe('proposals', () => {
     const ps = proposalsOf('Venezuela will proceed with its December 3, 2023 referendum about its claim to Essequibo.');
     expect(ps.map((p) => p.name)).toEqual(['December 3, 2023 referendum about its claim to Essequibo']);
   });
+
+  it("reads a state's joining an organisation, said as a clause, as that state's accession", () => {
+    const x = extractArticle(
+      { text: 'Germany opposes Ukraine joining NATO.', publishedOn: '2024-03-15' },
+      { actors: [], proposals: [] },
+    );
+    expect(x.proposals.map((p) => p.name)).toEqual(["Ukraine's NATO accession"]);
+    expect(x.stances.map((st) => [st.actorId, st.position])).toEqual([['germany', 'OPPOSE']]);
+    // an organisation does not join, and a clause without one names nothing
+    expect(proposalsOf('Germany opposes NATO joining Ukraine.')).toEqual([]);
+  });
 });

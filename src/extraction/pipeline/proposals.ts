@@ -528,6 +528,23 @@ const NOT_NP_START = new Set([
   'not',
 ]);
 
+/** Verbs of a state entering an organisation, as in "opposes Ukraine joining NATO". */
+const JOINING_VERBS = new Set(['joining', 'entering', 'acceding']);
+
+/** "Ukraine joining NATO", "Sweden acceding to the EU": a state's accession said as a clause, as a span of tokens. */
+function joiningAt(ctx: Ctx, from: number, limit: number): [number, number] | null {
+  const state = ctx.actorAtTok[from];
+  if (!state || state.tokStart !== from || state.kind !== 'STATE') return null;
+  let q = state.tokEnd;
+  if (q >= limit || !JOINING_VERBS.has(ctx.tokens[q].key)) return null;
+  q++;
+  if (ctx.tokens[q]?.key === 'to' || ctx.tokens[q]?.key === 'into') q++;
+  if (q < limit && ARTICLES.has(ctx.tokens[q].key)) q++;
+  const org = ctx.actorAtTok[q];
+  if (!org || org.tokStart !== q || org.kind !== 'ORGANIZATION' || org.tokEnd > limit) return null;
+  return [from, org.tokEnd];
+}
+
 /** A noun phrase headed (within its first 4 words) by a proposal noun; any noun phrase when `open`. */
 function npAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
   let s = from;
@@ -982,7 +999,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (proposalIsSubject(ctx, tokenAt(tokens, h.start), si >= 0 ? sentenceBounds[si][0] : -1)) continue;
     // "concerns over guarantees", "doubts about the timing": the matter of concern is not a proposal
     if (/concern|doubt|reservation|misgiving|worr|question|fear/i.test(ctx.text.slice(h.start, h.end))) continue;
-    const span = npAt(ctx, t, limit);
+    const span = npAt(ctx, t, limit) ?? joiningAt(ctx, t, limit);
     if (!span) continue;
     const rawEnd = lastRawEnd;
     const content: string[] = [];

@@ -38,6 +38,27 @@ const INSIDE = new Set([
 const AFTER_HEAD = new Set(['of', 'on', 'for', 'to', 'between', 'with', 'over', 'against', 'among', 'at', 'in']);
 const DETERMINERS = /^(?:a|an|the|this|that|these|those|any|its|their|his|her|our|my|your|such|some|another)$/i;
 
+/** Acts on a proposal named after them ("the start of talks", "the signing of the accord"): the proposal is what they act on. */
+const ACTS_ON = new Set([
+  'start',
+  'launch',
+  'opening',
+  'beginning',
+  'resumption',
+  'conclusion',
+  'signing',
+  'adoption',
+  'implementation',
+  'ratification',
+  'approval',
+  'establishment',
+  'creation',
+  'revival',
+]);
+
+/** Verbs of entering an organisation: a clause of them names an accession. */
+const JOIN_LEMMAS = new Set(['join', 'enter', 'accede']);
+
 const keyOf = (word: string): string => stem(word.toLowerCase().replace(/[^a-z0-9-]/g, ''));
 
 export function isProposalNoun(word: string): boolean {
@@ -276,7 +297,21 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
   if (head < 0) return null;
   const tok = g.tokens[head];
   if (/^NN/.test(tok.pos)) {
-    if (!isProposalNoun(tok.text) && !isProposalNoun(tok.lemma)) return { keep: false, why: 'not a proposal noun' };
+    if (!isProposalNoun(tok.text) && !isProposalNoun(tok.lemma)) {
+      // "blocked the start of accession talks with Ukraine": an act on a proposal stands for the proposal
+      const of = ACTS_ON.has(tok.lemma.toLowerCase())
+        ? g.children(head, 'nmod').find((a) => a.sub === 'of')
+        : undefined;
+      const inner = of && g.tokens[of.token];
+      if (inner && /^NN/.test(inner.pos) && (isProposalNoun(inner.text) || isProposalNoun(inner.lemma))) {
+        const phrase = nounPhraseTokens(g, of.token, true);
+        if (phrase.filter((t) => !generic(g, t)).length === 1 && isAnaphorNoun(inner.text))
+          return { keep: false, why: 'refers back' };
+        const named = phraseName(g, text, phrase);
+        if (named) return { keep: true, ...named };
+      }
+      return { keep: false, why: 'not a proposal noun' };
+    }
     const phrase = nounPhraseTokens(g, head);
     // "a proposal to extend the current agreement without any preconditions": the act proposed, up to its object
     const proposed = proposedAct(g, head, phrase);
@@ -294,6 +329,8 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
   if (/^VB/.test(tok.pos)) {
     // "the proposed deal did not meet Israel's demands": a verb with its own subject is a clause, not a proposal
     const inside = (t: number): boolean => g.tokens[t].start >= start && g.tokens[t].end <= end;
+    // ... except a state's joining an organisation, its accession ("Ukraine joining NATO"), named by the pattern steps
+    if (JOIN_LEMMAS.has(tok.lemma.toLowerCase())) return null;
     if (g.children(head, 'nsubj', 'nsubj:pass').some((a) => inside(a.token))) return { keep: false, why: 'a clause' };
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
     if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {

@@ -313,6 +313,37 @@ describe('proposal wordings read off the parse', () => {
     ],
   );
 
+  it('names the proposal an act is on ("the launch of accession talks with Ukraine") by the proposal', () => {
+    // "the launch of accession talks with Ukraine"
+    const { g, text } = sentence(
+      [
+        ['the', 'DT'],
+        ['launch', 'NN'],
+        ['of', 'IN'],
+        ['accession', 'NN'],
+        ['talks', 'NNS'],
+        ['with', 'IN'],
+        ['Ukraine', 'NNP'],
+      ],
+      [
+        ['root', -1, 1],
+        ['det', 1, 0],
+        ['case', 4, 2],
+        ['compound', 4, 3],
+        ['nmod:of', 1, 4],
+        ['case', 6, 5],
+        ['nmod:with', 4, 6],
+      ],
+    );
+    g.tokens[4].lemma = 'talk';
+    expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'Accession talks with Ukraine' });
+    // a launch of something no proposal noun heads is no proposal
+    g.tokens[4].text = 'rockets';
+    g.tokens[4].lemma = 'rocket';
+    g.tokens[3].text = 'space';
+    expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
+  });
+
   it('names an agreement a proposal would extend as the extension', () => {
     const { g, text } = extension;
     const start = text.indexOf('nuclear');
