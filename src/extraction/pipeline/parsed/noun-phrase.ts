@@ -295,6 +295,10 @@ export function reshapeWording(
 function reshape(g: SentenceGraph, text: string, start: number, end: number): Reshaped | null {
   const head = g.headOf(start, end);
   if (head < 0) return null;
+  // a state's joining an organisation, its accession ("Ukraine joining NATO"): the pattern steps name it, whatever
+  // the parser takes for its head
+  for (let t = g.tokenAt(start); t >= 0 && t < g.tokens.length && g.tokens[t].start < end; t++)
+    if (g.tokens[t].pos === 'VBG' && JOIN_LEMMAS.has(g.tokens[t].lemma.toLowerCase())) return null;
   const tok = g.tokens[head];
   if (/^NN/.test(tok.pos)) {
     if (!isProposalNoun(tok.text) && !isProposalNoun(tok.lemma)) {
@@ -329,8 +333,6 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
   if (/^VB/.test(tok.pos)) {
     // "the proposed deal did not meet Israel's demands": a verb with its own subject is a clause, not a proposal
     const inside = (t: number): boolean => g.tokens[t].start >= start && g.tokens[t].end <= end;
-    // ... except a state's joining an organisation, its accession ("Ukraine joining NATO"), named by the pattern steps
-    if (JOIN_LEMMAS.has(tok.lemma.toLowerCase())) return null;
     if (g.children(head, 'nsubj', 'nsubj:pass').some((a) => inside(a.token))) return { keep: false, why: 'a clause' };
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
     if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {
