@@ -234,4 +234,10 @@ describe('proposals', () => {
     // an organisation does not join, and a clause without one names nothing
     expect(proposalsOf('Germany opposes NATO joining Ukraine.')).toEqual([]);
   });
+
+  it("keeps a place's name before a proposal's nouns in its name", () => {
+    expect(proposalsOf('China backed the Tumen river corridor initiative on Saturday.').map((p) => p.name)).toEqual([
+      'Tumen river corridor initiative',
+    ]);
+  });
 });

@@ -875,7 +875,9 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
           while (
             s - 1 >= 0 &&
             !ctx.actorAtTok[s - 1] &&
-            (/^[a-z]/.test(tokens[s - 1].text) ||
+            !ctx.dateAtTok[s - 1] &&
+            // a place's name is part of it too: "the Tumen river corridor initiative"
+            (/^\p{L}/u.test(tokens[s - 1].text) ||
               (/^\d+$/.test(tokens[s - 1].text) && gapText(ctx, s - 1, s) === '-')) &&
             !ANAPHOR_DETERMINERS.has(tokens[s - 1].key) &&
             !ARTICLES.has(tokens[s - 1].key) &&
