@@ -20,6 +20,7 @@ import { ProposalMergeService } from '../src/recording/proposal-merge.service.js
 import { RecordingService } from '../src/recording/recording.service.js';
 import { CueStatus } from '../src/review/models/review.models.js';
 import { ReviewService } from '../src/review/review.service.js';
+import { MarkKind } from '../src/stances/models/stance.model.js';
 import { StancesService } from '../src/stances/stances.service.js';
 import { listArticleFiles } from './files.js';
 import { StderrLogger } from './stderr-logger.js';
@@ -259,7 +260,16 @@ class Analyst {
   private async add(r: Ingested, g: GoldStance): Promise<Partial<Correction>> {
     const cues = cuesOf(g);
     const quote = cues.map((c) => sentenceWith(r.x.text, c)).find(Boolean);
-    await this.app.get(RecordingService).record({
+    // the analyst marks, in the sentence, the words that name the proposal and the holder (the gold's wordings)
+    const proposal = this.gold.proposals.find((p) => p.name === g.proposal);
+    const actor = this.gold.actors.find((a) => a.name === g.actor);
+    const marks = quote
+      ? [
+          markOf(quote, MarkKind.PROPOSAL, proposal ? [proposal.name, ...(proposal.aliases ?? [])] : [g.proposal]),
+          markOf(quote, MarkKind.HOLDER, actor ? [actor.name, ...(actor.aliases ?? [])] : [g.actor]),
+        ].filter((m) => m !== null)
+      : [];
+    const { taught } = await this.app.get(RecordingService).recordAndTeach({
       actorId: await this.actorFor(r.file, g.actor),
       proposalId: await this.proposalFor(r.file, g.proposal),
       position: g.position as Position,
@@ -267,9 +277,10 @@ class Analyst {
       conditions: g.conditions,
       // The desk takes a day or a month; a year alone ("2022") is left to the article's date.
       statedOn: /^\d{4}-\d\d(-\d\d)?$/.test(g.statedOn ?? '') ? g.statedOn : null,
-      evidence: quote ? [{ ...quote, article: { id: r.articleId } }] : [],
+      evidence: quote ? [{ ...quote, marks, article: { id: r.articleId } }] : [],
     });
-    return { cue: cues[0] };
+    const parts = taught.map((t) => /^(\S+) (\S+): (.*)$/s.exec(t)?.slice(1));
+    return { cue: cues[0], taught: parts.filter((p) => p !== undefined) };
   }
 
   /** The graph's proposal the scorer reads as the gold one in this article (the gold's name first), else a new one. */
@@ -387,6 +398,20 @@ function kindOf(gold: GoldFile, name: string): ActorKind {
   return kind ? ActorKind.ORGANIZATION : ActorKind.STATE; // GROUP, PARTY: organisations to the graph
 }
 
+/** Where the longest of the wordings is written in the quote, as a mark of the given kind (case and curly quotes aside). */
+function markOf(
+  quote: { quote: string; charStart: number },
+  kind: MarkKind,
+  wordings: string[],
+): { kind: MarkKind; charStart: number; charEnd: number } | null {
+  const text = flat(quote.quote);
+  for (const w of [...wordings].sort((a, b) => b.length - a.length)) {
+    const at = w.trim() ? text.indexOf(flat(w.trim())) : -1;
+    if (at >= 0) return { kind, charStart: quote.charStart + at, charEnd: quote.charStart + at + w.trim().length };
+  }
+  return null;
+}
+
 /** The sentence that holds the words (case and curly quotes aside), with its offsets in the text. */
 function sentenceWith(text: string, words: string): { quote: string; charStart: number; charEnd: number } | null {
   const at = flat(text).indexOf(flat(words.trim()));
@@ -441,7 +466,9 @@ function reaches(c: Correction, changes: Change[], accepted: Set<string>): boole
         ({ before: b, after: a }) => b && b.rule === c.rule && nameKey(b.cue) === cue && a?.confidence !== b.confidence,
       );
     case 'add':
-      return accepted.has(cue) && now.some((ch) => !ch.before && nameKey(ch.after!.cue) === cue);
+      return (
+        (accepted.has(cue) && now.some((ch) => !ch.before && nameKey(ch.after!.cue) === cue)) || taughtReaches(c, now)
+      );
     case 'merge':
       return (
         onto('proposalId') ||
@@ -452,10 +479,15 @@ function reaches(c: Correction, changes: Change[], accepted: Set<string>): boole
     case 'create-actor':
       return onto('actorId');
     default:
-      return (c.taught ?? []).some(([kind, id, alias]) =>
-        now.some((ch) => wordsOf(ch, kind, id).some((w) => w.includes(nameKey(alias)))),
-      );
+      return taughtReaches(c, now);
   }
+}
+
+/** Whether a later reading is on a node an alias was taught to, by the article's words holding that alias. */
+function taughtReaches(c: Correction, now: Change[]): boolean {
+  return (c.taught ?? []).some(([kind, id, alias]) =>
+    now.some((ch) => wordsOf(ch, kind, id).some((w) => w.includes(nameKey(alias)))),
+  );
 }
 
 /** The article's words for a stance's proposal (its mentions) or holder (its marks), when the stance is on that node. */

@@ -17,6 +17,7 @@ export const LIMITS = {
   id: 120,
   pageSize: 100,
   evidence: 50,
+  marks: 20,
 } as const;
 
 // Control characters other than tab and newline have no place in names or quotes.

@@ -2,13 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { ArticlesService } from '../articles/articles.service.js';
 import { badInput, conflict, DomainError, notFound } from '../common/errors/error-code.js';
 import { evidenceKey, stanceId } from '../common/ids.js';
-import { LIMITS, optionalIsoDate, optionalText, requireId, requireText, textList } from '../common/validation.js';
+import {
+  LIMITS,
+  nameKey,
+  optionalIsoDate,
+  optionalText,
+  requireId,
+  requireText,
+  textList,
+} from '../common/validation.js';
 import type { ArticleWrite } from '../graph/article.row.js';
 import type { StanceRow, StanceWrite } from '../graph/stance.row.js';
 import { StanceStatus } from '../graph/vocabulary.js';
-import { RecordStanceInput } from '../stances/dto/record-stance.input.js';
+import { RecordStanceInput, type MarkInput } from '../stances/dto/record-stance.input.js';
 import { StancesService } from '../stances/stances.service.js';
 import { StanceWriter } from './stance-writer.js';
+import { aliasWordings } from './wordings.js';
 import { isKnownCue } from '../extraction/index.js';
 
 /** Stances and the articles that back them, written together in one transaction. */
@@ -32,8 +41,19 @@ export class RecordingService {
    * (cueCandidates), for an analyst to accept.
    */
   async record(input: RecordStanceInput): Promise<StanceRow> {
+    return (await this.recordAndTeach(input)).stance;
+  }
+
+  /**
+   * record, and what it taught: the words the analyst marked as the
+   * proposal, the holder or the speaker become aliases of the proposal or
+   * actor recorded, unless they already name another node ('proposal <id>:
+   * <alias>', as an amendment's taught).
+   */
+  async recordAndTeach(input: RecordStanceInput): Promise<{ stance: StanceRow; taught: string[] }> {
     const { stance, articles } = this.prepare(input);
     const cue = stance.cue && !isKnownCue(stance.cue) ? stance.cue.replace(/\s+/g, ' ').trim() : null;
+    const taught: string[] = [];
     await this.writer.transaction(async (write) => {
       await write.upsertArticles(articles);
       await write.writeStances([stance]);
@@ -44,8 +64,13 @@ export class RecordingService {
           position: stance.position,
           stanceId: stance.id,
         });
+      for (const lesson of lessonsOfMarks(stance)) {
+        const aliases = lesson.aliases.map((alias) => ({ alias, key: nameKey(alias) })).filter((a) => a.key !== '');
+        const added = await write.teachAliases(lesson.kind, lesson.id, aliases, null);
+        taught.push(...added.map((a) => `${lesson.kind} ${lesson.id}: ${a}`));
+      }
     });
-    return this.stances.get(stance.id);
+    return { stance: await this.stances.get(stance.id), taught };
   }
 
   /**
@@ -132,7 +157,7 @@ export function changedMeanwhile(
 
 function evidenceWrite(
   field: string,
-  e: { quote: string; charStart?: number | null; charEnd?: number | null },
+  e: { quote: string; charStart?: number | null; charEnd?: number | null; marks?: MarkInput[] | null },
   articleId: string,
 ): StanceWrite['evidence'][number] {
   const quote = requireText(`${field}.quote`, e.quote, LIMITS.quote);
@@ -143,7 +168,39 @@ function evidenceWrite(
   if (charStart !== null && charEnd !== null && (charStart < 0 || charEnd <= charStart)) {
     throw badInput(`${field}.charEnd`, 'must be greater than charStart, and charStart at least 0');
   }
-  return { key: evidenceKey(quote, charStart, charEnd), quote, charStart, charEnd, articleId };
+  const written = { key: evidenceKey(quote, charStart, charEnd), quote, charStart, charEnd, articleId };
+  if (!e.marks?.length) return written;
+  if (charStart === null || charEnd === null)
+    throw badInput(`${field}.marks`, "need the quote's charStart and charEnd");
+  if (e.marks.length > LIMITS.marks) throw badInput(`${field}.marks`, `must have at most ${LIMITS.marks} entries`);
+  const marks = e.marks.map((m, i) => {
+    const ok = Number.isInteger(m.charStart) && Number.isInteger(m.charEnd) && m.charEnd > m.charStart;
+    if (!ok || m.charStart < charStart || m.charEnd > charEnd || m.charEnd - charStart > quote.length)
+      throw badInput(`${field}.marks[${i}]`, 'must lie within the quote, charEnd greater than charStart');
+    return `${m.kind.toLowerCase()}:${m.charStart}:${m.charEnd}`;
+  });
+  return { ...written, marks };
+}
+
+/** What the words an analyst marked teach: the proposal's and holder's (and speaker's) wordings, as aliases. */
+function lessonsOfMarks(stance: StanceWrite): Array<{ kind: 'proposal' | 'actor'; id: string; aliases: string[] }> {
+  const words = (kind: string): string[] =>
+    stance.evidence.flatMap((e) =>
+      (e.marks ?? []).flatMap((m) => {
+        const [k, start, end] = m.split(':');
+        return k === kind && e.charStart !== null
+          ? [e.quote.slice(Number(start) - e.charStart, Number(end) - e.charStart)]
+          : [];
+      }),
+    );
+  const lessons = [
+    { kind: 'proposal' as const, id: stance.proposalId, aliases: aliasWordings(words('proposal')) },
+    { kind: 'actor' as const, id: stance.actorId, aliases: aliasWordings(words('holder')) },
+    ...(stance.speakerId
+      ? [{ kind: 'actor' as const, id: stance.speakerId, aliases: aliasWordings(words('speaker')) }]
+      : []),
+  ];
+  return lessons.filter((l) => l.aliases.length > 0);
 }
 
 function dedupeArticles(articles: ArticleWrite[]): ArticleWrite[] {

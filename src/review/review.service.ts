@@ -17,6 +17,7 @@ import type { StanceRow, StanceWrite } from '../graph/stance.row.js';
 import { Position, StanceStatus } from '../graph/vocabulary.js';
 import { changedMeanwhile, cueKey, optionalVersion } from '../recording/recording.service.js';
 import { StanceWriter } from '../recording/stance-writer.js';
+import { aliasWordings } from '../recording/wordings.js';
 import type { AmendSource } from '../stances/stances.repository.js';
 import { StancesService } from '../stances/stances.service.js';
 import type { AmendStanceInput } from './dto/amend-stance.input.js';
@@ -250,7 +251,7 @@ export function lessonsOf(from: AmendSource, after: StanceReading, others: Other
         return [e.quote.slice(Number(start) - e.charStart, Number(end) - e.charStart)];
       }),
     );
-  const names = (list: string[]) => unique(list.map(wording).filter(isName));
+  const names = aliasWordings;
   if (after.proposalId !== from.proposalId && from.proposalSource === 'extracted' && others.onProposal === 0) {
     const aliases = names([from.proposalName, ...words('proposal')]);
     if (aliases.length > 0) lessons.push({ kind: 'proposal', id: after.proposalId, aliases, except: from.proposalId });
@@ -270,26 +271,6 @@ export function lessonsOf(from: AmendSource, after: StanceReading, others: Other
     if (aliases.length > 0) lessons.push({ kind: 'actor', id: after.speakerId, aliases, except: from.speakerId });
   }
   return lessons;
-}
-
-/** The words as a name: without a leading determiner or possessive, a trailing 's, or surrounding punctuation. */
-function wording(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(the|a|an|this|that|these|those|its|their|his|her)\s+/i, '')
-    .replace(/['\u2019]s$/i, '')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
-}
-
-/** At least two words, at most twelve, and not only a generic head ("deal", "plan"): a name to link by. */
-function isName(text: string): boolean {
-  const n = text.split(' ').length;
-  return n >= 2 && n <= 12 && text.length <= 200;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 function readingOf(s: AmendSource): StanceReading {

@@ -341,6 +341,67 @@ describe('the review desk API', () => {
     expect(second.data!.ingestArticle.stances.map((s) => s.proposal.id)).toContain('inter-korean-dialogue');
   });
 
+  it('teaches the words an analyst marks on a stance they add, and refuses marks outside the quote', async () => {
+    const quote = 'Mongolia endorsed the Tumen river link-up on Friday.';
+    const text = `ULAANBAATAR - ${quote} Officials said more would follow.`;
+    const ingested = await t.gql<{ ingestArticle: { article: { id: string } } }>(
+      `mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`,
+      { input: { text, url: 'https://example.test/review/marks-1', outlet: 'Marks Wire', publishedOn: '2022-04-01' } },
+    );
+    expect(ingested.errors).toBeUndefined();
+    const at = text.indexOf(quote);
+    const words = 'Tumen river link-up';
+    const mark = (from: number, length: number) => ({ kind: 'PROPOSAL', charStart: from, charEnd: from + length });
+    const input = (marks: unknown[]) => ({
+      actorId: 'mongolia',
+      proposalId: 'inter-korean-dialogue',
+      position: 'SUPPORT',
+      cue: 'endorsed',
+      statedOn: '2022-04-04',
+      evidence: [
+        {
+          quote,
+          charStart: at,
+          charEnd: at + quote.length,
+          marks,
+          article: { id: ingested.data!.ingestArticle.article.id },
+        },
+      ],
+    });
+    const record = `mutation ($input: RecordStanceInput!) { recordStance(input: $input) { id evidence { quote marks { kind charStart charEnd } } } }`;
+
+    // a mark outside the quote: a coded error, nothing written
+    const before = await graphFingerprint(t);
+    const outside = await t.gql(record, { input: input([mark(at + quote.length - 4, 10)]) });
+    expect(outside.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await graphFingerprint(t)).toEqual(before);
+
+    const res = await t.gql<{ recordStance: { evidence: Array<{ quote: string; marks: unknown[] }> } }>(record, {
+      input: input([mark(text.indexOf(words), words.length)]),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordStance.evidence).toEqual([{ quote, marks: [mark(text.indexOf(words), words.length)] }]);
+    const [dialogue] = await t.cypher<{ aliases: string[] }>(
+      `MATCH (p:Proposal {id: 'inter-korean-dialogue'}) RETURN p.aliases AS aliases`,
+    );
+    expect(dialogue.aliases).toContain(words);
+
+    // the next article in those words links to the proposal the analyst chose
+    const next = await t.gql<{ ingestArticle: { stances: Array<{ proposal: { id: string } }> } }>(
+      `mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { stances { proposal { id } } } }`,
+      {
+        input: {
+          text: 'BEIJING - China on Saturday backed the Tumen river link-up, a spokesman said.',
+          url: 'https://example.test/review/marks-2',
+          outlet: 'Marks Wire',
+          publishedOn: '2022-04-02',
+        },
+      },
+    );
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.ingestArticle.stances.map((s) => s.proposal.id)).toContain('inter-korean-dialogue');
+  });
+
   it("makes an analyst's new cue a candidate; accepted, the extractor reads it in the next article", async () => {
     const record = await t.gql(`mutation ($input: RecordStanceInput!) { recordStance(input: $input) { id } }`, {
       input: {

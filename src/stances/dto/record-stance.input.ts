@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Position } from '../../graph/vocabulary.js';
+import { MarkKind } from '../models/stance.model.js';
 import { DateScalar } from '../../common/scalars/date-scalars.js';
 
 @InputType({ description: 'The article a quote comes from: by id when known, else by its metadata.' })
@@ -30,6 +31,18 @@ export class ArticleRefInput {
   publishedOn?: string | null;
 }
 
+@InputType({ description: "Where one part of a stance is written in the quote's article, as an analyst marks it." })
+export class MarkInput {
+  @Field(() => MarkKind, { description: 'Which part of the stance the words carry.' })
+  kind: MarkKind;
+
+  @Field(() => Int, { description: 'Offset of the first character in the article text; within the quote.' })
+  charStart: number;
+
+  @Field(() => Int, { description: 'Offset just after the last character (exclusive); within the quote.' })
+  charEnd: number;
+}
+
 @InputType({ description: 'A quote that backs a stance, and the article it is from.' })
 export class EvidenceInput {
   @Field({ description: 'The words quoted from the article, verbatim, at most 2000 characters.' })
@@ -49,6 +62,13 @@ export class EvidenceInput {
 
   @Field(() => ArticleRefInput, { description: 'The article the quote is from (created when new).' })
   article: ArticleRefInput;
+
+  @Field(() => [MarkInput], {
+    nullable: true,
+    description:
+      'Where the holder, speaker, proposal, cue, conditions and date are written (at most 20; needs charStart and charEnd). The words marked as the proposal, holder or speaker become aliases of the proposal or actor recorded, unless they name another: the extractor links them from the next article on.',
+  })
+  marks?: MarkInput[] | null;
 }
 
 @InputType({ description: "An actor's stance on a proposal as an analyst records it." })

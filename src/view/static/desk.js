@@ -858,7 +858,11 @@
         : 'The selected words are the evidence; say who stands where on what.';
     $('quote-label').hidden = mode !== 'add';
     $('cue-label').hidden = mode !== 'add';
+    $('proposal-words-label').hidden = mode !== 'add';
+    $('holder-words-label').hidden = mode !== 'add';
     $('s-cue').value = '';
+    $('s-proposal-words').value = '';
+    $('s-holder-words').value = '';
     $('s-quote').value = span ? span.quote : '';
     $('s-actor').value = stance ? stance.actor.id : '';
     $('s-speaker').value = stance && stance.speaker ? stance.speaker.id : '';
@@ -991,6 +995,26 @@
       });
     } else {
       var a = state.article;
+      // the words the analyst names the proposal, holder and cue by, marked where the quote has them
+      var marks = [];
+      var missing = [];
+      [
+        ['PROPOSAL', 's-proposal-words'],
+        ['HOLDER', 's-holder-words'],
+        ['CUE', 's-cue'],
+      ].forEach(function (pair) {
+        var words = $(pair[1]).value.trim();
+        if (!words) return;
+        var at = f.span.quote.toLowerCase().indexOf(words.toLowerCase());
+        if (at < 0) missing.push('"' + words + '"');
+        else marks.push({ kind: pair[0], charStart: f.span.start + at, charEnd: f.span.start + at + words.length });
+      });
+      if (missing.length) {
+        $('form-error').textContent =
+          'Not in the quote: ' + missing.join(', ') + '. Give words as the quote writes them.';
+        $('form-error').hidden = false;
+        return;
+      }
       job = gql('mutation Add($input: RecordStanceInput!) { recordStance(input: $input) { ' + STANCE + ' } }', {
         input: {
           actorId: $('s-actor').value.trim(),
@@ -1000,7 +1024,9 @@
           conditions: conditions,
           statedOn: stated,
           cue: $('s-cue').value.trim() || null,
-          evidence: [{ quote: f.span.quote, charStart: f.span.start, charEnd: f.span.end, article: { id: a.id } }],
+          evidence: [
+            { quote: f.span.quote, charStart: f.span.start, charEnd: f.span.end, marks: marks, article: { id: a.id } },
+          ],
         },
       }).then(function (d) {
         return d.recordStance;
