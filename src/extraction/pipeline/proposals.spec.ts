@@ -240,4 +240,10 @@ describe('proposals', () => {
       'Tumen river corridor initiative',
     ]);
   });
+
+  it("reads a state's ambition to join an organisation as its accession, keeping the article's wording whole", () => {
+    const [p] = proposalsOf('Stoltenberg said NATO supports Turkey\u2019s ambition to join the EU.');
+    expect(p.name).toBe("Turkey's European Union accession");
+    expect(p.aliases).toContain("Turkey's ambition to join the EU");
+  });
 });

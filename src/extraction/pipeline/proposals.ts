@@ -1905,6 +1905,10 @@ export function buildProposals(
       rec.name = raw.name;
     }
     for (const form of [raw.name, raw.raw]) if (form !== rec.name) rec.aliases.add(form);
+    // the article's own wording with its possessor: "Turkey's ambition to join the EU"
+    const from = Math.min(raw.trigStart, raw.start);
+    if (proposer?.poss && proposer.end <= from && /^(?:['\u2019]s?)?\s*$/.test(text.slice(proposer.end, from)))
+      rec.aliases.add(text.slice(proposer.start, Math.max(raw.end, raw.rawEnd)).replace(/\s+/g, ' '));
     rec.keySets.push(keys);
     for (const k of keys) rec.allKeys.add(k);
     if (!rec.head) rec.head = head;
