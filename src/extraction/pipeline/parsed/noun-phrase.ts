@@ -162,13 +162,16 @@ function proposedAct(g: SentenceGraph, head: number, phrase: number[]): number[]
   const last = phrase[phrase.length - 1];
   if (last !== head) return null;
   const to = head + 1;
-  const verb = head + 2;
+  // "a proposal to officially declare an end to the war": adverbs between "to" and the verb
+  let verb = head + 2;
+  while (g.tokens[verb]?.pos === 'RB' && verb < head + 4) verb++;
   if (g.tokens[to]?.pos !== 'TO' || !/^VB$/.test(g.tokens[verb]?.pos ?? '')) return null;
   if (g.head[to] !== verb) return null;
   const obj = g.children(verb, 'obj')[0];
   if (!obj || obj.token < verb || !/^NN/.test(g.tokens[obj.token].pos)) return null;
-  const objPhrase = nounPhraseTokens(g, obj.token);
+  const objPhrase = nounPhraseTokens(g, obj.token, true);
   const parts = new Set([...phrase, to, verb, ...objPhrase]);
+  for (let t = to + 1; t < verb; t++) parts.add(t);
   for (const a of g.children(verb, 'compound:prt')) parts.add(a.token);
   for (const a of g.children(obj.token, 'det', 'nmod:poss')) parts.add(a.token);
   let end = objPhrase[objPhrase.length - 1];
@@ -336,7 +339,8 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     if (g.children(head, 'nsubj', 'nsubj:pass').some((a) => inside(a.token))) return { keep: false, why: 'a clause' };
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
     if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {
-      const phrase = nounPhraseTokens(g, obj.token);
+      // "declare an end to the Korean War": the object with what follows it, determiners inside kept
+      const phrase = nounPhraseTokens(g, obj.token, true);
       const bare = phrase.filter((t) => !generic(g, t));
       // "prolong the pact", "extend the current deal": an action on a proposal named before
       if (bare.length === 1 && isAnaphorNoun(g.tokens[obj.token].text)) return { keep: false, why: 'refers back' };

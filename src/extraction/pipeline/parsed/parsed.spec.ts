@@ -344,6 +344,30 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
   });
 
+  it('names the object of a proposed act with what follows it, its determiners kept ("an end to the Korean War")', () => {
+    const { g, text } = sentence(
+      [
+        ['declare', 'VB'],
+        ['an', 'DT'],
+        ['end', 'NN'],
+        ['to', 'IN'],
+        ['the', 'DT'],
+        ['Korean', 'NNP'],
+        ['War', 'NNP'],
+      ],
+      [
+        ['root', -1, 0],
+        ['det', 2, 1],
+        ['obj', 0, 2],
+        ['case', 6, 3],
+        ['det', 6, 4],
+        ['compound', 6, 5],
+        ['nmod:to', 2, 6],
+      ],
+    );
+    expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'End to the Korean War' });
+  });
+
   it('names an agreement a proposal would extend as the extension', () => {
     const { g, text } = extension;
     const start = text.indexOf('nuclear');
