@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { extractArticle } from '../src/extraction/index.js';
+import { extractArticle, type KnownProposal } from '../src/extraction/index.js';
 
 /**
  * Synthetic articles for throughput measurement: realistic length (3-5 KB),
@@ -145,15 +145,37 @@ export interface BenchResult {
   stancesPerArticle: number;
 }
 
-/** Extract `n` synthetic articles on this thread and time it (wall clock and CPU time). */
-export function runBenchmark(n: number): BenchResult {
+/**
+ * `n` proposals the graph holds, a third of them drafts and resolutions put
+ * forward on dates over two and a half years: what each article is read
+ * against when the graph is large (stale drafts are skipped at lookup).
+ */
+export function knownProposals(n: number): KnownProposal[] {
+  const words = ['border', 'water', 'trade', 'fisheries', 'maritime', 'transit', 'grain', 'climate', 'debt', 'arms'];
+  const heads = ['agreement', 'draft resolution', 'treaty'];
+  return Array.from({ length: n }, (_, i) => {
+    const name = `${words[i % 10]} ${words[(i * 7 + 3) % 10]} ${heads[i % 3]} ${i}`;
+    const introducedOn = new Date(Date.UTC(2022, 0, 1) + (i % 900) * 86_400_000).toISOString().slice(0, 10);
+    return { id: name.replace(/ /g, '-'), name, aliases: [], introducedOn };
+  });
+}
+
+/**
+ * Extract `n` synthetic articles on this thread and time it (wall clock and
+ * CPU time); with `known` proposals held, the articles are dated a day apart.
+ */
+export function runBenchmark(n: number, known = 0): BenchResult {
   const articles = Array.from({ length: n }, (_, i) => syntheticArticle(i + 1));
-  for (let i = 0; i < Math.min(50, n); i++) extractArticle({ text: articles[i], publishedOn: '2024-05-17' });
+  const held = { actors: [], proposals: knownProposals(known) };
+  const dated = (i: number): string =>
+    known ? new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10) : '2024-05-17';
+  for (let i = 0; i < Math.min(50, n); i++) extractArticle({ text: articles[i], publishedOn: dated(i) }, held);
   const bytes = articles.reduce((s, a) => s + a.length, 0);
   let stances = 0;
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  for (const text of articles) stances += extractArticle({ text, publishedOn: '2024-05-17' }).stances.length;
+  for (const [i, text] of articles.entries())
+    stances += extractArticle({ text, publishedOn: dated(i) }, held).stances.length;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   return {
@@ -170,7 +192,8 @@ export function formatBench(r: BenchResult): string {
   return `extraction: ${r.articles} articles, mean ${r.meanKb.toFixed(1)} KB, ${r.seconds.toFixed(2)} s, ${r.perSecond.toFixed(0)} articles/s wall clock (${r.cpuPerSecond.toFixed(0)}/s by CPU time), ${r.stancesPerArticle.toFixed(1)} stances/article`;
 }
 
-// node dist-tools/bench/extraction.js [articles] (after infra/stance.sh builds the tools)
+// node dist-tools/bench/extraction.js [articles] [known proposals] (after infra/stance.sh builds the tools)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.error(formatBench(runBenchmark(Number(process.argv[2] ?? 3000))));
+  const known = Number(process.argv[3] ?? 0);
+  console.error(`${formatBench(runBenchmark(Number(process.argv[2] ?? 3000), known))}, ${known} known proposals`);
 }

@@ -1746,7 +1746,9 @@ export function buildProposals(
     if (!rec) for (const r of records.values()) if (akin(r)) rec = r;
     if (!rec) {
       const seen = new Set<ProposalRecord>();
+      // (only through its specific words: a match needs one in common, and a generic one, "agreement", lists thousands)
       for (const k of keys) {
+        if (genericKey(k)) continue;
         for (const r of kidx.byKey.get(k) ?? []) {
           if (seen.has(r) || !held(r)) continue;
           seen.add(r);
