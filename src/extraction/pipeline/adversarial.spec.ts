@@ -18,14 +18,15 @@ import { cleanCondition } from './stances/conditions.js';
 describe('extraction on pathological text', () => {
   /** Half the service's length limit; the reliability tier sends the whole limit through the service. */
   const LENGTH = 100_000;
-  /** Generous: the slowest of these takes well under a second on an idle machine. */
+  /** Generous: the slowest of these takes under two seconds; counted in this process's CPU time, so a loaded machine does not fail it. */
   const BOUND_MS = 8_000;
 
   for (const { name, text } of adversarialTexts(LENGTH)) {
-    it(`reads "${name}" (${LENGTH} characters) within ${BOUND_MS / 1000} s`, () => {
-      const started = performance.now();
+    it(`reads "${name}" (${LENGTH} characters) within ${BOUND_MS / 1000} s of CPU time`, () => {
+      const started = process.cpuUsage();
       const result = extractArticle({ text, publishedOn: '2024-05-10' });
-      const ms = performance.now() - started;
+      const used = process.cpuUsage(started);
+      const ms = (used.user + used.system) / 1000;
       expect(result.text.length).toBeGreaterThan(0);
       expect(ms).toBeLessThan(BOUND_MS);
     }, 60_000);
