@@ -246,4 +246,19 @@ describe('proposals', () => {
     expect(p.name).toBe("Turkey's European Union accession");
     expect(p.aliases).toContain("Turkey's ambition to join the EU");
   });
+
+  it('reads an act on a proposal with a party no proposal named before as another proposal, not a reference', () => {
+    const x = extractArticle(
+      {
+        text: "NATO supports Turkey's bid to join the EU. Hungary on Tuesday blocked the launch of accession talks with Ukraine.",
+        publishedOn: '2024-03-15',
+      },
+      { actors: [], proposals: [] },
+    );
+    expect(x.stances.map((st) => [st.actorId, st.position, st.proposalId])).toContainEqual([
+      'hungary',
+      'OPPOSE',
+      'accession-talks-with-ukraine',
+    ]);
+  });
 });

@@ -582,6 +582,8 @@ function nameFrom(ctx: Ctx, s: number, e: number): { name: string; raw: string }
   let i = s;
   if (LIGHT_VERBS.has(tokens[i].key) && i + 1 < e) i++;
   if (tokens[i].key === 'up' && i + 1 < e) i++;
+  // "the launch of accession talks": the act's noun gone, its "of" goes too
+  if (i > s && tokens[i].key === 'of' && i + 1 < e) i++;
   while (i + 1 < e && (ARTICLES.has(tokens[i].key) || ANAPHOR_DETERMINERS.has(tokens[i].key))) i++;
   // rebuild with persons by their canonical names ("Prime Minister Ana Lopez" -> "Ana Lopez")
   let out = '';
@@ -1022,7 +1024,15 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         out.endsBy(tokens[span[0]].start)
       ) {
         const rest = content.filter((k) => !NOMINALISATIONS.has(k) && k !== stem(tokens[q].key));
-        if (rest.every((k) => k.startsWith('@') || genericKey(k))) continue;
+        // (a party no proposal named before makes it another one: "the launch of accession talks with Ukraine"
+        // after "Turkey's ambition to join the EU")
+        const named = new Set<string>();
+        for (const x of out.list)
+          for (let t = x.tokS; t < x.tokE; t++) {
+            const m = ctx.actorAtTok[t];
+            if (m) named.add(`@${m.personId ?? m.holderId ?? m.actorId}`);
+          }
+        if (rest.every((k) => (k.startsWith('@') ? named.has(k) : genericKey(k)))) continue;
       }
     }
     // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
