@@ -2,22 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ArticlesService } from '../articles/articles.service.js';
 import { badInput, conflict, DomainError, notFound } from '../common/errors/error-code.js';
 import { evidenceKey, stanceId } from '../common/ids.js';
-import {
-  LIMITS,
-  nameKey,
-  optionalIsoDate,
-  optionalText,
-  requireId,
-  requireText,
-  textList,
-} from '../common/validation.js';
+import { LIMITS, optionalIsoDate, optionalText, requireId, requireText, textList } from '../common/validation.js';
 import type { ArticleWrite } from '../graph/article.row.js';
 import type { StanceRow, StanceWrite } from '../graph/stance.row.js';
 import { StanceStatus } from '../graph/vocabulary.js';
 import { RecordStanceInput, type MarkInput } from '../stances/dto/record-stance.input.js';
 import { StancesService } from '../stances/stances.service.js';
 import { StanceWriter } from './stance-writer.js';
-import { aliasWordings } from './wordings.js';
+import { aliasWordings, type Lesson } from './wordings.js';
+import { markedWords } from '../graph/marks.js';
 import { isKnownCue } from '../extraction/index.js';
 
 /** Stances and the articles that back them, written together in one transaction. */
@@ -64,11 +57,7 @@ export class RecordingService {
           position: stance.position,
           stanceId: stance.id,
         });
-      for (const lesson of lessonsOfMarks(stance)) {
-        const aliases = lesson.aliases.map((alias) => ({ alias, key: nameKey(alias) })).filter((a) => a.key !== '');
-        const added = await write.teachAliases(lesson.kind, lesson.id, aliases, null);
-        taught.push(...added.map((a) => `${lesson.kind} ${lesson.id}: ${a}`));
-      }
+      taught.push(...(await write.teach(lessonsOfMarks(stance))));
     });
     return { stance: await this.stances.get(stance.id), taught };
   }
@@ -183,21 +172,13 @@ function evidenceWrite(
 }
 
 /** What the words an analyst marked teach: the proposal's and holder's (and speaker's) wordings, as aliases. */
-function lessonsOfMarks(stance: StanceWrite): Array<{ kind: 'proposal' | 'actor'; id: string; aliases: string[] }> {
-  const words = (kind: string): string[] =>
-    stance.evidence.flatMap((e) =>
-      (e.marks ?? []).flatMap((m) => {
-        const [k, start, end] = m.split(':');
-        return k === kind && e.charStart !== null
-          ? [e.quote.slice(Number(start) - e.charStart, Number(end) - e.charStart)]
-          : [];
-      }),
-    );
-  const lessons = [
-    { kind: 'proposal' as const, id: stance.proposalId, aliases: aliasWordings(words('proposal')) },
-    { kind: 'actor' as const, id: stance.actorId, aliases: aliasWordings(words('holder')) },
+function lessonsOfMarks(stance: StanceWrite): Lesson[] {
+  const names = (kind: string) => aliasWordings(markedWords(stance.evidence, kind));
+  const lessons: Lesson[] = [
+    { kind: 'proposal', id: stance.proposalId, aliases: names('proposal'), except: null },
+    { kind: 'actor', id: stance.actorId, aliases: names('holder'), except: null },
     ...(stance.speakerId
-      ? [{ kind: 'actor' as const, id: stance.speakerId, aliases: aliasWordings(words('speaker')) }]
+      ? [{ kind: 'actor' as const, id: stance.speakerId, aliases: names('speaker'), except: null }]
       : []),
   ];
   return lessons.filter((l) => l.aliases.length > 0);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ActorsRepository } from '../actors/actors.repository.js';
+import { nameKey } from '../common/validation.js';
 import { ArticlesRepository } from '../articles/articles.repository.js';
 import { notFound } from '../common/errors/error-code.js';
 import { runAs } from '../common/operation-context.js';
@@ -14,6 +15,7 @@ import { ProposalsRepository } from '../proposals/proposals.repository.js';
 import { planChain, type ChainStance } from '../shifts/chain.js';
 import { ShiftsRepository } from '../shifts/shifts.repository.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
+import type { Lesson } from './wordings.js';
 import {
   StancesRepository,
   type AmendSource,
@@ -148,17 +150,23 @@ export class GraphWrite {
     this.changes.reviewed.push(from.id, to.id);
   }
 
-  /** Aliases an analyst's correction teaches a proposal or an actor (only the new ones are returned). */
-  async teachAliases(
-    kind: 'proposal' | 'actor',
-    id: string,
-    aliases: Array<{ alias: string; key: string }>,
-    except: string | null,
-  ): Promise<string[]> {
-    const repository = kind === 'proposal' ? this.r.proposals : this.r.actors;
-    const added = await repository.addAliases(this.tx, id, aliases, except);
-    if (added.length > 0) this.changes.names = true;
-    return added;
+  /**
+   * Teaches what a correction taught: each lesson's wordings become aliases
+   * of its proposal or actor (one per normalised name). Returns the new
+   * ones as "<kind> <id>: <alias>", for the amendment's record.
+   */
+  async teach(lessons: readonly Lesson[]): Promise<string[]> {
+    const taught: string[] = [];
+    for (const lesson of lessons) {
+      const byKey = new Map(lesson.aliases.map((alias) => [nameKey(alias), alias] as const));
+      const aliases = [...byKey].filter(([key]) => key !== '').map(([key, alias]) => ({ alias, key }));
+      if (aliases.length === 0) continue;
+      const repository = lesson.kind === 'proposal' ? this.r.proposals : this.r.actors;
+      const added = await repository.addAliases(this.tx, lesson.id, aliases, lesson.except);
+      if (added.length > 0) this.changes.names = true;
+      taught.push(...added.map((a) => `${lesson.kind} ${lesson.id}: ${a}`));
+    }
+    return taught;
   }
 
   /** Notes a cue an analyst used that the lexicon lacks, as a candidate (once per stance). */

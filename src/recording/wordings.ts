@@ -1,8 +1,18 @@
 /**
  * The words an analyst pointed at, as names to teach the extractor: an
  * amendment's or an added stance's proposal and holder wordings become
- * aliases of the proposal or actor they were linked to.
+ * aliases of the proposal or actor they were linked to. Marks are stored on
+ * the evidence (see graph/marks.ts).
  */
+
+/** What a correction teaches: new aliases for one proposal or actor. */
+export interface Lesson {
+  kind: 'proposal' | 'actor';
+  id: string;
+  aliases: string[];
+  /** The made-up node the words were first given to, which may share them (the gazetteer leaves it out). */
+  except: string | null;
+}
 
 /** The wordings as names to link by, each once: see wording and isName. */
 export function aliasWordings(texts: string[]): string[] {

@@ -5,7 +5,6 @@ import { stanceId } from '../common/ids.js';
 import { decodeCursor, toConnection, type Connection } from '../common/pagination/connection.js';
 import {
   LIMITS,
-  nameKey,
   optionalIsoDate,
   optionalText,
   pageSize,
@@ -17,7 +16,8 @@ import type { StanceRow, StanceWrite } from '../graph/stance.row.js';
 import { Position, StanceStatus } from '../graph/vocabulary.js';
 import { changedMeanwhile, cueKey, optionalVersion } from '../recording/recording.service.js';
 import { StanceWriter } from '../recording/stance-writer.js';
-import { aliasWordings } from '../recording/wordings.js';
+import { aliasWordings, type Lesson } from '../recording/wordings.js';
+import { markedWords } from '../graph/marks.js';
 import type { AmendSource } from '../stances/stances.repository.js';
 import { StancesService } from '../stances/stances.service.js';
 import type { AmendStanceInput } from './dto/amend-stance.input.js';
@@ -105,14 +105,8 @@ export class ReviewService {
       } else if (after.speakerId !== null) {
         await write.requireRefs({ actorIds: [after.speakerId], proposalIds: [] });
       }
-      const taught: string[] = [];
       const others = await this.repository.othersLive(write.tx, from);
-      for (const lesson of lessonsOf(from, after, others)) {
-        const byKey = new Map(lesson.aliases.map((alias) => [nameKey(alias), alias] as const));
-        const aliases = [...byKey].filter(([key]) => key !== '').map(([key, alias]) => ({ alias, key }));
-        const added = await write.teachAliases(lesson.kind, lesson.id, aliases, lesson.except);
-        taught.push(...added.map((a) => `${lesson.kind} ${lesson.id}: ${a}`));
-      }
+      const taught = await write.teach(lessonsOf(from, after, others));
       await write.amend(from, to, {
         amendmentId: randomUUID(),
         fields,
@@ -221,15 +215,6 @@ function checkedChange(input: AmendStanceInput): Partial<StanceReading> {
   return change;
 }
 
-/** An alias an amendment teaches: the article's words for what the analyst chose. */
-interface Lesson {
-  kind: 'proposal' | 'actor';
-  id: string;
-  aliases: string[];
-  /** The made-up node the words were first given to, which may share them (the gazetteer leaves it out). */
-  except: string | null;
-}
-
 /**
  * What an amendment teaches the extractor. A node the extractor made up
  * (source 'extracted') that an analyst has moved every stance off is, in the
@@ -243,21 +228,13 @@ interface Lesson {
  */
 export function lessonsOf(from: AmendSource, after: StanceReading, others: OthersLive): Lesson[] {
   const lessons: Lesson[] = [];
-  const words = (kind: string) =>
-    from.evidence.flatMap((e) =>
-      (e.marks ?? []).flatMap((m) => {
-        const [k, start, end] = m.split(':');
-        if (k !== kind || e.charStart === null) return [];
-        return [e.quote.slice(Number(start) - e.charStart, Number(end) - e.charStart)];
-      }),
-    );
-  const names = aliasWordings;
+  const words = (kind: string) => markedWords(from.evidence, kind);
   if (after.proposalId !== from.proposalId && from.proposalSource === 'extracted' && others.onProposal === 0) {
-    const aliases = names([from.proposalName, ...words('proposal')]);
+    const aliases = aliasWordings([from.proposalName, ...words('proposal')]);
     if (aliases.length > 0) lessons.push({ kind: 'proposal', id: after.proposalId, aliases, except: from.proposalId });
   }
   if (after.actorId !== from.actorId && from.actorSource === 'extracted' && others.heldByActor === 0) {
-    const aliases = names(words('holder'));
+    const aliases = aliasWordings(words('holder'));
     if (aliases.length > 0) lessons.push({ kind: 'actor', id: after.actorId, aliases, except: from.actorId });
   }
   if (
@@ -267,7 +244,7 @@ export function lessonsOf(from: AmendSource, after: StanceReading, others: Other
     from.speakerSource === 'extracted' &&
     others.voicedBySpeaker === 0
   ) {
-    const aliases = names(words('speaker'));
+    const aliases = aliasWordings(words('speaker'));
     if (aliases.length > 0) lessons.push({ kind: 'actor', id: after.speakerId, aliases, except: from.speakerId });
   }
   return lessons;

@@ -14,6 +14,7 @@ import type { ArticleRow } from '../graph/article.row.js';
 import { Position } from '../graph/vocabulary.js';
 import type { ActorRow } from '../graph/actor.row.js';
 import type { ProposalRow } from '../graph/proposal.row.js';
+import { readMark } from '../graph/marks.js';
 
 @Resolver(() => Stance)
 export class StancesResolver {
@@ -95,10 +96,10 @@ export class EvidenceResolver {
       "Where the stance's parts are written in the article (holder, speaker, cue, proposal, conditions, date), as the extractor found them; empty for a quote recorded by hand.",
   })
   marks(@Parent() evidence: { marks?: string[] | null }): TextMark[] {
-    return (evidence.marks ?? []).flatMap((m) => {
-      const [kind, start, end] = m.split(':');
-      const mark = { kind: kind.toUpperCase() as MarkKind, charStart: Number(start), charEnd: Number(end) };
-      return Object.values(MarkKind).includes(mark.kind) && mark.charEnd > mark.charStart ? [mark] : [];
+    return (evidence.marks ?? []).flatMap((stored) => {
+      const read = readMark(stored);
+      const kind = read?.kind.toUpperCase() as MarkKind | undefined;
+      return read && kind && Object.values(MarkKind).includes(kind) ? [{ ...read, kind }] : [];
     });
   }
 }

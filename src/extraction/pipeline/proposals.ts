@@ -673,10 +673,13 @@ class IntroList {
   private readonly takenTokens: Uint8Array;
   /** characters inside an intro's words */
   private readonly takenChars: Uint8Array;
+  /** the actors named inside some intro's words, as content keys ("@<id>") */
+  private readonly namedActors = new Set<string>();
 
   constructor(
     private readonly tokens: Token[],
     textLength: number,
+    private readonly actorAtTok: ReadonlyArray<ActorMention | null>,
   ) {
     this.takenTokens = new Uint8Array(tokens.length);
     this.takenChars = new Uint8Array(textLength);
@@ -697,6 +700,15 @@ class IntroList {
     for (let t = tokenAt(tokens, x.trigStart); t < tokens.length && tokens[t].end <= x.trigEnd; t++)
       this.takenTokens[t] = 1;
     this.takenChars.fill(1, x.start, x.end);
+    for (let t = x.tokS; t < x.tokE; t++) {
+      const m = this.actorAtTok[t];
+      if (m) this.namedActors.add(`@${m.personId ?? m.holderId ?? m.actorId}`);
+    }
+  }
+
+  /** Some intro's words name the actor of content key `key` ("@<id>"). */
+  namesActor(key: string): boolean {
+    return this.namedActors.has(key);
   }
 
   /** Some intro ends at or before `pos`. */
@@ -754,7 +766,7 @@ function sentenceOfToken(bounds: Array<[number, number]>, t: number): number {
 
 export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cueHits: CueHit[]): RawIntro[] {
   const { tokens } = ctx;
-  const out = new IntroList(tokens, ctx.text.length);
+  const out = new IntroList(tokens, ctx.text.length, ctx.actorAtTok);
   let si = 0;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
@@ -1026,13 +1038,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
         const rest = content.filter((k) => !NOMINALISATIONS.has(k) && k !== stem(tokens[q].key));
         // (a party no proposal named before makes it another one: "the launch of accession talks with Ukraine"
         // after "Turkey's ambition to join the EU")
-        const named = new Set<string>();
-        for (const x of out.list)
-          for (let t = x.tokS; t < x.tokE; t++) {
-            const m = ctx.actorAtTok[t];
-            if (m) named.add(`@${m.personId ?? m.holderId ?? m.actorId}`);
-          }
-        if (rest.every((k) => (k.startsWith('@') ? named.has(k) : genericKey(k)))) continue;
+        if (rest.every((k) => (k.startsWith('@') ? out.namesActor(k) : genericKey(k)))) continue;
       }
     }
     // "supports Yoon's plan", "the Chinese document": who put it forward and a generic head refer back to one named before
