@@ -72,13 +72,13 @@ export function isAnaphorNoun(word: string): boolean {
 }
 
 /** The tokens of the noun phrase headed by `head`: its modifiers, without clauses, appositions or lists after it. */
-export function nounPhraseTokens(g: SentenceGraph, head: number, innerDeterminers = false): number[] {
+export function nounPhraseTokens(g: SentenceGraph, head: number): number[] {
   const out = new Set<number>([head]);
   const walk = (t: number, depth: number): void => {
     for (const a of g.children(t)) {
       if (g.head[a.token] !== t) continue;
-      // "an extension of the nuclear treaty": the determiner inside the phrase, when asked for
-      if (!(innerDeterminers && depth > 0 && a.base === 'det') && !keep(g, t, a, depth)) continue;
+      // "an extension of the nuclear treaty": a determiner inside the phrase is part of it (not the head's own)
+      if (!(depth > 0 && a.base === 'det') && !keep(g, t, a, depth)) continue;
       out.add(a.token);
       walk(a.token, depth + 1);
     }
@@ -96,7 +96,8 @@ export function nounPhraseTokens(g: SentenceGraph, head: number, innerDeterminer
 function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean {
   const t = g.tokens[a.token];
   // the hyphen of "12-point" or "war-end": part of the word it joins
-  if (a.base === 'punct') return /^[-\u2010-\u2013]$/.test(t.text) && depth > 0;
+  // ("cease-fire": the hyphen before the head joins it to its first part)
+  if (a.base === 'punct') return /^[-\u2010-\u2013]$/.test(t.text) && (depth > 0 || a.token === parent - 1);
   // one hyphened word whatever the parser calls its parts: "Japan-North Korea summit" (dep), "water-sharing treaty" (obl)
   if (depth > 0 && a.token < parent && /^[-\u2010-\u2013]$/.test(g.tokens[a.token + 1]?.text ?? '')) return true;
   if (a.base === 'dep') return false;
@@ -169,7 +170,7 @@ function proposedAct(g: SentenceGraph, head: number, phrase: number[]): number[]
   if (g.head[to] !== verb) return null;
   const obj = g.children(verb, 'obj')[0];
   if (!obj || obj.token < verb || !/^NN/.test(g.tokens[obj.token].pos)) return null;
-  const objPhrase = nounPhraseTokens(g, obj.token, true);
+  const objPhrase = nounPhraseTokens(g, obj.token);
   const parts = new Set([...phrase, to, verb, ...objPhrase]);
   for (let t = to + 1; t < verb; t++) parts.add(t);
   for (const a of g.children(verb, 'compound:prt')) parts.add(a.token);
@@ -185,6 +186,34 @@ function proposedAct(g: SentenceGraph, head: number, phrase: number[]): number[]
     end = further[further.length - 1];
   }
   return oneWording(parts, phrase[0], end);
+}
+
+/** A head that introduces what it names: "a"/"an"/"another", or no determiner or possessor at all ("talks to end the war"). */
+function introduced(g: SentenceGraph, head: number): boolean {
+  const dets = g.children(head, 'det', 'nmod:poss');
+  return dets.length === 0 || dets.every((a) => /^(?:a|an|another)$/i.test(g.tokens[a.token].text));
+}
+
+/**
+ * A proposal noun followed at once by a participle that says what it does,
+ * with that participle's object: "an agreement suspending military activity",
+ * "a resolution demanding a cease-fire in Gaza". The noun phrase, the
+ * participle and its object's phrase, as one wording; null otherwise.
+ */
+function describedAct(g: SentenceGraph, head: number, phrase: number[]): number[] | null {
+  if (phrase[phrase.length - 1] !== head) return null;
+  const verb = head + 1;
+  if (!/^VB[GN]$/.test(g.tokens[verb]?.pos ?? '') || g.head[verb] !== head) return null;
+  if (g.relation(verb)?.base !== 'acl') return null;
+  const obj = g.children(verb, 'obj', 'obl').find((a) => a.token > verb && /^NN/.test(g.tokens[a.token].pos));
+  if (!obj) return null;
+  const objPhrase = nounPhraseTokens(g, obj.token);
+  const parts = new Set([...phrase, verb, ...objPhrase]);
+  for (const a of g.children(obj.token, 'case', 'det', 'nmod:poss')) parts.add(a.token);
+  // up to the first gap ("military activity along its border": the possessive is not part of a name)
+  let end = phrase[0];
+  while (parts.has(end + 1)) end++;
+  return end >= obj.token ? oneWording(parts, phrase[0], end) : null;
 }
 
 /** The tokens from..to when every one of them is among `parts`: one wording, with no gap. Else null. */
@@ -224,9 +253,11 @@ function containerOf(g: SentenceGraph, text: string, shaped: { start: number; en
   if (!up) return null;
   let outer = -1;
   let asked = -1;
-  if ((up.base === 'nmod' || up.base === 'obl') && (up.sub === 'for' || up.sub === 'of')) {
-    const p = g.head[head];
-    const k = p >= 0 && /^NN/.test(g.tokens[p].pos) ? keyOf(g.tokens[p].text) : '';
+  const parent = g.head[head];
+  const underNoun = parent >= 0 && /^NN/.test(g.tokens[parent].pos);
+  if ((up.base === 'nmod' || up.base === 'obl') && (up.sub === 'for' || up.sub === 'of') && underNoun) {
+    const p = parent;
+    const k = keyOf(g.tokens[p].text);
     const kinds = PROPOSAL_TYPES.get(k) ?? [];
     if (DOCUMENTS.has(k) || (up.sub === 'of' && (kinds.includes('extension') || kinds.includes('suspension'))))
       outer = p;
@@ -240,7 +271,7 @@ function containerOf(g: SentenceGraph, text: string, shaped: { start: number; en
     }
   }
   if (outer < 0) return null;
-  const phrase = nounPhraseTokens(g, outer, true);
+  const phrase = nounPhraseTokens(g, outer);
   // "a United Nations resolution demanding an immediate ceasefire": what it asks for tells it from other resolutions
   const whole = asked >= 0 ? withAsked(g, phrase, asked, head) : null;
   // a bare "the resolution" is a reference: the content then names it better than nothing
@@ -251,7 +282,7 @@ function containerOf(g: SentenceGraph, text: string, shaped: { start: number; en
 
 /** The document's phrase, the verb by which it asks and what it asks for, when they run on as one wording. */
 function withAsked(g: SentenceGraph, phrase: number[], verb: number, content: number): number[] | null {
-  const parts = new Set([...phrase, verb, ...nounPhraseTokens(g, content, true)]);
+  const parts = new Set([...phrase, verb, ...nounPhraseTokens(g, content)]);
   for (const a of g.children(content, 'case', 'det', 'nmod:poss')) parts.add(a.token);
   return oneWording(parts, phrase[0], Math.max(...parts));
 }
@@ -311,7 +342,7 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
         : undefined;
       const inner = of && g.tokens[of.token];
       if (inner && /^NN/.test(inner.pos) && (isProposalNoun(inner.text) || isProposalNoun(inner.lemma))) {
-        const phrase = nounPhraseTokens(g, of.token, true);
+        const phrase = nounPhraseTokens(g, of.token);
         if (phrase.filter((t) => !generic(g, t)).length === 1 && isAnaphorNoun(inner.text))
           return { keep: false, why: 'refers back' };
         const named = phraseName(g, text, phrase);
@@ -319,6 +350,9 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
       }
       return { keep: false, why: 'not a proposal noun' };
     }
+    // "three resolutions demanding a ceasefire", "six votes": a count of several, not one proposal
+    if (/^NNP?S$/.test(tok.pos) && g.children(head, 'nummod').some((a) => !/^\d{4}$/.test(g.tokens[a.token].text)))
+      return { keep: false, why: 'a count' };
     const phrase = nounPhraseTokens(g, head);
     // "a proposal to extend the current agreement without any preconditions": the act proposed, up to its object
     const proposed = proposedAct(g, head, phrase);
@@ -328,6 +362,11 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     }
     // "the bill", "these applications", "its bid": a reference to a proposal named elsewhere, not a name
     if (phrase.filter((t) => !generic(g, t)).length === 1 && isAnaphorNoun(tok.text)) {
+      // "a resolution demanding a ceasefire", "an agreement suspending military activity": what an
+      // indefinite one does says which it is
+      const described = introduced(g, head) ? describedAct(g, head, phrase) : null;
+      const named = described && phraseName(g, text, described);
+      if (named) return { keep: true, ...named };
       return { keep: false, why: 'refers back' };
     }
     const named = phraseName(g, text, phrase);
@@ -340,10 +379,14 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
     if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {
       // "declare an end to the Korean War": the object with what follows it, determiners inside kept
-      const phrase = nounPhraseTokens(g, obj.token, true);
+      const phrase = nounPhraseTokens(g, obj.token);
       const bare = phrase.filter((t) => !generic(g, t));
       // "prolong the pact", "extend the current deal": an action on a proposal named before
-      if (bare.length === 1 && isAnaphorNoun(g.tokens[obj.token].text)) return { keep: false, why: 'refers back' };
+      if (bare.length === 1 && isAnaphorNoun(g.tokens[obj.token].text)) {
+        const described = introduced(g, obj.token) ? describedAct(g, obj.token, phrase) : null;
+        const named = described && phraseName(g, text, described);
+        return named ? { keep: true, ...named } : { keep: false, why: 'refers back' };
+      }
       const named = phraseName(g, text, phrase);
       return named ? { keep: true, ...named } : null;
     }
@@ -398,7 +441,7 @@ export function cueSubjectPhrase(
     const t = g.tokens[a.token];
     if (!/^NN/.test(t.pos) || !(isProposalNoun(t.text) || isProposalNoun(t.lemma))) continue;
     if (isAnaphorNoun(t.text) && g.children(a.token).every((c) => c.base === 'det')) continue;
-    const named = phraseName(g, text, nounPhraseTokens(g, a.token, true));
+    const named = phraseName(g, text, nounPhraseTokens(g, a.token));
     // "the summit was cancelled": a bare head refers back; "another summit with the US" says which
     if (named && named.end <= cueStart && /[\s-]/.test(named.name)) return { start: named.start, end: named.end };
   }

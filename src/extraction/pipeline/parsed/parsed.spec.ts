@@ -25,6 +25,18 @@ function sentence(
   return { g: new SentenceGraph(s), text: words.map((w) => w[0]).join(' ') };
 }
 
+/** The same in one line each: "word/TAG word/TAG ..." and "rel head dep, ..." (0-based, head -1 = root). */
+function tagged(words: string, edges: string): { g: SentenceGraph; text: string } {
+  const pairs = words
+    .split(' ')
+    .map((w): [string, string] => [w.slice(0, w.lastIndexOf('/')), w.slice(w.lastIndexOf('/') + 1)]);
+  const arcs = edges.split(',').map((e): [string, number, number] => {
+    const [rel, head, dep] = e.trim().split(/\s+/);
+    return [rel, Number(head), Number(dep)];
+  });
+  return sentence(pairs, arcs);
+}
+
 describe('proposal wordings read off the parse', () => {
   // "Turkey ratified Sweden 's NATO membership bid on Tuesday"
   const ratified = sentence(
@@ -374,6 +386,61 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, start, text.length)).toMatchObject({
       keep: true,
       name: 'Extension of the nuclear treaty',
+    });
+  });
+  it('keeps the determiners inside a phrase: "the accession of the Nordic country"', () => {
+    const { g, text } = tagged(
+      'approved/VBD the/DT accession/NN of/IN the/DT Nordic/JJ country/NN into/IN the/DT military/JJ alliance/NN',
+      'root -1 0, obj 0 2, det 2 1, nmod:of 2 6, case 6 3, det 6 4, amod 6 5, nmod:into 2 10, case 10 7, det 10 8, amod 10 9',
+    );
+    expect(reshapeWording(g, text, text.indexOf('accession'), text.length)).toMatchObject({
+      keep: true,
+      name: 'Accession of the Nordic country',
+    });
+  });
+
+  it('names the document that calls for something, not what it calls for', () => {
+    const { g, text } = tagged(
+      'pass/VB a/DT United/NNP States/NNP draft/NN resolution/NN calling/VBG for/IN a/DT ceasefire/NN in/IN Gaza/NNP',
+      'root -1 0, obj 0 5, det 5 1, compound 3 2, compound 5 3, compound 5 4, acl 5 6, obl:for 6 9, case 9 7, det 9 8, nmod:in 9 11, case 11 10',
+    );
+    g.tokens[6].lemma = 'call';
+    expect(reshapeWording(g, text, text.indexOf('ceasefire'), text.length)).toMatchObject({
+      keep: true,
+      name: 'United States draft resolution calling for a ceasefire in Gaza',
+    });
+  });
+
+  // "adopted a / the resolution demanding a cease-fire in Gaza"
+  const adoptedDemanding = (det: string) =>
+    tagged(
+      `adopted/VBD ${det}/DT resolution/NN demanding/VBG a/DT cease/NN -/HYPH fire/NN in/IN Gaza/NNP`,
+      'root -1 0, obj 0 2, det 2 1, acl 2 3, obj 3 7, det 7 4, compound 7 5, punct 7 6, nmod:in 7 9, case 9 8',
+    );
+
+  it('names an indefinite proposal noun by what it does; a definite one refers back', () => {
+    const a = adoptedDemanding('a');
+    expect(reshapeWording(a.g, a.text, 0, a.text.indexOf(' demanding'))).toMatchObject({
+      keep: true,
+      name: 'Resolution demanding a cease - fire in Gaza',
+    });
+    const the = adoptedDemanding('the');
+    expect(reshapeWording(the.g, the.text, 0, the.text.indexOf(' demanding'))).toEqual({
+      keep: false,
+      why: 'refers back',
+    });
+  });
+
+  it('drops a count of several ("three resolutions"), not a year ("the 2018 agreement")', () => {
+    const three = tagged('vetoed/VBD three/CD resolutions/NNS', 'root -1 0, obj 0 2, nummod 2 1');
+    expect(reshapeWording(three.g, three.text, three.text.indexOf('three'), three.text.length)).toEqual({
+      keep: false,
+      why: 'a count',
+    });
+    const year = tagged('the/DT 2018/CD military/JJ agreement/NN', 'root -1 3, det 3 0, nummod 3 1, amod 3 2');
+    expect(reshapeWording(year.g, year.text, 0, year.text.length)).toMatchObject({
+      keep: true,
+      name: '2018 military agreement',
     });
   });
 });
