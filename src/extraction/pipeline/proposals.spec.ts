@@ -178,6 +178,15 @@ describe('proposals', () => {
     ]);
   });
 
+  it("reads a state's entry into an organisation as its accession", () => {
+    const x = extractArticle(
+      { text: "The United States welcomed Sweden's entry into NATO on Tuesday.", publishedOn: '2024-01-24' },
+      { actors: [], proposals: [] },
+    );
+    expect(x.proposals.map((p) => p.name)).toEqual(["Sweden's NATO accession"]);
+    expect(x.stances.map((st) => [st.actorId, st.position])).toEqual([['united-states', 'SUPPORT']]);
+  });
+
   it("keeps one state's bid apart from another's, even when the second is said after the first", () => {
     const ps = proposalsOf("Turkey backed Sweden's bid. It endorsed Finland's membership in April last year.");
     expect(ps.map((p) => p.name).sort()).toEqual(["Finland's membership", "Sweden's bid"]);

@@ -13,7 +13,7 @@
 import type { ActorMention } from '../actors.js';
 import { insideQuote, type HolderHit, type SentenceView } from '../holders.js';
 import type { Arc, SentenceGraph } from './graph.js';
-import { isProposalNoun } from './noun-phrase.js';
+import { headsProposal } from './noun-phrase.js';
 
 /** Verbs of saying: their subject is the speaker of what their complement states. */
 export const SPEECH_LEMMAS = new Set([
@@ -236,8 +236,7 @@ function mentionOfNested(g: SentenceGraph, v: SentenceView, tok: number): ActorM
 
 /** "another summit with the US would be pointless": a subject headed by a proposal noun is what a stance is on, never who holds it. */
 function proposalHeaded(g: SentenceGraph, tok: number): boolean {
-  const t = g.tokens[tok];
-  return /^NN/.test(t.pos) && (isProposalNoun(t.text) || isProposalNoun(t.lemma));
+  return headsProposal(g, tok);
 }
 
 /** "it is premature to discuss ...", "it was unclear whether ...": an "it" that stands for the clause after it. */

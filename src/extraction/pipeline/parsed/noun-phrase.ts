@@ -66,6 +66,25 @@ export function isProposalNoun(word: string): boolean {
   return PROPOSAL_NOUNS.has(k) || NAMED_HEADS.has(k);
 }
 
+/**
+ * Whether token `t` of the parse heads a proposal noun phrase: a noun that is a
+ * proposal noun by its word, its lemma, or the hyphened word it ends
+ * ("cease-fire", which the tokenizer splits in three).
+ */
+export function headsProposal(g: SentenceGraph, t: number): boolean {
+  const tok = g.tokens[t];
+  if (!/^NN/.test(tok.pos)) return false;
+  if (isProposalNoun(tok.text) || isProposalNoun(tok.lemma)) return true;
+  const first = g.tokens[t - 2];
+  return (
+    !!first &&
+    /^[-\u2010-\u2013]$/.test(g.tokens[t - 1].text) &&
+    first.end === g.tokens[t - 1].start &&
+    g.tokens[t - 1].end === tok.start &&
+    isProposalNoun(`${first.text}-${tok.text}`)
+  );
+}
+
 export function isAnaphorNoun(word: string): boolean {
   const k = keyOf(word);
   return ANAPHOR_ANY.has(k) || ANAPHOR_TYPED.has(k);
@@ -78,7 +97,7 @@ export function nounPhraseTokens(g: SentenceGraph, head: number): number[] {
     for (const a of g.children(t)) {
       if (g.head[a.token] !== t) continue;
       // "an extension of the nuclear treaty": a determiner inside the phrase is part of it (not the head's own)
-      if (!(depth > 0 && a.base === 'det') && !keep(g, t, a, depth)) continue;
+      if (!(depth > 0 && a.base === 'det') && !keep(g, head, t, a, depth)) continue;
       out.add(a.token);
       walk(a.token, depth + 1);
     }
@@ -93,7 +112,7 @@ export function nounPhraseTokens(g: SentenceGraph, head: number): number[] {
   return sorted.slice(lo, hi + 1);
 }
 
-function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean {
+function keep(g: SentenceGraph, head: number, parent: number, a: Arc, depth: number): boolean {
   const t = g.tokens[a.token];
   // the hyphen of "12-point" or "war-end": part of the word it joins
   // ("cease-fire": the hyphen before the head joins it to its first part)
@@ -110,7 +129,8 @@ function keep(g: SentenceGraph, parent: number, a: Arc, depth: number): boolean 
   if (a.base === 'conj' || a.base === 'cc') return depth > 0;
   // "bid on Tuesday", "Monday's vote": a date after the head or as its possessor says when, not which
   // ("the current agreement", "the 2018 military agreement": before it, it says which)
-  if ((t.ner === 'DATE' || t.ner === 'TIME' || t.ner === 'DURATION') && (a.token > parent || a.base === 'nmod:poss'))
+  // ("the September 19 agreement": the day after its month is still before the head)
+  if ((t.ner === 'DATE' || t.ner === 'TIME' || t.ner === 'DURATION') && (a.token > head || a.base === 'nmod:poss'))
     return false;
   if (a.base === 'nmod' || a.base === 'obl') {
     // "talks between the two Koreas", "a treaty on arms control": one level after the head
@@ -335,13 +355,13 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     if (g.tokens[t].pos === 'VBG' && JOIN_LEMMAS.has(g.tokens[t].lemma.toLowerCase())) return null;
   const tok = g.tokens[head];
   if (/^NN/.test(tok.pos)) {
-    if (!isProposalNoun(tok.text) && !isProposalNoun(tok.lemma)) {
+    if (!headsProposal(g, head)) {
       // "blocked the start of accession talks with Ukraine": an act on a proposal stands for the proposal
       const of = ACTS_ON.has(tok.lemma.toLowerCase())
         ? g.children(head, 'nmod').find((a) => a.sub === 'of')
         : undefined;
       const inner = of && g.tokens[of.token];
-      if (inner && /^NN/.test(inner.pos) && (isProposalNoun(inner.text) || isProposalNoun(inner.lemma))) {
+      if (inner && headsProposal(g, of.token)) {
         const phrase = nounPhraseTokens(g, of.token);
         if (phrase.filter((t) => !generic(g, t)).length === 1 && isAnaphorNoun(inner.text))
           return { keep: false, why: 'refers back' };
@@ -377,7 +397,7 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
     const inside = (t: number): boolean => g.tokens[t].start >= start && g.tokens[t].end <= end;
     if (g.children(head, 'nsubj', 'nsubj:pass').some((a) => inside(a.token))) return { keep: false, why: 'a clause' };
     const obj = g.children(head, 'obj', 'nsubj:pass')[0];
-    if (obj && /^NN/.test(g.tokens[obj.token].pos) && isProposalNoun(g.tokens[obj.token].text)) {
+    if (obj && headsProposal(g, obj.token)) {
       // "declare an end to the Korean War": the object with what follows it, determiners inside kept
       const phrase = nounPhraseTokens(g, obj.token);
       const bare = phrase.filter((t) => !generic(g, t));
@@ -405,8 +425,7 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
 export function proposalNounPhrases(g: SentenceGraph, text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (let i = 0; i < g.tokens.length; i++) {
-    const tok = g.tokens[i];
-    if (!/^NN/.test(tok.pos) || !(isProposalNoun(tok.text) || isProposalNoun(tok.lemma))) continue;
+    if (!headsProposal(g, i)) continue;
     // the head of its phrase: "summit" in "summit talks" is a modifier of "talks"
     if (g.relation(i)?.base === 'compound') continue;
     const phrase = nounPhraseTokens(g, i);
@@ -439,7 +458,7 @@ export function cueSubjectPhrase(
   if (!predicate) return null;
   for (const a of g.children(cue, 'nsubj', 'nsubj:pass')) {
     const t = g.tokens[a.token];
-    if (!/^NN/.test(t.pos) || !(isProposalNoun(t.text) || isProposalNoun(t.lemma))) continue;
+    if (!headsProposal(g, a.token)) continue;
     if (isAnaphorNoun(t.text) && g.children(a.token).every((c) => c.base === 'det')) continue;
     const named = phraseName(g, text, nounPhraseTokens(g, a.token));
     // "the summit was cancelled": a bare head refers back; "another summit with the US" says which

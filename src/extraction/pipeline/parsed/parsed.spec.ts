@@ -431,6 +431,37 @@ describe('proposal wordings read off the parse', () => {
     });
   });
 
+  it('takes a hyphened proposal noun the tokenizer split ("cease-fire") for its head', () => {
+    const { g } = tagged(
+      'backed/VBD a/DT cease/NN -/HYPH fire/NN',
+      'root -1 0, obj 0 4, det 4 1, compound 4 2, punct 4 3',
+    );
+    // the word as written, its three tokens touching
+    const text = 'backed a cease-fire';
+    [g.tokens[2].start, g.tokens[2].end, g.tokens[3].start, g.tokens[3].end] = [9, 14, 14, 15];
+    [g.tokens[4].start, g.tokens[4].end] = [15, 19];
+    expect(reshapeWording(g, text, 9, text.length)).toMatchObject({ keep: true, name: 'Cease-fire' });
+    // apart, they are three words: "fire" is no proposal
+    const apart = tagged(
+      'backed/VBD a/DT cease/NN -/HYPH fire/NN',
+      'root -1 0, obj 0 4, det 4 1, compound 4 2, punct 4 3',
+    );
+    expect(reshapeWording(apart.g, apart.text, 9, apart.text.length)).toEqual({
+      keep: false,
+      why: 'not a proposal noun',
+    });
+  });
+
+  it('keeps a date before the head whole ("the September 19 agreement"), as it says which', () => {
+    const { g, text } = tagged(
+      'the/DT September/NNP 19/CD agreement/NN',
+      'root -1 3, det 3 0, compound 3 1, nummod 1 2',
+    );
+    g.tokens[1].ner = 'DATE';
+    g.tokens[2].ner = 'DATE';
+    expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'September 19 agreement' });
+  });
+
   it('drops a count of several ("three resolutions"), not a year ("the 2018 agreement")', () => {
     const three = tagged('vetoed/VBD three/CD resolutions/NNS', 'root -1 0, obj 0 2, nummod 2 1');
     expect(reshapeWording(three.g, three.text, three.text.indexOf('three'), three.text.length)).toEqual({
