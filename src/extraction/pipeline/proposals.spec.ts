@@ -178,6 +178,33 @@ describe('proposals', () => {
     ]);
   });
 
+  it('takes "the resolution" an article names nothing else for the one the graph saw put forward days before', () => {
+    const uae: KnownProposal = {
+      id: 'uae-draft',
+      name: 'UAE draft resolution',
+      aliases: [],
+      introducedOn: '2023-12-08',
+    };
+    const on = (text: string, publishedOn: string, proposals: KnownProposal[]): string[][] =>
+      extractArticle({ text, publishedOn }, { actors: [], proposals }).stances.map((st) => [st.actorId, st.proposalId]);
+    const text = 'The United States vetoed the resolution on Friday.';
+    expect(on(text, '2023-12-09', [uae])).toEqual([['united-states', 'uae-draft']]);
+    // weeks later it is no longer the one meant; two such texts leave it open
+    expect(on(text, '2024-01-20', [uae])).toEqual([]);
+    const other: KnownProposal = {
+      id: 'us-draft',
+      name: 'US draft resolution',
+      aliases: [],
+      introducedOn: '2023-12-07',
+    };
+    expect(on(text, '2023-12-09', [uae, other])).toEqual([]);
+    // an article that put forward a resolution of its own means that one
+    const own = on('Britain tabled a resolution on Iran. The United States vetoed the resolution.', '2023-12-09', [
+      uae,
+    ]);
+    expect(own.map(([, id]) => id)).not.toContain('uae-draft');
+  });
+
   it("reads a state's entry into an organisation as its accession", () => {
     const x = extractArticle(
       { text: "The United States welcomed Sweden's entry into NATO on Tuesday.", publishedOn: '2024-01-24' },

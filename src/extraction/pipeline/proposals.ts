@@ -183,6 +183,8 @@ interface KnownIndex {
   compactIds: Map<string, string>;
   /** the records named "<state>'s <organisation> accession" */
   accessionRecords: ProposalRecord[];
+  /** the texts put forward once (drafts, resolutions, offers) with their date, oldest first */
+  oneTimeRecords: ProposalRecord[];
 }
 const knownCache = new WeakMap<KnownProposal[], KnownIndex>();
 const knownByContent = new BoundedCache<KnownIndex>(4);
@@ -231,6 +233,7 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
     byParty: new Map(),
     compactIds: new Map(),
     accessionRecords: [],
+    oneTimeRecords: [],
   };
   for (const p of known) {
     const rec: ProposalRecord = {
@@ -281,7 +284,11 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
     for (const party of rec.parties) idx.byParty.set(party, [...(idx.byParty.get(party) ?? []), rec]);
     if (!idx.compactIds.has(compactId(rec.id))) idx.compactIds.set(compactId(rec.id), rec.id);
     if (/ accession$/.test(rec.name)) idx.accessionRecords.push(rec);
+    if (rec.oneTime && rec.introducedOn) idx.oneTimeRecords.push(rec);
   }
+  idx.oneTimeRecords.sort((a, b) =>
+    a.introducedOn! < b.introducedOn! ? -1 : a.introducedOn! > b.introducedOn! ? 1 : 0,
+  );
   knownCache.set(known, idx);
   knownByContent.set(fp, idx);
   return idx;
@@ -1521,6 +1528,10 @@ function subsetMatch(a: string[], b: string[]): boolean {
 const ONE_TIME = new Set(['resolution', 'proposal']);
 /** How long after it was put forward such a text is still the one an article's words name. */
 const ONE_TIME_DAYS = 60;
+/** How long after it was put forward such a text is what "the resolution" means in an article that names none. */
+const RECENT_TEXT_DAYS = 14;
+/** Determiners that point at one thing the reader knows: "the resolution", "this proposal". */
+const DEFINITE = new Set(['the', 'this', 'that']);
 /** Words after a name's head: "of May 2024", "for talks", "demanding a ceasefire". */
 const POST_HEAD =
   /^(?:of|for|on|to|in|by|with|between|against|over|that|which|demanding|calling|urging|seeking|aimed)$/;
@@ -2045,8 +2056,13 @@ export function buildProposals(
 
   // anaphors, in text order, against what was mentioned before them
   const anaphors: ProposalMention[] = [];
+  // the heads the article has introduced with "a"/"an" so far ("passed a resolution on Wednesday calling on Iran"):
+  // its own, whether or not its name was read; "the resolution" after it is never another article's
+  const introducedHeads = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.key === 'a' || t.key === 'an' || t.key === 'another')
+      for (let h = i + 1; h < Math.min(tokens.length, i + 4); h++) introducedHeads.add(stem(tokens[h].key));
     const isDet = ANAPHOR_DETERMINERS.has(t.key) || (actorAtTok[i]?.poss && actorAtTok[i]!.tokEnd === i + 1);
     if (!isDet) continue;
     // the head is the last anaphor noun of the phrase: "the dialogue offer" -> offer
@@ -2091,7 +2107,8 @@ export function buildProposals(
       const applicant = actorAtTok[i]?.poss && kindsOf([st]).has('membership') ? actorAtTok[i]!.holderId : null;
       const target = applicant
         ? ownAccession(applicant)
-        : resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId);
+        : (resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId) ??
+          (DEFINITE.has(t.key) && !introducedHeads.has(st) ? recentText(st) : null));
       if (target)
         anaphors.push({
           start: t.start,
@@ -2103,6 +2120,28 @@ export function buildProposals(
     }
   }
   const all = [...mentions, ...anaphors].sort((a, b) => a.start - b.start);
+  /**
+   * "The resolution" with nothing before it in the article that it could
+   * mean: the one text of that kind (a draft, a resolution, an offer) the
+   * graph saw put forward in the days before the article. None when there
+   * are several, or none.
+   */
+  function recentText(head: string): string | null {
+    if (!publishedOn) return null;
+    const typed = !ANAPHOR_ANY.has(head);
+    let found: ProposalRecord | null = null;
+    for (let x = kidx.oneTimeRecords.length - 1; x >= 0; x--) {
+      const r = kidx.oneTimeRecords[x];
+      if (r.introducedOn! > publishedOn) continue;
+      if (daysBetween(r.introducedOn!, publishedOn) > RECENT_TEXT_DAYS) break;
+      if (typed && !r.allKeys.has(head) && !shareKind([head], r.allKeys)) continue;
+      if (found && found.id !== r.id) return null;
+      found = r;
+    }
+    if (!found) return null;
+    if (!records.has(found.id)) records.set(found.id, { ...ownCopy(found), mentioned: true });
+    return found.id;
+  }
   function ownAccession(stateId: string): string | null {
     const held = accessions.get(stateId) ?? [];
     if (held.length !== 1) return null;
