@@ -69,7 +69,8 @@ function explainResult(file: string, r: ExtractionResult): void {
   const lines = [`== ${file} (${r.parser ?? 'patterns only'})`];
   for (const p of r.proposals) {
     const mentions = p.mentions.map((m) => r.text.slice(m.charStart, m.charEnd)).join(' ; ');
-    lines.push(`  proposal ${p.name}${p.isNew ? ' (new)' : ''}: ${mentions}`);
+    const aliases = p.aliases.length ? ` [aliases: ${p.aliases.join(' ; ')}]` : '';
+    lines.push(`  proposal ${p.name}${p.isNew ? ' (new)' : ''}: ${mentions}${aliases}`);
   }
   for (const s of r.stances) {
     const proposal = r.proposals.find((p) => p.id === s.proposalId)?.name ?? s.proposalId;

@@ -178,6 +178,15 @@ describe('proposals', () => {
     ]);
   });
 
+  it("reports the article's own wording of a proposal the graph holds among its aliases", () => {
+    const known: KnownProposal[] = [{ id: 'grain-deal', name: 'Black Sea Grain Initiative', aliases: ['grain deal'] }];
+    const x = extractArticle(
+      { text: 'Turkey backed the grain deal on Monday.', publishedOn: '2023-07-10' },
+      { actors: [], proposals: known },
+    );
+    expect(x.proposals.find((p) => p.id === 'grain-deal')?.aliases).toContain('grain deal');
+  });
+
   it('takes "the resolution" an article names nothing else for the one the graph saw put forward days before', () => {
     const uae: KnownProposal = {
       id: 'uae-draft',

@@ -2028,6 +2028,9 @@ export function buildProposals(
         const k = kidx.byId.get(best[1])!;
         records.set(k.id, { ...ownCopy(k), evidenceStart: s, evidenceEnd: e, mentioned: true });
       }
+      // the article's own wording of a proposal the graph holds, as the result reports it
+      const rec = records.get(best[1])!;
+      if (rec.known && text.slice(s, e) !== rec.name) rec.aliases.add(text.slice(s, e));
     }
     u += best[0] - 1;
   }
