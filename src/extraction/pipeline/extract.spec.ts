@@ -254,6 +254,22 @@ describe('extractArticle: invented articles from other regions', () => {
     }
   });
 
+  it('takes no proposal for a cue whose own object is something else', () => {
+    const r = extractArticle(
+      {
+        text:
+          'France voted for the draft resolution on Gaza on Friday. ' +
+          'France condemned the lack of progress toward a ceasefire. ' +
+          'China raised concerns over the value of Palestinian lives. ' +
+          'Malaysia was more cautious about the timetable.',
+        publishedOn: '2024-11-21',
+      },
+      { actors: [], proposals: [] },
+    );
+    const [draft] = r.proposals.map((p) => p.id);
+    expect(triples(r).sort()).toEqual([`france SUPPORT ${draft}`, `malaysia NONCOMMITTAL ${draft}`]);
+  });
+
   it('copes with empty and stance-free text', () => {
     expect(extractArticle({ text: '' }).stances).toEqual([]);
     expect(extractArticle({ text: 'Rain is expected in the capital later this week.' }).stances).toEqual([]);

@@ -16,6 +16,25 @@ export interface CueTarget {
   penalty: number;
 }
 
+/** Prepositions inside an object's phrase: a proposal noun after one is not the object ("the lack of progress toward a ceasefire"). */
+const INNER_PREPOSITIONS = new Set(['of', 'toward', 'towards', 'over', 'about', 'regarding']);
+/** What a cue that may stand alone is about, said after it: "concerns over ...", "regret about ...". */
+const SAYS_ABOUT = /^\s+(?:over|about|regarding|concerning|at)\s+(?:(?:the|its|their|a)\s+)?([\w-]+)/i;
+/** What a proposal has, named instead of it: "cautious about the timetable" is about the proposal's. */
+const ASPECTS = new Set([
+  'timetable',
+  'timing',
+  'timeline',
+  'terms',
+  'details',
+  'wording',
+  'text',
+  'pace',
+  'scope',
+  'implementation',
+  'conditions',
+]);
+
 const LEADING_TOPIC = /^(?:with|regarding|on|as for|asked about|concerning|over|about|as to|in response to)\b/i;
 
 /** The last proposal mention before `pos` that starts at or after `minStart`. */
@@ -68,6 +87,8 @@ function proposalInSlot(
   const t0 = tokenIndexAt(tokens, h.end);
   for (let t = t0; t < Math.min(s.tokTo, t0 + h.cue.gap + 1); t++) {
     if (/[,;.:"()]|--/.test(text.slice(t > t0 ? tokens[t - 1].end : h.end, tokens[t].start))) break;
+    // "condemned the lack of progress toward a ceasefire": the object is the lack, not the ceasefire
+    if (t > t0 && INNER_PREPOSITIONS.has(tokens[t].key)) break;
     if (/(?:ed|ing)$/.test(tokens[t].key) && !ANAPHOR_TYPED.has(tokens[t].key)) continue;
     const st = stem(tokens[t].key);
     if (ANAPHOR_TYPED.has(st) || PROPOSAL_NOUNS.has(st)) {
@@ -115,8 +136,14 @@ function proposalBeforeCue(text: string, s: StanceSentence, mentions: ProposalMe
     : null;
 }
 
-/** A cue that may stand alone ("refused to comment"): the proposal named in the last few sentences. */
+/**
+ * A cue that may stand alone ("refused to comment"): the proposal named in
+ * the last few sentences; not when the cue says what it is about and that is
+ * no proposal ("raised concerns over the value of Palestinian lives").
+ */
 function proposalLastTalkedAbout(t: StanceText, si: number, h: CueHit): CueTarget | null {
+  const about = SAYS_ABOUT.exec(t.text.slice(h.end, h.end + 60));
+  if (about && !ASPECTS.has(about[1].toLowerCase())) return null;
   const sal = salientBefore(t, h.start, t.sentences[Math.max(0, si - 4)].start);
   return sal ? { proposalId: sal.proposalId, rule: 'cue+salient', penalty: 0.1 } : null;
 }
