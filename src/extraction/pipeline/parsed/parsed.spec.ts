@@ -2,6 +2,8 @@ import type { ParsedSentence } from '../parse.js';
 import { SentenceGraph } from './graph.js';
 import { adviser, newParsedMemory, parsedHolder } from './holder.js';
 import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './noun-phrase.js';
+import { parsedTarget } from './target.js';
+import type { ProposalMention } from '../proposals.js';
 import type { SentenceView } from '../holders.js';
 import type { ActorMention } from '../actors.js';
 
@@ -635,5 +637,29 @@ describe('who holds what a cue says, read off the parse', () => {
     const { g: g2, text: t2 } = should;
     const at2 = t2.indexOf('accept');
     expect(cueSubjectPhrase(g2, t2, at2, at2 + 6)).toBeNull();
+  });
+});
+
+describe('what a cue is about, read off the parse', () => {
+  const mentionOf = (text: string, words: string): ProposalMention => ({
+    start: text.indexOf(words),
+    end: text.indexOf(words) + words.length,
+    proposalId: 'p',
+    kind: 'intro',
+  });
+
+  it('takes what an adjective is about ("keen on talks"), not where it holds ("essential in any resolution")', () => {
+    const keen = tagged(
+      'Seoul/NNP is/VBZ keen/JJ on/IN talks/NNS',
+      'root -1 2, nsubj 2 0, cop 2 1, obl:on 2 4, case 4 3',
+    );
+    const at = keen.text.indexOf('keen');
+    expect(parsedTarget(keen.g, at, at + 4, [mentionOf(keen.text, 'talks')])?.mention.proposalId).toBe('p');
+    const essential = tagged(
+      'release/NN was/VBD essential/JJ in/IN any/DT resolution/NN',
+      'root -1 2, nsubj 2 0, cop 2 1, obl:in 2 5, case 5 3, det 5 4',
+    );
+    const cue = essential.text.indexOf('essential');
+    expect(parsedTarget(essential.g, cue, cue + 9, [mentionOf(essential.text, 'resolution')])).toBeNull();
   });
 });

@@ -15,6 +15,8 @@ const ARGUMENTS = ['obj', 'xcomp', 'nsubj:pass', 'ccomp', 'nmod', 'iobj', 'obl',
 /** Adjuncts that may stand before the cue ("In the meeting, ...", "With Seoul leaning toward talks, ..."): only after it do they say what the cue is about. */
 const ADJUNCTS = new Set(['obl', 'advcl', 'nmod']);
 const NOT_TOPICS = new Set(['tmod', 'agent', 'according_to']);
+/** Prepositions of where or when: after an adjective cue they say where it holds ("essential in any deal"). */
+const WHERE = new Set(['in', 'at', 'during', 'under', 'within', 'after', 'before', 'since', 'by']);
 
 export interface ParsedTarget {
   mention: ProposalMention;
@@ -39,6 +41,7 @@ export function parsedTarget(
     const m = mentionAt(g, up.token, mentions, inCue);
     return m ? { mention: m, via: 'relcl' } : null;
   }
+  const adjective = /^JJ/.test(g.tokens[cue].pos);
   // breadth first over the cue's arguments, nearest first
   const seen = new Set<number>([cue]);
   let frontier: Array<{ tok: number; via: string }> = [{ tok: cue, via: '' }];
@@ -49,6 +52,8 @@ export function parsedTarget(
       for (const a of args) {
         if (seen.has(a.token) || NOT_TOPICS.has(a.sub)) continue;
         if (ADJUNCTS.has(a.base) && g.tokens[a.token].start < cueStart) continue;
+        // "release of hostages was essential in any resolution": where an adjective holds, not what it is about
+        if (depth === 0 && adjective && ADJUNCTS.has(a.base) && WHERE.has(a.sub)) continue;
         seen.add(a.token);
         const path = via ? `${via}>${a.base}` : a.base;
         const m = mentionAt(g, a.token, mentions, inCue);
