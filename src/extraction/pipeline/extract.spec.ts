@@ -270,6 +270,20 @@ describe('extractArticle: invented articles from other regions', () => {
     expect(triples(r).sort()).toEqual([`france SUPPORT ${draft}`, `malaysia NONCOMMITTAL ${draft}`]);
   });
 
+  it('gives the body that votes on a resolution no stance on it: its members hold them', () => {
+    const r = extractArticle(
+      {
+        text:
+          'The UN Security Council voted 14-0 in favour of a UN Security Council resolution demanding a ceasefire in Sudan. ' +
+          'Russia abstained.',
+        publishedOn: '2024-03-08',
+      },
+      { actors: [], proposals: [] },
+    );
+    expect(r.stances.map((st) => st.actorId)).toEqual(['russia']);
+    expect(r.proposals.map((p) => p.proposedById)).toEqual([null]);
+  });
+
   it('copes with empty and stance-free text', () => {
     expect(extractArticle({ text: '' }).stances).toEqual([]);
     expect(extractArticle({ text: 'Rain is expected in the capital later this week.' }).stances).toEqual([]);

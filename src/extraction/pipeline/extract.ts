@@ -9,11 +9,11 @@ import { findDates } from './dates.js';
 import { marksOf } from './marks.js';
 import { applyFeedback } from './feedback.js';
 import { findHolder, markText, type SentenceView } from './holders.js';
-import { compileAddedCue, ORGS, STATES } from './lexicon.js';
+import { compileAddedCue, ORGS, STATES, VOTING_BODIES } from './lexicon.js';
 import { analyseIdentity, exactIdentity } from './identity.js';
 import { resolveMetadata } from './metadata.js';
 import { normalise } from './normalise.js';
-import { buildProposals } from './proposals.js';
+import { buildProposals, nameKinds } from './proposals.js';
 import { splitSentences } from './sentences.js';
 import { fillSpeakers } from './stances/speakers.js';
 import { extractStances } from './stances.js';
@@ -128,10 +128,14 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
   );
   for (const intro of proposals.intros) viewAt(intro.start)?.excluded.push([intro.start, intro.end]);
 
+  // the body that adopts or rejects a resolution holds no stance on it, nor puts it forward: its members do
+  const votedOn = (id: string): boolean => nameKinds(proposals.records.get(id)?.name ?? '').includes('resolution');
+  for (const p of proposals.records.values())
+    if (p.proposedById && VOTING_BODIES.has(p.proposedById) && votedOn(p.id)) p.proposedById = null;
   const stances = extractStances(
     { text, tokens, sentences, views, actors, proposals, dates, publishedOn: metadata.publishedOn, parse },
     cues,
-  );
+  ).filter((st) => !(VOTING_BODIES.has(st.actorId) && votedOn(st.proposalId)));
   fillSpeakers(stances, { text, sentences, mentions: actors.mentions, proposalMentions: proposals.mentions });
   const markSources = { text, actorMentions: actors.mentions, proposalMentions: proposals.mentions, dates };
   for (const st of stances) st.marks = marksOf(st, markSources);

@@ -117,6 +117,8 @@ export const NAME_PARTICLES = new Set<string>(titlesData.nameParticles);
 export const NOT_NAMES = new Set<string>(titlesData.notNames);
 /** Words that end the name of a body the gazetteer does not hold: "People Power Party", "African Group". */
 export const BODY_HEADS = new Set<string>([...orgsData.bodyHeads.own, ...orgsData.bodyHeads.organs]);
+/** The ids of bodies whose members vote on resolutions: the body holds no stance on one itself. */
+export const VOTING_BODIES = new Set<string>((orgsData.votingBodies as string[]).map(slugify));
 /** Of those, the words of a state's organs: named after a state, the body speaks for it. */
 export const ORGAN_HEADS = new Set<string>(orgsData.bodyHeads.organs);
 

@@ -1538,15 +1538,22 @@ const POST_HEAD =
 
 /** Whether a known proposal is a draft, a resolution, a plan or an offer: named with one of those as its head noun. */
 function oneTime(p: KnownProposal): boolean {
-  // the last word that says a kind before what follows the head ("UAE draft", "Gaza ceasefire proposal of May",
-  // "resolution demanding a ceasefire": draft, proposal, resolution)
-  const words = tokenize(p.name).map((t) => t.key);
+  return nameKinds(p.name).some((k) => ONE_TIME.has(k));
+}
+
+/**
+ * The kinds of proposal a name's head says: the last word that says a kind
+ * before what follows the head ("UAE draft", "Gaza ceasefire proposal of May",
+ * "ceasefire resolution for the Israel-Gaza War": draft, proposal, resolution).
+ */
+export function nameKinds(name: string): string[] {
+  const words = tokenize(name).map((t) => t.key);
   const after = words.findIndex((w, i) => i > 0 && POST_HEAD.test(w));
   const head = (after < 0 ? words : words.slice(0, after))
     .map(stem)
     .filter((k) => PROPOSAL_TYPES.has(k))
     .pop();
-  return !!head && PROPOSAL_TYPES.get(head)!.some((k) => ONE_TIME.has(k));
+  return head ? PROPOSAL_TYPES.get(head)! : [];
 }
 
 /** Days from one ISO date (or year-month) to another. */
