@@ -284,6 +284,20 @@ describe('extractArticle: invented articles from other regions', () => {
     expect(r.proposals.map((p) => p.proposedById)).toEqual([null]);
   });
 
+  it('reads a position on an act against a proposal as the opposite on the proposal ("defended the veto")', () => {
+    const r = extractArticle(
+      {
+        text:
+          'Russia vetoed a draft resolution on Gaza on Friday. ' +
+          'Israel defended the Russian veto, calling the draft one-sided. France expressed regret over the veto of the draft.',
+        publishedOn: '2024-03-23',
+      },
+      { actors: [], proposals: [] },
+    );
+    const [draft] = r.proposals.map((p) => p.id);
+    expect(triples(r).sort()).toEqual([`france SUPPORT ${draft}`, `israel OPPOSE ${draft}`, `russia OPPOSE ${draft}`]);
+  });
+
   it('copes with empty and stance-free text', () => {
     expect(extractArticle({ text: '' }).stances).toEqual([]);
     expect(extractArticle({ text: 'Rain is expected in the capital later this week.' }).stances).toEqual([]);

@@ -46,7 +46,7 @@ import {
 } from './parsed/holder.js';
 import type { ParseIndex } from './parsed/index.js';
 import { parsedTarget } from './parsed/target.js';
-import type { ExtractedStance, Span } from './types.js';
+import type { ExtractedStance, Position, Span } from './types.js';
 
 export interface StanceInputs {
   text: string;
@@ -63,6 +63,14 @@ export interface StanceInputs {
 
 /** "Hamas should accept": what the text says someone ought to do (the surface patterns' reading of advice). */
 const SHOULD_BEFORE = /\b(?:should|must|ought to)\s+$/i;
+/**
+ * A cue whose object is an act against the proposal ("defended the US veto",
+ * "expressed regret over the veto", "welcomed the rejection of"): its
+ * position on the act is the opposite on the proposal.
+ */
+const ACT_AGAINST_OBJECT =
+  /^\s+(?:(?:over|about|at|of|for)\s+)?(?:(?:the|its|their|his|her|this|that)\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:veto|vetoes|rejection|blocking)\b/;
+const OPPOSITE: Record<Position, Position> = { SUPPORT: 'OPPOSE', OPPOSE: 'SUPPORT', NONCOMMITTAL: 'NONCOMMITTAL' };
 
 /** A candidate before it has its place in the order they were found. */
 type Found = Omit<Candidate, 'order'>;
@@ -220,9 +228,10 @@ function stancesOfCue(
     () => statement(h.start, holder.mention),
     scope.dates.events,
   );
+  const against = ACT_AGAINST_OBJECT.test(text.slice(h.end, Math.min(s.end, h.end + 60)));
   const stance = {
     proposalId: target.proposalId,
-    position: reading.position,
+    position: against ? OPPOSITE[reading.position] : reading.position,
     cue: reading.cue,
     statedOn: date.date,
     weakDate: date.weak,
@@ -234,7 +243,7 @@ function stancesOfCue(
       conditions,
       speakerId: holder.speaker?.personId ?? null,
       confidence: clamp(confidence),
-      rule: `${target.rule}:${h.cue.pattern}`,
+      rule: `${target.rule}${against ? '+against' : ''}:${h.cue.pattern}`,
       span: spanOf(s),
     },
   ];
