@@ -324,6 +324,21 @@ export function reshapeWording(
   end: number,
   pattern = '',
 ): Reshaped | null {
+  const shaped = reshapeAny(g, text, start, end, pattern);
+  // a name is a noun phrase: what a verb heads ("join NATO", "halt the bombardment") is an act, not a
+  // proposal's name, unless a proposing word put it forward ("proposed to hold talks")
+  const first = g.tokenAt(shaped?.keep ? shaped.start : start);
+  if (
+    (!shaped || shaped.keep) &&
+    first >= 0 &&
+    /^VB[P]?$/.test(g.tokens[first].pos) &&
+    !PROPOSING_PATTERNS.has(pattern)
+  )
+    return { keep: false, why: 'a verb phrase' };
+  return shaped;
+}
+
+function reshapeAny(g: SentenceGraph, text: string, start: number, end: number, pattern: string): Reshaped | null {
   const shaped = reshape(g, text, start, end);
   if (shaped?.keep) {
     // "the Qatari-Egyptian proposal for a Gaza ceasefire", "a draft resolution calling for a ceasefire",

@@ -464,6 +464,15 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'September 19 agreement' });
   });
 
+  it('names no proposal by a verb phrase, unless a proposing word put it forward', () => {
+    const { g, text } = tagged(
+      'halt/VB the/DT bombardment/NN of/IN Gaza/NNP',
+      'root -1 0, obj 0 2, det 2 1, nmod:of 2 4, case 4 3',
+    );
+    expect(reshapeWording(g, text, 0, text.length, 'desire-to')).toEqual({ keep: false, why: 'a verb phrase' });
+    expect(reshapeWording(g, text, 0, text.length, 'verb-call-for')).not.toEqual({ keep: false, why: 'a verb phrase' });
+  });
+
   it('drops a count of several ("three resolutions"), not a year ("the 2018 agreement")', () => {
     const three = tagged('vetoed/VBD three/CD resolutions/NNS', 'root -1 0, obj 0 2, nummod 2 1');
     expect(reshapeWording(three.g, three.text, three.text.indexOf('three'), three.text.length)).toEqual({
