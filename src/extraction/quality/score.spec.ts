@@ -60,6 +60,9 @@ const st = (o: Partial<ScoredStance>): ScoredStance => ({
 describe('score', () => {
   it('normalises phrases for tolerant matching', () => {
     expect(phraseNorm('The Black-Sea  grain deal')).toBe(' black sea grain deal ');
+    // a leading possessive pronoun is no part of a name; one inside stays
+    expect(phraseNorm('its December 3, 2023 referendum')).toBe(' december 3 2023 referendum ');
+    expect(phraseNorm('a referendum on its claim')).toBe(' referendum on its claim ');
   });
 
   it('maps actors by alias and proposals by contained gold aliases', () => {

@@ -110,6 +110,8 @@ export function phraseNorm(s: string): string {
     .replace(/[\u2010-\u2015-]/g, ' ')
     .replace(/[^a-z0-9 ]/g, ' ')
     .replace(/\b(?:a|an|the)\b/g, ' ')
+    // a wording's leading possessive pronoun ("its December 3 referendum") is no part of any name
+    .replace(/^\s*(?:its|their|his|her|our)\b/, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
 }

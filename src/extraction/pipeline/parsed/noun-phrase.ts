@@ -364,6 +364,10 @@ function reshapeAny(g: SentenceGraph, text: string, start: number, end: number, 
 function reshape(g: SentenceGraph, text: string, start: number, end: number): Reshaped | null {
   const head = g.headOf(start, end);
   if (head < 0) return null;
+  // where the parser gave up ('dep' arcs) around a proposal noun, its reading of the phrase says nothing:
+  // the pattern steps' wording stands ("its December 3, 2023 referendum about its claim")
+  for (let t = g.tokenAt(start); t >= 0 && t < g.tokens.length && g.tokens[t].start < end; t++)
+    if (headsProposal(g, t) && g.relation(t)?.base === 'dep') return null;
   // a state's joining an organisation, its accession ("Ukraine joining NATO"): the pattern steps name it, whatever
   // the parser takes for its head
   for (let t = g.tokenAt(start); t >= 0 && t < g.tokens.length && g.tokens[t].start < end; t++)

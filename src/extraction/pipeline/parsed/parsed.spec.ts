@@ -473,6 +473,14 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, 0, text.length, 'verb-call-for')).not.toEqual({ keep: false, why: 'a verb phrase' });
   });
 
+  it("leaves the pattern steps' wording where the parser gave up around a proposal noun ('dep' arcs)", () => {
+    const { g, text } = tagged(
+      'with/IN its/PRP$ December/NNP 3/CD referendum/NN',
+      'root -1 0, dep 0 1, dep 1 2, nummod 2 3, dep 2 4',
+    );
+    expect(reshapeWording(g, text, text.indexOf('December'), text.length)).toBeNull();
+  });
+
   it('drops a count of several ("three resolutions"), not a year ("the 2018 agreement")', () => {
     const three = tagged('vetoed/VBD three/CD resolutions/NNS', 'root -1 0, obj 0 2, nummod 2 1');
     expect(reshapeWording(three.g, three.text, three.text.indexOf('three'), three.text.length)).toEqual({
