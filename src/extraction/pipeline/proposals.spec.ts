@@ -214,6 +214,25 @@ describe('proposals', () => {
     expect(own.map(([, id]) => id)).not.toContain('uae-draft');
   });
 
+  it('takes "the alliance" after NATO is named for the organisation, and no single common word for a proposal', () => {
+    const known: KnownProposal[] = [
+      {
+        id: 'swedens-bid',
+        name: "Sweden's bid",
+        aliases: ["Sweden's bid to become the alliance's 32nd member", 'members'],
+      },
+    ];
+    const read = (text: string) =>
+      extractArticle({ text, publishedOn: '2024-02-27' }, { actors: [], proposals: known });
+    const x = read(
+      "Hungary ratified Sweden's bid on Monday. NATO leaders welcomed it. Hungary had frustrated the alliance.",
+    );
+    const words = x.proposals.flatMap((p) => p.mentions.map((m) => x.text.slice(m.charStart, m.charEnd)));
+    expect(words).toContain("Sweden's bid");
+    expect(words).not.toContain('the alliance');
+    expect(read('The members met in Brussels on Monday.').proposals).toEqual([]);
+  });
+
   it("reads a state's entry into an organisation as its accession", () => {
     const x = extractArticle(
       { text: "The United States welcomed Sweden's entry into NATO on Tuesday.", publishedOn: '2024-01-24' },

@@ -258,6 +258,9 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
     for (const form of [p.name, ...p.aliases]) {
       const units = aliasUnits(form, knownActors);
       if (!units.length) continue;
+      // one common word ("the alliance", learned from a correction) names no proposal: it would take every
+      // later "the alliance" for it; a name ("Brexit", "JCPOA") or a proposal noun still does
+      if (isCommonWord(form, units)) continue;
       for (const party of partiesOf(units)) rec.parties.add(party);
       idx.trie.add(
         units.map((u) => u.key),
@@ -292,6 +295,15 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
   knownCache.set(known, idx);
   knownByContent.set(fp, idx);
   return idx;
+}
+
+/** Words by which an article calls an organisation it has named: "the alliance" (NATO), "the bloc" (the EU). */
+const ORG_DESCRIPTORS = new Set(['alliance', 'bloc', 'union', 'organisation', 'organization', 'grouping'].map(stem));
+
+/** A wording that is one lower-case word and no proposal noun: "the alliance", "members". */
+function isCommonWord(form: string, units: SemUnit[]): boolean {
+  const ck = contentKeys(units);
+  return ck.length === 1 && !units.some((u) => u.actor) && !/[A-Z0-9]/.test(form) && !PROPOSAL_NOUNS.has(ck[0]);
 }
 
 // ------------------------------------------------------------ intros
@@ -2102,6 +2114,8 @@ export function buildProposals(
       // "the press conference", "a news briefing": an event for journalists, not a proposal
       if (h > i + 1 && FOR_JOURNALISTS.has(tokens[h - 1].key)) break;
       const st = stem(tokens[h].key);
+      // "the alliance", "the bloc" after NATO or the EU was named: the organisation, not a proposal
+      if (ORG_DESCRIPTORS.has(st) && actors.mentions.some((m) => m.kind === 'ORGANIZATION' && m.end <= t.start)) break;
       if (covered(t.start, tokens[h].end) || (tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st))) break;
       // "the proposal by Lopez"
       let by: ActorMention | null = null;

@@ -679,4 +679,13 @@ describe('what a cue is about, read off the parse', () => {
     const cue = essential.text.indexOf('essential');
     expect(parsedTarget(essential.g, cue, cue + 9, [mentionOf(essential.text, 'resolution')])).toBeNull();
   });
+
+  it('takes no occasion for what a cue is about ("signed the pact at a summit")', () => {
+    const { g, text } = tagged(
+      'signed/VBD the/DT pact/NN at/IN a/DT summit/NN',
+      'root -1 0, obj 0 2, det 2 1, obl:at 0 5, case 5 3, det 5 4',
+    );
+    expect(parsedTarget(g, 0, 6, [mentionOf(text, 'summit')])).toBeNull();
+    expect(parsedTarget(g, 0, 6, [mentionOf(text, 'pact')])?.mention.start).toBe(text.indexOf('pact'));
+  });
 });

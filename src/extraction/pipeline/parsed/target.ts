@@ -17,6 +17,8 @@ const ADJUNCTS = new Set(['obl', 'advcl', 'nmod']);
 const NOT_TOPICS = new Set(['tmod', 'agent', 'according_to']);
 /** Prepositions of where or when: after an adjective cue they say where it holds ("essential in any deal"). */
 const WHERE = new Set(['in', 'at', 'during', 'under', 'within', 'after', 'before', 'since', 'by']);
+/** Prepositions of an occasion: after any cue they say when or where it happened ("signed at the summit"). */
+const OCCASION = new Set(['at', 'during', 'after', 'before', 'since']);
 
 export interface ParsedTarget {
   mention: ProposalMention;
@@ -54,6 +56,8 @@ export function parsedTarget(
         if (ADJUNCTS.has(a.base) && g.tokens[a.token].start < cueStart) continue;
         // "release of hostages was essential in any resolution": where an adjective holds, not what it is about
         if (depth === 0 && adjective && ADJUNCTS.has(a.base) && WHERE.has(a.sub)) continue;
+        // "signed at an inter-Korean summit", "agreed during the talks": the occasion, not what was signed or agreed
+        if (depth === 0 && ADJUNCTS.has(a.base) && OCCASION.has(a.sub)) continue;
         seen.add(a.token);
         const path = via ? `${via}>${a.base}` : a.base;
         const m = mentionAt(g, a.token, mentions, inCue);

@@ -18,6 +18,8 @@ export interface CueTarget {
 
 /** Prepositions inside an object's phrase: a proposal noun after one is not the object ("the lack of progress toward a ceasefire"). */
 const INNER_PREPOSITIONS = new Set(['of', 'toward', 'towards', 'over', 'about', 'regarding']);
+/** Words that open a relative clause. */
+const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'whom']);
 /** What a cue that may stand alone is about, said after it: "concerns over ...", "regret about ...". */
 const SAYS_ABOUT = /^\s+(?:over|about|regarding|concerning|at)\s+(?:(?:the|its|their|a)\s+)?([\w-]+)/i;
 /** What a proposal has, named instead of it: "cautious about the timetable" is about the proposal's. */
@@ -51,7 +53,7 @@ export function proposalOfCue(t: StanceText, si: number, mentions: ProposalMenti
   const s = t.sentences[si];
   return (
     proposalAfterCue(t, si, mentions, h) ??
-    proposalInSlot(t.text, t.tokens, s, t.proposalMentions, t.proposals, h) ??
+    proposalInSlot(t.text, t.tokens, s, t.proposalMentions, t.proposals, h, nounCue(t, h)) ??
     proposalAsPronoun(t, si, h) ??
     proposalBeforeCue(t.text, s, mentions, h) ??
     (h.cue.zero ? proposalLastTalkedAbout(t, si, h) : null)
@@ -83,12 +85,16 @@ function proposalInSlot(
   all: ProposalMention[],
   proposals: ProposalTable,
   h: CueHit,
+  noun: boolean,
 ): CueTarget | null {
   const t0 = tokenIndexAt(tokens, h.end);
   for (let t = t0; t < Math.min(s.tokTo, t0 + h.cue.gap + 1); t++) {
     if (/[,;.:"()]|--/.test(text.slice(t > t0 ? tokens[t - 1].end : h.end, tokens[t].start))) break;
     // "condemned the lack of progress toward a ceasefire": the object is the lack, not the ceasefire
     if (t > t0 && INNER_PREPOSITIONS.has(tokens[t].key)) break;
+    // "18 months of delays that have frustrated the alliance": a relative clause is about the object, not it
+    // (right after a verb, "that" opens what it says: "agreed that the summit ...")
+    if ((t > t0 || noun) && RELATIVES.has(tokens[t].key)) break;
     if (/(?:ed|ing)$/.test(tokens[t].key) && !ANAPHOR_TYPED.has(tokens[t].key)) continue;
     const st = stem(tokens[t].key);
     if (ANAPHOR_TYPED.has(st) || PROPOSAL_NOUNS.has(st)) {
@@ -97,6 +103,13 @@ function proposalInSlot(
     }
   }
   return null;
+}
+
+/** Whether the parse reads the cue as a noun ("18 months of delays"), not a verb. */
+function nounCue(t: StanceText, h: CueHit): boolean {
+  const g = t.parse?.at(h.start);
+  const head = g ? g.headOf(h.start, h.end) : -1;
+  return !!g && head >= 0 && /^NN/.test(g.tokens[head].pos);
 }
 
 /** A pronoun object: "backed it", "rejected it outright", "welcomed them": the proposal last named. */
