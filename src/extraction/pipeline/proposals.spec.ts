@@ -1,5 +1,7 @@
 import { extractArticle } from './extract.js';
-import { kindred, proposalCandidates } from './proposals.js';
+import { findActors } from './actors.js';
+import { buildProposals, kindred, proposalCandidates } from './proposals.js';
+import { tokenize } from './tokens.js';
 import type { KnownProposal } from './types.js';
 
 const proposalsOf = (text: string, known: KnownProposal[] = []) =>
@@ -231,6 +233,35 @@ describe('proposals', () => {
     expect(words).toContain("Sweden's bid");
     expect(words).not.toContain('the alliance');
     expect(read('The members met in Brussels on Monday.').proposals).toEqual([]);
+  });
+
+  it("takes a state's accession named outright in a noun phrase the parse found for that proposal, without a cue", () => {
+    const text = "Leaders discussed Ukraine's membership in NATO at length.";
+    const tokens = tokenize(text);
+    const actors = findActors(text, tokens, []);
+    const phrase = { start: text.indexOf('Ukraine'), end: text.indexOf(' at length') };
+    const read = (nounPhrases: Array<{ start: number; end: number }>) =>
+      buildProposals(text, tokens, [[0, tokens.length]], actors, [], [], [], () => null, [], null, nounPhrases);
+    const table = read([phrase]);
+    expect([...table.records.values()].map((r) => r.name)).toEqual(["Ukraine's NATO accession"]);
+    expect(table.mentions.map((m) => text.slice(m.start, m.end))).toEqual(["Ukraine's membership in NATO"]);
+    // without the organisation it is no one accession: nothing is made
+    const bare = "Leaders discussed Ukraine's membership at length.";
+    const bareTokens = tokenize(bare);
+    const none = buildProposals(
+      bare,
+      bareTokens,
+      [[0, bareTokens.length]],
+      findActors(bare, bareTokens, []),
+      [],
+      [],
+      [],
+      () => null,
+      [],
+      null,
+      [{ start: bare.indexOf('Ukraine'), end: bare.indexOf(' at length') }],
+    );
+    expect(none.records.size).toBe(0);
   });
 
   it("reads a state's entry into an organisation as its accession", () => {

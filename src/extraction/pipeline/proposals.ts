@@ -2065,7 +2065,31 @@ export function buildProposals(
     // a kind of proposal (an agreement, talks, a summit...) with a word of its own
     if (!kindsOf(keys).size || !keys.some((k) => !genericKey(k))) continue;
     const joining = accessionOf(units, keys, actors.records, null);
-    const rec = joining ? heldAccession(joining) : existingProposal(keys, headOf(keys), null, null, partiesOf(units));
+    let rec = joining ? heldAccession(joining) : existingProposal(keys, headOf(keys), null, null, partiesOf(units));
+    // a state's accession to an organisation named outright ("Ukraine's membership in NATO") is that proposal
+    // wherever it is said, not only after a cue
+    if (!rec && joining?.org) {
+      const name = `${joining.state.name}'s ${joining.org.name} accession`;
+      rec = {
+        id: slugify(name),
+        name,
+        aliases: new Set(),
+        proposedById: null,
+        proposerId: null,
+        proposedOn: null,
+        known: false,
+        confidence: 0.7,
+        evidenceStart: np.start,
+        evidenceEnd: np.end,
+        keySets: [keys],
+        allKeys: new Set(keys),
+        head: headOf(keys),
+        parties: new Set(partiesOf(units)),
+        mentioned: true,
+      };
+      records.set(rec.id, rec);
+      noteAccession(joining.state.id, rec);
+    }
     if (!rec) continue;
     mentions.push({ start: np.start, end: np.end, proposalId: rec.id, kind: 'name' });
     mark.fill(1, np.start, np.end);
