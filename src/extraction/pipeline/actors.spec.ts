@@ -23,6 +23,13 @@ describe('actors', () => {
     expect(r.holderOf('U.S.')).toBe('united-states');
   });
 
+  it("takes a leader's relative or aide, so described, for one who speaks for the leader's state", () => {
+    const r = run('Kim Yo Jong, the sister of North Korean leader Kim Jong Un, said talks were possible.');
+    expect(r.rec('kim-yo-jong')?.representsId).toBe('north-korea');
+    const aide = run('John Roe, an aide to the mayor, said nothing.');
+    expect(aide.rec('john-roe')?.representsId ?? null).toBeNull();
+  });
+
   it('introduces titled persons with their state, before or after the name', () => {
     const r = run(
       "Germany's Foreign Minister Annalena Baerbock met Lula da Silva. Pedro Alvarez, Chile's deputy foreign minister, spoke later.",

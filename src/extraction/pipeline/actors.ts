@@ -585,6 +585,19 @@ const RUN_BREAKERS = new Set([
   'Government',
 ]);
 
+/** Words of a person's tie to another ("the sister of ...", "an aide to ..."): what follows says whom they speak for. */
+const RELATIONS = new Set([
+  'sister',
+  'brother',
+  'wife',
+  'husband',
+  'daughter',
+  'son',
+  'aide',
+  'adviser',
+  'advisor',
+  'confidant',
+]);
 const TITLE_STOP = new Set([
   'for',
   'on',
@@ -773,6 +786,19 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
       if (!/^[a-z-]+$/.test(tokens[t + skip - 1].text)) break;
       th = titleTrie.matchAt(keyAt, t + skip, segEnd);
       if (th.length) t += skip;
+    }
+    // "Kim Yo Jong, the sister of North Korean leader Kim Jong Un": a leader's relative or aide speaks for
+    // the state that the rest of the description names
+    if (!th.length && RELATIONS.has(tokens[t]?.key ?? '') && tokens[t + 1]?.key === 'of') {
+      for (let q = t + 2; q < segEnd && !nat; q++) {
+        const m = ctx.covered[q] > 0 ? ctx.mentions[ctx.covered[q] - 1] : null;
+        if (m && m.holderId && m.holderId !== m.personId) nat = { stateId: m.holderId };
+        const d = m
+          ? undefined
+          : demonymTrie.matchAt(keyAt, q, segEnd).find(([, v]) => caseOk(v[0].caseRule, tokens, q));
+        if (d) nat = { stateId: d[1][0].stateId };
+      }
+      if (nat) th = [[2, []]];
     }
     if (!th.length) {
       i = end - 1;
