@@ -26,6 +26,8 @@ describe('actors', () => {
   it("takes a leader's relative or aide, so described, for one who speaks for the leader's state", () => {
     const r = run('Kim Yo Jong, the sister of North Korean leader Kim Jong Un, said talks were possible.');
     expect(r.rec('kim-yo-jong')?.representsId).toBe('north-korea');
+    const named = run("North Korean leader Kim Jong Un's sister Kim Yo Jong said talks were possible.");
+    expect(named.rec('kim-yo-jong')?.representsId).toBe('north-korea');
     const aide = run('John Roe, an aide to the mayor, said nothing.');
     expect(aide.rec('john-roe')?.representsId ?? null).toBeNull();
   });

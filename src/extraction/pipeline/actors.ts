@@ -855,6 +855,37 @@ function scanTitledPersons(ctx: Ctx): Array<{ from: number; len: number; record:
     add({ from: i, len, record: r, start: i });
     i = end - 1;
   }
+  // "Kim Jong Un's sister Kim Yo Jong", "Kim Jong Un's powerful sister, Kim Yo Jong": named after the one
+  // they are tied to, a relative or aide speaks for that one's state
+  for (let p = 0; p + 2 < n; p++) {
+    if (!tokens[p].poss) continue;
+    const mi = ctx.covered[p];
+    const known = mi > 0 ? ctx.mentions[mi - 1] : null;
+    const titled = found.find((f) => f.from <= p && p < f.from + f.len);
+    const stateId =
+      known?.personId && known.holderId !== known.personId ? known.holderId : (titled?.record.representsId ?? null);
+    if (!stateId) continue;
+    let q = p + 1;
+    while (q < n && q < p + 3 && /^[a-z-]+$/.test(tokens[q].text) && !RELATIONS.has(tokens[q].key)) q++;
+    if (q >= n || !RELATIONS.has(tokens[q].key)) continue;
+    const relation = tokens[q].text;
+    q++;
+    if (
+      q < n &&
+      /^,\s*$/.test(text.slice(tokens[q - 1].end, tokens[q].start)) === false &&
+      text.slice(tokens[q - 1].end, tokens[q].start) !== ' '
+    )
+      continue;
+    if (q >= n || ctx.covered[q] !== 0 || foundFrom.has(q) || !isNameStart(ctx, q)) continue;
+    const len = nameRun(ctx, q, 5);
+    if (len < 2) continue;
+    const r = matchExistingPerson(ctx, q, len) ?? personFromName(ctx, q, len, relation, stateId, 'explicit');
+    if (!r.representsId) {
+      r.representsId = stateId;
+      r.stateSource = 'explicit';
+    }
+    add({ from: q, len, record: r, start: q });
+  }
   return found;
 }
 

@@ -207,8 +207,9 @@ function subjectMention(g: SentenceGraph, v: SentenceView, verb: number): ActorM
 function mentionOf(g: SentenceGraph, v: SentenceView, tok: number): ActorMention | null {
   const on = mentionCovering(v, g.tokens[tok].start);
   if (on && !on.compound) return on;
-  // "Russia's ambassador to the UN, Vassily Nebenzia": the person in apposition speaks
-  for (const a of g.children(tok, 'appos', 'compound', 'flat')) {
+  // "Russia's ambassador to the UN, Vassily Nebenzia": the person in apposition speaks (the parser may call it
+  // 'dep': "Kim Jong Un's sister Kim Yo Jong")
+  for (const a of g.children(tok, 'appos', 'compound', 'flat', 'dep')) {
     const m = mentionCovering(v, g.tokens[a.token].start);
     if (m?.personId) return m;
   }

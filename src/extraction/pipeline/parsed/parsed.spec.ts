@@ -655,6 +655,21 @@ describe('who holds what a cue says, read off the parse', () => {
     const at2 = t2.indexOf('accept');
     expect(cueSubjectPhrase(g2, t2, at2, at2 + 6)).toBeNull();
   });
+
+  it('takes the person the parser hangs on a relation noun by a dep arc for the speaker, not the possessor', () => {
+    const { g, text } = tagged(
+      "Un/NNP 's/POS sister/NN Yo/NNP said/VBD talks/NNS are/VBP useful/JJ",
+      'root -1 4, nmod:poss 2 0, case 0 1, nsubj 4 2, dep 2 3, ccomp 4 7, nsubj 7 5, cop 7 6',
+    );
+    const v = viewOf(g, text, [
+      [0, 'north-korea'],
+      [3, 'north-korea'],
+    ]);
+    v.mentions[0].personId = 'kim-jong-un';
+    v.mentions[1].personId = 'kim-yo-jong';
+    const at = text.indexOf('useful');
+    expect(parsedHolder(g, v, at, at + 6, newParsedMemory(), 0)?.speaker?.personId).toBe('kim-yo-jong');
+  });
 });
 
 describe('what a cue is about, read off the parse', () => {
