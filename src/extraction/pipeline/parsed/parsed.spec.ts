@@ -41,29 +41,9 @@ function tagged(words: string, edges: string): { g: SentenceGraph; text: string 
 
 describe('proposal wordings read off the parse', () => {
   // "Turkey ratified Sweden 's NATO membership bid on Tuesday"
-  const ratified = sentence(
-    [
-      ['Turkey', 'NNP'],
-      ['ratified', 'VBD'],
-      ['Sweden', 'NNP'],
-      ["'s", 'POS'],
-      ['NATO', 'NNP'],
-      ['membership', 'NN'],
-      ['bid', 'NN'],
-      ['on', 'IN'],
-      ['Tuesday', 'NNP'],
-    ],
-    [
-      ['root', -1, 1],
-      ['nsubj', 1, 0],
-      ['obj', 1, 6],
-      ['nmod:poss', 6, 2],
-      ['case', 2, 3],
-      ['compound', 6, 4],
-      ['compound', 6, 5],
-      ['nmod:on', 6, 8],
-      ['case', 8, 7],
-    ],
+  const ratified = tagged(
+    "Turkey/NNP ratified/VBD Sweden/NNP 's/POS NATO/NNP membership/NN bid/NN on/IN Tuesday/NNP",
+    'root -1 1, nsubj 1 0, obj 1 6, nmod:poss 6 2, case 2 3, compound 6 4, compound 6 5, nmod:on 6 8, case 8 7',
   );
   ratified.g.tokens[8].ner = 'DATE';
 
@@ -77,18 +57,7 @@ describe('proposal wordings read off the parse', () => {
   });
 
   // "Russia wants to extend the deal" / "officials proposed to hold talks"
-  const extend = sentence(
-    [
-      ['extend', 'VB'],
-      ['the', 'DT'],
-      ['deal', 'NN'],
-    ],
-    [
-      ['root', -1, 0],
-      ['obj', 0, 2],
-      ['det', 2, 1],
-    ],
-  );
+  const extend = tagged('extend/VB the/DT deal/NN', 'root -1 0, obj 0 2, det 2 1');
 
   it('drops an action on a proposal named elsewhere, unless a proposing word introduced it', () => {
     const { g, text } = extend;
@@ -97,63 +66,22 @@ describe('proposal wordings read off the parse', () => {
   });
 
   it('drops a wording headed by neither a proposal noun nor a proposal verb', () => {
-    const { g, text } = sentence(
-      [
-        ['way', 'NN'],
-        ['forward', 'RB'],
-      ],
-      [
-        ['root', -1, 0],
-        ['advmod', 0, 1],
-      ],
-    );
+    const { g, text } = tagged('way/NN forward/RB', 'root -1 0, advmod 0 1');
     expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
   });
 
   it('keeps the number a hyphen joins to the head\'s modifier ("a 12-point peace plan")', () => {
-    const { g, text } = sentence(
-      [
-        ['a', 'DT'],
-        ['12', 'CD'],
-        ['-', 'HYPH'],
-        ['point', 'NN'],
-        ['peace', 'NN'],
-        ['plan', 'NN'],
-      ],
-      [
-        ['root', -1, 5],
-        ['det', 5, 0],
-        ['nummod', 3, 1],
-        ['punct', 3, 2],
-        ['compound', 5, 3],
-        ['compound', 5, 4],
-      ],
+    const { g, text } = tagged(
+      'a/DT 12/CD -/HYPH point/NN peace/NN plan/NN',
+      'root -1 5, det 5 0, nummod 3 1, punct 3 2, compound 5 3, compound 5 4',
     );
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: '12 - point peace plan' });
   });
 
   // "rejected any Japan - North Korea summit over ..."
-  const summit = sentence(
-    [
-      ['rejected', 'VBD'],
-      ['any', 'DT'],
-      ['Japan', 'NNP'],
-      ['-', 'HYPH'],
-      ['North', 'NNP'],
-      ['Korea', 'NNP'],
-      ['summit', 'NN'],
-      ['over', 'IN'],
-    ],
-    [
-      ['root', -1, 0],
-      ['obj', 0, 6],
-      ['det', 6, 1],
-      ['dep', 5, 2],
-      ['punct', 5, 3],
-      ['compound', 5, 4],
-      ['amod', 6, 5],
-      ['case', 6, 7],
-    ],
+  const summit = tagged(
+    'rejected/VBD any/DT Japan/NNP -/HYPH North/NNP Korea/NNP summit/NN over/IN',
+    'root -1 0, obj 0 6, det 6 1, dep 5 2, punct 5 3, compound 5 4, amod 6 5, case 6 7',
   );
 
   it('lists the noun phrases a proposal noun heads, hyphened names whole and no preposition last', () => {
@@ -163,75 +91,25 @@ describe('proposal wordings read off the parse', () => {
   });
 
   it('drops a clause: a verb with its own subject inside the wording', () => {
-    const { g, text } = sentence(
-      [
-        ['deal', 'NN'],
-        ['did', 'VBD'],
-        ['not', 'RB'],
-        ['meet', 'VB'],
-        ['demands', 'NNS'],
-      ],
-      [
-        ['root', -1, 3],
-        ['nsubj', 3, 0],
-        ['aux', 3, 1],
-        ['advmod', 3, 2],
-        ['obj', 3, 4],
-      ],
+    const { g, text } = tagged(
+      'deal/NN did/VBD not/RB meet/VB demands/NNS',
+      'root -1 3, nsubj 3 0, aux 3 1, advmod 3 2, obj 3 4',
     );
     expect(reshapeWording(g, text, 0, text.length, 'cue-object')).toEqual({ keep: false, why: 'a clause' });
   });
 
   it('keeps a hyphened word whole whatever the parser calls its first part ("a water-sharing treaty")', () => {
-    const { g, text } = sentence(
-      [
-        ['a', 'DT'],
-        ['water', 'NN'],
-        ['-', 'HYPH'],
-        ['sharing', 'VBG'],
-        ['treaty', 'NN'],
-      ],
-      [
-        ['root', -1, 4],
-        ['det', 4, 0],
-        ['obl', 3, 1],
-        ['punct', 3, 2],
-        ['amod', 4, 3],
-      ],
+    const { g, text } = tagged(
+      'a/DT water/NN -/HYPH sharing/VBG treaty/NN',
+      'root -1 4, det 4 0, obl 3 1, punct 3 2, amod 4 3',
     );
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'Water - sharing treaty' });
   });
 
   // "I have a proposal to extend the current agreement without any preconditions" (the infinitive parsed as the verb's ccomp)
-  const proposing = sentence(
-    [
-      ['I', 'PRP'],
-      ['have', 'VBP'],
-      ['a', 'DT'],
-      ['proposal', 'NN'],
-      ['to', 'TO'],
-      ['extend', 'VB'],
-      ['the', 'DT'],
-      ['current', 'JJ'],
-      ['agreement', 'NN'],
-      ['without', 'IN'],
-      ['any', 'DT'],
-      ['preconditions', 'NNS'],
-    ],
-    [
-      ['root', -1, 1],
-      ['nsubj', 1, 0],
-      ['det', 3, 2],
-      ['obj', 1, 3],
-      ['mark', 5, 4],
-      ['ccomp', 1, 5],
-      ['det', 8, 6],
-      ['amod', 8, 7],
-      ['obj', 5, 8],
-      ['case', 11, 9],
-      ['det', 11, 10],
-      ['obl:without', 5, 11],
-    ],
+  const proposing = tagged(
+    'I/PRP have/VBP a/DT proposal/NN to/TO extend/VB the/DT current/JJ agreement/NN without/IN any/DT preconditions/NNS',
+    'root -1 1, nsubj 1 0, det 3 2, obj 1 3, mark 5 4, ccomp 1 5, det 8 6, amod 8 7, obj 5 8, case 11 9, det 11 10, obl:without 5 11',
   );
   proposing.g.tokens[7].ner = 'DATE';
 
@@ -257,37 +135,9 @@ describe('proposal wordings read off the parse', () => {
   });
 
   // "Britain abstained on a United Nations resolution demanding an immediate ceasefire in Gaza"
-  const demanding = sentence(
-    [
-      ['Britain', 'NNP'],
-      ['abstained', 'VBD'],
-      ['on', 'IN'],
-      ['a', 'DT'],
-      ['United', 'NNP'],
-      ['Nations', 'NNP'],
-      ['resolution', 'NN'],
-      ['demanding', 'VBG'],
-      ['an', 'DT'],
-      ['immediate', 'JJ'],
-      ['ceasefire', 'NN'],
-      ['in', 'IN'],
-      ['Gaza', 'NNP'],
-    ],
-    [
-      ['root', -1, 1],
-      ['nsubj', 1, 0],
-      ['case', 6, 2],
-      ['det', 6, 3],
-      ['compound', 5, 4],
-      ['compound', 6, 5],
-      ['obl:on', 1, 6],
-      ['acl', 6, 7],
-      ['det', 10, 8],
-      ['amod', 10, 9],
-      ['obj', 7, 10],
-      ['case', 12, 11],
-      ['nmod:in', 10, 12],
-    ],
+  const demanding = tagged(
+    'Britain/NNP abstained/VBD on/IN a/DT United/NNP Nations/NNP resolution/NN demanding/VBG an/DT immediate/JJ ceasefire/NN in/IN Gaza/NNP',
+    'root -1 1, nsubj 1 0, case 6 2, det 6 3, compound 5 4, compound 6 5, obl:on 1 6, acl 6 7, det 10 8, amod 10 9, obj 7 10, case 12 11, nmod:in 10 12',
   );
 
   demanding.g.tokens[7].lemma = 'demand';
@@ -302,52 +152,16 @@ describe('proposal wordings read off the parse', () => {
   });
 
   // "Russia agreed to an extension of the nuclear treaty"
-  const extension = sentence(
-    [
-      ['Russia', 'NNP'],
-      ['agreed', 'VBD'],
-      ['to', 'IN'],
-      ['an', 'DT'],
-      ['extension', 'NN'],
-      ['of', 'IN'],
-      ['the', 'DT'],
-      ['nuclear', 'JJ'],
-      ['treaty', 'NN'],
-    ],
-    [
-      ['root', -1, 1],
-      ['nsubj', 1, 0],
-      ['case', 4, 2],
-      ['det', 4, 3],
-      ['obl:to', 1, 4],
-      ['case', 8, 5],
-      ['det', 8, 6],
-      ['amod', 8, 7],
-      ['nmod:of', 4, 8],
-    ],
+  const extension = tagged(
+    'Russia/NNP agreed/VBD to/IN an/DT extension/NN of/IN the/DT nuclear/JJ treaty/NN',
+    'root -1 1, nsubj 1 0, case 4 2, det 4 3, obl:to 1 4, case 8 5, det 8 6, amod 8 7, nmod:of 4 8',
   );
 
   it('names the proposal an act is on ("the launch of accession talks with Ukraine") by the proposal', () => {
     // "the launch of accession talks with Ukraine"
-    const { g, text } = sentence(
-      [
-        ['the', 'DT'],
-        ['launch', 'NN'],
-        ['of', 'IN'],
-        ['accession', 'NN'],
-        ['talks', 'NNS'],
-        ['with', 'IN'],
-        ['Ukraine', 'NNP'],
-      ],
-      [
-        ['root', -1, 1],
-        ['det', 1, 0],
-        ['case', 4, 2],
-        ['compound', 4, 3],
-        ['nmod:of', 1, 4],
-        ['case', 6, 5],
-        ['nmod:with', 4, 6],
-      ],
+    const { g, text } = tagged(
+      'the/DT launch/NN of/IN accession/NN talks/NNS with/IN Ukraine/NNP',
+      'root -1 1, det 1 0, case 4 2, compound 4 3, nmod:of 1 4, case 6 5, nmod:with 4 6',
     );
     g.tokens[4].lemma = 'talk';
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'Accession talks with Ukraine' });
@@ -359,25 +173,9 @@ describe('proposal wordings read off the parse', () => {
   });
 
   it('names the object of a proposed act with what follows it, its determiners kept ("an end to the Korean War")', () => {
-    const { g, text } = sentence(
-      [
-        ['declare', 'VB'],
-        ['an', 'DT'],
-        ['end', 'NN'],
-        ['to', 'IN'],
-        ['the', 'DT'],
-        ['Korean', 'NNP'],
-        ['War', 'NNP'],
-      ],
-      [
-        ['root', -1, 0],
-        ['det', 2, 1],
-        ['obj', 0, 2],
-        ['case', 6, 3],
-        ['det', 6, 4],
-        ['compound', 6, 5],
-        ['nmod:to', 2, 6],
-      ],
+    const { g, text } = tagged(
+      'declare/VB an/DT end/NN to/IN the/DT Korean/NNP War/NNP',
+      'root -1 0, det 2 1, obj 0 2, case 6 3, det 6 4, compound 6 5, nmod:to 2 6',
     );
     expect(reshapeWording(g, text, 0, text.length)).toMatchObject({ keep: true, name: 'End to the Korean War' });
   });
@@ -529,26 +327,9 @@ describe('who holds what a cue says, read off the parse', () => {
   };
 
   // "Washington urged Hamas to accept the deal"
-  const urged = sentence(
-    [
-      ['Washington', 'NNP'],
-      ['urged', 'VBD'],
-      ['Hamas', 'NNP'],
-      ['to', 'TO'],
-      ['accept', 'VB'],
-      ['the', 'DT'],
-      ['deal', 'NN'],
-    ],
-    [
-      ['root', -1, 1],
-      ['nsubj', 1, 0],
-      ['obj', 1, 2],
-      ['mark', 4, 3],
-      ['xcomp', 1, 4],
-      ['nsubj:xsubj', 4, 2],
-      ['det', 6, 5],
-      ['obj', 4, 6],
-    ],
+  const urged = tagged(
+    'Washington/NNP urged/VBD Hamas/NNP to/TO accept/VB the/DT deal/NN',
+    'root -1 1, nsubj 1 0, obj 1 2, mark 4 3, xcomp 1 4, nsubj:xsubj 4 2, det 6 5, obj 4 6',
   );
   urged.g.tokens[1].lemma = 'urge';
 
@@ -563,27 +344,9 @@ describe('who holds what a cue says, read off the parse', () => {
   });
 
   // "Hamas should accept the deal , Israel said"
-  const should = sentence(
-    [
-      ['Hamas', 'NNP'],
-      ['should', 'MD'],
-      ['accept', 'VB'],
-      ['the', 'DT'],
-      ['deal', 'NN'],
-      [',', ','],
-      ['Israel', 'NNP'],
-      ['said', 'VBD'],
-    ],
-    [
-      ['root', -1, 7],
-      ['ccomp', 7, 2],
-      ['nsubj', 2, 0],
-      ['aux', 2, 1],
-      ['det', 4, 3],
-      ['obj', 2, 4],
-      ['punct', 7, 5],
-      ['nsubj', 7, 6],
-    ],
+  const should = tagged(
+    'Hamas/NNP should/MD accept/VB the/DT deal/NN ,/, Israel/NNP said/VBD',
+    'root -1 7, ccomp 7 2, nsubj 2 0, aux 2 1, det 4 3, obj 2 4, punct 7 5, nsubj 7 6',
   );
   should.g.tokens[7].lemma = 'say';
 
@@ -609,33 +372,9 @@ describe('who holds what a cue says, read off the parse', () => {
   });
 
   // "Japan said another summit with the United States would be pointless"
-  const pointless = sentence(
-    [
-      ['Japan', 'NNP'],
-      ['said', 'VBD'],
-      ['another', 'DT'],
-      ['summit', 'NN'],
-      ['with', 'IN'],
-      ['the', 'DT'],
-      ['United', 'NNP'],
-      ['States', 'NNP'],
-      ['would', 'MD'],
-      ['be', 'VB'],
-      ['pointless', 'JJ'],
-    ],
-    [
-      ['root', -1, 1],
-      ['nsubj', 1, 0],
-      ['ccomp', 1, 10],
-      ['det', 3, 2],
-      ['nsubj', 10, 3],
-      ['case', 7, 4],
-      ['det', 7, 5],
-      ['compound', 7, 6],
-      ['nmod:with', 3, 7],
-      ['aux', 10, 8],
-      ['cop', 10, 9],
-    ],
+  const pointless = tagged(
+    'Japan/NNP said/VBD another/DT summit/NN with/IN the/DT United/NNP States/NNP would/MD be/VB pointless/JJ',
+    'root -1 1, nsubj 1 0, ccomp 1 10, det 3 2, nsubj 10 3, case 7 4, det 7 5, compound 7 6, nmod:with 3 7, aux 10 8, cop 10 9',
   );
   pointless.g.tokens[1].lemma = 'say';
 
