@@ -297,6 +297,27 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
   return idx;
 }
 
+/** A proposal this article puts forward under `name`, first said at [start, end): nothing known of it yet. */
+function newRecord(name: string, start: number, end: number, confidence: number): ProposalRecord {
+  return {
+    id: slugify(name),
+    name,
+    aliases: new Set(),
+    proposedById: null,
+    proposerId: null,
+    proposedOn: null,
+    known: false,
+    confidence,
+    evidenceStart: start,
+    evidenceEnd: end,
+    keySets: [],
+    allKeys: new Set(),
+    head: null,
+    parties: new Set(),
+    mentioned: true,
+  };
+}
+
 /** Words by which an article calls an organisation it has named: "the alliance" (NATO), "the bloc" (the EU). */
 const ORG_DESCRIPTORS = new Set(['alliance', 'bloc', 'union', 'organisation', 'organization', 'grouping'].map(stem));
 
@@ -1912,21 +1933,11 @@ export function buildProposals(
     if (!rec && !joining) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {
       rec = {
-        id: slugify(accession ?? raw.name),
-        name: accession ?? raw.name,
-        aliases: new Set(),
+        ...newRecord(accession ?? raw.name, raw.start, raw.end, CUE_ARGUMENTS.has(raw.pattern) ? 0.5 : 0.7),
         proposedById,
         proposerId: speaker?.personId ?? null,
         proposedOn,
-        known: false,
-        confidence: CUE_ARGUMENTS.has(raw.pattern) ? 0.5 : 0.7,
-        evidenceStart: raw.start,
-        evidenceEnd: raw.end,
-        keySets: [],
-        allKeys: new Set(),
         head,
-        parties: new Set(),
-        mentioned: true,
       };
       // one name however it is spelled: "Cease-fire proposal" is the "Ceasefire proposal" held
       const same = sameName(rec.id);
@@ -2071,21 +2082,11 @@ export function buildProposals(
     if (!rec && joining?.org) {
       const name = `${joining.state.name}'s ${joining.org.name} accession`;
       rec = {
-        id: slugify(name),
-        name,
-        aliases: new Set(),
-        proposedById: null,
-        proposerId: null,
-        proposedOn: null,
-        known: false,
-        confidence: 0.7,
-        evidenceStart: np.start,
-        evidenceEnd: np.end,
+        ...newRecord(name, np.start, np.end, 0.7),
         keySets: [keys],
         allKeys: new Set(keys),
         head: headOf(keys),
         parties: new Set(partiesOf(units)),
-        mentioned: true,
       };
       records.set(rec.id, rec);
       noteAccession(joining.state.id, rec);
@@ -2105,6 +2106,9 @@ export function buildProposals(
   // the heads the article has introduced with "a"/"an" so far ("passed a resolution on Wednesday calling on Iran"):
   // its own, whether or not its name was read; "the resolution" after it is never another article's
   const introducedHeads = new Set<string>();
+  let firstOrganisationEnd = Infinity;
+  for (const m of actors.mentions)
+    if (m.kind === 'ORGANIZATION') firstOrganisationEnd = Math.min(firstOrganisationEnd, m.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.key === 'a' || t.key === 'an' || t.key === 'another')
@@ -2139,7 +2143,7 @@ export function buildProposals(
       if (h > i + 1 && FOR_JOURNALISTS.has(tokens[h - 1].key)) break;
       const st = stem(tokens[h].key);
       // "the alliance", "the bloc" after NATO or the EU was named: the organisation, not a proposal
-      if (ORG_DESCRIPTORS.has(st) && actors.mentions.some((m) => m.kind === 'ORGANIZATION' && m.end <= t.start)) break;
+      if (ORG_DESCRIPTORS.has(st) && firstOrganisationEnd <= t.start) break;
       if (covered(t.start, tokens[h].end) || (tokens[h + 1]?.key === 'to' && ANAPHOR_ANY.has(st))) break;
       // "the proposal by Lopez"
       let by: ActorMention | null = null;
