@@ -9,6 +9,7 @@ import { AppModule } from '../src/app.module.js';
 import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { extractArticle, parseTextFile } from '../src/extraction/index.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
+import { Neo4jService } from '../src/neo4j/neo4j.service.js';
 import { syntheticArticle } from './extraction.js';
 import { runAs } from '../src/common/operation-context.js';
 
@@ -42,6 +43,10 @@ export interface IngestBenchResult {
   concurrency: number;
   /** What read the articles in the pipeline runs ('corenlp 4.5', 'patterns', or both). */
   extractors: string[];
+  /** Statements sent to Neo4j per article with one client: in write transactions, as reads, and write transactions. */
+  statementsPerArticle: { write: number; read: number; writeTransactions: number };
+  /** Mean milliseconds per article of each stage with one client, and of the whole ingest (reads before and after included). */
+  sequentialStagesMs: { parse: number; extract: number; write: number; total: number };
   /** Mean milliseconds per article of each stage, with C clients: parse, extraction, write transaction. */
   stagesMs: { parse: number; extract: number; write: number };
   /** Where the texts came from: generated, or a folder of real articles. */
@@ -105,14 +110,27 @@ export async function measureIngest(
     if (done % Math.max(1, Math.floor(total / 10)) === 0 || done === total)
       process.stderr.write(`  ${label}: ${done}/${total}\r`);
   };
-  // Whole pipeline, one client: the first n texts.
+  // Whole pipeline, one client: the first n texts, with the statements each sends to Neo4j.
+  const stats = app.get(Neo4jService).stats;
+  const sent = () => ({
+    write: stats.statements.write,
+    read: stats.statements.read,
+    tx: stats.transactions.write.committed,
+  });
+  const sent0 = sent();
+  const sequential = { parse: 0, extract: 0, write: 0 };
   t0 = performance.now();
   let done = 0;
   for (const a of articles.slice(0, n)) {
-    extractors.add((await ingest.ingest(a)).extractor);
+    const outcome = await ingest.ingest(a);
+    extractors.add(outcome.extractor);
+    sequential.parse += outcome.timings.parseMs;
+    sequential.extract += outcome.timings.extractMs;
+    sequential.write += outcome.timings.writeMs;
     progress('sequential', ++done, n);
   }
   const sequentialSeconds = (performance.now() - t0) / 1000;
+  const sent1 = sent();
   process.stderr.write('\n');
 
   // Whole pipeline, C clients at once: the next n texts.
@@ -145,6 +163,17 @@ export async function measureIngest(
     pipelineConcurrentArticlesPerSec: Number((n / concurrentSeconds).toFixed(1)),
     concurrency,
     extractors: [...extractors].sort(),
+    statementsPerArticle: {
+      write: round1((sent1.write - sent0.write) / n),
+      read: round1((sent1.read - sent0.read) / n),
+      writeTransactions: round1((sent1.tx - sent0.tx) / n),
+    },
+    sequentialStagesMs: {
+      parse: round1(sequential.parse / n),
+      extract: round1(sequential.extract / n),
+      write: round1(sequential.write / n),
+      total: round1((sequentialSeconds * 1000) / n),
+    },
     stagesMs: {
       parse: Number((stages.parse / n).toFixed(1)),
       extract: Number((stages.extract / n).toFixed(1)),
@@ -186,4 +215,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
 }

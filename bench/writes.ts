@@ -21,8 +21,9 @@ import type { WriteResult } from './support/report.js';
  *  - stances with evidence through StanceWriter (GraphWrite.writeStances) against a bare
  *    UNWIND ... MERGE of the same rows (cypher/bench/bare-*.cypher), each in
  *    one transaction per batch, sequentially; after a set through each path
- *    to warm up, four disjoint sets of rows in the order ours, bare, bare,
- *    ours, so the graph's growth favours neither.
+ *    to warm up, `rounds` times four disjoint sets of rows in the order ours,
+ *    bare, bare, ours, so the graph's growth favours neither (and noise from
+ *    a shared machine spreads over both).
  * Rows are prepared (validated, ids computed) before the clock starts: what
  * is timed is the database work of each path.
  */
@@ -32,11 +33,12 @@ async function main(): Promise<void> {
   const batch = args.count('batch', 1000);
   const articles = args.count('articles', 300);
   const concurrency = args.count('concurrency', 4);
+  const rounds = args.count('write-rounds', 3);
   process.env.STANCE_LOAD_DEMO = 'false';
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     const ingest = await measureIngest(app, articles, concurrency);
-    const writes = await measureStanceWrites(app, rows, batch);
+    const writes = await measureStanceWrites(app, rows, batch, rounds);
     const result: WriteResult = {
       ...writes,
       articlesPerSec: ingest.pipelineArticlesPerSec,
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
       concurrency,
       extractionArticlesPerSec: ingest.extractionArticlesPerSec,
       extractionArticlesPerCpuSec: ingest.extractionArticlesPerCpuSec,
+      statementsPerArticle: ingest.statementsPerArticle,
+      sequentialStagesMs: ingest.sequentialStagesMs,
     };
     console.log(JSON.stringify(result));
   } finally {
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function measureStanceWrites(app: INestApplicationContext, rows: number, batchSize: number) {
+async function measureStanceWrites(app: INestApplicationContext, rows: number, batchSize: number, rounds: number) {
   // A set holds several batches, however small the run (the tiny CI run writes a few hundred rows).
   const batch = Math.min(batchSize, Math.max(50, Math.floor(rows / 4)));
   const neo4j = app.get(Neo4jService);
@@ -59,17 +63,18 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
   const writer = app.get(StanceWriter);
   const articles = app.get(ArticlesService);
   // Regions of their own (1000 on): new rows in any database, the tiny run's included.
-  const plan = syntheticPlan(6 * rows, 1000);
+  const setCount = 2 + 4 * rounds;
+  const plan = syntheticPlan(setCount * rows, 1000);
   await writeEntities(app, plan);
 
-  // Six disjoint sets of about `rows` stances (whole proposals), prepared up
-  // front: two to warm the server's JIT and caches on both paths, four timed.
-  const sets: PreparedBatch[][] = [[], [], [], [], [], []];
-  const sizes = [0, 0, 0, 0, 0, 0];
+  // Disjoint sets of about `rows` stances (whole proposals), prepared up
+  // front: two to warm the server's JIT and caches on both paths, four a round timed.
+  const sets: PreparedBatch[][] = Array.from({ length: setCount }, () => []);
+  const sizes: number[] = Array.from({ length: setCount }, () => 0);
   let k = 0;
   const proposals: SyntheticProposal[] = [...plan.proposals()];
   for (const group of batchesOf(proposals, batch)) {
-    if (sizes[k] >= rows && k < 5) k += 1;
+    if (sizes[k] >= rows && k < setCount - 1) k += 1;
     const prepared = prepareBatch(app.get(RecordingService), articles, group);
     sets[k].push(prepared);
     sizes[k] += prepared.stances;
@@ -117,20 +122,31 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
   await ours(sets[0]);
   await bare(sets[1]);
   spent.clear();
-  const t = [
-    await time(() => ours(sets[2])),
-    await time(() => bare(sets[3])),
-    await time(() => bare(sets[4])),
-    await time(() => ours(sets[5])),
-  ];
-  process.stderr.write(
-    `  writes: ours ${sizes[2]} rows in ${t[0].toFixed(1)} s, bare ${sizes[3]} in ${t[1].toFixed(1)} s, bare ${sizes[4]} in ${t[2].toFixed(1)} s, ours ${sizes[5]} in ${t[3].toFixed(1)} s\n`,
-  );
-  const oursRowsPerSec = (sizes[2] + sizes[5]) / (t[0] + t[3]);
-  const bareRowsPerSec = (sizes[3] + sizes[4]) / (t[1] + t[2]);
-  const oursSeconds = t[0] + t[3];
+  // Each round: ours, bare, bare, ours.
+  let oursRows = 0;
+  let bareRows = 0;
+  let oursSeconds = 0;
+  let bareSeconds = 0;
+  for (let r = 0; r < rounds; r++) {
+    const at = 2 + 4 * r;
+    const t = [
+      await time(() => ours(sets[at])),
+      await time(() => bare(sets[at + 1])),
+      await time(() => bare(sets[at + 2])),
+      await time(() => ours(sets[at + 3])),
+    ];
+    process.stderr.write(
+      `  writes, round ${r + 1} of ${rounds}: ours ${sizes[at]} rows in ${t[0].toFixed(1)} s, bare ${sizes[at + 1]} in ${t[1].toFixed(1)} s, bare ${sizes[at + 2]} in ${t[2].toFixed(1)} s, ours ${sizes[at + 3]} in ${t[3].toFixed(1)} s\n`,
+    );
+    oursRows += sizes[at] + sizes[at + 3];
+    bareRows += sizes[at + 1] + sizes[at + 2];
+    oursSeconds += t[0] + t[3];
+    bareSeconds += t[1] + t[2];
+  }
+  const oursRowsPerSec = oursRows / oursSeconds;
+  const bareRowsPerSec = bareRows / bareSeconds;
   return {
-    rows: sizes[2] + sizes[5],
+    rows: oursRows,
     batch,
     oursRowsPerSec: Math.round(oursRowsPerSec),
     bareRowsPerSec: Math.round(bareRowsPerSec),
@@ -141,7 +157,7 @@ async function measureStanceWrites(app: INestApplicationContext, rows: number, b
       .map(([statement, ms]) => ({
         statement,
         ms: Math.round(ms),
-        share: Math.round((ms / 1000 / (statement.startsWith('bench/') ? t[1] + t[2] : oursSeconds)) * 100) / 100,
+        share: Math.round((ms / 1000 / (statement.startsWith('bench/') ? bareSeconds : oursSeconds)) * 100) / 100,
       })),
   };
 }

@@ -38,6 +38,10 @@ export interface WriteResult {
   concurrency: number;
   extractionArticlesPerSec: number;
   extractionArticlesPerCpuSec: number;
+  /** Statements ingestion sends to Neo4j per article (one client): in its write transaction, and as reads. */
+  statementsPerArticle?: { write: number; read: number; writeTransactions: number };
+  /** Milliseconds per article with one client: parse, extraction, the write transaction, and the whole ingest. */
+  sequentialStagesMs?: { parse: number; extract: number; write: number; total: number };
   /** Where our write path spends its time: each statement writeBatch runs, and its share of the time. */
   writeBatchStatements?: Array<{ statement: string; ms: number; share: number }>;
 }
@@ -167,6 +171,12 @@ export function formatReport(r: BenchReport): string {
       `| the same rows, bare UNWIND ... MERGE | ${fmt(w.bareRowsPerSec)} rows/s |`,
       `| ours ÷ bare (target ≥ ${TARGET.writes}) | ${(w.ratio ?? NaN).toFixed(2)} ${mark(w.ratio >= TARGET.writes)} |`,
       `| ingestArticle, whole pipeline, 1 client / ${w.concurrency} clients | ${fmt(w.articlesPerSec)} / ${fmt(w.articlesPerSecConcurrent)} articles/s |`,
+      ...(w.statementsPerArticle && w.sequentialStagesMs
+        ? [
+            `| ingestArticle, statements per article: in its write transaction / reads | ${fmt(w.statementsPerArticle.write)} / ${fmt(w.statementsPerArticle.read)} |`,
+            `| ingestArticle, ms per article (1 client): parse / extraction / write transaction / whole | ${fmt(w.sequentialStagesMs.parse)} / ${fmt(w.sequentialStagesMs.extract)} / ${fmt(w.sequentialStagesMs.write)} / ${fmt(w.sequentialStagesMs.total)} |`,
+          ]
+        : []),
       `| extraction alone, per core (by its thread's CPU time; by wall clock ${fmt(w.extractionArticlesPerSec)}) (target ≥ ${TARGET.extraction}) | ${fmt(w.extractionArticlesPerCpuSec)} articles/s ${mark(w.extractionArticlesPerCpuSec >= TARGET.extraction)} |`,
       '',
     );

@@ -29,10 +29,6 @@ export class ArticlesRepository {
     return row?.text ?? null;
   }
 
-  findByIdsIn(tx: TxRunner, ids: readonly string[]): Promise<ArticleRow[]> {
-    return tx.run<ArticleRow>(this.q.findByIds, { ids });
-  }
-
   /** Inside a caller's transaction: articles are written with the stances they back. */
   async upsert(tx: TxRunner, rows: ArticleWrite[]): Promise<void> {
     if (rows.length > 0) await tx.run(this.q.upsert, { rows });

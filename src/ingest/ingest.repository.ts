@@ -25,12 +25,16 @@ export interface ReportStance {
   statedOn: string | null;
 }
 
+/** What ingestion finds before it writes an article (ingest/claim). */
+export interface Claim {
+  exists: boolean;
+  sameText: string | null;
+  candidates: Array<{ id: string; signature: number[] | null }>;
+}
+
 @Injectable()
 export class IngestRepository {
-  private readonly q: Record<
-    'knownEntities' | 'feedback' | 'knownCues' | 'lockBands' | 'findByHash' | 'nearCandidates' | 'reportStances',
-    string
-  >;
+  private readonly q: Record<'knownEntities' | 'feedback' | 'knownCues' | 'claim' | 'reportStances', string>;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -40,9 +44,7 @@ export class IngestRepository {
       knownEntities: 'ingest/known-entities',
       feedback: 'ingest/feedback',
       knownCues: 'ingest/known-cues',
-      lockBands: 'ingest/lock-bands',
-      findByHash: 'ingest/find-by-hash',
-      nearCandidates: 'ingest/near-candidates',
+      claim: 'ingest/claim',
       reportStances: 'ingest/report-stances',
     });
   }
@@ -63,17 +65,14 @@ export class IngestRepository {
   }
 
   /** Serialises the ingests of texts that share a band (see ingest/lock-bands.cypher); held until the transaction ends. */
-  async lockBands(tx: TxRunner, bands: string[]): Promise<void> {
-    await tx.run(this.q.lockBands, { bands });
-  }
-
-  async findByHash(tx: TxRunner, textHash: string): Promise<string | null> {
-    const [row] = await tx.run<{ id: string }>(this.q.findByHash, { textHash });
-    return row?.id ?? null;
-  }
-
-  nearCandidates(tx: TxRunner, bands: string[]): Promise<Array<{ id: string; signature: number[] | null }>> {
-    return tx.run(this.q.nearCandidates, { bands });
+  /**
+   * Locks the text's LSH bands for the rest of the transaction, then says
+   * whether the article is stored already, which article has exactly this
+   * text, and (when none does) the articles sharing most bands with it.
+   */
+  async claim(tx: TxRunner, article: { articleId: string; textHash: string; bands: string[] }): Promise<Claim> {
+    const [row] = await tx.run<Claim>(this.q.claim, article);
+    return row;
   }
 
   reportStances(tx: TxRunner, articleId: string): Promise<ReportStance[]> {

@@ -4,7 +4,6 @@ import { APP_CONFIG, type AppConfig } from '../common/config/config.js';
 import { badInput } from '../common/errors/error-code.js';
 import { evidenceKey, shortHash, stanceId } from '../common/ids.js';
 import { LIMITS, nameKeysOf, optionalHttpUrl, optionalIsoDate, optionalText } from '../common/validation.js';
-import { TxRunner } from '../neo4j/neo4j.service.js';
 import { StancesService } from '../stances/stances.service.js';
 import { GraphWrite, StanceWriter } from '../recording/stance-writer.js';
 import {
@@ -20,7 +19,7 @@ import {
 import type { ActorWrite } from '../graph/actor.row.js';
 import type { ProposalWrite } from '../graph/proposal.row.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
-import { IngestRepository, ReportStance } from './ingest.repository.js';
+import { Claim, IngestRepository, ReportStance } from './ingest.repository.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { ParserService } from './parser.service.js';
 import { bandKeys } from './lsh.js';
@@ -218,10 +217,8 @@ export class IngestService {
     // The same or a similar text ingested meanwhile shares these bands: wait
     // for it to commit before looking for it.
     const bands = bandKeys(x.signature);
-    await this.repository.lockBands(tx, bands);
-    const sameText = await this.repository.findByHash(tx, x.textHash);
-    const existing = await write.findArticles([articleId]);
-    if (existing.length > 0) {
+    const claim = await this.repository.claim(tx, { articleId, textHash: x.textHash, bands });
+    if (claim.exists) {
       return {
         articleId,
         duplicate: true,
@@ -233,7 +230,9 @@ export class IngestService {
       };
     }
 
-    const report = sameText ? { id: sameText, similarity: 1 } : await this.nearestReport(tx, x.signature, bands);
+    const report = claim.sameText
+      ? { id: claim.sameText, similarity: 1 }
+      : nearestReport(x.signature, claim.candidates);
 
     await write.upsertArticles([
       {
@@ -270,20 +269,20 @@ export class IngestService {
       unmatched,
     };
   }
+}
 
-  private async nearestReport(
-    tx: TxRunner,
-    signature: number[],
-    bands: string[],
-  ): Promise<{ id: string; similarity: number } | null> {
-    let best: { id: string; similarity: number } | null = null;
-    for (const c of await this.repository.nearCandidates(tx, bands)) {
-      const similarity = jaccardEstimate(signature, c.signature ?? []);
-      if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity))
-        best = { id: c.id, similarity };
-    }
-    return best;
+/** The stored article most like this text (by MinHash), when it is at least NEAR_DUPLICATE_THRESHOLD alike. */
+function nearestReport(
+  signature: number[],
+  candidates: Claim['candidates'],
+): { id: string; similarity: number } | null {
+  let best: { id: string; similarity: number } | null = null;
+  for (const c of candidates) {
+    const similarity = jaccardEstimate(signature, c.signature ?? []);
+    if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity))
+      best = { id: c.id, similarity };
   }
+  return best;
 }
 
 /** Whether an extraction met an actor, proposal or spelling the gazetteer lacks. */

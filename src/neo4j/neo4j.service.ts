@@ -47,6 +47,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   readonly stats: Neo4jStats = {
     transactions: { read: { committed: 0, failed: 0 }, write: { committed: 0, failed: 0 } },
     retries: { read: 0, write: 0 },
+    statements: { read: 0, write: 0 },
   };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -82,6 +83,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) this.stats.retries.read += 1;
       try {
+        this.stats.statements.read += 1;
         const rows = await this.withSession('READ', async (session) => {
           const result = await session.run(cypher, params, this.txConfig());
           return result.records.map((r) => recordToObject<T>(r));
@@ -214,6 +216,7 @@ export class Neo4jService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async rows<T>(tx: ManagedTransaction, cypher: string, params: Params): Promise<T[]> {
+    this.stats.statements.write += 1;
     const result = await tx.run(cypher, params);
     return result.records.map((r) => recordToObject<T>(r));
   }
@@ -249,6 +252,8 @@ const BAD_BOOKMARK = /^Neo\.ClientError\.Transaction\.InvalidBookmark/;
 export interface Neo4jStats {
   transactions: Record<'read' | 'write', { committed: number; failed: number }>;
   retries: Record<'read' | 'write', number>;
+  /** Statements sent (each a round trip), by the mode of the transaction they ran in, retried attempts included. */
+  statements: Record<'read' | 'write', number>;
 }
 
 export interface TxRunner {

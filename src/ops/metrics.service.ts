@@ -83,6 +83,16 @@ export class MetricsService {
         for (const mode of ['read', 'write'] as const) this.inc({ mode }, neo4j.stats.retries[mode]);
       },
     });
+    new Counter({
+      name: 'stance_neo4j_statements_total',
+      help: 'Cypher statements sent to Neo4j (one round trip each), by the mode of their transaction',
+      labelNames: ['mode'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const mode of ['read', 'write'] as const) this.inc({ mode }, neo4j.stats.statements[mode]);
+      },
+    });
     new Gauge({
       name: 'stance_http_requests_in_flight',
       help: 'HTTP requests being served',

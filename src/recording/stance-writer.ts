@@ -24,6 +24,7 @@ import {
   type CueCandidateRow,
   type Decision,
   type DecisionCheck,
+  type MissingRefs,
   type UndoneBatch,
 } from '../stances/stances.repository.js';
 
@@ -84,33 +85,33 @@ export class GraphWrite {
     return this.r.articles.upsert(this.tx, rows);
   }
 
-  findArticles(ids: readonly string[]) {
-    return this.r.articles.findByIdsIn(this.tx, ids);
-  }
-
   linkSameReport(articleId: string, reportId: string): Promise<void> {
     return this.r.articles.linkSameReport(this.tx, articleId, reportId);
   }
 
   /** Fails with NOT_FOUND, writing nothing, when an actor or proposal named is not in the graph. */
   async requireRefs(refs: { actorIds: string[]; proposalIds: string[]; stanceIds?: string[] }): Promise<string[]> {
-    const missing = await this.r.stances.missingRefs(this.tx, refs);
-    if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
-    if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
-    return missing.missingStances;
+    return refused(await this.r.stances.missingRefs(this.tx, refs));
   }
 
-  /** Stances (with their evidence; the articles written before), checked against the graph first. */
+  /**
+   * Stances (with their evidence; the articles written before), checked
+   * against the graph in the same statement: NOT_FOUND, nothing written,
+   * when an actor or proposal they name is not there.
+   */
   async writeStances(stances: StanceWrite[]): Promise<void> {
     if (stances.length === 0) return;
-    const created = await this.requireRefs({
+    await this.record(stances);
+    await this.relink(pairsOf(stances));
+  }
+
+  private async record(stances: StanceWrite[]): Promise<void> {
+    const refs = {
       actorIds: unique(stances.flatMap((s) => [s.actorId, ...(s.speakerId ? [s.speakerId] : [])])),
       proposalIds: unique(stances.map((s) => s.proposalId)),
       stanceIds: unique(stances.map((s) => s.id)),
-    });
-    await this.r.stances.record(this.tx, stances);
-    this.changes.created.push(...created);
-    await this.relink(pairsOf(stances));
+    };
+    this.changes.created.push(...refused(await this.r.stances.record(this.tx, stances, refs)));
   }
 
   /**
@@ -143,8 +144,7 @@ export class GraphWrite {
     to: StanceWrite,
     amendment: Omit<AmendmentWrite, 'fromId' | 'toId' | 'speakerId'>,
   ): Promise<void> {
-    if (to.id === from.id) await this.r.stances.record(this.tx, [to]);
-    else await this.writeStances([to]);
+    await this.record([to]);
     await this.r.stances.amend(this.tx, { ...amendment, fromId: from.id, toId: to.id, speakerId: to.speakerId });
     await this.relink(uniquePairs([from, to]));
     this.changes.reviewed.push(from.id, to.id);
@@ -217,13 +217,10 @@ export class GraphWrite {
     if (pairs.length === 0) return;
     const chains = await this.r.shifts.chains(this.tx, pairs);
     const current = new Map(chains.map((c) => [pairKey(c), currentOf(c.stances)]));
-    await this.r.stances.refreshCurrent(
+    const plans = chains.map((c) => planChain(c.stances));
+    await this.r.shifts.rewrite(
       this.tx,
       pairs.map((p) => ({ actorId: p.actorId, proposalId: p.proposalId, stanceId: current.get(pairKey(p)) ?? null })),
-    );
-    const plans = chains.map((c) => planChain(c.stances));
-    await this.r.shifts.relink(
-      this.tx,
       plans.flatMap((p) => p.writes),
     );
     this.changes.shifted.push(...plans.flatMap((p) => p.shifted));
@@ -353,4 +350,11 @@ function currentOf(chain: readonly ChainStance[]): string | null {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** The ids that did not exist before, once no actor or proposal named is missing (else NOT_FOUND). */
+function refused(missing: Pick<MissingRefs, 'missingActors' | 'missingProposals' | 'missingStances'>): string[] {
+  if (missing.missingActors.length > 0) throw notFound('actor', missing.missingActors.join('", "'));
+  if (missing.missingProposals.length > 0) throw notFound('proposal', missing.missingProposals.join('", "'));
+  return missing.missingStances;
 }

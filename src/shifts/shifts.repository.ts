@@ -18,7 +18,7 @@ export interface ShiftQuery {
 @Injectable()
 export class ShiftsRepository {
   private readonly q: Record<
-    'chains' | 'relink' | 'unlinkedPairs' | 'page' | 'count' | 'byActors' | 'ofStances',
+    'chains' | 'rewrite' | 'unlinkedPairs' | 'page' | 'count' | 'byActors' | 'ofStances',
     string
   >;
 
@@ -28,7 +28,7 @@ export class ShiftsRepository {
   ) {
     this.q = cypher.load({
       chains: 'shifts/chains',
-      relink: 'shifts/relink',
+      rewrite: 'shifts/rewrite',
       unlinkedPairs: 'shifts/unlinked-pairs',
       page: 'shifts/page',
       count: 'shifts/count',
@@ -41,8 +41,9 @@ export class ShiftsRepository {
     return tx.run(this.q.chains, { pairs, liveStatuses: LIVE_STATUSES });
   }
 
-  async relink(tx: TxRunner, rows: LinkWrite[]): Promise<void> {
-    if (rows.length > 0) await tx.run(this.q.relink, { rows });
+  /** The pairs' current-stance edges (stanceId null: none) and the SUPERSEDES links planned, in one statement. */
+  async rewrite(tx: TxRunner, pairs: Array<Pair & { stanceId: string | null }>, links: LinkWrite[]): Promise<void> {
+    if (pairs.length > 0 || links.length > 0) await tx.run(this.q.rewrite, { pairs, links });
   }
 
   unlinkedPairs(tx: TxRunner, limit: number): Promise<Pair[]> {

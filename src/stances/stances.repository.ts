@@ -116,7 +116,6 @@ export class StancesRepository {
   private readonly q: Record<
     | 'checkRefs'
     | 'record'
-    | 'refreshCurrent'
     | 'setStatus'
     | 'findByIds'
     | 'page'
@@ -143,7 +142,6 @@ export class StancesRepository {
     this.q = cypher.load({
       checkRefs: 'stances/check-refs',
       record: 'stances/record',
-      refreshCurrent: 'stances/refresh-current',
       setStatus: 'stances/set-status',
       findByIds: 'stances/find-by-ids',
       page: 'stances/page',
@@ -171,13 +169,24 @@ export class StancesRepository {
     return row;
   }
 
-  async record(tx: TxRunner, rows: StanceWrite[]): Promise<void> {
-    if (rows.length > 0) await tx.run(this.q.record, { rows });
-  }
-
-  /** Points each pair's current-stance edge at its stance (stanceId null: no edge). */
-  async refreshCurrent(tx: TxRunner, pairs: Array<Pair & { stanceId: string | null }>): Promise<void> {
-    if (pairs.length > 0) await tx.run(this.q.refreshCurrent, { pairs });
+  /**
+   * Records stances, their references checked in the same statement: when
+   * one is missing nothing is written and it is named in the answer.
+   * `missingStances` are the ids that did not exist before (created now).
+   */
+  async record(
+    tx: TxRunner,
+    rows: StanceWrite[],
+    refs: { actorIds: string[]; proposalIds: string[]; stanceIds: string[] },
+  ): Promise<Omit<MissingRefs, 'missingArticles'>> {
+    const [row] = await tx.run<{ missingActors: string[]; missingProposals: string[]; created: string[] }>(
+      this.q.record,
+      {
+        rows,
+        ...refs,
+      },
+    );
+    return { missingActors: row.missingActors, missingProposals: row.missingProposals, missingStances: row.created };
   }
 
   /** An analyst's decision (stances/set-status); null when there is no such stance. */

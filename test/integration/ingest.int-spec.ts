@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTable, scoreArticles, type GoldFile } from '../../src/extraction/index.js';
+import { Neo4jService } from '../../src/neo4j/neo4j.service.js';
 import { graphFingerprint, resetGraph, startTestApp, TestApp, uniq } from '../support/app.js';
 
 /** The seed articles are read at run time from ../shared/seeds; their text never enters the repository. */
@@ -194,6 +195,26 @@ describe('ingesting articles on a real Neo4j', () => {
     );
     expect(introduced.length).toBeGreaterThan(0);
     expect(introduced.every((i) => i.quote.length > 0)).toBe(true);
+  });
+
+  it('writes a new article in one transaction of seven statements (round trips), reprint checks included', async () => {
+    const stats = t.app.get(Neo4jService).stats;
+    const before = { statements: stats.statements.write, transactions: stats.transactions.write.committed };
+    const res = await t.gql<{ ingestArticle: IngestResult }>(INGEST, {
+      input: {
+        text:
+          'LIMA - Peru on Monday backed a proposal by Chile to set up a joint fund for Andean glaciers, ' +
+          'and Bolivia said it would reject the plan unless Chile pays for it. Ecuador said it was premature.',
+        outlet: 'Round Trip Wire',
+        publishedOn: '2024-06-03',
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ingestArticle.stances.length).toBeGreaterThan(0);
+    // ingest/claim; articles, actors and proposals upserted; stances/record (references checked in it);
+    // shifts/chains; shifts/rewrite (current-stance edges and SUPERSEDES links).
+    expect(stats.statements.write - before.statements).toBe(7);
+    expect(stats.transactions.write.committed - before.transactions).toBe(1);
   });
 
   it('links a draft named in other words days later, and not months later (the gazetteer says when it was introduced)', async () => {
