@@ -19,9 +19,11 @@ import {
   startThrowaway,
   targetEnv,
   tierHome,
+  tierHeap,
   tierPagecache,
   writeMarker,
 } from './support/neo4j-home.js';
+import { neo4jMemory, peakRss, Peaks, rssMb } from './support/memory.js';
 import { profileQuestion, QuestionProfile } from './support/profile.js';
 import { formatReport, updateReadme, type BenchReport, type ReadRow, type WriteResult } from './support/report.js';
 import { post, Served, startOurs, startScript } from './support/servers.js';
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
     reads: [],
     profile: [],
     writes: null,
+    memory: [],
     scale: [],
     agreement: [],
   };
@@ -168,9 +171,13 @@ async function main(): Promise<void> {
           // Every server and the database's caches warm on every question before anything counts.
           log('warming up every question on every server');
           for (const q of qs) for (const v of variants) await load(targetOf(q, servers, v), 10, o.tiny ? 0.3 : 3);
+          // Memory at rest: every server warmed up, no load.
+          const rest = Object.fromEntries(variants.map((v) => [v, rssMb(servers[v]!.process.pid)]));
+          const neo4jRest = rssMb(target.pid);
+          const peaks = new Peaks();
           for (const q of qs) {
             for (const clients of main ? o.clients : [10]) {
-              const results = await measure(q, servers, clients, main ? o.rounds : 1, o, target.pid);
+              const results = await measure(q, servers, clients, main ? o.rounds : 1, o, target.pid, peaks);
               if (main) report.reads.push(readRow(q, clients, results));
               if (clients === 10) {
                 report.scale.push({
@@ -183,6 +190,17 @@ async function main(): Promise<void> {
               }
             }
           }
+          report.memory.push({
+            stances,
+            neo4j: { ...(await neo4jMemory(driver, cypher)), restMb: neo4jRest, peakMb: peaks.get('neo4j') },
+            servers: variants.map((v) => ({
+              variant: v,
+              restMb: rest[v],
+              peakMb: Object.fromEntries(
+                (main ? o.clients : [10]).map((c) => [String(c), peaks.get(`${v} x${c}`)] as const),
+              ),
+            })),
+          });
         } finally {
           await Promise.all(Object.values(servers).map((s) => s.stop()));
         }
@@ -232,7 +250,7 @@ async function main(): Promise<void> {
 async function startTier(stances: number, tiny: boolean): Promise<Neo4jTarget> {
   if (tiny) return startThrowaway('tiny');
   log(`starting the ${tierLabel(stances)} tier's Neo4j (${tierHome(tierLabel(stances))})`);
-  return startHome(tierHome(tierLabel(stances)), { pagecache: tierPagecache(stances) });
+  return startHome(tierHome(tierLabel(stances)), { pagecache: tierPagecache(stances), heap: tierHeap(stances) });
 }
 
 /** Generates the tier's data unless its home says it is complete (data.ts is resumable). */
@@ -342,6 +360,7 @@ async function measure(
   rounds: number,
   o: Options,
   neo4jPid: number | null,
+  peaks: Peaks,
 ) {
   const variants = Object.keys(servers) as Variant[];
   const runs: Partial<Record<Variant, LoadResult[]>> = {};
@@ -351,7 +370,11 @@ async function measure(
       const target = targetOf(q, servers, v);
       await load(target, clients, o.warmup);
       const before = [cpuMs(servers[v]!.process.pid), cpuMs(neo4jPid)];
-      const result = await load(target, clients, o.duration);
+      const { result, peakMb } = await peakRss([servers[v]!.process.pid, neo4jPid], () =>
+        load(target, clients, o.duration),
+      );
+      peaks.note(`${v} x${clients}`, peakMb[0]);
+      peaks.note('neo4j', peakMb[1]);
       const after = [cpuMs(servers[v]!.process.pid), cpuMs(neo4jPid)];
       const c = (cpu[v] ??= { server: 0, neo4j: 0, requests: 0 });
       c.server += (after[0] ?? NaN) - (before[0] ?? NaN);

@@ -23,12 +23,15 @@ export interface Neo4jTarget {
 
 /**
  * Memory for a bench server: the page cache holds the whole store up to the
- * 1M tier (about 2 GB on disk), so reads measure the engine, not the disk.
+ * 1M tier (about 2 GB on disk), so reads measure the engine, not the disk;
+ * the heap is fixed (infra/neo4j/server.sh passes it to the JVM).
  */
-function localConf(pagecache: string): string {
+function localConf(pagecache: string, heap: string): string {
   return [
     '# Written by the bench (bench/support/neo4j-home.ts).',
     `server.memory.pagecache.size=${pagecache}`,
+    `server.memory.heap.initial_size=${heap}`,
+    `server.memory.heap.max_size=${heap}`,
     'db.transaction.timeout=300s',
     '',
   ].join('\n');
@@ -42,10 +45,10 @@ function localConf(pagecache: string): string {
  */
 export async function startHome(
   home: string,
-  options: { throwaway?: boolean; pagecache?: string } = {},
+  options: { throwaway?: boolean; pagecache?: string; heap?: string } = {},
 ): Promise<Neo4jTarget> {
   mkdirSync(home, { recursive: true });
-  writeFileSync(join(home, 'neo4j.local.conf'), localConf(options.pagecache ?? '1g'));
+  writeFileSync(join(home, 'neo4j.local.conf'), localConf(options.pagecache ?? '1g', options.heap ?? '1g'));
   const [bolt, http] = await freePorts(2);
   const env = { ...process.env, STANCE_NEO4J_HOME: home, NEO4J_BOLT_PORT: String(bolt), NEO4J_HTTP_PORT: String(http) };
   const out = await run('bash', [join(ROOT, 'infra', 'neo4j', 'server.sh'), 'start'], {
@@ -109,6 +112,11 @@ export function fromEnv(): Neo4jTarget | null {
 /** Page cache for a tier's server: the whole store of the 1M tier (about 2 GB) fits in 3 GB. */
 export function tierPagecache(stances: number): string {
   return stances >= 1_000_000 ? '3g' : '1g';
+}
+
+/** The heap (initial and maximum): the 1M tier's generation and alignment reads hold more at once. */
+export function tierHeap(stances: number): string {
+  return stances >= 1_000_000 ? '2g' : '1g';
 }
 
 export function tierHome(label: string): string {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { TierMemory } from './memory.js';
 import type { QuestionProfile } from './profile.js';
 
 export interface Timing {
@@ -70,6 +71,8 @@ export interface BenchReport {
   reads: ReadRow[];
   profile: QuestionProfile[];
   writes: WriteResult | null;
+  /** Resident memory of each server at rest and at its peak under each load, and Neo4j's memory, per tier. */
+  memory: TierMemory[];
   scale: ScaleRow[];
   agreement: Array<{ stances: number; question: string; variant: string; compared: number; agree: boolean }>;
 }
@@ -160,6 +163,31 @@ export function formatReport(r: BenchReport): string {
       );
     }
     lines.push('');
+  }
+
+  if (r.memory.length > 0) {
+    const clients = [...new Set(r.memory.flatMap((m) => m.servers.flatMap((s) => Object.keys(s.peakMb))))].sort(
+      (a, b) => Number(a) - Number(b),
+    );
+    lines.push(
+      `| memory, resident MB | at rest (warmed up) | ${clients.map((c) => `peak at ${c} clients`).join(' | ')} |`,
+      `|---|---:|${clients.map(() => '---:').join('|')}|`,
+    );
+    for (const m of r.memory)
+      for (const s of m.servers)
+        lines.push(
+          `| ${s.variant}, ${label(m.stances)} | ${fmt(s.restMb)} | ${clients.map((c) => (c in s.peakMb ? fmt(s.peakMb[c]) : '')).join(' | ')} |`,
+        );
+    lines.push(
+      '',
+      '| Neo4j per tier | heap initial / max (setting) | heap max / committed (JVM, MB) | page cache | resident MB at rest / peak |',
+      '|---|---:|---:|---:|---:|',
+      ...r.memory.map((m) => {
+        const st = m.neo4j.settings;
+        return `| ${label(m.stances)} | ${st['server.memory.heap.initial_size'] ?? '?'} / ${st['server.memory.heap.max_size'] ?? '?'} | ${m.neo4j.heapMaxMb} / ${m.neo4j.heapCommittedMb} | ${st['server.memory.pagecache.size'] ?? '?'} | ${fmt(m.neo4j.restMb)} / ${fmt(m.neo4j.peakMb)} |`;
+      }),
+      '',
+    );
   }
 
   const w = r.writes;

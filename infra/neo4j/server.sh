@@ -40,6 +40,11 @@ write_conf() {
   fi
 }
 
+# A setting's value in the home's neo4j.conf (the last one wins, as in Neo4j).
+conf_value() {
+  grep -E "^${1//./\\.}=" "$home/conf/neo4j.conf" | tail -1 | cut -d= -f2- | tr -d ' '
+}
+
 admin() {
   NEO4J_HOME="$home" NEO4J_CONF="$home/conf" java -cp "$lib/*" org.neo4j.cli.AdminTool "$@"
 }
@@ -78,7 +83,13 @@ start() {
     fi
     log "starting Neo4j 5.26 Community (bolt :$bolt_port, browser http://localhost:$http_port/browser/)"
     local t0=$SECONDS
-    nohup java -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "$lib/*" org.neo4j.server.CommunityEntryPoint \
+    # The heap the configuration names, as Neo4j's own launcher would pass it:
+    # without these flags the JVM takes a quarter of the machine's memory
+    # (6 GB here) whatever neo4j.conf says.
+    local heap=() size
+    size=$(conf_value server.memory.heap.initial_size); [ -n "$size" ] && heap+=("-Xms$size")
+    size=$(conf_value server.memory.heap.max_size); [ -n "$size" ] && heap+=("-Xmx$size")
+    nohup java -XX:+UseG1GC "${heap[@]}" -Dfile.encoding=UTF-8 -cp "$lib/*" org.neo4j.server.CommunityEntryPoint \
       --home-dir="$home" --config-dir="$home/conf" > "$home/logs/console.log" 2>&1 &
     echo $! > "$pidfile"
     for _ in $(seq 1 120); do
