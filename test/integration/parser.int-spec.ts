@@ -85,6 +85,22 @@ describe('ingesting with a parser server', () => {
     expect(res.data!.ingestArticle.extractor).toBe('patterns');
   });
 
+  it("reads a state's wish to join an organisation as that state's accession, never as the organisation", async () => {
+    t = await startTestApp({ CORENLP_URL: PARSER });
+    const res = await t.gql<Ingested>(INGEST, {
+      input: { text: 'Georgia hopes to join the European Union. Hungary opposes it.', publishedOn: '2024-06-14' },
+    });
+    expect(res.errors).toBeUndefined();
+    const read = res.data!.ingestArticle.stances.map((s) => [s.actor.name, s.position, s.proposal.name]);
+    expect(read).toEqual(
+      expect.arrayContaining([
+        ['Georgia', 'SUPPORT', "Georgia's European Union accession"],
+        ['Hungary', 'OPPOSE', "Georgia's European Union accession"],
+      ]),
+    );
+    expect(read.some(([, , name]) => name === 'European Union')).toBe(false);
+  });
+
   it('links an article that names a known proposal in new words to it', async () => {
     t = await startTestApp({ CORENLP_URL: PARSER });
     const word = uniq('Zorvath').replace(/[^a-z]/gi, '');

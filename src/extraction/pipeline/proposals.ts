@@ -1615,6 +1615,21 @@ function staleFor(r: ProposalRecord, publishedOn: string | null): boolean {
 /** Words of joining an organisation, as stems, beside the nouns of the membership kind. */
 const JOINING = new Set(['join', 'entry', 'admission', 'accede', 'admit'].map(stem));
 
+/** Verbs of wanting to do something, as stems: "wants to join", "plans to join". */
+const ASPIRING = new Set(['want', 'plan', 'hope', 'seek', 'aim', 'intend', 'apply', 'wish', 'decide'].map(stem));
+
+/** The token of wishing before "to join" in a wording ("wants to join NATO"), or -1. */
+function aspirationAt(tokens: Token[], from: number, to: number): number {
+  for (let q = Math.max(0, from - 2); q < to; q++)
+    if (JOINING.has(stem(tokens[q].key)))
+      return q >= 2 && tokens[q - 1].key === 'to' && ASPIRING.has(stem(tokens[q - 2].key)) ? q - 2 : -1;
+  return -1;
+}
+
+/** What may stand between a subject and its verb: "Ukraine has long wanted", "Georgia still hopes". */
+const ONLY_AUXILIARIES =
+  /^\s*(?:(?:has|have|had|is|was|still|also|long|now|formally|officially|reportedly|repeatedly|again|already|always)\s+)*$/i;
+
 /**
  * The accession a wording is about: a word of membership or joining, exactly
  * one state (the applicant: possessor, demonym, or the one who bids) and at
@@ -1878,6 +1893,18 @@ export function buildProposals(
     return sameNames.get(c) ?? (known && knownHeld(known) ? known : undefined);
   };
 
+  // "Ukraine wants to join NATO", "Georgia hopes to join the EU": the state that wishes it, said just before
+  const aspiringJoiner = (raw: RawIntro): ActorMention | null => {
+    const wish = aspirationAt(tokens, raw.tokS, raw.tokE);
+    if (wish < 0) return null;
+    const subject = subjectOf(raw.tokS, raw.trigStart)?.mention ?? null;
+    return subject &&
+      subject.end <= tokens[wish].start &&
+      ONLY_AUXILIARIES.test(text.slice(subject.end, tokens[wish].start))
+      ? subject
+      : null;
+  };
+
   // (each intro is compared with every proposal named so far: the bound keeps that linear in the text)
   for (const found of findIntros(ctx, sentenceTokBounds, cueHits).slice(0, MAX_INTROS)) {
     // With a parse: a noun phrase's name, or nothing when the wording is not a proposal's.
@@ -1925,10 +1952,15 @@ export function buildProposals(
     const proposedOn =
       raw.pattern === 'noun-proposal' || raw.pattern === 'verb-propose' ? (raw.date?.value ?? null) : null;
     const parties = partiesOf(units);
-    // "Sweden's bid to join NATO", "Sweden's membership in the alliance": one state's accession, however worded
-    const joining = accessionOf(units, keys, actors.records, proposer);
+    // "Sweden's bid to join NATO", "Sweden's membership in the alliance": one state's accession, however worded;
+    // "Ukraine wants to join NATO", "renounced plans to join NATO": who would join is the subject of the verb
+    // the wording completes, though it puts nothing forward
+    const joiner = proposer ?? aspiringJoiner(raw);
+    const joining = accessionOf(units, keys, actors.records, joiner);
     const accession = joining?.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
     let rec = joining ? heldAccession(joining) : undefined;
+    // "join NATO" names nothing but that accession
+    if (shaped?.keep && shaped.joins && !accession && !rec) continue;
     // a different state's or organisation's accession is never another wording of this one
     if (!rec && !joining) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {

@@ -307,7 +307,16 @@ function withAsked(g: SentenceGraph, phrase: number[], verb: number, content: nu
   return oneWording(parts, phrase[0], Math.max(...parts));
 }
 
-export type Reshaped = { keep: true; name: string; start: number; end: number } | { keep: false; why: string };
+export type Reshaped =
+  | {
+      keep: true;
+      name: string;
+      start: number;
+      end: number;
+      /** "join NATO": an act of joining, a name only as the accession of whoever would join (proposals.ts). */
+      joins?: true;
+    }
+  | { keep: false; why: string };
 
 /**
  * What a proposal wording the pattern steps found in [start, end) is, read
@@ -324,6 +333,15 @@ export function reshapeWording(
   end: number,
   pattern = '',
 ): Reshaped | null {
+  // "wants to join NATO", "hopes to join the European Union": joining a named organisation is the joiner's
+  // accession (proposals.ts names it so, or drops it), never the organisation
+  const verb = g.tokenAt(start);
+  if (verb >= 0 && /^VB[P]?$/.test(g.tokens[verb].pos) && JOIN_LEMMAS.has(g.tokens[verb].lemma.toLowerCase())) {
+    const joined = g.children(verb, 'obj', 'obl').some((c) => /^NNP/.test(g.tokens[c.token].pos));
+    return joined
+      ? { keep: true, name: text.slice(start, end), start, end, joins: true }
+      : { keep: false, why: 'a verb phrase' };
+  }
   const shaped = reshapeAny(g, text, start, end, pattern);
   // a name is a noun phrase: what a verb heads ("join NATO", "halt the bombardment") is an act, not a
   // proposal's name, unless a proposing word put it forward ("proposed to hold talks")

@@ -65,6 +65,20 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, 0, text.length, 'verb-propose')).toBeNull();
   });
 
+  it('keeps joining a named organisation as an act of joining, and drops joining anything else', () => {
+    // "(Georgia hopes to) join the European Union" / "(Japan wants to) join the talks"
+    const eu = tagged('join/VB the/DT European/NNP Union/NNP', 'root -1 0, obj 0 3, det 3 1, compound 3 2');
+    expect(reshapeWording(eu.g, eu.text, 0, eu.text.length)).toEqual({
+      keep: true,
+      name: 'join the European Union',
+      start: 0,
+      end: eu.text.length,
+      joins: true,
+    });
+    const talks = tagged('join/VB the/DT talks/NNS', 'root -1 0, obj 0 2, det 2 1');
+    expect(reshapeWording(talks.g, talks.text, 0, talks.text.length)).toEqual({ keep: false, why: 'a verb phrase' });
+  });
+
   it('drops a wording headed by neither a proposal noun nor a proposal verb', () => {
     const { g, text } = tagged('way/NN forward/RB', 'root -1 0, advmod 0 1');
     expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
