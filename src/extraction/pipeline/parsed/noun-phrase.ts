@@ -337,7 +337,13 @@ export function reshapeWording(
   // accession (proposals.ts names it so, or drops it), never the organisation
   const verb = g.tokenAt(start);
   if (verb >= 0 && /^VB[P]?$/.test(g.tokens[verb].pos) && JOIN_LEMMAS.has(g.tokens[verb].lemma.toLowerCase())) {
-    const joined = g.children(verb, 'obj', 'obl').some((c) => /^NNP/.test(g.tokens[c.token].pos));
+    // (the object, or the proper noun right after the verb: a reporting clause after it ("..., the prime
+    // minister said") can make it the subject of "said" in the parse)
+    let next = verb + 1;
+    while (next < g.tokens.length && g.tokens[next].start < end && g.tokens[next].pos === 'DT') next++;
+    const joined =
+      g.children(verb, 'obj', 'obl').some((c) => /^NNP/.test(g.tokens[c.token].pos)) ||
+      (next < g.tokens.length && g.tokens[next].start < end && /^NNP/.test(g.tokens[next].pos));
     return joined
       ? { keep: true, name: text.slice(start, end), start, end, joins: true }
       : { keep: false, why: 'a verb phrase' };

@@ -75,6 +75,13 @@ describe('proposal wordings read off the parse', () => {
       end: eu.text.length,
       joins: true,
     });
+    // "(Georgia hopes to) join the European Union, the minister said": the parser made the Union the subject of "said"
+    const said = tagged(
+      'join/VB the/DT European/NNP Union/NNP ,/, the/DT minister/NN said/VBD',
+      'root -1 0, nsubj 7 3, det 3 1, compound 3 2, punct 3 4, appos 3 6, det 6 5, ccomp 0 7',
+    );
+    const span = 'join the European Union'.length;
+    expect(reshapeWording(said.g, said.text, 0, span)).toMatchObject({ keep: true, joins: true, end: span });
     const talks = tagged('join/VB the/DT talks/NNS', 'root -1 0, obj 0 2, det 2 1');
     expect(reshapeWording(talks.g, talks.text, 0, talks.text.length)).toEqual({ keep: false, why: 'a verb phrase' });
   });
