@@ -278,7 +278,7 @@ describe('live statuses (graph/vocabulary LIVE_STATUSES)', () => {
       /status\s+IN\s+\[/i.test(withoutComments(readFileSync(path, 'utf8'))),
     );
     expect(byHand.map((path) => relative(CYPHER, path))).toEqual([]);
-    // 8: stances/refresh-current takes the live stance shifts/chains picked, not the statuses.
+    // 8: shifts/rewrite takes the live stance shifts/chains picked, not the statuses.
     expect(
       cypherFiles(CYPHER).filter((path) => readFileSync(path, 'utf8').includes('$liveStatuses')).length,
     ).toBeGreaterThanOrEqual(8);

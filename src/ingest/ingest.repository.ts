@@ -64,7 +64,6 @@ export class IngestRepository {
     return { actors, proposals, feedback, cues };
   }
 
-  /** Serialises the ingests of texts that share a band (see ingest/lock-bands.cypher); held until the transaction ends. */
   /**
    * Locks the text's LSH bands for the rest of the transaction, then says
    * whether the article is stored already, which article has exactly this
