@@ -18,6 +18,7 @@ import {
 } from '../extraction/index.js';
 import type { ActorWrite } from '../graph/actor.row.js';
 import type { ProposalWrite } from '../graph/proposal.row.js';
+import { storedMarksWithin } from '../graph/marks.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { Claim, IngestRepository, ReportStance } from './ingest.repository.js';
 import { ExtractionPool } from './extraction-pool.js';
@@ -354,6 +355,7 @@ function proposalUpsert(p: ExtractionResult['proposals'][number], articleId: str
 }
 
 function stanceWrite(s: ExtractionResult['stances'][number], articleId: string): StanceWrite {
+  const marks = storedMarksWithin(s.marks, s.evidence);
   return {
     id: stanceId(s.actorId, s.proposalId, s.position, s.statedOn),
     actorId: s.actorId,
@@ -367,15 +369,13 @@ function stanceWrite(s: ExtractionResult['stances'][number], articleId: string):
     status: StanceStatus.PROPOSED,
     rule: s.rule,
     override: false,
-    evidence: s.evidence.map((e) => ({
+    evidence: s.evidence.map((e, i) => ({
       key: evidenceKey(e.quote, e.charStart, e.charEnd),
       quote: e.quote,
       charStart: e.charStart,
       charEnd: e.charEnd,
       articleId,
-      marks: s.marks
-        .filter((m) => m.charStart >= e.charStart && m.charEnd <= e.charEnd)
-        .map((m) => `${m.kind}:${m.charStart}:${m.charEnd}`),
+      marks: marks[i],
     })),
   };
 }
