@@ -14,6 +14,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { RequestContext } from './graph/request-context.js';
 import { answerCarriedFieldsFirst } from './graphql/embedded-fields.js';
+import { CompiledExecution } from './graphql/compiled-execution.js';
 import { LoadersModule } from './app.loaders.js';
 import { RecordingModule } from './recording/recording.module.js';
 import { LoadersFactory } from './graph/loaders.js';
@@ -63,21 +64,32 @@ import { TimelineModule } from './timeline/timeline.module.js';
         auth: AuthService,
         metrics: MetricsService,
         rates: RateLimitService,
-      ) => ({
-        autoSchemaFile: true,
-        sortSchema: true,
-        // Root type descriptions (root-types.ts); Stance and Evidence fields answer from
-        // their row when it carries them (embedded-fields.ts).
-        transformSchema: (schema) => answerCarriedFieldsFirst(describeRootTypes(schema)),
-        // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
-        playground: false,
-        csrfPrevention: true,
-        // Limits, auth per operation, introspection off in production, masked errors.
-        ...graphqlSecurity(config, auth, metrics, rates),
-        context: (): RequestContext => ({ loaders: loaders.create() }),
-        // Subscriptions are served over WebSocket at the same path by LiveModule's
-        // LiveSocketServer (graphql-ws), not through this option: see live-socket.server.ts.
-      }),
+      ) => {
+        const compiled =
+          config.graphql.executor === 'compiled'
+            ? new CompiledExecution((executor) => metrics.graphqlExecutions.inc({ executor }))
+            : null;
+        return {
+          autoSchemaFile: true,
+          sortSchema: true,
+          // Root type descriptions (root-types.ts); Stance and Evidence fields answer from
+          // their row when it carries them (embedded-fields.ts).
+          transformSchema: (schema) => {
+            const served = answerCarriedFieldsFirst(describeRootTypes(schema));
+            return compiled ? compiled.serve(served) : served;
+          },
+          // Execution by compiled operations, through Apollo's executor interface (compiled-execution.ts).
+          ...(compiled ? { gateway: compiled.gateway() } : {}),
+          // The IDE is served offline by ide/graphiql.ts; Apollo's landing page would load from a CDN.
+          playground: false,
+          csrfPrevention: true,
+          // Limits, auth per operation, introspection off in production, masked errors.
+          ...graphqlSecurity(config, auth, metrics, rates),
+          context: (): RequestContext => ({ loaders: loaders.create() }),
+          // Subscriptions are served over WebSocket at the same path by LiveModule's
+          // LiveSocketServer (graphql-ws), not through this option: see live-socket.server.ts.
+        } as ApolloDriverConfig;
+      },
     }),
   ],
   controllers: [HealthController],

@@ -12,6 +12,7 @@ describe('CPU profile layers', () => {
     expect(layerOfUrl('file:///app/node_modules/graphql/language/parser.js')).toBe('GraphQL parse');
     expect(layerOfUrl('file:///app/node_modules/graphql/validation/validate.js')).toBe('GraphQL validate');
     expect(layerOfUrl('file:///app/node_modules/graphql/execution/execute.js')).toBe('GraphQL execute');
+    expect(layerOfUrl('file:///app/node_modules/graphql-jit/dist/execution.js')).toBe('GraphQL execute');
     expect(layerOfUrl('file:///app/node_modules/@escape.tech/graphql-armor-cost-limit/x.js')).toBe('armor limits');
     expect(layerOfUrl('file:///app/node_modules/neo4j-driver-bolt-connection/lib/x.js')).toBe('neo4j driver');
     expect(layerOfUrl('file:///app/node_modules/@nestjs/graphql/dist/x.js')).toBe('Nest resolvers');

@@ -58,6 +58,8 @@ export function layerOfUrl(url: string): Layer | null {
       if (rest.startsWith('validation/')) return 'GraphQL validate';
       return 'GraphQL execute';
     }
+    // compiled operations (src/graphql/compiled-execution.ts): its runtime, and the code it generated (charged to it)
+    if (name === 'graphql-jit') return 'GraphQL execute';
     if (name.startsWith('@escape.tech/')) return 'armor limits';
     if (name.startsWith('@apollo/') || name === '@as-integrations/express5') return 'Apollo Server';
     if (name.startsWith('@nestjs/')) return 'Nest resolvers';

@@ -52,6 +52,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly graphqlExecutions = new Counter({
+    name: 'stance_graphql_executions_total',
+    help: 'GraphQL operations executed, by executor: compiled once per operation (graphql-jit), or graphql-js (STANCE_GRAPHQL_EXECUTOR=graphql-js, or what the compiler refused)',
+    labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
+
   readonly graphqlErrors = new Counter({
     name: 'stance_graphql_errors_total',
     help: 'GraphQL errors sent to clients, by extensions.code',

@@ -83,6 +83,9 @@ describe('operations', () => {
     expect(text).toMatch(/stance_neo4j_transactions_total\{mode="read",outcome="committed"\} [1-9]/);
     expect(text).toMatch(/stance_neo4j_transaction_retries_total\{mode="write"\} \d/);
     expect(text).toMatch(/stance_graphql_operations_total\{type="query"\} [1-9]/);
+    // every query ran compiled (src/graphql/compiled-execution.ts), none fell back to graphql-js
+    expect(text).toMatch(/stance_graphql_executions_total\{executor="compiled"\} [1-9]/);
+    expect(text).not.toMatch(/stance_graphql_executions_total\{executor="graphql-js"\} [1-9]/);
     expect(text).toMatch(/stance_process_cpu_seconds_total/);
   });
 

@@ -100,6 +100,8 @@ export interface GraphqlConfig {
   wsMaxPayloadBytes: number;
   /** Operations (subscriptions, and queries in flight) one WebSocket connection may hold at once. */
   wsMaxSubscriptions: number;
+  /** Who executes operations: each compiled once (graphql-jit), or graphql-js walking each request. */
+  executor: 'compiled' | 'graphql-js';
 }
 
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -256,6 +258,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBodyBytes: int('STANCE_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       wsMaxPayloadBytes: int('STANCE_WS_MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
       wsMaxSubscriptions: int('STANCE_WS_MAX_SUBSCRIPTIONS', 20, 1, 10_000),
+      executor: oneOf('STANCE_GRAPHQL_EXECUTOR', ['compiled', 'graphql-js'] as const, 'compiled'),
     },
     ops: {
       logFormat: oneOf('STANCE_LOG_FORMAT', ['json', 'text'] as const, 'json'),
