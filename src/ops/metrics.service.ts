@@ -80,26 +80,16 @@ export class MetricsService {
         }
       },
     });
-    new Counter({
-      name: 'stance_neo4j_transaction_retries_total',
-      help: 'Attempts the driver retried after a transient error (deadlock, leader switch, lost connection)',
-      labelNames: ['mode'] as const,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const mode of ['read', 'write'] as const) this.inc({ mode }, neo4j.stats.retries[mode]);
-      },
-    });
-    new Counter({
-      name: 'stance_neo4j_statements_total',
-      help: 'Cypher statements sent to Neo4j (one round trip each), by the mode of their transaction',
-      labelNames: ['mode'] as const,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const mode of ['read', 'write'] as const) this.inc({ mode }, neo4j.stats.statements[mode]);
-      },
-    });
+    this.perMode(
+      'stance_neo4j_transaction_retries_total',
+      'Attempts the driver retried after a transient error (deadlock, leader switch, lost connection)',
+      neo4j.stats.retries,
+    );
+    this.perMode(
+      'stance_neo4j_statements_total',
+      'Cypher statements sent to Neo4j (one round trip each), by the mode of their transaction',
+      neo4j.stats.statements,
+    );
     new Gauge({
       name: 'stance_http_requests_in_flight',
       help: 'HTTP requests being served',
@@ -113,5 +103,19 @@ export class MetricsService {
   async render(): Promise<{ contentType: string; body: string }> {
     const merged = Registry.merge([processMetrics(), this.registry]);
     return { contentType: merged.contentType, body: await merged.metrics() };
+  }
+
+  /** A counter read, when scraped, from one of Neo4jService's per-mode tallies (which it keeps itself). */
+  private perMode(name: string, help: string, tally: Readonly<Record<'read' | 'write', number>>): void {
+    new Counter({
+      name,
+      help,
+      labelNames: ['mode'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const mode of ['read', 'write'] as const) this.inc({ mode }, tally[mode]);
+      },
+    });
   }
 }

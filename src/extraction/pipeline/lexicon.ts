@@ -367,6 +367,21 @@ export const GENERIC_MODIFIERS = new Set<string>(proposalsData.genericModifiers.
 export const EVALUATIVE_MODIFIERS = new Set<string>(
   proposalsData.evaluativeModifiers.flatMap((w: string) => w.split(/\s+/)).map((w: string) => stem(keyOf(w))),
 );
+/** Verbs of a state entering an organisation, as lemmas ('join', 'enter', 'accede'). */
+export const JOIN_VERBS = new Set<string>(proposalsData.accession.verbs);
+/** Their -ing forms, which head a clause naming an accession ('opposes Ukraine joining NATO'). */
+export const JOINING_CLAUSE_VERBS = new Set<string>(
+  proposalsData.accession.verbs.map((v) => `${v.replace(/e$/, '')}ing`),
+);
+/** Words of joining, as stems, beside the nouns of the membership type. */
+export const JOINING_WORDS = new Set<string>(proposalsData.accession.words.map(stem));
+/** Verbs of wishing before 'to join', as stems ('wants to join', 'plans to join'). */
+export const ASPIRING_VERBS = new Set<string>(proposalsData.accession.aspiring.map(stem));
+/** What may stand between a subject and its verb of wishing: 'Ukraine has long wanted', 'Georgia still hopes'. */
+export const BETWEEN_SUBJECT_AND_WISH = new RegExp(
+  `^\\s*(?:(?:${proposalsData.accession.betweenSubjectAndWish.join('|')})\\s+)*$`,
+  'i',
+);
 /** The kinds of proposal a head noun (as a stem) names: agreement, talks, summit, resolution, membership... */
 export const PROPOSAL_TYPES = new Map<string, string[]>();
 for (const [kind, nouns] of Object.entries(proposalsData.types as Record<string, string[]>))

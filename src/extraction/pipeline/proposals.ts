@@ -14,6 +14,10 @@ import type { DateMention } from './dates.js';
 import {
   ANAPHOR_ANY,
   ANAPHOR_DETERMINERS,
+  ASPIRING_VERBS,
+  BETWEEN_SUBJECT_AND_WISH,
+  JOINING_CLAUSE_VERBS,
+  JOINING_WORDS,
   ANAPHOR_TYPED,
   BOUNDARY_WORDS,
   CONJUNCTION_VERBS,
@@ -568,15 +572,12 @@ const NOT_NP_START = new Set([
   'not',
 ]);
 
-/** Verbs of a state entering an organisation, as in "opposes Ukraine joining NATO". */
-const JOINING_VERBS = new Set(['joining', 'entering', 'acceding']);
-
 /** "Ukraine joining NATO", "Sweden acceding to the EU": a state's accession said as a clause, as a span of tokens. */
 function joiningAt(ctx: Ctx, from: number, limit: number): [number, number] | null {
   const state = ctx.actorAtTok[from];
   if (!state || state.tokStart !== from || state.kind !== 'STATE') return null;
   let q = state.tokEnd;
-  if (q >= limit || !JOINING_VERBS.has(ctx.tokens[q].key)) return null;
+  if (q >= limit || !JOINING_CLAUSE_VERBS.has(ctx.tokens[q].key)) return null;
   q++;
   if (ctx.tokens[q]?.key === 'to' || ctx.tokens[q]?.key === 'into') q++;
   if (q < limit && ARTICLES.has(ctx.tokens[q].key)) q++;
@@ -1612,23 +1613,13 @@ function staleFor(r: ProposalRecord, publishedOn: string | null): boolean {
   );
 }
 
-/** Words of joining an organisation, as stems, beside the nouns of the membership kind. */
-const JOINING = new Set(['join', 'entry', 'admission', 'accede', 'admit'].map(stem));
-
-/** Verbs of wanting to do something, as stems: "wants to join", "plans to join". */
-const ASPIRING = new Set(['want', 'plan', 'hope', 'seek', 'aim', 'intend', 'apply', 'wish', 'decide'].map(stem));
-
 /** The token of wishing before "to join" in a wording ("wants to join NATO"), or -1. */
 function aspirationAt(tokens: Token[], from: number, to: number): number {
   for (let q = Math.max(0, from - 2); q < to; q++)
-    if (JOINING.has(stem(tokens[q].key)))
-      return q >= 2 && tokens[q - 1].key === 'to' && ASPIRING.has(stem(tokens[q - 2].key)) ? q - 2 : -1;
+    if (JOINING_WORDS.has(stem(tokens[q].key)))
+      return q >= 2 && tokens[q - 1].key === 'to' && ASPIRING_VERBS.has(stem(tokens[q - 2].key)) ? q - 2 : -1;
   return -1;
 }
-
-/** What may stand between a subject and its verb: "Ukraine has long wanted", "Georgia still hopes". */
-const ONLY_AUXILIARIES =
-  /^\s*(?:(?:has|have|had|is|was|still|also|long|now|formally|officially|reportedly|repeatedly|again|already|always)\s+)*$/i;
 
 /**
  * The accession a wording is about: a word of membership or joining, exactly
@@ -1641,7 +1632,7 @@ function accessionOf(
   records: Map<string, ActorRecord>,
   proposer: ActorMention | null,
 ): { state: ActorRecord; org: ActorRecord | null } | null {
-  if (!kindsOf(keys).has('membership') && !keys.some((k) => JOINING.has(k))) return null;
+  if (!kindsOf(keys).has('membership') && !keys.some((k) => JOINING_WORDS.has(k))) return null;
   const states = new Set<string>();
   const orgs = new Set<string>();
   for (const u of units) {
@@ -1900,7 +1891,7 @@ export function buildProposals(
     const subject = subjectOf(raw.tokS, raw.trigStart)?.mention ?? null;
     return subject &&
       subject.end <= tokens[wish].start &&
-      ONLY_AUXILIARIES.test(text.slice(subject.end, tokens[wish].start))
+      BETWEEN_SUBJECT_AND_WISH.test(text.slice(subject.end, tokens[wish].start))
       ? subject
       : null;
   };

@@ -12,6 +12,7 @@ import {
   ANAPHOR_ANY,
   ANAPHOR_TYPED,
   GENERIC_MODIFIERS,
+  JOIN_VERBS,
   NAMED_HEADS,
   PROPOSAL_NOUNS,
   PROPOSAL_TYPES,
@@ -55,9 +56,6 @@ const ACTS_ON = new Set([
   'creation',
   'revival',
 ]);
-
-/** Verbs of entering an organisation: a clause of them names an accession. */
-const JOIN_LEMMAS = new Set(['join', 'enter', 'accede']);
 
 const keyOf = (word: string): string => stem(word.toLowerCase().replace(/[^a-z0-9-]/g, ''));
 
@@ -336,7 +334,7 @@ export function reshapeWording(
   // "wants to join NATO", "hopes to join the European Union": joining a named organisation is the joiner's
   // accession (proposals.ts names it so, or drops it), never the organisation
   const verb = g.tokenAt(start);
-  if (verb >= 0 && /^VB[P]?$/.test(g.tokens[verb].pos) && JOIN_LEMMAS.has(g.tokens[verb].lemma.toLowerCase())) {
+  if (verb >= 0 && /^VB[P]?$/.test(g.tokens[verb].pos) && JOIN_VERBS.has(g.tokens[verb].lemma.toLowerCase())) {
     // (the object, or the proper noun right after the verb: a reporting clause after it ("..., the prime
     // minister said") can make it the subject of "said" in the parse)
     let next = verb + 1;
@@ -395,7 +393,7 @@ function reshape(g: SentenceGraph, text: string, start: number, end: number): Re
   // a state's joining an organisation, its accession ("Ukraine joining NATO"): the pattern steps name it, whatever
   // the parser takes for its head
   for (let t = g.tokenAt(start); t >= 0 && t < g.tokens.length && g.tokens[t].start < end; t++)
-    if (g.tokens[t].pos === 'VBG' && JOIN_LEMMAS.has(g.tokens[t].lemma.toLowerCase())) return null;
+    if (g.tokens[t].pos === 'VBG' && JOIN_VERBS.has(g.tokens[t].lemma.toLowerCase())) return null;
   const tok = g.tokens[head];
   if (/^NN/.test(tok.pos)) {
     if (!headsProposal(g, head)) {
