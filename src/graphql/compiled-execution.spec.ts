@@ -1,6 +1,6 @@
 import { buildSchema, execute, parse, type GraphQLSchema } from 'graphql';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
-import { CompiledExecution } from './compiled-execution.js';
+import { CompiledExecution, MAX_DOCUMENTS } from './compiled-execution.js';
 
 describe('compiled execution', () => {
   let schema: GraphQLSchema;
@@ -70,6 +70,25 @@ describe('compiled execution', () => {
     expect(result.errors?.[0].message).toMatch(/\$first/);
     expect(calls).toEqual([]);
     expect(executors).toEqual(['graphql-js']);
+  });
+
+  it('keeps the compiled operations of the most recently used documents only', async () => {
+    const compiled = served();
+    const first = parse('{ actors(first: 1) { id } }');
+    const run = (document: ReturnType<typeof parse>) => compiled.run({ document, request: {}, context: {} });
+    await run(first);
+    for (let i = 2; i <= MAX_DOCUMENTS; i++) await run(parse(`{ actors(first: ${i}) { id } }`));
+    await run(first); // used again: now the most recent
+    await run(parse('{ actors(first: 1) { name } }'));
+    expect(compiled.documentsKept).toBe(MAX_DOCUMENTS);
+    expect(compiled.stats.compiled).toBe(MAX_DOCUMENTS + 1);
+    await run(first); // still kept
+    expect(compiled.stats.compiled).toBe(MAX_DOCUMENTS + 1);
+    // more new documents: each compiled, the least recently used dropped
+    await run(parse('{ actors(first: 2) { id } }'));
+    await run(parse(`{ actors(first: 3) { id } }`));
+    expect(compiled.documentsKept).toBe(MAX_DOCUMENTS);
+    expect(compiled.stats.compiled).toBe(MAX_DOCUMENTS + 3);
   });
 
   it('refuses to run before the schema is served', async () => {

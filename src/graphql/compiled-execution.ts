@@ -1,6 +1,9 @@
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+/** Documents whose compiled operations are kept (an operation of a few dozen fields compiles to about 15 KB; the largest the limits allow, some ten times that). */
+export const MAX_DOCUMENTS = 200;
+
 /** What Apollo Server hands an executor (its gateway interface), as far as this module reads it. */
 export interface ExecutorRequest {
   document: DocumentNode;
@@ -26,14 +29,16 @@ export interface ExecutorGateway {
  * through Apollo's executor interface (the one its gateway uses): `gateway()`
  * serves the schema AppModule built, captured by `serve()` in transformSchema.
  *
- * Compiled operations are kept per parsed document, which Apollo itself keeps
- * in a bounded cache per distinct query text: a document Apollo forgets is
- * forgotten here too (a WeakMap), so hostile streams of distinct queries
- * cannot grow this. An operation the compiler refuses runs on graphql-js.
+ * Compiled operations are kept per parsed document (Apollo parses each
+ * distinct query text once and hands the same document back), the most
+ * recently used MAX_DOCUMENTS of them: a stream of distinct queries costs a
+ * compilation each but cannot grow memory. An operation the compiler
+ * refuses runs on graphql-js.
  */
 export class CompiledExecution {
   private schema: GraphQLSchema | null = null;
-  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  /** In order of use, the most recent last. */
+  private readonly compiled = new Map<DocumentNode, Map<string, CompiledQuery | null>>();
   readonly stats = { compiled: 0, refused: 0, runs: 0 };
 
   /** `executed` hears which executor ran each operation (the service counts them for /metrics). */
@@ -43,6 +48,11 @@ export class CompiledExecution {
   serve(schema: GraphQLSchema): GraphQLSchema {
     this.schema = schema;
     return schema;
+  }
+
+  /** Documents whose compiled operations are kept now (at most MAX_DOCUMENTS). */
+  get documentsKept(): number {
+    return this.compiled.size;
   }
 
   /** Apollo Server's `gateway` option: the served schema, executed by `run`. */
@@ -82,7 +92,10 @@ export class CompiledExecution {
 
   private compiledFor(document: DocumentNode, name: string | undefined): CompiledQuery | null {
     let byName = this.compiled.get(document);
-    if (!byName) this.compiled.set(document, (byName = new Map()));
+    if (byName) this.compiled.delete(document);
+    else byName = new Map();
+    this.compiled.set(document, byName);
+    if (this.compiled.size > MAX_DOCUMENTS) this.compiled.delete(this.compiled.keys().next().value!);
     const key = name ?? '';
     let query = byName.get(key);
     if (query === undefined) {
