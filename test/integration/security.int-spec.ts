@@ -33,6 +33,13 @@ describe('security', () => {
     expect(await graphFingerprint(t)).toEqual(before);
   });
 
+  it('names no framework in its headers, and hashes no ETag over a GraphQL answer', async () => {
+    const res = await post({ query: '{ actors(first: 1) { totalCount } }' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('gives each role what it may do, and FORBIDDEN beyond it', async () => {
     const name = uniq('Role Land');
     expect((await t.gql(upsert(name), {}, { as: 'reader' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
