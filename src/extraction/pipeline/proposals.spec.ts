@@ -36,6 +36,15 @@ describe('proposals', () => {
     expect(proposalsOf('Vietnam expressed its desire to hold a summit with Laos.')[0].name).toBe('Summit with Laos');
   });
 
+  it('reads a number with a decimal point or thousands separator as part of a name', () => {
+    expect(proposalsOf('Kenya called for a 2.5 billion dollar aid package for Haiti.')[0].name).toBe(
+      '2.5 billion dollar aid package for Haiti',
+    );
+    expect(proposalsOf('Kenya called for a 1,000-strong police force in Haiti.')[0].name).toBe(
+      '1,000-strong police force in Haiti',
+    );
+  });
+
   it('matches known proposals by alias, tolerant of case, articles and actor names', () => {
     const known: KnownProposal[] = [
       {

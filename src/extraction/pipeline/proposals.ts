@@ -1739,6 +1739,15 @@ function ownCopy(r: ProposalRecord): ProposalRecord {
 }
 
 /** An intro moved onto the noun phrase the parse names; null when no token of ours lies in it. */
+/** The pattern's wording up to `end` (a coordinated act began there), named as the pattern names it. */
+function cutIntro(ctx: Ctx, raw: RawIntro, end: number): RawIntro | null {
+  let tokE = raw.tokS;
+  while (tokE < raw.tokE && ctx.tokens[tokE].end <= end) tokE++;
+  if (tokE <= raw.tokS) return null;
+  const named = nameFrom(ctx, raw.tokS, tokE);
+  return { ...raw, tokE, end: ctx.tokens[tokE - 1].end, rawEnd: ctx.tokens[tokE - 1].end, ...named };
+}
+
 function reshapedIntro(tokens: Token[], raw: RawIntro, shaped: Reshaped & { keep: true }): RawIntro | null {
   let tokS = raw.tokS;
   while (tokS < tokens.length && tokens[tokS].start < shaped.start) tokS++;
@@ -1901,7 +1910,7 @@ export function buildProposals(
     // With a parse: a noun phrase's name, or nothing when the wording is not a proposal's.
     const shaped = reshape?.(found.start, found.end, found.pattern) ?? null;
     if (shaped && !shaped.keep) continue;
-    const raw = shaped ? reshapedIntro(tokens, found, shaped) : found;
+    const raw = !shaped ? found : shaped.cut ? cutIntro(ctx, found, shaped.end) : reshapedIntro(tokens, found, shaped);
     if (!raw) continue;
     const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
     const keys = contentKeys(units);

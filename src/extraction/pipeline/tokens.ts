@@ -21,7 +21,7 @@ export interface Token {
 }
 
 // (one letter, an apostrophe and a capital are one name: "O'Brien", "D'Alema", "N'Djamena")
-const TOKEN_RE = /\p{Lu}'\p{Lu}\p{L}+|[A-Za-z](?:\.[A-Za-z])+\.?|[\p{L}\p{N}]+/gu;
+const TOKEN_RE = /\p{Lu}'\p{Lu}\p{L}+|[A-Za-z](?:\.[A-Za-z])+\.?|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
 export function keyOf(word: string): string {

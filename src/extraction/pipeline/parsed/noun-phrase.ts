@@ -313,6 +313,8 @@ export type Reshaped =
       end: number;
       /** "join NATO": an act of joining, a name only as the accession of whoever would join (proposals.ts). */
       joins?: true;
+      /** The pattern's own wording cut short at `end` (a coordinated act followed): named as the pattern names it. */
+      cut?: true;
     }
   | { keep: false; why: string };
 
@@ -346,7 +348,7 @@ export function reshapeWording(
       ? { keep: true, name: text.slice(start, end), start, end, joins: true }
       : { keep: false, why: 'a verb phrase' };
   }
-  const shaped = reshapeAny(g, text, start, end, pattern);
+  const shaped = cutAtCoordinatedAct(g, text, reshapeAny(g, text, start, end, pattern), start, end);
   // a name is a noun phrase: what a verb heads ("join NATO", "halt the bombardment") is an act, not a
   // proposal's name, unless a proposing word put it forward ("proposed to hold talks")
   const first = g.tokenAt(shaped?.keep ? shaped.start : start);
@@ -357,6 +359,35 @@ export function reshapeWording(
     !PROPOSING_PATTERNS.has(pattern)
   )
     return { keep: false, why: 'a verb phrase' };
+  return shaped;
+}
+
+/**
+ * A name ends where a coordinated act begins: "call for a permanent ceasefire and end the suffering",
+ * "plans to pursue legal action and raise the issue with the World Bank" name a ceasefire and legal
+ * action; what follows "and" or "or" when it is a verb's base form is another act, not the name. Cuts
+ * the parse's name, or (`shaped` null: the pattern's wording stays) the pattern's wording.
+ */
+function cutAtCoordinatedAct(
+  g: SentenceGraph,
+  text: string,
+  shaped: Reshaped | null,
+  start: number,
+  end: number,
+): Reshaped | null {
+  if (shaped && !shaped.keep) return shaped;
+  const span = shaped ?? { start, end };
+  const first = g.tokenAt(span.start);
+  if (first < 0) return shaped;
+  for (let t = first + 1; t + 1 < g.tokens.length && g.tokens[t + 1].start < span.end; t++) {
+    const [word, next] = [g.tokens[t], g.tokens[t + 1]];
+    if (word.pos !== 'CC' || next.pos !== 'VB' || !/^(?:and|or)$/i.test(word.text)) continue;
+    const at = g.tokens[t - 1].end;
+    if (!shaped) return { keep: true, name: '', start, end: at, cut: true };
+    const tail = text.slice(word.start, shaped.end);
+    const name = shaped.name.endsWith(tail) ? shaped.name.slice(0, -tail.length).trimEnd() : '';
+    return name ? { ...shaped, name, end: at } : shaped;
+  }
   return shaped;
 }
 

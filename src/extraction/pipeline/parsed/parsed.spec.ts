@@ -86,6 +86,37 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(talks.g, talks.text, 0, talks.text.length)).toEqual({ keep: false, why: 'a verb phrase' });
   });
 
+  it('ends a name where a coordinated act begins ("call for a permanent ceasefire and end the suffering")', () => {
+    // "(call for) a permanent ceasefire and end the suffering": the pattern's own wording, cut
+    const np = tagged(
+      'a/DT permanent/JJ ceasefire/NN and/CC end/VB the/DT suffering/NN',
+      'root -1 2, det 2 0, amod 2 1, cc 4 3, conj 2 4, det 6 5, obj 4 6',
+    );
+    expect(reshapeWording(np.g, np.text, 0, np.text.length, 'verb-call-for')).toEqual({
+      keep: true,
+      name: '',
+      start: 0,
+      end: 'a permanent ceasefire'.length,
+      cut: true,
+    });
+    // "(to uphold) the Indus Waters Treaty and end the dispute": the parse's own name, cut
+    const treaty = tagged(
+      'the/DT Indus/NNP Waters/NNP Treaty/NNP and/CC end/VB the/DT dispute/NN',
+      'root -1 3, det 3 0, compound 3 1, compound 3 2, cc 5 4, conj 3 5, det 7 6, obj 5 7',
+    );
+    expect(reshapeWording(treaty.g, treaty.text, 0, treaty.text.length)).toMatchObject({
+      keep: true,
+      name: 'Indus Waters Treaty',
+      end: 'the Indus Waters Treaty'.length,
+    });
+    // a noun after "and" belongs to the name: "the ceasefire and hostage release deal"
+    const deal = tagged(
+      'the/DT ceasefire/NN and/CC hostage/NN release/NN deal/NN',
+      'root -1 5, det 5 0, compound 5 1, cc 3 2, conj 1 3, compound 5 4',
+    );
+    expect(reshapeWording(deal.g, deal.text, 0, deal.text.length)).toMatchObject({ keep: true, end: deal.text.length });
+  });
+
   it('drops a wording headed by neither a proposal noun nor a proposal verb', () => {
     const { g, text } = tagged('way/NN forward/RB', 'root -1 0, advmod 0 1');
     expect(reshapeWording(g, text, 0, text.length)).toEqual({ keep: false, why: 'not a proposal noun' });
