@@ -419,6 +419,9 @@ const NOMINALISATIONS = new Set([
   'aim',
   'concept',
 ]);
+/** Words that open a relative clause: what they open says something of a noun before them. */
+const RELATIVE_WORDS = new Set(['which', 'who', 'whom', 'whose', 'that']);
+
 const PRONOUNS = new Set(
   [
     'it',
@@ -1918,6 +1921,9 @@ export function buildProposals(
     if (!keys.length) continue;
     // "ready to implement it": a pronoun names nothing (and, once known, would match every "it" in later articles)
     if (keys.every((k) => PRONOUNS.has(k))) continue;
+    // "opposed delays which stalled the talks": a relative clause is about a noun before it, never a name
+    // (in lower case: "WHO pandemic agreement" is the World Health Organization's)
+    if (RELATIVE_WORDS.has(tokens[raw.tokS].key) && !tokens[raw.tokS].cap) continue;
     // a bare generic head ("the agreement", "talks", "a plan") names nothing on its own: it is a
     // reference to a proposal named elsewhere, and as a name it would swallow unrelated proposals
     if (

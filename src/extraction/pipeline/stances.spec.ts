@@ -22,6 +22,21 @@ describe('stances', () => {
     expect(hits).toEqual(['declined to comment', 'refused to comment']);
   });
 
+  it("reads a relative clause after the cue's object as about that object, and never as a name", () => {
+    const text =
+      'North Korea proposed to hold talks with Japan on Monday. Japan opposed delays which stalled the talks.';
+    const read = extractArticle({ text, publishedOn: '2024-06-14' });
+    // (it had named a proposal "Which stalled the talks", and read Japan against the talks)
+    expect(read.proposals.map((p) => p.name)).toEqual(['Talks with Japan']);
+    expect(read.stances.map((s) => `${s.actorId} ${s.position}`)).toEqual(['north-korea SUPPORT']);
+    // "WHO" in capitals is an organisation, not a relative word
+    const who = extractArticle({
+      text: 'Kenya backed the WHO pandemic agreement on Tuesday.',
+      publishedOn: '2024-06-14',
+    });
+    expect(who.proposals.map((p) => p.name)).toEqual(['WHO pandemic agreement']);
+  });
+
   it('turns a negated support cue into opposition and a negated opposition cue into noncommittal', () => {
     const s = stancesOf(
       'Ghana proposed a regional customs union. Nigeria did not support the customs union, and Togo did not reject it outright.',

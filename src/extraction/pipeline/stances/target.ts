@@ -3,7 +3,7 @@
  * head noun or a pronoun there, the sentence's topic or subject, or, for a
  * cue that may stand without an object, the proposal last talked about.
  */
-import { ANAPHOR_TYPED, PROPOSAL_NOUNS } from '../lexicon.js';
+import { ANAPHOR_ANY, ANAPHOR_TYPED, PROPOSAL_NOUNS } from '../lexicon.js';
 import { resolveAnaphor, type ProposalMention, type ProposalTable } from '../proposals.js';
 import { stem, type Token } from '../tokens.js';
 import { CLAUSE_BREAK, tokenIndexAt, type CueHit } from './cues.js';
@@ -20,6 +20,20 @@ export interface CueTarget {
 const INNER_PREPOSITIONS = new Set(['of', 'toward', 'towards', 'over', 'about', 'regarding']);
 /** Words that open a relative clause. */
 const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'whom']);
+/** A relative word, in lower case ("WHO" is an organisation), after some other word (right after the cue, "that" opens what it says: "agreed that ..."). */
+const RELATIVE_AFTER_A_WORD = /([\p{L}-]+)\s+(?:that|which|who|whose|whom)\b/u;
+
+/**
+ * A relative clause between the cue and a proposal says something of another noun ("opposed delays
+ * which stalled the talks"), unless that noun is a decision, plan or document whose content the
+ * clause gives ("agree to a decision that made Ukraine's accession irreversible").
+ */
+function relativeClauseBetween(between: string): boolean {
+  const m = RELATIVE_AFTER_A_WORD.exec(between);
+  if (!m) return false;
+  const noun = stem(m[1].toLowerCase());
+  return !PROPOSAL_NOUNS.has(noun) && !ANAPHOR_ANY.has(noun) && !ANAPHOR_TYPED.has(noun);
+}
 /** What a cue that may stand alone is about, said after it: "concerns over ...", "regret about ...". */
 const SAYS_ABOUT = /^\s+(?:over|about|regarding|concerning|at)\s+(?:(?:the|its|their|a)\s+)?([\w-]+)/i;
 /** What a proposal has, named instead of it: "cautious about the timetable" is about the proposal's. */
@@ -72,7 +86,8 @@ function proposalAfterCue(t: StanceText, si: number, mentions: ProposalMention[]
     if (m.start >= h.end && m.end <= after.start)
       words -= Math.max(0, text.slice(m.start, m.end).split(/\s+/).length - 1);
   }
-  return words <= h.cue.gap && !CLAUSE_BREAK.test(between)
+  // "opposed delays which stalled the talks": a relative clause says something of the noun before it
+  return words <= h.cue.gap && !CLAUSE_BREAK.test(between) && !relativeClauseBetween(between)
     ? { proposalId: after.proposalId, rule: 'cue', penalty: 0 }
     : null;
 }
