@@ -18,6 +18,7 @@ import {
   BETWEEN_SUBJECT_AND_WISH,
   JOINING_CLAUSE_VERBS,
   JOINING_WORDS,
+  RELATIVE_WORDS,
   ANAPHOR_TYPED,
   BOUNDARY_WORDS,
   CONJUNCTION_VERBS,
@@ -419,9 +420,6 @@ const NOMINALISATIONS = new Set([
   'aim',
   'concept',
 ]);
-/** Words that open a relative clause: what they open says something of a noun before them. */
-const RELATIVE_WORDS = new Set(['which', 'who', 'whom', 'whose', 'that']);
-
 const PRONOUNS = new Set(
   [
     'it',
@@ -1741,7 +1739,6 @@ function ownCopy(r: ProposalRecord): ProposalRecord {
   };
 }
 
-/** An intro moved onto the noun phrase the parse names; null when no token of ours lies in it. */
 /** The pattern's wording up to `end` (a coordinated act began there), named as the pattern names it. */
 function cutIntro(ctx: Ctx, raw: RawIntro, end: number): RawIntro | null {
   let tokE = raw.tokS;
@@ -1751,6 +1748,7 @@ function cutIntro(ctx: Ctx, raw: RawIntro, end: number): RawIntro | null {
   return { ...raw, tokE, end: ctx.tokens[tokE - 1].end, rawEnd: ctx.tokens[tokE - 1].end, ...named };
 }
 
+/** An intro moved onto the noun phrase the parse names; null when no token of ours lies in it. */
 function reshapedIntro(tokens: Token[], raw: RawIntro, shaped: Reshaped & { keep: true }): RawIntro | null {
   let tokS = raw.tokS;
   while (tokS < tokens.length && tokens[tokS].start < shaped.start) tokS++;

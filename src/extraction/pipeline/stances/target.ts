@@ -3,7 +3,7 @@
  * head noun or a pronoun there, the sentence's topic or subject, or, for a
  * cue that may stand without an object, the proposal last talked about.
  */
-import { ANAPHOR_ANY, ANAPHOR_TYPED, PROPOSAL_NOUNS } from '../lexicon.js';
+import { ANAPHOR_ANY, ANAPHOR_TYPED, PROPOSAL_NOUNS, RELATIVE_WORDS } from '../lexicon.js';
 import { resolveAnaphor, type ProposalMention, type ProposalTable } from '../proposals.js';
 import { stem, type Token } from '../tokens.js';
 import { CLAUSE_BREAK, tokenIndexAt, type CueHit } from './cues.js';
@@ -19,9 +19,8 @@ export interface CueTarget {
 /** Prepositions inside an object's phrase: a proposal noun after one is not the object ("the lack of progress toward a ceasefire"). */
 const INNER_PREPOSITIONS = new Set(['of', 'toward', 'towards', 'over', 'about', 'regarding']);
 /** Words that open a relative clause. */
-const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'whom']);
 /** A relative word, in lower case ("WHO" is an organisation), after some other word (right after the cue, "that" opens what it says: "agreed that ..."). */
-const RELATIVE_AFTER_A_WORD = /([\p{L}-]+)\s+(?:that|which|who|whose|whom)\b/u;
+const RELATIVE_AFTER_A_WORD = new RegExp(`([\\p{L}-]+)\\s+(?:${[...RELATIVE_WORDS].join('|')})\\b`, 'u');
 
 /**
  * A relative clause between the cue and a proposal says something of another noun ("opposed delays
@@ -109,7 +108,7 @@ function proposalInSlot(
     if (t > t0 && INNER_PREPOSITIONS.has(tokens[t].key)) break;
     // "18 months of delays that have frustrated the alliance": a relative clause is about the object, not it
     // (right after a verb, "that" opens what it says: "agreed that the summit ...")
-    if ((t > t0 || noun) && RELATIVES.has(tokens[t].key)) break;
+    if ((t > t0 || noun) && RELATIVE_WORDS.has(tokens[t].key)) break;
     if (/(?:ed|ing)$/.test(tokens[t].key) && !ANAPHOR_TYPED.has(tokens[t].key)) continue;
     const st = stem(tokens[t].key);
     if (ANAPHOR_TYPED.has(st) || PROPOSAL_NOUNS.has(st)) {
