@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { adversarialTexts, extractArticle, type KnownEntities } from '../extraction/index.js';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
 import { ExtractionPool } from './extraction-pool.js';
@@ -35,8 +36,34 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
   }
 };
 
+/** Each thread of this process and its nice value (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+const threadNice = (): Map<number, number> =>
+  new Map(
+    readdirSync('/proc/self/task').map((tid) => {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return [Number(tid), Number(fields[16])] as const;
+    }),
+  );
+
 /** The workers run the TypeScript sources here (Jest), the build in production: the same pipeline. */
 describe('ExtractionPool', () => {
+  it(
+    'runs its workers at the nice value it is given, the event loop at its own',
+    async () => {
+      const before = threadNice();
+      const pool = new ExtractionPool({ workers: 1, budgetMs: 60_000, queue: 1, nice: 7 });
+      await pool.start();
+      try {
+        const added = [...threadNice()].filter(([tid]) => !before.has(tid));
+        expect(added.some(([, nice]) => nice === 7)).toBe(true);
+        expect(threadNice().get(process.pid)).toBe(before.get(process.pid));
+      } finally {
+        await pool.close();
+      }
+    },
+    LONG,
+  );
+
   describe('reading articles', () => {
     const pool = new ExtractionPool({ workers: 1, budgetMs: 60_000, queue: 8 });
     beforeAll(() => pool.start(), LONG);

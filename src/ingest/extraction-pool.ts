@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleInput, ExtractionResult, KnownEntities } from '../extraction/index.js';
 import type { ExtractionConfig } from '../common/config/config.js';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
-import type { FromWorker, ToWorker } from './extraction.worker.js';
+import type { FromWorker, WorkerSettings, ToWorker } from './extraction.worker.js';
 
 /**
  * The worker's module, beside this one: the built .js in production; the
@@ -183,9 +183,10 @@ export class ExtractionPool implements OnModuleDestroy {
 
   /** Starts a worker in a new slot; resolves once it has loaded. */
   private spawn(slot?: Slot): Promise<void> {
+    const workerData: WorkerSettings = { nice: this.options.nice ?? 0 };
     const worker = this.entry.href.endsWith('.ts')
-      ? new Worker(sourceBootstrap(this.entry.href), { eval: true })
-      : new Worker(this.entry);
+      ? new Worker(sourceBootstrap(this.entry.href), { eval: true, workerData })
+      : new Worker(this.entry, { workerData });
     const current: Slot = slot ?? { worker, ready: false, knownVersion: -1, task: null, timer: null };
     Object.assign(current, { worker, ready: false, knownVersion: -1, task: null, timer: null });
     if (!slot) this.slots.push(current);

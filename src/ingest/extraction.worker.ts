@@ -4,7 +4,8 @@
  * per version, not with every article) and answers each article with its
  * result or the error the pipeline threw. See extraction-pool.ts.
  */
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle, type ArticleInput, type ExtractionResult, type KnownEntities } from '../extraction/index.js';
 
 export type ToWorker =
@@ -15,8 +16,22 @@ export type FromWorker =
   | { type: 'result'; id: number; result: ExtractionResult }
   | { type: 'error'; id: number; message: string };
 
+/** What the pool starts each worker with. */
+export interface WorkerSettings {
+  /** This thread's nice value: on Linux a thread's own, so the event loop keeps its priority. */
+  nice: number;
+}
+
 const port = parentPort;
 if (port) {
+  const settings = workerData as WorkerSettings | undefined;
+  if (settings?.nice) {
+    try {
+      setPriority(0, settings.nice);
+    } catch {
+      // not permitted here: the worker runs at the process's priority
+    }
+  }
   let known: KnownEntities = { actors: [], proposals: [] };
   port.on('message', (message: ToWorker) => {
     if (message.type === 'known') {

@@ -19,6 +19,7 @@ import {
 import type { ActorWrite } from '../graph/actor.row.js';
 import type { ProposalWrite } from '../graph/proposal.row.js';
 import { storedMarksWithin } from '../graph/marks.js';
+import { slices } from '../common/slices.js';
 import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { Claim, IngestRepository, ReportStance } from './ingest.repository.js';
 import { ExtractionPool } from './extraction-pool.js';
@@ -57,6 +58,13 @@ export interface StageTimings {
  * other processes (another replica, upsertActor) are seen within this time.
  */
 const KNOWN_ENTITIES_TTL_MS = 5_000;
+
+/**
+ * Rows (stances, actors, proposals) one write statement carries. An
+ * ordinary article's fit in one; a hostile one's thousands go in slices, so packing them never holds the
+ * process for long (the pathological reliability test's liveness bound).
+ */
+const ROWS_PER_STATEMENT = 250;
 
 interface WriteOutcome {
   articleId: string;
@@ -250,8 +258,10 @@ export class IngestService {
         text: x.text,
       },
     ]);
-    await write.upsertActors(x.actors.map((a) => actorUpsert(a, articleId)));
-    await write.upsertProposals(x.proposals.map((p) => proposalUpsert(p, articleId)));
+    for (const slice of slices(x.actors, ROWS_PER_STATEMENT))
+      await write.upsertActors(slice.map((a) => actorUpsert(a, articleId)));
+    for (const slice of slices(x.proposals, ROWS_PER_STATEMENT))
+      await write.upsertProposals(slice.map((p) => proposalUpsert(p, articleId)));
 
     let rows = x.stances.map((s) => stanceWrite(s, articleId));
     let unmatched = 0;
@@ -259,7 +269,7 @@ export class IngestService {
       await write.linkSameReport(articleId, report.id);
       ({ rows, unmatched } = onto(await this.repository.reportStances(tx, report.id), rows));
     }
-    await write.writeStances(rows);
+    await write.writeStances(rows, ROWS_PER_STATEMENT);
     return {
       articleId,
       duplicate: false,

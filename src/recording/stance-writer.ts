@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ActorsRepository } from '../actors/actors.repository.js';
 import { nameKey } from '../common/validation.js';
+import { slices } from '../common/slices.js';
 import { ArticlesRepository } from '../articles/articles.repository.js';
 import { notFound } from '../common/errors/error-code.js';
 import { runAs } from '../common/operation-context.js';
@@ -97,12 +98,16 @@ export class GraphWrite {
   /**
    * Stances (with their evidence; the articles written before), checked
    * against the graph in the same statement: NOT_FOUND, nothing written,
-   * when an actor or proposal they name is not there.
+   * when an actor or proposal they name is not there. `perStatement` bounds
+   * the rows one statement carries: the driver packs a statement's
+   * parameters on the main thread in one go, so an article with thousands of
+   * stances is written in slices that let the process answer meanwhile
+   * (same transaction, same result).
    */
-  async writeStances(stances: StanceWrite[]): Promise<void> {
+  async writeStances(stances: StanceWrite[], perStatement = Infinity): Promise<void> {
     if (stances.length === 0) return;
-    await this.record(stances);
-    await this.relink(pairsOf(stances));
+    for (const slice of slices(stances, perStatement)) await this.record(slice);
+    for (const slice of slices(pairsOf(stances), perStatement)) await this.relink(slice);
   }
 
   private async record(stances: StanceWrite[]): Promise<void> {

@@ -44,15 +44,20 @@ describe('auth and limits configuration', () => {
 });
 
 describe('extraction configuration', () => {
-  it('defaults to workers that leave a core to the event loop, a 10 s budget and a bounded queue', () => {
+  it('defaults to workers that leave a core to the event loop at a lower priority, a 10 s budget and a bounded queue', () => {
     const { extraction } = loadConfig(BASE);
     expect(extraction.workers).toBeGreaterThanOrEqual(1);
     expect(extraction.workers).toBeLessThanOrEqual(4);
-    expect(extraction).toMatchObject({ budgetMs: 10_000, queue: 32 });
+    expect(extraction).toMatchObject({ budgetMs: 10_000, queue: 32, nice: 10 });
     expect(
-      loadConfig({ ...BASE, STANCE_EXTRACT_WORKERS: '2', STANCE_EXTRACT_BUDGET_MS: '2500', STANCE_EXTRACT_QUEUE: '0' })
-        .extraction,
-    ).toEqual({ workers: 2, budgetMs: 2500, queue: 0 });
+      loadConfig({
+        ...BASE,
+        STANCE_EXTRACT_WORKERS: '2',
+        STANCE_EXTRACT_BUDGET_MS: '2500',
+        STANCE_EXTRACT_QUEUE: '0',
+        STANCE_EXTRACT_NICE: '0',
+      }).extraction,
+    ).toEqual({ workers: 2, budgetMs: 2500, queue: 0, nice: 0 });
   });
 
   it('reports every bad extraction variable together', () => {
@@ -60,11 +65,13 @@ describe('extraction configuration', () => {
       STANCE_EXTRACT_WORKERS: '0',
       STANCE_EXTRACT_BUDGET_MS: 'soon',
       STANCE_EXTRACT_QUEUE: '-1',
+      STANCE_EXTRACT_NICE: '20',
     });
     expect(found).toEqual([
       expect.stringContaining('STANCE_EXTRACT_WORKERS'),
       expect.stringContaining('STANCE_EXTRACT_BUDGET_MS'),
       expect.stringContaining('STANCE_EXTRACT_QUEUE'),
+      expect.stringContaining('STANCE_EXTRACT_NICE'),
     ]);
   });
 });

@@ -40,6 +40,11 @@ export interface ExtractionConfig {
   budgetMs: number;
   /** Articles that may wait for a free worker; past it ingestion answers SERVICE_UNAVAILABLE at once. */
   queue: number;
+  /**
+   * The workers' nice value (0–19): reading yields the CPU to the event loop,
+   * so reads, health probes and writes are answered first while articles are read.
+   */
+  nice?: number;
 }
 
 /** The parser server at the front of extraction (src/ingest/parser.service.ts). */
@@ -227,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workers: int('STANCE_EXTRACT_WORKERS', Math.min(4, Math.max(1, availableParallelism() - 1)), 1, 64),
       budgetMs: int('STANCE_EXTRACT_BUDGET_MS', 10_000, 100, 600_000),
       queue: int('STANCE_EXTRACT_QUEUE', 32, 0, 10_000),
+      nice: int('STANCE_EXTRACT_NICE', 10, 0, 19),
     },
     parser: {
       url: httpUrl('CORENLP_URL'),
