@@ -8,60 +8,18 @@
 // CORENLP_URL) parses each article with the CoreNLP server first; parses are
 // kept in .stance/parse-cache by text, date and annotators, so a second run
 // costs no parsing. The table goes to stdout; progress to stderr.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  articleBody,
   evaluateFolder,
   formatLinks,
   formatTable,
-  parseTextFile,
   type EvaluateOptions,
   type ExtractionResult,
   type GoldFile,
-  type ParsedDocument,
 } from '../src/extraction/index.js';
-import { PROJECT_ROOT } from '../src/common/project-root.js';
-import { CoreNlpClient, DEFAULT_ANNOTATORS } from '../src/parsing/corenlp.js';
-
-const CACHE = join(PROJECT_ROOT, '.stance', 'parse-cache');
-
-async function parsesOf(
-  client: CoreNlpClient,
-  folder: string,
-  files: string[],
-  dateOf: (file: string, header: string | null) => string | null,
-): Promise<Map<string, ParsedDocument>> {
-  mkdirSync(CACHE, { recursive: true });
-  const out = new Map<string, ParsedDocument>();
-  let parsed = 0;
-  let cached = 0;
-  const started = Date.now();
-  for (const file of files) {
-    const { metadata, text } = parseTextFile(readFileSync(join(folder, file), 'utf8'));
-    const read = articleBody({ ...metadata, text, publishedOn: dateOf(file, metadata.publishedOn ?? null) });
-    const { body, publishedOn } = read;
-    const key = createHash('sha256')
-      .update(`${DEFAULT_ANNOTATORS.join(',')}\n${publishedOn ?? ''}\n${body}`)
-      .digest('hex')
-      .slice(0, 32);
-    const path = join(CACHE, `${key}.json`);
-    if (existsSync(path)) {
-      out.set(file, JSON.parse(readFileSync(path, 'utf8')) as ParsedDocument);
-      cached++;
-      continue;
-    }
-    const doc = await client.parse(body, publishedOn?.length === 10 ? publishedOn : null);
-    writeFileSync(path, JSON.stringify(doc));
-    out.set(file, doc);
-    parsed++;
-    process.stderr.write(`\rparsed ${parsed + cached}/${files.length}`);
-  }
-  const secs = (Date.now() - started) / 1000;
-  console.error(`\rparsed ${parsed} articles in ${secs.toFixed(1)} s (${cached} from the cache)`);
-  return out;
-}
+import { CoreNlpClient } from '../src/parsing/corenlp.js';
+import { parsesOf } from './parse-cache.js';
 
 /** What the extractor read in one article, for a person tracing a miss (standard error). */
 function explainResult(file: string, r: ExtractionResult): void {

@@ -255,6 +255,7 @@ case "${1:-}" in
   schema) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema.js "$@" ;;
   schema-diff) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/schema-diff.js "$@" ;;
   corpus) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/corpus.js "$@" ;;
+  confidence-fit) shift; ensure_node; ensure_deps; build_tools; node dist-tools/cli/confidence-fit.js "$@" ;;
   bench-ingest) shift; run_fresh bench/ingest-bench "$@" ;;
   bench-queue) shift; ensure_node; ensure_deps; ensure_packages redis-server=redis-server; build; run_fresh bench/queue-bench "$@" ;;
   bench) shift; run_bench bench/run "$@" ;;
@@ -263,5 +264,5 @@ case "${1:-}" in
   # The other npm scripts (check, build, lint, test:unit, ...): the command
   # with Node 24 and the project's tools on PATH.
   node) shift; run_tool "$@" ;;
-  *) echo "usage: $0 start|dev|test|demo|ingest|quality|learning|token|schema|schema-diff|corpus|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 start|dev|test|demo|ingest|quality|learning|confidence-fit|token|schema|schema-diff|corpus|bench|bench-ingest|bench-data|node CMD..." >&2; exit 2 ;;
 esac

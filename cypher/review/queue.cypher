@@ -1,11 +1,9 @@
 // The review queue: stances still PROPOSED (or $statuses), the likeliest
-// mistakes first: measured on the real articles' tuning part, a stance with
-// no date of its own was wrong three times in four against one in two with
-// one, and one on a proposal the extractor made up more often than on a
-// proposal the graph held (while its confidence told nothing). So: undated
-// before dated, then on a made-up proposal before a known one, then least
-// sure first, then the newest (by effectiveOn), then by id; the cursor is
-// that key.
+// mistakes first: least sure first (a stance's confidence is the extractor's
+// estimate that it is right, src/extraction/pipeline/confidence.ts, which
+// already weighs an undated reading and a made-up proposal, moved by
+// analysts' decisions), then the newest (by effectiveOn), then by id; the
+// cursor is that key.
 // Filtered by proposal, holder, outlet and article when given. With
 // $withCount, how many match in all.
 CALL () {
@@ -25,11 +23,9 @@ CALL () {
     AND ($actorId IS NULL OR a.id = $actorId)
     AND ($outlet IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article)-[:PUBLISHED_BY]->(:Outlet {name: $outlet}) })
     AND ($articleId IS NULL OR EXISTS { (s)-[:EVIDENCED_BY]->(:Article {id: $articleId}) })
-  // Doubt (0 undated and on a made-up proposal ... 3 dated and on a known one), confidence in thousandths,
-  // then the date's digits subtracted from all nines (newest first), then the id.
+  // Confidence in thousandths, then the date's digits subtracted from all nines (newest first), then the id.
   WITH a, s, p,
-       toString((CASE WHEN s.statedOn IS NULL THEN 0 ELSE 2 END) + (CASE WHEN p.source = 'extracted' THEN 0 ELSE 1 END)) +
-       '|' + toString(1000 + toInteger(round(coalesce(s.confidence, 0) * 1000))) + '|' +
+       toString(1000 + toInteger(round(coalesce(s.confidence, 0) * 1000))) + '|' +
        toString(100000000 + 99999999 - toInteger(replace(left(coalesce(s.effectiveOn, '0000-00') + '-00', 10), '-', ''))) +
        '|' + s.id AS sortKey
   WHERE $after IS NULL OR sortKey > $after

@@ -48,11 +48,15 @@ export type { ParsedDocument, ParsedEdge, ParsedSentence, ParsedToken } from './
 export { slugify } from './pipeline/slug.js';
 export { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from './pipeline/identity.js';
 
+// Confidence: the model that estimates how likely a reading is right.
+export { CONFIDENCE_MODEL, FEATURES, estimate, stanceFeatures, type ConfidenceModel } from './pipeline/confidence.js';
+
 // Quality: extracted stances against a gold file.
-export { evaluateFolder, type EvaluateOptions, type Evaluation } from './quality/evaluate-extraction.js';
+export { evaluateFolder, toScored, type EvaluateOptions, type Evaluation } from './quality/evaluate-extraction.js';
 export {
   formatLinks,
   formatTable,
+  rightStances,
   scoreArticles,
   scoreLinks,
   type LinkedResult,

@@ -26,7 +26,7 @@ export class ReviewResolver {
 
   @Query(() => StanceConnection, {
     description:
-      'The review queue: PROPOSED stances, the likeliest mistakes first: undated before dated, on a proposal the extractor made up before one the graph held, then least sure (by confidence), then the newest (by effectiveOn), then by id; filtered by proposal, actor, outlet and article. A page at a time.',
+      "The review queue: PROPOSED stances, the likeliest mistakes first: least sure first (confidence: the extractor's estimate that the reading is right, moved by analysts' decisions), then the newest (by effectiveOn), then by id; filtered by proposal, actor, outlet and article. A page at a time.",
   })
   async reviewQueue(
     @Context() ctx: Ctx,

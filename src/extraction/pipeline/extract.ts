@@ -8,6 +8,7 @@ import { findActors, type ActorRecord } from './actors.js';
 import { findDates } from './dates.js';
 import { marksOf } from './marks.js';
 import { applyFeedback } from './feedback.js';
+import { applyConfidenceModel, CONFIDENCE_MODEL, type ConfidenceModel } from './confidence.js';
 import { findHolder, markText, type SentenceView } from './holders.js';
 import { compileAddedCue, ORGS, STATES, VOTING_BODIES } from './lexicon.js';
 import { analyseIdentity, exactIdentity } from './identity.js';
@@ -42,7 +43,15 @@ export function articleBody(input: ArticleInput): { body: string; publishedOn: s
   return { body, publishedOn: metadata.publishedOn };
 }
 
-export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY): ExtractionResult {
+/**
+ * `model` turns each reading's features into its confidence (confidence.ts);
+ * null leaves the rules' own figures (what the model is fitted on).
+ */
+export function extractArticle(
+  input: ArticleInput,
+  known: KnownEntities = EMPTY,
+  model: ConfidenceModel | null = CONFIDENCE_MODEL,
+): ExtractionResult {
   const { body, metadata } = resolveMetadata(normalise(input.text ?? ''), input);
   const text = body;
   const parse = ParseIndex.for(input.parse, text);
@@ -139,7 +148,6 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
   fillSpeakers(stances, { text, sentences, mentions: actors.mentions, proposalMentions: proposals.mentions });
   const markSources = { text, actorMentions: actors.mentions, proposalMentions: proposals.mentions, dates };
   for (const st of stances) st.marks = marksOf(st, markSources);
-  applyFeedback(stances, known.feedback);
 
   // ---- assemble: every id a stance or proposal refers to is in the result
   const knownActorIds = new Set(known.actors.map((a) => a.id));
@@ -225,7 +233,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
       mentions: (mentionsOf.get(p.id) ?? []).sort((a, b) => a.charStart - b.charStart),
     });
   }
-  return {
+  const result: ExtractionResult = {
     text,
     textHash: exactIdentity(text),
     metadata,
@@ -236,4 +244,7 @@ export function extractArticle(input: ArticleInput, known: KnownEntities = EMPTY
     stances,
     parser: parse ? parse.doc.parser : null,
   };
+  if (model) applyConfidenceModel(result, model);
+  applyFeedback(stances, known.feedback);
+  return result;
 }

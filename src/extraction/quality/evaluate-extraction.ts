@@ -11,6 +11,7 @@ import { extractArticle } from '../pipeline/extract.js';
 import { parseTextFile } from '../pipeline/metadata.js';
 import { proposalCandidates } from '../pipeline/proposals.js';
 import type { ParsedDocument } from '../pipeline/parse.js';
+import type { ConfidenceModel } from '../pipeline/confidence.js';
 import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
 import {
   scoreArticles,
@@ -30,6 +31,8 @@ export interface EvaluateOptions {
   parses?: Map<string, ParsedDocument>;
   /** what the graph knows before the first file (e.g. the seeds' results); updated as files are read */
   known?: { actors: KnownActor[]; proposals: KnownProposal[] };
+  /** the confidence model (null: the rules' own confidences, what a model is fitted on); the extractor's by default */
+  model?: ConfidenceModel | null;
 }
 
 export interface Evaluation {
@@ -114,7 +117,9 @@ export function evaluateFolder(folder: string, goldPath: string, options: Evalua
       proposals: known.proposals.map((p) => ({ ...p, aliases: [...p.aliases] })),
     };
     const parse = options.parses?.get(file) ?? null;
-    const result = extractArticle({ ...parsed.metadata, text: parsed.text, publishedOn: given, parse }, snapshot);
+    const input = { ...parsed.metadata, text: parsed.text, publishedOn: given, parse };
+    const result =
+      options.model === undefined ? extractArticle(input, snapshot) : extractArticle(input, snapshot, options.model);
     // what an analyst linking a mention of this article would be offered: the graph's proposals, this article's among them
     const graph = [
       ...snapshot.proposals.filter((p) => !result.proposals.some((q) => q.id === p.id)),

@@ -223,6 +223,16 @@ function conditionMatches(gold: string[], got: string[]): boolean {
   );
 }
 
+/** Whether each extracted stance of `file` is one of its gold stances (actor, proposal, position), as scoreArticles counts. */
+export function rightStances(gold: GoldFile, file: string, stances: ScoredStance[]): boolean[] {
+  const idx = new GoldIndex(gold);
+  const triple = (a: string, p: string, pos: string): string => `${a} | ${p} | ${pos}`;
+  const goldSet = new Set(idx.stancesOf(file).map((g) => triple(g.actor, g.proposal, g.position)));
+  return stances.map((s) =>
+    goldSet.has(triple(idx.actor(s.actor) ?? s.actor, idx.proposalIn(s.proposal, file), s.position)),
+  );
+}
+
 export function scoreArticles(gold: GoldFile, results: Array<{ file: string; stances: ScoredStance[] }>): ScoreReport {
   const idx = new GoldIndex(gold);
   const articles: ArticleScore[] = [];
