@@ -34,6 +34,7 @@ import {
 } from './stances/scope.js';
 import { proposalOfCue } from './stances/target.js';
 import type { Token } from './tokens.js';
+import { dateOfCueVerb } from './parsed/dating.js';
 import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
 import {
@@ -227,6 +228,7 @@ function stancesOfCue(
     scope.intros,
     () => statement(h.start, holder.mention),
     scope.dates.events,
+    g ? dateOfCueVerb(g, h.start, h.end, [...scope.dates.events, ...scope.dates.claimed]) : null,
   );
   const against = ACT_AGAINST_OBJECT.test(text.slice(h.end, Math.min(s.end, h.end + 60)));
   const stance = {

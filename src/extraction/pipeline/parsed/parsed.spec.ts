@@ -3,6 +3,8 @@ import { SentenceGraph } from './graph.js';
 import { adviser, newParsedMemory, parsedHolder } from './holder.js';
 import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './noun-phrase.js';
 import { parsedTarget } from './target.js';
+import { dateOfCueVerb } from './dating.js';
+import type { DateMention } from '../dates.js';
 import type { ProposalMention } from '../proposals.js';
 import type { SentenceView } from '../holders.js';
 import type { ActorMention } from '../actors.js';
@@ -493,5 +495,42 @@ describe('what a cue is about, read off the parse', () => {
     );
     expect(parsedTarget(g, 0, 6, [mentionOf(text, 'summit')])).toBeNull();
     expect(parsedTarget(g, 0, 6, [mentionOf(text, 'pact')])?.mention.start).toBe(text.indexOf('pact'));
+  });
+});
+
+describe('the date of the act a cue names, read off the parse', () => {
+  const dateAt = (text: string, words: string, value: string): DateMention => {
+    const start = text.indexOf(words);
+    return { start, end: start + words.length, text: words, kind: 'weekday', value, future: false };
+  };
+
+  it('gives the cue the day hung on its object right after it, as on itself', () => {
+    // the parser hangs "on Tuesday" on "bid", not on "ratified"
+    const { g, text } = tagged(
+      "Turkey/NNP ratified/VBD Sweden/NNP 's/POS NATO/NNP membership/NN bid/NN on/IN Tuesday/NNP",
+      'root -1 1, nsubj 1 0, obj 1 6, nmod:poss 6 2, case 2 3, compound 6 4, compound 6 5, nmod:on 6 8, case 8 7',
+    );
+    const tuesday = dateAt(text, 'Tuesday', '2024-01-23');
+    const cue = text.indexOf('ratified');
+    expect(dateOfCueVerb(g, cue, cue + 'ratified'.length, [tuesday])).toBe(tuesday);
+    const onVerb = tagged(
+      'Turkey/NNP ratified/VBD the/DT bid/NN on/IN Tuesday/NNP',
+      'root -1 1, nsubj 1 0, obj 1 3, det 3 2, obl:on 1 5, case 5 4',
+    );
+    const day = dateAt(onVerb.text, 'Tuesday', '2024-01-23');
+    expect(dateOfCueVerb(onVerb.g, 7, 15, [day])).toBe(day);
+  });
+
+  it('leaves a date that names the object ("of 19 September") or belongs to a farther clause', () => {
+    const named = tagged(
+      'Seoul/NNP backed/VBD the/DT agreement/NN of/IN September/NNP',
+      'root -1 1, nsubj 1 0, obj 1 3, det 3 2, nmod:of 3 5, case 5 4',
+    );
+    expect(dateOfCueVerb(named.g, 6, 12, [dateAt(named.text, 'September', '2018-09')])).toBeNull();
+    const far = tagged(
+      'Seoul/NNP proposed/VBD the/DT offer/NN since/IN Moon/NNP took/VBD office/NN in/IN May/NNP',
+      'root -1 1, nsubj 1 0, obj 1 3, det 3 2, acl 3 6, mark 6 4, nsubj 6 5, obj 6 7, nmod:in 3 9, case 9 8',
+    );
+    expect(dateOfCueVerb(far.g, 6, 14, [dateAt(far.text, 'May', '2017-05')])).toBeNull();
   });
 });

@@ -26,6 +26,11 @@ export interface SentenceDates {
   report: string | null;
   /** a date we cannot resolve ("last week", "in 2002") still says the statement is not the context's */
   ownUnresolved: boolean;
+  /**
+   * resolved dates a proposal's wording took as its own ("the bid on
+   * Tuesday"): the parse may still show a verb's ("ratified the bid on Tuesday")
+   */
+  claimed: DateMention[];
 }
 
 /** The discourse date: set by a dated event, kept while the narrative goes on in the past tense. */
@@ -82,6 +87,7 @@ export function sentenceDates(
   intros: ProposalIntro[],
 ): SentenceDates {
   const events: DateMention[] = [];
+  const claimed: DateMention[] = [];
   let report: string | null = null;
   let ownUnresolved = false;
   for (const d of dates) {
@@ -107,14 +113,17 @@ export function sentenceDates(
         continue;
       }
     }
-    // a date inside a proposal's name is part of it; one trailing the name ("proposed talks with Japan on Monday") dates the statement
-    if (intros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.end))) continue;
     // "a truce starting on Aug. 4", "by the end of the year": a date the proposal sets, not when anyone spoke
     if (/\b(?:starting|beginning|from|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before))
       continue;
+    // a date inside a proposal's name is part of it; one trailing the name ("proposed talks with Japan on Monday") dates the statement
+    if (intros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.end))) {
+      claimed.push(d);
+      continue;
+    }
     events.push(d);
   }
-  return { events, report, ownUnresolved };
+  return { events, report, ownUnresolved, claimed };
 }
 
 /**
@@ -151,7 +160,8 @@ export function statementDate(
 }
 
 /**
- * The date of the stance a cue states: a date in the proposal the cue itself
+ * The date of the stance a cue states: the date the parse attaches to the
+ * cue's own verb (`verbDate`); a date in the proposal the cue itself
  * introduces; none for a passive participle ("drafted by Britain" describes
  * the proposal); the nearest event for background in the past perfect ("had
  * initially opposed"), which the story does not date; else the statement's.
@@ -164,7 +174,9 @@ export function cueDate(
   intros: ProposalIntro[],
   statement: () => StanceDate,
   events: DateMention[],
+  verbDate: DateMention | null = null,
 ): StanceDate {
+  if (verbDate?.value && !/\sby$/i.test(cue)) return { date: verbDate.value, weak: false, fromContext: false };
   const ownIntro = intros.find((x) => x.date?.value && h.start <= x.trigStart && h.end >= x.trigEnd);
   if (ownIntro) return { date: ownIntro.date!.value, weak: false, fromContext: false };
   if (/\sby$/i.test(cue)) return { date: null, weak: false, fromContext: false };
