@@ -93,6 +93,26 @@ describe('extractArticle: invented articles from other regions', () => {
     expect(r.actors.find((a) => a.id === 'wang-wenbin')?.representsId).toBe('china');
   });
 
+  it("gives a state's act the one person who speaks for it anywhere in the article, not a reporter's reading", () => {
+    const text = [
+      'Britain abstained on the UN Security Council resolution demanding a ceasefire in Gaza on Friday.',
+      'The vote came after weeks of talks in New York.',
+      'Aid agencies said the situation in Gaza was worsening by the day.',
+      'Thousands of people have fled their homes since October.',
+      'British Foreign Secretary David Cameron said Britain wanted a sustainable ceasefire.',
+    ].join(' ');
+    const r = extractArticle({ text, publishedOn: '2023-12-09' });
+    const uk = r.stances.find((s) => s.actorId === 'united-kingdom' && s.cue.startsWith('abstain'));
+    expect(uk).toMatchObject({ position: 'NONCOMMITTAL', speakerId: 'david-cameron' });
+    const reading = extractArticle({
+      text: text.replace('Britain abstained on', 'Britain appears reluctant to back'),
+      publishedOn: '2023-12-09',
+    });
+    const appears = reading.stances.find((s) => s.actorId === 'united-kingdom' && s.cue.includes('reluctant'));
+    expect(appears).toBeDefined();
+    expect(appears!.speakerId).toBeNull();
+  });
+
   it('one stance per fact across two revisions of the same story in one text', () => {
     const v1 = [
       'Kenya offered on Monday to lead a multinational security mission to Haiti, officials in Nairobi said.',

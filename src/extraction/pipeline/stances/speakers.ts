@@ -19,6 +19,8 @@ const SAYS_AFTER =
 /** A statement an unnamed person gave ("a senior official lamented", "diplomats said"). */
 const UNNAMED =
   /\b(?:officials?|diplomats?|aides?|sources?|insiders?)\b[^.;]{0,40}?\b(?:said|says|told|lamented|added|noted)\b|\b(?:said|says|told)\s+(?:\w+\s+){0,2}(?:officials?|diplomats?|sources?)\b/i;
+/** The reporter's reading of an attitude ("appears to be apprehensive"): nobody voiced it. */
+const APPEARANCE = /\b(?:appears?|appeared|seems?|seemed|is seen as|reportedly)\b/i;
 const SAYS_BEFORE = /\baccording to\s+(?:[\p{L}.'’-]+\s+){0,6}$/iu;
 
 export interface SpeakerContext {
@@ -63,15 +65,13 @@ export function fillSpeakers(stances: ExtractedStance[], ctx: SpeakerContext): v
     const other = new Set(
       stances.filter((o) => o.proposalId === s.proposalId && o.position !== s.position).map((o) => o.speakerId),
     );
-    s.speakerId = only(
-      speaking
-        .filter(
-          (p) =>
-            p.holderId === s.actorId &&
-            (about.has(p.sentence) || Math.abs(p.sentence - at) <= 2) &&
-            !other.has(p.personId),
-        )
-        .map((p) => p.personId),
+    const forHolder = speaking.filter((p) => p.holderId === s.actorId && !other.has(p.personId));
+    const near = only(
+      forHolder.filter((p) => about.has(p.sentence) || Math.abs(p.sentence - at) <= 2).map((p) => p.personId),
     );
+    // farther off, the one person the article has speaking for the holder, for an act the holder
+    // took (a vote, an acceptance), not a proposal named as a noun nor an attitude the reporter reads
+    const voiced = !s.rule.startsWith('proposer:') && !s.evidence.some((e) => APPEARANCE.test(e.quote));
+    s.speakerId = near ?? (voiced ? only(forHolder.map((p) => p.personId)) : null);
   }
 }
