@@ -23,6 +23,16 @@ describe('actors', () => {
     expect(r.holderOf('U.S.')).toBe('united-states');
   });
 
+  it('knows organisations by the epithets reporters give them, in any case', () => {
+    const r = run(
+      'The world body and the trans-Atlantic military alliance welcomed it, the UN health agency said, as did the continental body.',
+    );
+    expect(r.holderOf('world body')).toBe('united-nations');
+    expect(r.holderOf('trans-Atlantic')).toBe('nato');
+    expect(r.holderOf('health agency')).toBe('world-health-organization');
+    expect(r.holderOf('continental body')).toBe('african-union');
+  });
+
   it("takes a leader's relative or aide, so described, for one who speaks for the leader's state", () => {
     const r = run('Kim Yo Jong, the sister of North Korean leader Kim Jong Un, said talks were possible.');
     expect(r.rec('kim-yo-jong')?.representsId).toBe('north-korea');

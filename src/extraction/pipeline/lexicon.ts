@@ -379,6 +379,8 @@ export const JOINING_CLAUSE_VERBS = new Set<string>(
 export const JOINING_WORDS = new Set<string>(proposalsData.accession.words.map(stem));
 /** Verbs of wishing before 'to join', as stems ('wants to join', 'plans to join'). */
 export const ASPIRING_VERBS = new Set<string>(proposalsData.accession.aspiring.map(stem));
+/** Verbs that ask for a membership ('applied for membership in NATO', 'bids for EU membership'), as stems. */
+export const ASKING_FOR_VERBS = new Set<string>(proposalsData.accession.askingFor.map(stem));
 /** What may stand between a subject and its verb of wishing: 'Ukraine has long wanted', 'Georgia still hopes'. */
 export const BETWEEN_SUBJECT_AND_WISH = new RegExp(
   `^\\s*(?:(?:${proposalsData.accession.betweenSubjectAndWish.join('|')})\\s+)*$`,

@@ -189,6 +189,21 @@ describe('proposals', () => {
     ]);
   });
 
+  it('takes a membership a state asks for as its accession: "applied for a fast-tracked membership in NATO"', () => {
+    const x = extractArticle(
+      {
+        text: "Ukraine applied for a fast-tracked membership in NATO in September 2022. Germany opposes Ukraine's membership in NATO.",
+        publishedOn: '2023-07-09',
+      },
+      { actors: [], proposals: [] },
+    );
+    expect(x.proposals.map((p) => p.name)).toEqual(["Ukraine's NATO accession"]);
+    expect(x.stances.map((st) => [st.actorId, st.position])).toEqual([
+      ['ukraine', 'SUPPORT'],
+      ['germany', 'OPPOSE'],
+    ]);
+  });
+
   it("reports the article's own wording of a proposal the graph holds among its aliases", () => {
     const known: KnownProposal[] = [{ id: 'grain-deal', name: 'Black Sea Grain Initiative', aliases: ['grain deal'] }];
     const x = extractArticle(

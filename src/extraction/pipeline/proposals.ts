@@ -14,6 +14,7 @@ import type { DateMention } from './dates.js';
 import {
   ANAPHOR_ANY,
   ANAPHOR_DETERMINERS,
+  ASKING_FOR_VERBS,
   ASPIRING_VERBS,
   BETWEEN_SUBJECT_AND_WISH,
   JOINING_CLAUSE_VERBS,
@@ -1622,6 +1623,30 @@ function aspirationAt(tokens: Token[], from: number, to: number): number {
   return -1;
 }
 
+/** Words between "for" and a membership: "applied for a fast-tracked membership", "for its membership". */
+const BEFORE_MEMBERSHIP = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'full',
+  'formal',
+  'fast',
+  'tracked',
+  'quick',
+  'early',
+]);
+
+/** The verb asking for the membership a wording names ("applied for a fast-tracked membership in NATO"), or -1. */
+function askingForAt(tokens: Token[], from: number): number {
+  let q = from - 1;
+  for (let skipped = 0; q >= 0 && skipped < 3 && BEFORE_MEMBERSHIP.has(tokens[q].key); skipped++) q--;
+  if (q < 1 || tokens[q].key !== 'for') return -1;
+  const verb = tokens[q - 1].key;
+  return ASKING_FOR_VERBS.has(stem(verb)) || ASKING_FOR_VERBS.has(stem(verb.replace(/ied$/, 'ies'))) ? q - 1 : -1;
+}
+
 /**
  * The accession a wording is about: a word of membership or joining, exactly
  * one state (the applicant: possessor, demonym, or the one who bids) and at
@@ -1895,8 +1920,9 @@ export function buildProposals(
   };
 
   // "Ukraine wants to join NATO", "Georgia hopes to join the EU": the state that wishes it, said just before
-  const aspiringJoiner = (raw: RawIntro): ActorMention | null => {
-    const wish = aspirationAt(tokens, raw.tokS, raw.tokE);
+  const aspiringJoiner = (raw: RawIntro, keys: string[]): ActorMention | null => {
+    const asking = kindsOf(keys).has('membership') ? askingForAt(tokens, raw.tokS) : -1;
+    const wish = asking >= 0 ? asking : aspirationAt(tokens, raw.tokS, raw.tokE);
     if (wish < 0) return null;
     const subject = subjectOf(raw.tokS, raw.trigStart)?.mention ?? null;
     return subject &&
@@ -1959,7 +1985,7 @@ export function buildProposals(
     // "Sweden's bid to join NATO", "Sweden's membership in the alliance": one state's accession, however worded;
     // "Ukraine wants to join NATO", "renounced plans to join NATO": who would join is the subject of the verb
     // the wording completes, though it puts nothing forward
-    const joiner = proposer ?? aspiringJoiner(raw);
+    const joiner = proposer ?? aspiringJoiner(raw, keys);
     const joining = accessionOf(units, keys, actors.records, joiner);
     const accession = joining?.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
     let rec = joining ? heldAccession(joining) : undefined;
