@@ -204,6 +204,44 @@ describe('proposals', () => {
     ]);
   });
 
+  it('never links a summit between other parties to a known one that shares a party', () => {
+    const abeKim = extractArticle(
+      {
+        text: 'Japan proposed summit talks between Prime Minister Shinzo Abe and North Korean leader Kim Jong Un on Monday.',
+        publishedOn: '2018-05-07',
+      },
+      { actors: [], proposals: [] },
+    );
+    expect(abeKim.proposals).toHaveLength(1);
+    const trumpKim = extractArticle(
+      {
+        text: 'North Korea proposed a summit between US President Donald Trump and North Korean leader Kim Jong Un on Monday. South Korea welcomed the summit.',
+        publishedOn: '2018-03-09',
+      },
+      {
+        actors: abeKim.actors.map((a) => ({
+          id: a.id,
+          name: a.name,
+          kind: a.kind,
+          aliases: a.id === 'kim-jong-un' ? [...a.aliases, 'Kim'] : a.aliases,
+          representsId: a.representsId,
+        })),
+        // (as the seeds know it: also by a shorter wording that names Kim alone)
+        proposals: abeKim.proposals.map((p) => ({
+          id: p.id,
+          name: p.name,
+          aliases: [...p.aliases, 'summit with Kim'],
+        })),
+      },
+    );
+    const summit = trumpKim.proposals.find((p) => /Trump/.test(p.name));
+    expect(summit?.isNew).toBe(true);
+    expect(trumpKim.stances.map((st) => [st.actorId, st.proposalId])).toEqual([
+      ['north-korea', summit!.id],
+      ['south-korea', summit!.id],
+    ]);
+  });
+
   it("reports the article's own wording of a proposal the graph holds among its aliases", () => {
     const known: KnownProposal[] = [{ id: 'grain-deal', name: 'Black Sea Grain Initiative', aliases: ['grain deal'] }];
     const x = extractArticle(

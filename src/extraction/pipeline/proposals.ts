@@ -109,6 +109,16 @@ function sameParties(rec: ProposalRecord, parties: Set<string>, keys: string[]):
   return !rec.keySets.some((ks) => conflicting(ks, keys, (k) => /\d/.test(k)));
 }
 
+/**
+ * Two proposals' parties that cannot be one proposal's: both name two or more,
+ * and each names one the other does not (the US–North Korea summit and the
+ * Japan–North Korea summit share North Korea).
+ */
+function partiesClash(a: Set<string>, b: Set<string>): boolean {
+  if (a.size < 2 || b.size < 2) return false;
+  return [...a].some((p) => !b.has(p)) && [...b].some((p) => !a.has(p));
+}
+
 function headOf(keys: string[]): string | null {
   for (const k of keys) if (PROPOSAL_NOUNS.has(k)) return k;
   return null;
@@ -1841,6 +1851,8 @@ export function buildProposals(
     // the content of a proposal is not the proposal: "an immediate ceasefire" is not "the resolution demanding an immediate ceasefire"
     const saidKinds = head ? kindsOf([head]) : new Set<string>();
     const fits = (r: ProposalRecord): boolean => {
+      // a summit between Trump and Kim is not the one between Abe and Kim: two parties or more each, different ones
+      if (partiesClash(r.parties, parties)) return false;
       // (within one article the kinds may differ: "the summit" the article set up may be "the talks" later)
       if (!saidKinds.size || !r.head || records.has(r.id)) return true;
       const its = kindsOf([r.head]);
