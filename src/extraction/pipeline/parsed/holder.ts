@@ -180,16 +180,28 @@ export function adviser(
   if (cue < 0) return undefined;
   const up = g.relation(cue);
   const over = g.head[cue];
-  // "urged both sides to sign the treaty": the urger's
+  // "urged both sides to sign the treaty": the urger's, unless the urging is itself advice
+  // ("Thomas-Greenfield says the Security Council should pressure Hamas to accept a deal": hers)
   if (
     up?.base === 'xcomp' &&
     over >= 0 &&
     ADVISING.has(g.tokens[over].lemma.toLowerCase()) &&
     g.children(over, 'obj').length
   )
-    return subjectMention(g, v, over);
-  if (!g.children(cue, 'aux').some((a) => DEONTIC.has(g.tokens[a.token].lemma.toLowerCase()))) return undefined;
-  // "..., Miller said", "Blinken said Hamas should accept ...": the one who says it
+    return deontic(g, over) ? sayerOf(g, v, over) : subjectMention(g, v, over);
+  if (!deontic(g, cue)) return undefined;
+  return sayerOf(g, v, cue);
+}
+
+/** Whether a verb is said as what ought to be ("should accept", "must sign"). */
+function deontic(g: SentenceGraph, verb: number): boolean {
+  return g.children(verb, 'aux').some((a) => DEONTIC.has(g.tokens[a.token].lemma.toLowerCase()));
+}
+
+/** "..., Miller said", "Blinken said Hamas should accept ...": the one who says what `verb` states; null: no one. */
+function sayerOf(g: SentenceGraph, v: SentenceView, verb: number): ActorMention | null {
+  const up = g.relation(verb);
+  const over = g.head[verb];
   const said = (up?.base === 'ccomp' || up?.base === 'parataxis') && over >= 0 ? over : -1;
   if (said < 0 || !SPEECH_LEMMAS.has(g.tokens[said].lemma.toLowerCase())) return null;
   return subjectMention(g, v, said);

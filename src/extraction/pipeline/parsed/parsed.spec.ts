@@ -425,6 +425,25 @@ describe('who holds what a cue says, read off the parse', () => {
     expect(adviser(g2, viewOf(g2, t2, [[0, 'united-states']]), at2, at2 + 5)).toBeUndefined();
   });
 
+  it('gives urging that is itself advice to the one who advises: "Greenfield says the Council should pressure Hamas to accept"', () => {
+    // "Greenfield says the Council should pressure Hamas to accept the deal"
+    const { g, text } = tagged(
+      'Greenfield/NNP says/VBZ the/DT Council/NNP should/MD pressure/VB Hamas/NNP to/TO accept/VB the/DT deal/NN',
+      'root -1 1, nsubj 1 0, ccomp 1 5, det 3 2, nsubj 5 3, aux 5 4, obj 5 6, mark 8 7, xcomp 5 8, nsubj:xsubj 8 6, det 10 9, obj 8 10',
+    );
+    g.tokens[1].lemma = 'say';
+    g.tokens[5].lemma = 'pressure';
+    const at = text.indexOf('accept');
+    const actors: Array<[number, string]> = [
+      [0, 'united-states'],
+      [3, 'un-security-council'],
+      [6, 'hamas'],
+    ];
+    expect(adviser(g, viewOf(g, text, actors), at, at + 6)?.actorId).toBe('united-states');
+    // nobody says it: nobody's stance
+    expect(adviser(g, viewOf(g, text, actors.slice(1)), at, at + 6)).toBeNull();
+  });
+
   // "Japan said another summit with the United States would be pointless"
   const pointless = tagged(
     'Japan/NNP said/VBD another/DT summit/NN with/IN the/DT United/NNP States/NNP would/MD be/VB pointless/JJ',
