@@ -242,6 +242,14 @@ describe('proposals', () => {
     ]);
   });
 
+  it("takes a bid to become a member of an organisation for the bidder's accession", () => {
+    const x = extractArticle(
+      { text: "Hungary also supports Sweden's bid to become a member of NATO.", publishedOn: '2023-07-10' },
+      { actors: [], proposals: [] },
+    );
+    expect(x.proposals.map((p) => p.name)).toEqual(["Sweden's NATO accession"]);
+  });
+
   it("reports the article's own wording of a proposal the graph holds among its aliases", () => {
     const known: KnownProposal[] = [{ id: 'grain-deal', name: 'Black Sea Grain Initiative', aliases: ['grain deal'] }];
     const x = extractArticle(

@@ -305,6 +305,15 @@ function withAsked(g: SentenceGraph, phrase: number[], verb: number, content: nu
   return oneWording(parts, phrase[0], Math.max(...parts));
 }
 
+/** The "member" a form of "become" takes ("become a full member"), or -1. */
+function memberOf(g: SentenceGraph, verb: number): number {
+  for (const c of g.children(verb, 'xcomp', 'obj', 'attr'))
+    if (g.tokens[c.token].lemma.toLowerCase() === 'member') return c.token;
+  // (a copular parse makes "member" the head and "become" its cop)
+  const up = g.relation(verb);
+  return up?.base === 'cop' && g.tokens[up.token].lemma.toLowerCase() === 'member' ? up.token : -1;
+}
+
 export type Reshaped =
   | {
       keep: true;
@@ -336,6 +345,14 @@ export function reshapeWording(
   // "wants to join NATO", "hopes to join the European Union": joining a named organisation is the joiner's
   // accession (proposals.ts names it so, or drops it), never the organisation
   const verb = g.tokenAt(start);
+  // "become a member of NATO", "become a NATO member": joining, said another way
+  const member = verb >= 0 && g.tokens[verb].lemma.toLowerCase() === 'become' ? memberOf(g, verb) : -1;
+  if (member >= 0) {
+    const named = [...g.children(member, 'nmod', 'compound')].some((c) => /^NNP/.test(g.tokens[c.token].pos));
+    return named
+      ? { keep: true, name: text.slice(start, end), start, end, joins: true }
+      : { keep: false, why: 'a verb phrase' };
+  }
   if (verb >= 0 && /^VB[P]?$/.test(g.tokens[verb].pos) && JOIN_VERBS.has(g.tokens[verb].lemma.toLowerCase())) {
     // (the object, or the proper noun right after the verb: a reporting clause after it ("..., the prime
     // minister said") can make it the subject of "said" in the parse)

@@ -67,6 +67,20 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, 0, text.length, 'verb-propose')).toBeNull();
   });
 
+  it('keeps becoming a member of a named organisation as an act of joining, and nothing else one becomes', () => {
+    // "(Sweden's bid to) become a member of NATO"
+    const member = tagged(
+      'become/VB a/DT member/NN of/IN NATO/NNP',
+      'root -1 0, xcomp 0 2, det 2 1, nmod:of 2 4, case 4 3',
+    );
+    member.g.tokens[2].lemma = 'member';
+    expect(reshapeWording(member.g, member.text, 0, member.text.length)).toMatchObject({ keep: true, joins: true });
+    // "(its wish to) become a member", "become a partner": no organisation named, or no membership
+    const bare = tagged('become/VB a/DT member/NN', 'root -1 0, xcomp 0 2, det 2 1');
+    bare.g.tokens[2].lemma = 'member';
+    expect(reshapeWording(bare.g, bare.text, 0, bare.text.length)).toEqual({ keep: false, why: 'a verb phrase' });
+  });
+
   it('keeps joining a named organisation as an act of joining, and drops joining anything else', () => {
     // "(Georgia hopes to) join the European Union" / "(Japan wants to) join the talks"
     const eu = tagged('join/VB the/DT European/NNP Union/NNP', 'root -1 0, obj 0 3, det 3 1, compound 3 2');
