@@ -250,6 +250,18 @@ describe('proposals', () => {
     expect(x.proposals.map((p) => p.name)).toEqual(["Sweden's NATO accession"]);
   });
 
+  it("takes a state's efforts towards something for a proposal it puts forward", () => {
+    const x = extractArticle(
+      { text: "Turkey would back Sweden's efforts to become a NATO member.", publishedOn: '2023-07-10' },
+      { actors: [], proposals: [] },
+    );
+    expect(x.proposals.map((p) => p.name)).toEqual(["Sweden's NATO accession"]);
+    expect(x.stances.map((st) => [st.actorId, st.position]).sort()).toEqual([
+      ['sweden', 'SUPPORT'],
+      ['turkey', 'SUPPORT'],
+    ]);
+  });
+
   it("reports the article's own wording of a proposal the graph holds among its aliases", () => {
     const known: KnownProposal[] = [{ id: 'grain-deal', name: 'Black Sea Grain Initiative', aliases: ['grain deal'] }];
     const x = extractArticle(
