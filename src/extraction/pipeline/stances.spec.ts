@@ -22,6 +22,21 @@ describe('stances', () => {
     expect(hits).toEqual(['declined to comment', 'refused to comment']);
   });
 
+  it('reads brokering or tabling a proposal as support, and walking out of talks as opposition', () => {
+    const read = (text: string) =>
+      stancesOf(text)
+        .map((s) => `${s.actor} ${s.position} ${s.cue}`)
+        .sort();
+    expect(read('Egypt and Qatar brokered the Gaza ceasefire proposal on Monday.')).toEqual([
+      'egypt SUPPORT brokered',
+      'qatar SUPPORT brokered',
+    ]);
+    expect(read('Algeria tabled the draft resolution on Gaza.')).toEqual(['algeria SUPPORT tabled']);
+    expect(read('North Korea walked out of the nuclear talks in Stockholm.')).toEqual([
+      'north-korea OPPOSE walked out of',
+    ]);
+  });
+
   it("reads a relative clause after the cue's object as about that object, and never as a name", () => {
     const text =
       'North Korea proposed to hold talks with Japan on Monday. Japan opposed delays which stalled the talks.';

@@ -122,7 +122,8 @@ export function describesProposal(text: string, tokens: Token[], sentenceStart: 
 /** The cue's position, wording and weight; a negation before a negatable cue turns it ("did not support"). */
 export function readCue(text: string, sentenceStart: number, h: CueHit): CueReading {
   let position = h.cue.position;
-  let cue = text.slice(h.start, h.end);
+  // (a pattern may end in a space that keeps it from matching inside a longer word: not part of the cue)
+  let cue = text.slice(h.start, h.end).trimEnd();
   let confidence = h.cue.weight;
   if (h.cue.negatable) {
     const before = text.slice(Math.max(sentenceStart, h.start - 60), h.start);
