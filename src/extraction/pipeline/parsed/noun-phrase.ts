@@ -110,6 +110,13 @@ export function nounPhraseTokens(g: SentenceGraph, head: number): number[] {
   return sorted.slice(lo, hi + 1);
 }
 
+/** Whether tokens i and j and all between them are written without a space: one hyphened word. */
+function oneWord(g: SentenceGraph, i: number, j: number): boolean {
+  const [from, to] = i < j ? [i, j] : [j, i];
+  for (let k = from; k < to; k++) if (g.tokens[k].end !== g.tokens[k + 1].start) return false;
+  return true;
+}
+
 function keep(g: SentenceGraph, head: number, parent: number, a: Arc, depth: number): boolean {
   const t = g.tokens[a.token];
   // the hyphen of "12-point" or "war-end": part of the word it joins
@@ -117,6 +124,8 @@ function keep(g: SentenceGraph, head: number, parent: number, a: Arc, depth: num
   if (a.base === 'punct') return /^[-\u2010-\u2013]$/.test(t.text) && (depth > 0 || a.token === parent - 1);
   // one hyphened word whatever the parser calls its parts: "Japan-North Korea summit" (dep), "water-sharing treaty" (obl)
   if (depth > 0 && a.token < parent && /^[-\u2010-\u2013]$/.test(g.tokens[a.token + 1]?.text ?? '')) return true;
+  // "end-of-war": the parts of one word written without a space, however deep the parser hangs them
+  if (depth > 0 && oneWord(g, a.token, parent)) return true;
   if (a.base === 'dep') return false;
   if (!INSIDE.has(a.base)) return false;
   // the head's own determiner is not part of its name; one inside ("accession of the Nordic country") is

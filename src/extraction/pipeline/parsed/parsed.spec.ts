@@ -67,6 +67,38 @@ describe('proposal wordings read off the parse', () => {
     expect(reshapeWording(g, text, 0, text.length, 'verb-propose')).toBeNull();
   });
 
+  it('never cuts a name inside a word written with hyphens ("end-of-war"), however the parser hangs its parts', () => {
+    // "rejected the proposal for an end-of-war declaration": CoreNLP splits the word and hangs "war" on "end" (nmod:of)
+    const words = ['rejected', 'the', 'proposal', 'for', 'an', 'end', '-', 'of', '-', 'war', 'declaration'];
+    const text = 'rejected the proposal for an end-of-war declaration';
+    let at = 0;
+    const tokens = words.map((w) => {
+      const start = text.indexOf(w, at);
+      at = start + w.length;
+      return { text: w, lemma: w, pos: 'NN', ner: 'O', normalized: null, start, end: at };
+    });
+    tokens[0].pos = 'VBD';
+    const edges = [
+      ['root', -1, 0],
+      ['obj', 0, 2],
+      ['det', 2, 1],
+      ['nmod:for', 2, 10],
+      ['case', 10, 3],
+      ['det', 10, 4],
+      ['compound', 10, 5],
+      ['punct', 5, 6],
+      ['case', 9, 7],
+      ['punct', 9, 8],
+      ['nmod:of', 5, 9],
+    ].map(([rel, head, dep]) => ({ rel: rel as string, head: head as number, dep: dep as number }));
+    const g = new SentenceGraph({ start: 0, end: text.length, tokens, edges });
+    const start = text.indexOf('proposal');
+    expect(reshapeWording(g, text, start, text.length)).toMatchObject({
+      keep: true,
+      name: 'Proposal for an end-of-war declaration',
+    });
+  });
+
   it('keeps becoming a member of a named organisation as an act of joining, and nothing else one becomes', () => {
     // "(Sweden's bid to) become a member of NATO"
     const member = tagged(
