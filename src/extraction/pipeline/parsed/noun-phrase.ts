@@ -301,8 +301,11 @@ function containerOf(g: SentenceGraph, text: string, shaped: { start: number; en
   const phrase = nounPhraseTokens(g, outer);
   // "a United Nations resolution demanding an immediate ceasefire": what it asks for tells it from other resolutions
   const whole = asked >= 0 ? withAsked(g, phrase, asked, head) : null;
-  // a bare "the resolution" is a reference: the content then names it better than nothing
-  if (!whole && phrase.filter((t) => !generic(g, t)).length === 1) return null;
+  // a bare "the resolution" (or "the proposal for an end-of-war declaration": nothing of its own beside
+  // what it is for) is a reference: the content then names it better than nothing
+  // (not an act on it: "an extension of the nuclear treaty" is the extension)
+  const content = up.sub === 'for' ? new Set(g.subtree(head)) : new Set<number>();
+  if (!whole && phrase.filter((t) => !content.has(t) && !generic(g, t)).length === 1) return null;
   const named = phraseName(g, text, whole ?? phrase);
   return named ? { keep: true, ...named } : null;
 }

@@ -311,6 +311,26 @@ describe('proposal wordings read off the parse', () => {
     });
   });
 
+  it('names a bare proposal for something by what it is for; one with words of its own by itself', () => {
+    // "rejected the proposal for a ceasefire in Gaza" / "rejected the Qatari proposal for a ceasefire in Gaza"
+    const bare = tagged(
+      'rejected/VBD the/DT proposal/NN for/IN a/DT ceasefire/NN in/IN Gaza/NNP',
+      'root -1 0, obj 0 2, det 2 1, nmod:for 2 5, case 5 3, det 5 4, nmod:in 5 7, case 7 6',
+    );
+    expect(reshapeWording(bare.g, bare.text, bare.text.indexOf('ceasefire'), bare.text.length)).toMatchObject({
+      keep: true,
+      name: 'Ceasefire in Gaza',
+    });
+    const own = tagged(
+      'rejected/VBD the/DT Qatari/JJ proposal/NN for/IN a/DT ceasefire/NN in/IN Gaza/NNP',
+      'root -1 0, obj 0 3, det 3 1, amod 3 2, nmod:for 3 6, case 6 4, det 6 5, nmod:in 6 8, case 8 7',
+    );
+    expect(reshapeWording(own.g, own.text, own.text.indexOf('ceasefire'), own.text.length)).toMatchObject({
+      keep: true,
+      name: 'Qatari proposal for a ceasefire in Gaza',
+    });
+  });
+
   // "adopted a / the resolution demanding a cease-fire in Gaza"
   const adoptedDemanding = (det: string) =>
     tagged(
