@@ -8,6 +8,15 @@ describe('dates', () => {
     expect(resolveDate('Sunday', '2024-01-02')).toBe('2023-12-31');
   });
 
+  it('reads a month with its day after a preposition as the day ("since October 7"), a month alone with it', () => {
+    expect(findDates('the war that has raged since October 7.', '2024-03-22').map((d) => [d.text, d.value])).toEqual([
+      ['October 7', '2023-10-07'],
+    ]);
+    expect(findDates('Talks began in October.', '2024-03-22').map((d) => [d.text, d.value])).toEqual([
+      ['in October', '2023-10'],
+    ]);
+  });
+
   it('only knows the month for a weekday when publication is month-precision', () => {
     expect(resolveDate('said Wednesday', '2018-03')).toBe('2018-03');
     expect(resolveDate('said Wednesday', null)).toBeNull();

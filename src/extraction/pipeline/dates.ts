@@ -69,7 +69,8 @@ const DATE_RE = new RegExp(
     `\\b${DAY_RE}\\s+${MONTH_RE}(?:,?\\s+${YEAR_RE}\\b)?`, // 8-10 day month [year]
     `\\b((?:earlier|early|late|later|mid-?|end of|the end of)\\s+)?(this|last|next|past)\\s+(month|year|week)\\b`, // 11-13
     `\\b(?:(last|next|this|on|since|by|until)\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, // 14-15
-    `\\b(in|since|by|until|from|during|through|early|late|mid-|mid|of|last|this|next|before|after)\\s+${MONTH_RE}(?:,?\\s+${YEAR_RE})?(?:\\s+(this|last|next)\\s+year)?\\b`, // 16-19
+    // (not a month with its day after it: "since October 7" is the day, read by 4-7)
+    `\\b(in|since|by|until|from|during|through|early|late|mid-|mid|of|last|this|next|before|after)\\s+${MONTH_RE}(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)(?:,?\\s+${YEAR_RE})?(?:\\s+(this|last|next)\\s+year)?\\b`, // 16-19
     `\\b${MONTH_RE}\\s+${YEAR_RE}\\b`, // 20-21
     `\\b(yesterday|today|tomorrow)\\b`, // 22
     `\\b(?:in|since|by|until|from|during|of|before|after)\\s+${YEAR_RE}\\b`, // 23

@@ -22,6 +22,17 @@ describe('stances', () => {
     expect(hits).toEqual(['declined to comment', 'refused to comment']);
   });
 
+  it('dates no statement by a date that names a thing or starts a span ("the October 7 attack", "since October 7")', () => {
+    const lede = 'The United States put forward a draft resolution calling for a ceasefire in Gaza.';
+    const veto = (then: string) =>
+      stancesOf(`${lede} Russia vetoed the resolution${then}.`, '2024-03-22').find((s) => s.actor === 'russia')
+        ?.statedOn;
+    expect(veto(', which condemned the October 7 attack by Hamas')).toBeNull();
+    expect(veto(' on the war that has raged since October 7')).toBeNull();
+    // (a date of its own still dates it)
+    expect(veto(' on Tuesday')).toBe('2024-03-19');
+  });
+
   it('reads brokering or tabling a proposal as support, and walking out of talks as opposition', () => {
     const read = (text: string) =>
       stancesOf(text)

@@ -114,7 +114,12 @@ export function sentenceDates(
       }
     }
     // "a truce starting on Aug. 4", "by the end of the year": a date the proposal sets, not when anyone spoke
-    if (/\b(?:starting|beginning|from|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before))
+    if (/\b(?:starting|beginning|from|since|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before))
+      continue;
+    // "since October", "until March" read with their preposition: a span's end, not an event's day
+    if (/^(?:since|until|by|from)\s/i.test(d.text)) continue;
+    // "condemned the October 7 attack": a date before a noun names a thing, it does not date the statement
+    if (/\b(?:the|its|their|his|her|this|that)\s+$/i.test(before) && /^\s+[a-z]/.test(text.slice(d.end, d.end + 2)))
       continue;
     // a date inside a proposal's name is part of it; one trailing the name ("proposed talks with Japan on Monday") dates the statement
     if (intros.some((x) => x.date === d || (d.start >= x.trigStart && d.start < x.end))) {
