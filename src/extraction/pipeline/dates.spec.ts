@@ -17,6 +17,15 @@ describe('dates', () => {
     ]);
   });
 
+  it('reads "earlier in the day" as the report\'s day, at the start of a sentence too', () => {
+    expect(findDates('Earlier in the day, the minister said so.', '2023-04-04').map((d) => d.value)).toEqual([
+      '2023-04-04',
+    ]);
+    expect(findDates('The minister had said so later in the day.', '2023-04-04').map((d) => d.value)).toEqual([
+      '2023-04-04',
+    ]);
+  });
+
   it('only knows the month for a weekday when publication is month-precision', () => {
     expect(resolveDate('said Wednesday', '2018-03')).toBe('2018-03');
     expect(resolveDate('said Wednesday', null)).toBeNull();

@@ -72,7 +72,7 @@ const DATE_RE = new RegExp(
     // (not a month with its day after it: "since October 7" is the day, read by 4-7)
     `\\b(in|since|by|until|from|during|through|early|late|mid-|mid|of|last|this|next|before|after)\\s+${MONTH_RE}(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)(?:,?\\s+${YEAR_RE})?(?:\\s+(this|last|next)\\s+year)?\\b`, // 16-19
     `\\b${MONTH_RE}\\s+${YEAR_RE}\\b`, // 20-21
-    `\\b(yesterday|today|tomorrow)\\b`, // 22
+    `\\b(yesterday|today|tomorrow|(?:[Ee]arlier|[Ll]ater) in the day)\\b`, // 22 ("earlier in the day": the report's day)
     `\\b(?:in|since|by|until|from|during|of|before|after)\\s+${YEAR_RE}\\b`, // 23
   ].join('|'),
   'g',
