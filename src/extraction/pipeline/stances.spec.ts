@@ -33,6 +33,12 @@ describe('stances', () => {
     expect(veto(' on Tuesday')).toBe('2024-03-19');
   });
 
+  it('dates no statement by the day a proposal expires', () => {
+    const text =
+      'The Black Sea grain deal was signed in Istanbul. US Secretary of State Antony Blinken pressed for Russia to extend the grain deal, which expires on Monday.';
+    expect(stancesOf(text, '2023-07-14').map((s) => [s.actor, s.statedOn])).toEqual([['united-states', null]]);
+  });
+
   it('reads brokering or tabling a proposal as support, and walking out of talks as opposition', () => {
     const read = (text: string) =>
       stancesOf(text)

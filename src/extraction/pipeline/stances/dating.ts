@@ -113,8 +113,13 @@ export function sentenceDates(
         continue;
       }
     }
-    // "a truce starting on Aug. 4", "by the end of the year": a date the proposal sets, not when anyone spoke
-    if (/\b(?:starting|beginning|from|since|until|till|by|effective|deadline|due)\s+(?:on\s+|in\s+)?$/i.test(before))
+    // "a truce starting on Aug. 4", "by the end of the year", "the deal, which expires on Monday": a date the
+    // proposal sets, not when anyone spoke
+    if (
+      /\b(?:starting|beginning|from|since|until|till|by|effective|deadline|due|expires?|expired|expiring|lapses?|lapsed)\s+(?:on\s+|in\s+|at\s+the\s+end\s+of\s+)?$/i.test(
+        before,
+      )
+    )
       continue;
     // "since October", "until March" read with their preposition: a span's end, not an event's day
     if (/^(?:since|until|by|from)\s/i.test(d.text)) continue;
