@@ -31,7 +31,8 @@ import {
 } from '../src/extraction/index.js';
 import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { CoreNlpClient } from '../src/parsing/corenlp.js';
-import { parsesOf } from './parse-cache.js';
+import { dateFromGold, parsesOf } from './parse-cache.js';
+import { runMain } from './run-main.js';
 
 type Gold = GoldFile & { split?: Record<string, string[]> };
 interface Example {
@@ -56,15 +57,12 @@ const DEFAULT = {
 const MODEL_FILE = join(PROJECT_ROOT, 'src', 'extraction', 'lexicon', 'confidence.json');
 const L2 = 1;
 
-const dateIn = (g: GoldFile) => (file: string, header: string | null) =>
-  header ?? g.articles.find((a) => a.file === file)?.publishedOn ?? null;
-
 /** What the graph knows after reading `folder` (the seeds), with the rules' own confidences. */
 async function knownFrom(client: CoreNlpClient | null, folder: string): Promise<NonNullable<EvaluateOptions['known']>> {
   const goldPath = join(folder, 'gold.json');
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
   const files = readdirSync(folder).filter((f) => f.endsWith('.txt'));
-  const parses = client ? await parsesOf(client, folder, files, dateIn(gold)) : undefined;
+  const parses = client ? await parsesOf(client, folder, files, dateFromGold(gold)) : undefined;
   const known: NonNullable<EvaluateOptions['known']> = { actors: [], proposals: [] };
   evaluateFolder(folder, goldPath, { parses, known, model: null });
   return known;
@@ -87,7 +85,7 @@ async function examplesOf(
     existsSync(join(folder, f)),
   );
   const known = knownFolder ? await knownFrom(client, knownFolder) : undefined;
-  const parses = client ? await parsesOf(client, folder, files, dateIn(gold)) : undefined;
+  const parses = client ? await parsesOf(client, folder, files, dateFromGold(gold)) : undefined;
   const evaluation = evaluateFolder(folder, goldPath, { files, parses, known, model: null });
   const out: Example[] = [];
   for (const { file, result } of evaluation.results) {
@@ -238,10 +236,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -19,7 +19,8 @@ import {
   type GoldFile,
 } from '../src/extraction/index.js';
 import { CoreNlpClient } from '../src/parsing/corenlp.js';
-import { parsesOf } from './parse-cache.js';
+import { dateFromGold, parsesOf } from './parse-cache.js';
+import { runMain } from './run-main.js';
 
 /** What the extractor read in one article, for a person tracing a miss (standard error). */
 function explainResult(file: string, r: ExtractionResult): void {
@@ -65,8 +66,6 @@ async function main(args: string[]): Promise<number> {
   }
   const parserUrl = flags.get('parser') ?? process.env.CORENLP_URL;
   const client = parserUrl ? new CoreNlpClient({ url: parserUrl }) : null;
-  const dateIn = (g: GoldFile) => (file: string, header: string | null) =>
-    header ?? g.articles.find((a) => a.file === file)?.publishedOn ?? null;
 
   let known: EvaluateOptions['known'];
   const knownFolder = flags.get('known') ? resolve(from, flags.get('known')!) : null;
@@ -74,7 +73,7 @@ async function main(args: string[]): Promise<number> {
     const kGoldPath = join(knownFolder, 'gold.json');
     const kFiles = readdirSync(knownFolder).filter((f) => f.endsWith('.txt'));
     const kGold = JSON.parse(readFileSync(kGoldPath, 'utf8')) as GoldFile;
-    const parses = client ? await parsesOf(client, knownFolder, kFiles, dateIn(kGold)) : undefined;
+    const parses = client ? await parsesOf(client, knownFolder, kFiles, dateFromGold(kGold)) : undefined;
     const k: NonNullable<EvaluateOptions['known']> = { actors: [], proposals: [] };
     evaluateFolder(knownFolder, kGoldPath, { parses, known: k });
     known = k;
@@ -85,7 +84,7 @@ async function main(args: string[]): Promise<number> {
   const all = files ?? readdirSync(folder).filter((f) => f.endsWith('.txt'));
   const present = all.filter((f) => existsSync(join(folder, f)));
   if (present.length < all.length) console.error(`${all.length - present.length} articles have no text in ${folder}`);
-  const parses = client ? await parsesOf(client, folder, present, dateIn(gold)) : undefined;
+  const parses = client ? await parsesOf(client, folder, present, dateFromGold(gold)) : undefined;
   const evaluation = evaluateFolder(folder, goldPath, { files: present, parses, known });
   const ran = new Set(evaluation.results.map((r) => r.result.parser ?? 'patterns only'));
   const explain = flags.get('explain');
@@ -99,10 +98,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

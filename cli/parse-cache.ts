@@ -4,11 +4,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleBody, parseTextFile, type ParsedDocument } from '../src/extraction/index.js';
+import { articleBody, parseTextFile, type GoldFile, type ParsedDocument } from '../src/extraction/index.js';
 import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { CoreNlpClient, DEFAULT_ANNOTATORS } from '../src/parsing/corenlp.js';
 
 const CACHE = join(PROJECT_ROOT, '.stance', 'parse-cache');
+
+/** A file's publication date: its header's, else its gold's (for parsesOf's `dateOf`). */
+export const dateFromGold =
+  (gold: GoldFile) =>
+  (file: string, header: string | null): string | null =>
+    header ?? gold.articles.find((a) => a.file === file)?.publishedOn ?? null;
 
 /** Each file's parse (its body, dated by `dateOf`), from the cache or the server; progress to stderr. */
 export async function parsesOf(
