@@ -88,7 +88,7 @@ import { TimelineModule } from './timeline/timeline.module.js';
           context: (): RequestContext => ({ loaders: loaders.create() }),
           // Subscriptions are served over WebSocket at the same path by LiveModule's
           // LiveSocketServer (graphql-ws), not through this option: see live-socket.server.ts.
-        } as ApolloDriverConfig;
+        } satisfies ApolloDriverConfig;
       },
     }),
   ],

@@ -1949,7 +1949,11 @@ export function buildProposals(
     // With a parse: a noun phrase's name, or nothing when the wording is not a proposal's.
     const shaped = reshape?.(found.start, found.end, found.pattern) ?? null;
     if (shaped && !shaped.keep) continue;
-    const raw = !shaped ? found : shaped.cut ? cutIntro(ctx, found, shaped.end) : reshapedIntro(tokens, found, shaped);
+    const raw = !shaped
+      ? found
+      : shaped.keep === 'cut'
+        ? cutIntro(ctx, found, shaped.end)
+        : reshapedIntro(tokens, found, shaped);
     if (!raw) continue;
     const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
     const keys = contentKeys(units);
@@ -2002,7 +2006,7 @@ export function buildProposals(
     const accession = joining?.org ? `${joining.state.name}'s ${joining.org.name} accession` : null;
     let rec = joining ? heldAccession(joining) : undefined;
     // "join NATO" names nothing but that accession
-    if (shaped?.keep && shaped.joins && !accession && !rec) continue;
+    if (shaped?.keep === true && shaped.joins && !accession && !rec) continue;
     // a different state's or organisation's accession is never another wording of this one
     if (!rec && !joining) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {

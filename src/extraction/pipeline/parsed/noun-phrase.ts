@@ -334,9 +334,9 @@ export type Reshaped =
       end: number;
       /** "join NATO": an act of joining, a name only as the accession of whoever would join (proposals.ts). */
       joins?: true;
-      /** The pattern's own wording cut short at `end` (a coordinated act followed): named as the pattern names it. */
-      cut?: true;
     }
+  /** The pattern's own wording, cut short at `end` (a coordinated act followed): named as the pattern names it. */
+  | { keep: 'cut'; start: number; end: number }
   | { keep: false; why: string };
 
 /**
@@ -404,7 +404,7 @@ function cutAtCoordinatedAct(
   start: number,
   end: number,
 ): Reshaped | null {
-  if (shaped && !shaped.keep) return shaped;
+  if (shaped && shaped.keep !== true) return shaped;
   const span = shaped ?? { start, end };
   const first = g.tokenAt(span.start);
   if (first < 0) return shaped;
@@ -412,7 +412,7 @@ function cutAtCoordinatedAct(
     const [word, next] = [g.tokens[t], g.tokens[t + 1]];
     if (word.pos !== 'CC' || next.pos !== 'VB' || !/^(?:and|or)$/i.test(word.text)) continue;
     const at = g.tokens[t - 1].end;
-    if (!shaped) return { keep: true, name: '', start, end: at, cut: true };
+    if (!shaped) return { keep: 'cut', start, end: at };
     const tail = text.slice(word.start, shaped.end);
     const name = shaped.name.endsWith(tail) ? shaped.name.slice(0, -tail.length).trimEnd() : '';
     return name ? { ...shaped, name, end: at } : shaped;

@@ -141,11 +141,9 @@ describe('proposal wordings read off the parse', () => {
       'root -1 2, det 2 0, amod 2 1, cc 4 3, conj 2 4, det 6 5, obj 4 6',
     );
     expect(reshapeWording(np.g, np.text, 0, np.text.length, 'verb-call-for')).toEqual({
-      keep: true,
-      name: '',
+      keep: 'cut',
       start: 0,
       end: 'a permanent ceasefire'.length,
-      cut: true,
     });
     // "(to uphold) the Indus Waters Treaty and end the dispute": the parse's own name, cut
     const treaty = tagged(
