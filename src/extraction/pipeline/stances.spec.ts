@@ -1,5 +1,6 @@
 import { extractArticle } from './extract.js';
 import { scanCues } from './stances/cues.js';
+import { relativeClauseBetween } from './stances/target.js';
 import { tokenize } from './tokens.js';
 
 const stancesOf = (text: string, publishedOn: string | null = '2024-06-14') =>
@@ -52,6 +53,16 @@ describe('stances', () => {
     expect(read('North Korea walked out of the nuclear talks in Stockholm.')).toEqual([
       'north-korea OPPOSE walked out of',
     ]);
+  });
+
+  it('lets a cue reach across a relative clause only after a decision, plan or document the clause gives', () => {
+    // (between the cue and a proposal it might reach)
+    expect(relativeClauseBetween(' delays which stalled ')).toBe(true);
+    expect(relativeClauseBetween(' a decision that made ')).toBe(false);
+    expect(relativeClauseBetween(' the plan which sets out ')).toBe(false);
+    // in capitals a relative word is a name ("WHO"), and right after the cue "that" opens what it says
+    expect(relativeClauseBetween(' the WHO ')).toBe(false);
+    expect(relativeClauseBetween(' that ')).toBe(false);
   });
 
   it("reads a relative clause after the cue's object as about that object, and never as a name", () => {

@@ -18,7 +18,6 @@ export interface CueTarget {
 
 /** Prepositions inside an object's phrase: a proposal noun after one is not the object ("the lack of progress toward a ceasefire"). */
 const INNER_PREPOSITIONS = new Set(['of', 'toward', 'towards', 'over', 'about', 'regarding']);
-/** Words that open a relative clause. */
 /** A relative word, in lower case ("WHO" is an organisation), after some other word (right after the cue, "that" opens what it says: "agreed that ..."). */
 const RELATIVE_AFTER_A_WORD = new RegExp(`([\\p{L}-]+)\\s+(?:${[...RELATIVE_WORDS].join('|')})\\b`, 'u');
 
@@ -27,7 +26,7 @@ const RELATIVE_AFTER_A_WORD = new RegExp(`([\\p{L}-]+)\\s+(?:${[...RELATIVE_WORD
  * which stalled the talks"), unless that noun is a decision, plan or document whose content the
  * clause gives ("agree to a decision that made Ukraine's accession irreversible").
  */
-function relativeClauseBetween(between: string): boolean {
+export function relativeClauseBetween(between: string): boolean {
   const m = RELATIVE_AFTER_A_WORD.exec(between);
   if (!m) return false;
   const noun = stem(m[1].toLowerCase());
