@@ -32,7 +32,11 @@ export interface CoreNlpOptions {
   /** Per request; a text of a few thousand words parses in well under a second. */
   timeoutMs?: number;
   annotators?: readonly string[];
-  /** Texts longer than this are refused before sending (the service caps article size earlier). */
+  /**
+   * Texts longer than this are refused before sending: the server refuses
+   * them itself (its -maxCharLength, 100,000 by default), so sending one
+   * only costs both sides the transfer.
+   */
   maxChars?: number;
 }
 
@@ -58,6 +62,9 @@ interface CoreNlpSentence {
   basicDependencies?: CoreNlpDependency[];
 }
 
+/** The CoreNLP server's own limit on a text (its -maxCharLength default, which infra/corenlp/server.sh keeps). */
+export const MAX_CHARS = 100_000;
+
 export class CoreNlpClient {
   private readonly timeoutMs: number;
   private readonly annotators: readonly string[];
@@ -67,7 +74,7 @@ export class CoreNlpClient {
   constructor(private readonly options: CoreNlpOptions) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.annotators = options.annotators ?? DEFAULT_ANNOTATORS;
-    this.maxChars = options.maxChars ?? 200_000;
+    this.maxChars = options.maxChars ?? MAX_CHARS;
   }
 
   get url(): string {

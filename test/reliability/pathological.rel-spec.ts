@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../support/app.js';
 import { generateArticles, type GeneratedArticle } from './support/articles.js';
 import { startDedicatedNeo4j, type DedicatedNeo4j } from './support/dedicated-neo4j.js';
 import { recordFigures } from './support/figures.js';
-import { ingestOverHttp, type IngestAnswer } from './support/graph-checks.js';
+import { ingestBurstFromWorker, ingestOverHttp, type IngestAnswer } from './support/graph-checks.js';
 import { knobs } from './support/knobs.js';
 
 /** The issue's bound: every liveness probe is answered within this. */
@@ -153,18 +153,18 @@ describe('pathological articles', () => {
       // All at once: a full queue answers a code at once, the rest are read in turn.
       if (!brokeAt) {
         probe.state.windowMs = 0;
-        const burst = await Promise.all(
-          articles.map(async (a) => ({
-            name: a.name,
-            phase: 'burst',
-            answer: await ingestOverHttp(
-              t.url,
-              t.tokens.editor,
-              { text: a.text, url: `https://reliability.example/${runTag}/burst/${a.name}`, publishedOn: '2024-05-10' },
-              600_000,
-            ),
-          })),
-        );
+        // (from a worker thread: the client's own work stays off the event loop the probe measures)
+        const burst = (
+          await ingestBurstFromWorker(
+            t.url,
+            t.tokens.editor,
+            articles.map((a) => ({
+              text: a.text,
+              url: `https://reliability.example/${runTag}/burst/${a.name}`,
+              publishedOn: '2024-05-10',
+            })),
+          )
+        ).map((answer, i) => ({ name: articles[i].name, phase: 'burst', answer }));
         answers.push(...burst);
         burstLivenessMs = Math.round(probe.state.windowMs);
       }

@@ -110,6 +110,58 @@ export async function ingestOverHttp(
   };
 }
 
+/**
+ * ingestOverHttp for many articles at once, from a worker thread: the
+ * requests are built, sent and their answers parsed on another event loop
+ * and heap, as a client in another process would, so that what a liveness
+ * probe in this process measures is the service's own work, not the test
+ * client's (6 MB of bodies to serialise and answers to parse in a burst).
+ */
+export async function ingestBurstFromWorker(
+  url: string,
+  token: string,
+  inputs: Array<Record<string, unknown>>,
+  timeoutMs = 600_000,
+): Promise<IngestAnswer[]> {
+  const { Worker } = await import('node:worker_threads');
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { url, token, inputs, query, timeoutMs } = workerData;
+    const one = async (input) => {
+      const started = Date.now();
+      const res = await fetch(url + '/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
+        body: JSON.stringify({ query, variables: { input } }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = await res.json();
+      const result = (body.data && body.data.ingestArticle) || null;
+      return {
+        ok: !!result && !body.errors,
+        status: res.status,
+        codes: (body.errors || []).map((e) => (e.extensions && e.extensions.code) || 'NONE'),
+        articleId: result ? result.article.id : undefined,
+        duplicate: result ? result.duplicate : undefined,
+        stanceIds: result ? result.stances.map((s) => s.id) : undefined,
+        ms: Date.now() - started,
+      };
+    };
+    Promise.all(inputs.map(one)).then((answers) => parentPort.postMessage({ answers }), (error) => parentPort.postMessage({ error: String(error) }));
+  `;
+  const worker = new Worker(source, { eval: true, workerData: { url, token, inputs, query: INGEST, timeoutMs } });
+  try {
+    const message = await new Promise<{ answers?: IngestAnswer[]; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (message.error || !message.answers) throw new Error(`the burst client failed: ${message.error}`);
+    return message.answers;
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** A metric's value from the app's /metrics (summed over the given label filter). */
 export async function metricValue(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
