@@ -31,7 +31,7 @@ import {
 } from '../src/extraction/index.js';
 import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { CoreNlpClient } from '../src/parsing/corenlp.js';
-import { dateFromGold, parsesOf } from './parse-cache.js';
+import { copyKnown, dateFromGold, knownFrom, parsesOf } from './parse-cache.js';
 import { runMain } from './run-main.js';
 
 type Gold = GoldFile & { split?: Record<string, string[]> };
@@ -57,23 +57,12 @@ const DEFAULT = {
 const MODEL_FILE = join(PROJECT_ROOT, 'src', 'extraction', 'lexicon', 'confidence.json');
 const L2 = 1;
 
-/** What the graph knows after reading `folder` (the seeds), with the rules' own confidences. */
-async function knownFrom(client: CoreNlpClient | null, folder: string): Promise<NonNullable<EvaluateOptions['known']>> {
-  const goldPath = join(folder, 'gold.json');
-  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
-  const files = readdirSync(folder).filter((f) => f.endsWith('.txt'));
-  const parses = client ? await parsesOf(client, folder, files, dateFromGold(gold)) : undefined;
-  const known: NonNullable<EvaluateOptions['known']> = { actors: [], proposals: [] };
-  evaluateFolder(folder, goldPath, { parses, known, model: null });
-  return known;
-}
-
 /** Every stance the extractor reads in one set, its features and whether the gold has it. */
 async function examplesOf(
   spec: string,
   from: string,
   client: CoreNlpClient | null,
-  knownFolder: string | null,
+  seeds: NonNullable<EvaluateOptions['known']> | undefined,
 ): Promise<Example[]> {
   const [folderArg, goldArg, split] = spec.split(':');
   const folder = resolve(from, folderArg);
@@ -84,7 +73,7 @@ async function examplesOf(
   const files = (chosen ?? readdirSync(folder).filter((f) => f.endsWith('.txt'))).filter((f) =>
     existsSync(join(folder, f)),
   );
-  const known = knownFolder ? await knownFrom(client, knownFolder) : undefined;
+  const known = seeds ? copyKnown(seeds) : undefined;
   const parses = client ? await parsesOf(client, folder, files, dateFromGold(gold)) : undefined;
   const evaluation = evaluateFolder(folder, goldPath, { files, parses, known, model: null });
   const out: Example[] = [];
@@ -195,11 +184,13 @@ async function main(args: string[]): Promise<number> {
   const client = parserUrl ? new CoreNlpClient({ url: parserUrl }) : null;
   const knownFolder = flags.get('known') ? resolve(from, flags.get('known')!) : null;
   const training: Example[] = [];
-  for (const spec of fitSpecs) training.push(...(await examplesOf(spec, from, client, knownFolder)));
+  // (the seeds read once; each set starts from a copy of what they taught)
+  const seeds = knownFolder ? (await knownFrom(client, knownFolder)).known : undefined;
+  for (const spec of fitSpecs) training.push(...(await examplesOf(spec, from, client, seeds)));
   const weights = fit(training);
   const model: ConfidenceModel = { features: [...FEATURES], weights: weights.map((w) => Math.round(w * 1000) / 1000) };
   const measured: Example[] = [];
-  for (const spec of measureSpecs) measured.push(...(await examplesOf(spec, from, client, knownFolder)));
+  for (const spec of measureSpecs) measured.push(...(await examplesOf(spec, from, client, seeds)));
   const figures = (set: Example[]) => ({
     model: orderFigures(set, (e) => estimate(model, e.x)),
     rules: orderFigures(set, (e) => e.x[FEATURES.indexOf('rule-confidence')]),

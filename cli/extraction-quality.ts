@@ -19,7 +19,7 @@ import {
   type GoldFile,
 } from '../src/extraction/index.js';
 import { CoreNlpClient } from '../src/parsing/corenlp.js';
-import { dateFromGold, parsesOf } from './parse-cache.js';
+import { dateFromGold, knownFrom, parsesOf } from './parse-cache.js';
 import { runMain } from './run-main.js';
 
 /** What the extractor read in one article, for a person tracing a miss (standard error). */
@@ -70,15 +70,10 @@ async function main(args: string[]): Promise<number> {
   let known: EvaluateOptions['known'];
   const knownFolder = flags.get('known') ? resolve(from, flags.get('known')!) : null;
   if (knownFolder) {
-    const kGoldPath = join(knownFolder, 'gold.json');
-    const kFiles = readdirSync(knownFolder).filter((f) => f.endsWith('.txt'));
-    const kGold = JSON.parse(readFileSync(kGoldPath, 'utf8')) as GoldFile;
-    const parses = client ? await parsesOf(client, knownFolder, kFiles, dateFromGold(kGold)) : undefined;
-    const k: NonNullable<EvaluateOptions['known']> = { actors: [], proposals: [] };
-    evaluateFolder(knownFolder, kGoldPath, { parses, known: k });
-    known = k;
+    const read = await knownFrom(client, knownFolder);
+    known = read.known;
     console.error(
-      `read ${kFiles.length} articles of ${knownFolder} first: ${k.actors.length} actors, ${k.proposals.length} proposals known`,
+      `read ${read.articles} articles of ${knownFolder} first: ${known.actors.length} actors, ${known.proposals.length} proposals known`,
     );
   }
   const all = files ?? readdirSync(folder).filter((f) => f.endsWith('.txt'));

@@ -2,9 +2,16 @@
 // by text, date and annotators, so a second run over the same articles costs
 // no parsing (the quality and confidence tools share it).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleBody, parseTextFile, type GoldFile, type ParsedDocument } from '../src/extraction/index.js';
+import {
+  articleBody,
+  evaluateFolder,
+  parseTextFile,
+  type EvaluateOptions,
+  type GoldFile,
+  type ParsedDocument,
+} from '../src/extraction/index.js';
 import { PROJECT_ROOT } from '../src/common/project-root.js';
 import { CoreNlpClient, DEFAULT_ANNOTATORS } from '../src/parsing/corenlp.js';
 
@@ -51,4 +58,26 @@ export async function parsesOf(
   const secs = (Date.now() - started) / 1000;
   console.error(`\rparsed ${parsed} articles in ${secs.toFixed(1)} s (${cached} from the cache)`);
   return out;
+}
+
+/** What the graph knows after reading `folder` (the seeds, with its gold.json) in name order; `articles`: how many. */
+export async function knownFrom(
+  client: CoreNlpClient | null,
+  folder: string,
+): Promise<{ known: NonNullable<EvaluateOptions['known']>; articles: number }> {
+  const goldPath = join(folder, 'gold.json');
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
+  const files = readdirSync(folder).filter((f) => f.endsWith('.txt'));
+  const parses = client ? await parsesOf(client, folder, files, dateFromGold(gold)) : undefined;
+  const known: NonNullable<EvaluateOptions['known']> = { actors: [], proposals: [] };
+  evaluateFolder(folder, goldPath, { parses, known });
+  return { known, articles: files.length };
+}
+
+/** A copy of what the graph knows that a run may add to, the original left as it is. */
+export function copyKnown(known: NonNullable<EvaluateOptions['known']>): NonNullable<EvaluateOptions['known']> {
+  return {
+    actors: known.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
+    proposals: known.proposals.map((p) => ({ ...p, aliases: [...p.aliases] })),
+  };
 }

@@ -1,6 +1,6 @@
 import { applyConfidenceModel, CONFIDENCE_MODEL, estimate, FEATURES, stanceFeatures } from './confidence.js';
 import { extractArticle } from './extract.js';
-import type { ExtractedStance, ExtractionResult } from './types.js';
+import type { ExtractedActor, ExtractedStance, ExtractionResult } from './types.js';
 
 const stance = (over: Partial<ExtractedStance>): ExtractedStance => ({
   actorId: 'japan',
@@ -17,36 +17,26 @@ const stance = (over: Partial<ExtractedStance>): ExtractedStance => ({
   ...over,
 });
 
+/** A state the graph already held. */
+const state = (id: string, name: string): ExtractedActor => ({
+  id,
+  name,
+  kind: 'STATE',
+  aliases: [],
+  representsId: null,
+  role: null,
+  isNew: false,
+  confidence: 1,
+  evidence: null,
+});
+
 const result = (stances: ExtractedStance[]): ExtractionResult => ({
   text: 'x'.repeat(1000),
   textHash: 'h',
   metadata: { url: null, outlet: null, title: 'Japan backs end-of-war declaration', publishedOn: '2022-03-08' },
   signature: [],
   revisions: [],
-  actors: [
-    {
-      id: 'japan',
-      name: 'Japan',
-      kind: 'STATE',
-      aliases: [],
-      representsId: null,
-      role: null,
-      isNew: false,
-      confidence: 1,
-      evidence: null,
-    },
-    {
-      id: 'kenya',
-      name: 'Kenya',
-      kind: 'STATE',
-      aliases: [],
-      representsId: null,
-      role: null,
-      isNew: false,
-      confidence: 1,
-      evidence: null,
-    },
-  ],
+  actors: [state('japan', 'Japan'), state('kenya', 'Kenya')],
   proposals: [
     {
       id: 'end-of-war-declaration',
