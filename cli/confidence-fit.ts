@@ -22,6 +22,7 @@ import {
   evaluateFolder,
   FEATURES,
   estimate,
+  fitLogistic,
   rightStances,
   stanceFeatures,
   toScored,
@@ -91,54 +92,16 @@ async function examplesOf(
   return out;
 }
 
-/** L2-regularised logistic regression by Newton's method (a few dozen features, hundreds of examples). */
-function fit(examples: Example[]): number[] {
+/**
+ * L2-regularised logistic regression (the bias not shrunk): the weights and
+ * the curvature there, which analysts' decisions later take as their prior.
+ */
+function fit(examples: Example[]): { weights: number[]; hessian: number[][] } {
   const d = FEATURES.length;
-  let w = new Array<number>(d).fill(0);
-  for (let iteration = 0; iteration < 50; iteration++) {
-    const g = new Array<number>(d).fill(0);
-    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (const e of examples) {
-      const p = 1 / (1 + Math.exp(-e.x.reduce((z, v, i) => z + v * w[i], 0)));
-      const y = e.right ? 1 : 0;
-      for (let i = 0; i < d; i++) {
-        g[i] += (p - y) * e.x[i];
-        for (let j = 0; j < d; j++) h[i][j] += p * (1 - p) * e.x[i] * e.x[j];
-      }
-    }
-    // (the bias is not shrunk)
-    for (let i = 1; i < d; i++) {
-      g[i] += L2 * w[i];
-      h[i][i] += L2;
-    }
-    h[0][0] += 1e-6;
-    const step = solve(h, g);
-    w = w.map((v, i) => v - step[i]);
-    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
-  }
-  return w;
-}
-
-/** Solves A x = b (Gaussian elimination with partial pivoting; A symmetric positive definite here). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
-    [m[c], m[pivot]] = [m[pivot], m[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let sum = m[r][n];
-    for (let k = r + 1; k < n; k++) sum -= m[r][k] * x[k];
-    x[r] = sum / m[r][r];
-  }
-  return x;
+  const precision = Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d }, (_, j) => (i !== j ? 0 : i === 0 ? 1e-6 : L2)),
+  );
+  return fitLogistic(examples, { mean: new Array<number>(d).fill(0), precision });
 }
 
 /** How well a score (higher: more likely right) puts the wrong stances first. */
@@ -187,8 +150,13 @@ async function main(args: string[]): Promise<number> {
   // (the seeds read once; each set starts from a copy of what they taught)
   const seeds = knownFolder ? (await knownFrom(client, knownFolder)).known : undefined;
   for (const spec of fitSpecs) training.push(...(await examplesOf(spec, from, client, seeds)));
-  const weights = fit(training);
-  const model: ConfidenceModel = { features: [...FEATURES], weights: weights.map((w) => Math.round(w * 1000) / 1000) };
+  const { weights, hessian } = fit(training);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const model: ConfidenceModel = {
+    features: [...FEATURES],
+    weights: weights.map(round),
+    precision: hessian.map((row) => row.map(round)),
+  };
   const measured: Example[] = [];
   for (const spec of measureSpecs) measured.push(...(await examplesOf(spec, from, client, seeds)));
   const figures = (set: Example[]) => ({
@@ -219,8 +187,14 @@ async function main(args: string[]): Promise<number> {
   rows.push('weights: ' + model.features.map((f, i) => `${f} ${model.weights[i]}`).join(', '));
   console.error(rows.join('\n'));
   if (flags.has('write')) {
-    const kept = { ...model, fittedOn: fitSpecs, examples: training.length, right: report.right, l2: L2 };
-    writeFileSync(MODEL_FILE, JSON.stringify(kept, null, 2) + '\n');
+    const { precision, ...rest } = model;
+    const kept = { ...rest, fittedOn: fitSpecs, examples: training.length, right: report.right, l2: L2, precision };
+    // (one line per row of the precision)
+    const json = JSON.stringify(kept, null, 2).replace(
+      /\[\s+(-?[\d.e-]+(?:,\s+-?[\d.e-]+)*)\s+\]/g,
+      (_, row: string) => `[${row.split(/,\s+/).join(', ')}]`,
+    );
+    writeFileSync(MODEL_FILE, json + '\n');
     console.error(`wrote ${MODEL_FILE}`);
   }
   console.log(JSON.stringify(report));

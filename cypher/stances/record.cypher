@@ -4,7 +4,9 @@
 // analyst's recordStance) replace status, cue, conditions and confidence;
 // other rows (extraction) only add evidence, cues, and (while the stance is
 // still PROPOSED) conditions: they never change what an analyst confirmed or
-// rejected, and never bring a rejected stance back.
+// rejected, and never bring a rejected stance back. An extracted stance keeps
+// the features of the reading whose confidence it keeps (what the confidence
+// model learns from when an analyst decides it).
 //
 // Concurrent writers of one actor's stances take turns from the lock below
 // to commit (actors in id order, so two batches never wait on each other in
@@ -48,6 +50,9 @@ CALL (missingActors, missingProposals) {
       s.conditions = CASE WHEN row.override THEN row.conditions
                           WHEN mayEdit THEN s.conditions + [c IN row.conditions WHERE NOT c IN s.conditions]
                           ELSE s.conditions END,
+      // the features the kept confidence was estimated from (before it changes below)
+      s.features = CASE WHEN row.features IS NOT NULL AND (s.features IS NULL OR (mayEdit AND row.confidence > s.confidence))
+                        THEN row.features ELSE s.features END,
       s.confidence = CASE WHEN row.override OR (mayEdit AND row.confidence > s.confidence) THEN row.confidence ELSE s.confidence END,
       s.rule = coalesce(s.rule, row.rule)
   // A second label by position, so Neo4j Browser can colour stance nodes.

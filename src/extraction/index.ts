@@ -49,7 +49,16 @@ export { slugify } from './pipeline/slug.js';
 export { jaccardEstimate, NEAR_DUPLICATE_THRESHOLD } from './pipeline/identity.js';
 
 // Confidence: the model that estimates how likely a reading is right.
-export { CONFIDENCE_MODEL, FEATURES, estimate, stanceFeatures, type ConfidenceModel } from './pipeline/confidence.js';
+export {
+  CONFIDENCE_MODEL,
+  FEATURES,
+  estimate,
+  fitLogistic,
+  learnFromDecisions,
+  stanceFeatures,
+  type ConfidenceModel,
+  type LabelledReading,
+} from './pipeline/confidence.js';
 
 // Quality: extracted stances against a gold file.
 export { evaluateFolder, toScored, type EvaluateOptions, type Evaluation } from './quality/evaluate-extraction.js';

@@ -90,6 +90,8 @@ export interface StanceWrite {
   confidence: number;
   status: StanceStatus;
   rule: string | null;
+  /** Extracted: the features its confidence was estimated from (extraction's confidence model). */
+  features?: number[] | null;
   /** true: an analyst's record, which replaces status, cue, conditions, confidence. */
   override: boolean;
   evidence: Array<{

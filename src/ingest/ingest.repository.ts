@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { KnownActor, KnownEntities, KnownProposal, Position, RuleFeedback } from '../extraction/index.js';
+import { CONFIDENCE_MODEL, learnFromDecisions } from '../extraction/index.js';
+import type {
+  ConfidenceModel,
+  KnownActor,
+  KnownEntities,
+  KnownProposal,
+  LabelledReading,
+  Position,
+  RuleFeedback,
+} from '../extraction/index.js';
+import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../neo4j/cypher-registry.js';
 import { Neo4jService, TxRunner } from '../neo4j/neo4j.service.js';
 import { StanceStatus } from '../graph/vocabulary.js';
@@ -32,9 +42,17 @@ export interface Claim {
   candidates: Array<{ id: string; signature: number[] | null }>;
 }
 
+/** The most recent analysts' decisions the confidence model is refitted with (a bound on the refit's cost). */
+export const DECISIONS_LEARNED = 2000;
+
 @Injectable()
 export class IngestRepository {
-  private readonly q: Record<'knownEntities' | 'feedback' | 'knownCues' | 'claim' | 'reportStances', string>;
+  private readonly q: Record<
+    'knownEntities' | 'feedback' | 'decisions' | 'knownCues' | 'claim' | 'reportStances',
+    string
+  >;
+  /** The last refit and the decisions it was made from (ids and labels): refitted only when they change. */
+  private learned: { key: string; model: ConfidenceModel } | null = null;
 
   constructor(
     private readonly neo4j: Neo4jService,
@@ -43,6 +61,7 @@ export class IngestRepository {
     this.q = cypher.load({
       knownEntities: 'ingest/known-entities',
       feedback: 'ingest/feedback',
+      decisions: 'ingest/decisions',
       knownCues: 'ingest/known-cues',
       claim: 'ingest/claim',
       reportStances: 'ingest/report-stances',
@@ -50,10 +69,14 @@ export class IngestRepository {
   }
 
   async knownEntities(): Promise<Required<KnownEntities>> {
-    const [rows, feedback, cues] = await Promise.all([
+    const [rows, feedback, cues, decisions] = await Promise.all([
       this.neo4j.read<KnownRow>(this.q.knownEntities),
       this.neo4j.read<RuleFeedback>(this.q.feedback, { decided: [StanceStatus.CONFIRMED, StanceStatus.REJECTED] }),
       this.neo4j.read<{ words: string; position: Position }>(this.q.knownCues),
+      this.neo4j.read<LabelledReading & { id: string }>(this.q.decisions, {
+        decided: [StanceStatus.CONFIRMED, StanceStatus.REJECTED, StanceStatus.AMENDED],
+        limit: neo4j.int(DECISIONS_LEARNED),
+      }),
     ]);
     const actors: KnownActor[] = [];
     const proposals: KnownProposal[] = [];
@@ -61,7 +84,14 @@ export class IngestRepository {
       if (type === 'actor') actors.push({ id, name, kind: kind!, aliases, representsId, role });
       else proposals.push({ id, name, aliases, introducedOn: introducedOn == null ? null : String(introducedOn) });
     }
-    return { actors, proposals, feedback, cues };
+    return { actors, proposals, feedback, cues, model: this.modelFrom(decisions) };
+  }
+
+  /** The kept confidence model refitted with these decisions (the last refit again when they have not changed). */
+  private modelFrom(decisions: Array<LabelledReading & { id: string }>): ConfidenceModel {
+    const key = decisions.map((d) => `${d.id}${d.right ? '+' : '-'}`).join(' ');
+    if (this.learned?.key !== key) this.learned = { key, model: learnFromDecisions(CONFIDENCE_MODEL, decisions) };
+    return this.learned.model;
   }
 
   /**

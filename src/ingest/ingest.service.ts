@@ -378,6 +378,7 @@ function stanceWrite(s: ExtractionResult['stances'][number], articleId: string):
     confidence: s.confidence,
     status: StanceStatus.PROPOSED,
     rule: s.rule,
+    features: s.features ?? null,
     override: false,
     evidence: s.evidence.map((e, i) => ({
       key: evidenceKey(e.quote, e.charStart, e.charEnd),

@@ -1,5 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { DemoService } from '../../src/demo/demo.service.js';
+import { CONFIDENCE_MODEL, estimate, FEATURES } from '../../src/extraction/index.js';
+import { IngestRepository } from '../../src/ingest/ingest.repository.js';
 import { STANCE_REVIEWED } from '../../src/live/stance-events.js';
 import { graphFingerprint, resetGraph, startTestApp, TestApp } from '../support/app.js';
 import { subscribe, untilListening, wsClient } from '../support/live.js';
@@ -331,6 +333,44 @@ describe('the review desk API', () => {
     expect(second.errors).toBeUndefined();
     expect(second.data!.ingestArticle.newProposals).toEqual([]);
     expect(second.data!.ingestArticle.stances.map((s) => s.proposal.id)).toContain('inter-korean-dialogue');
+  });
+
+  it("refits the confidence model with analysts' decisions, each extracted stance keeping its features", async () => {
+    const decided = () =>
+      t.cypher<{ id: string; x: number[]; status: string }>(
+        `MATCH (s:Stance) WHERE s.reviewedAt IS NOT NULL AND s.status IN ['CONFIRMED', 'REJECTED', 'AMENDED']
+           AND s.features IS NOT NULL RETURN s.id AS id, s.features AS x, s.status AS status`,
+      );
+    const open = (await queue()).nodes;
+    const stored = await t.cypher<{ n: number }>(
+      `MATCH (s:Stance) WHERE s.id IN $ids AND size(s.features) = $d RETURN toFloat(count(s)) AS n`,
+      { ids: open.map((s) => s.id), d: FEATURES.length },
+    );
+    expect(stored[0].n).toBe(open.length);
+    const wasDecided = (await decided()).length;
+    const [one, other] = open;
+    const rejected = await t.gql(`mutation ($id: ID!) { rejectStance(id: $id) { id } }`, { id: one.id });
+    expect(rejected.errors).toBeUndefined();
+    const batch = await t.gql<{ decideStances: { id: string; stanceIds: string[] } }>(
+      `mutation ($f: ReviewFilter!) { decideStances(filter: $f, decision: REJECT) { id stanceIds } }`,
+      { f: { actorId: other.actor.id, proposalId: other.proposal.id } },
+    );
+    expect(batch.errors).toBeUndefined();
+    const targets = [one.id, ...batch.data!.decideStances.stanceIds];
+    const rows = await decided();
+    expect(rows.length).toBe(wasDecided + targets.length);
+    const known = await t.app.get(IngestRepository).knownEntities();
+    expect(known.model.decisions).toBe(rows.length);
+    // readings like the rejected ones are less sure than the kept model says
+    for (const { x } of rows.filter((r) => targets.includes(r.id)))
+      expect(estimate(known.model, x)).toBeLessThan(estimate(CONFIDENCE_MODEL, x));
+    // an undo takes its decisions back out of what the model learns from
+    const undo = await t.gql(`mutation ($b: ID!) { undoDecisionBatch(batchId: $b) { count } }`, {
+      b: batch.data!.decideStances.id,
+    });
+    expect(undo.errors).toBeUndefined();
+    const again = await t.app.get(IngestRepository).knownEntities();
+    expect(again.model.decisions).toBe(wasDecided + 1);
   });
 
   it('teaches the words an analyst marks on a stance they add, and refuses marks outside the quote', async () => {

@@ -1,4 +1,13 @@
-import { applyConfidenceModel, CONFIDENCE_MODEL, estimate, FEATURES, stanceFeatures } from './confidence.js';
+import {
+  applyConfidenceModel,
+  CONFIDENCE_MODEL,
+  estimate,
+  FEATURES,
+  fitLogistic,
+  learnFromDecisions,
+  stanceFeatures,
+  type LabelledReading,
+} from './confidence.js';
 import { extractArticle } from './extract.js';
 import type { ExtractedActor, ExtractedStance, ExtractionResult } from './types.js';
 
@@ -137,5 +146,81 @@ describe('the confidence model', () => {
     expect(modelled.stances.map((s) => s.confidence)).toEqual(copy.stances.map((s) => s.confidence));
     const xs = stanceFeatures(own);
     expect(modelled.stances[0].confidence).toBeCloseTo(estimate(CONFIDENCE_MODEL, xs[0]), 2);
+  });
+
+  it('keeps the features each confidence was estimated from on its stance', () => {
+    const input = {
+      text: 'Kenya rejected the plan to end the war, its foreign minister said.',
+      publishedOn: '2022-03-09',
+    };
+    const modelled = extractArticle(input);
+    expect(modelled.stances.length).toBeGreaterThan(0);
+    for (const s of modelled.stances) {
+      expect(s.features).toHaveLength(FEATURES.length);
+      expect(s.confidence).toBeCloseTo(estimate(CONFIDENCE_MODEL, s.features!), 2);
+    }
+    expect(extractArticle(input, undefined, null).stances[0].features).toBeUndefined();
+  });
+});
+
+describe('learning from analysts’ decisions', () => {
+  const d = 3;
+  const ridge = { mean: [0, 0, 0], precision: [0, 1, 2].map((i) => [0, 1, 2].map((j) => (i === j ? 1 : 0))) };
+  /** Readings over (bias, a, b): "a" mostly right, "b" mostly wrong. */
+  const readings = (n: number, seed: number): LabelledReading[] =>
+    Array.from({ length: n }, (_, k) => {
+      const [a, b] = [(k * 7 + seed) % 3 === 0 ? 1 : 0, (k * 5 + seed) % 4 === 0 ? 1 : 0];
+      return { x: [1, a, b], right: (k + seed) % 5 !== 0 ? a === 1 || b === 0 : a === 0 };
+    });
+
+  it('fits by the prior alone when there is nothing to learn from', () => {
+    expect(fitLogistic([], { mean: [0.5, -1, 2], precision: ridge.precision }).weights).toEqual([0.5, -1, 2]);
+  });
+
+  it('adds each example’s curvature to the prior’s', () => {
+    const examples = readings(40, 1);
+    const { weights, hessian } = fitLogistic(examples, ridge);
+    const expected = ridge.precision.map((row) => [...row]);
+    for (const e of examples) {
+      const p = 1 / (1 + Math.exp(-e.x.reduce((z, v, i) => z + v * weights[i], 0)));
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expected[i][j] += p * (1 - p) * e.x[i] * e.x[j];
+    }
+    hessian.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 8)));
+    expect(weights[1]).toBeGreaterThan(0); // "a": right more often
+    expect(weights[2]).toBeLessThan(0); // "b": wrong more often
+  });
+
+  it('refitted from a fit’s weights and curvature, comes most of the way to fitting everything at once', () => {
+    const [first, later] = [readings(300, 2), readings(80, 4).map((e, k) => ({ ...e, right: e.right && k % 3 !== 0 }))];
+    const kept = fitLogistic(first, ridge);
+    const refitted = fitLogistic(later, { mean: kept.weights, precision: kept.hessian });
+    const together = fitLogistic([...first, ...later], ridge);
+    const distance = (u: number[], v: number[]) => Math.hypot(...u.map((x, i) => x - v[i]));
+    // the later readings move the weights (by about 1 here), and the refit goes most of the way
+    expect(distance(kept.weights, together.weights)).toBeGreaterThan(0.5);
+    expect(distance(refitted.weights, together.weights)).toBeLessThan(0.3 * distance(kept.weights, together.weights));
+  });
+
+  it('lowers the confidence of readings like those analysts rejected, and leaves the kept model alone', () => {
+    const like = stanceFeatures(
+      extractArticle({ text: 'Kenya rejected the plan to end the war.', publishedOn: '2022-03-09' }, undefined, null),
+    )[0];
+    const rejected = Array.from({ length: 12 }, () => ({ x: like, right: false }));
+    const learned = learnFromDecisions(CONFIDENCE_MODEL, rejected);
+    expect(learned.decisions).toBe(12);
+    expect(estimate(learned, like)).toBeLessThan(estimate(CONFIDENCE_MODEL, like) - 0.05);
+    expect(CONFIDENCE_MODEL.decisions).toBeUndefined();
+    // the extractor takes the learned model from what it knows
+    const input = { text: 'Kenya rejected the plan to end the war.', publishedOn: '2022-03-09' };
+    const [after] = extractArticle(input, { actors: [], proposals: [], model: learned }).stances;
+    expect(after.confidence).toBeCloseTo(estimate(learned, after.features!), 2);
+  });
+
+  it('learns nothing from readings of another feature list, nor into a model without curvature', () => {
+    const stale = [{ x: [1, 0, 1], right: false }];
+    expect(learnFromDecisions(CONFIDENCE_MODEL, stale)).toBe(CONFIDENCE_MODEL);
+    const flat = { features: CONFIDENCE_MODEL.features, weights: CONFIDENCE_MODEL.weights };
+    const x = FEATURES.map(() => 1);
+    expect(learnFromDecisions(flat, [{ x, right: false }])).toBe(flat);
   });
 });

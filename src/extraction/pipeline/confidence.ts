@@ -4,9 +4,14 @@
  * the holder and the proposal were found, whether it is dated, how often
  * the article names the proposal ...), fitted on articles with gold by
  * `npm run confidence:fit` and kept as data (lexicon/confidence.json, with
- * what it was fitted on). The review queue orders by this estimate, so the
- * readings most likely wrong reach an analyst first; analysts' decisions
- * then move it further (feedback.ts). Pure.
+ * what it was fitted on and how firmly: the fit's curvature). The review
+ * queue orders by this estimate, so the readings most likely wrong reach an
+ * analyst first. Each analyst's decision is one more labelled reading: the
+ * model is refitted from the kept one with the desk's decisions
+ * (learnFromDecisions), as if the articles it was fitted on and the desk's
+ * decisions were one training set (to second order: the kept fit's
+ * curvature stands in for its articles). The (rule, cue) counts then move
+ * it further (feedback.ts). Pure.
  */
 import modelData from '../lexicon/confidence.json' with { type: 'json' };
 import { nameKinds } from './proposals.js';
@@ -16,6 +21,26 @@ import type { ExtractedStance, ExtractionResult } from './types.js';
 export interface ConfidenceModel {
   features: string[];
   weights: number[];
+  /**
+   * How firmly the fit holds its weights: the Hessian of its penalised loss
+   * at them (one row per feature), the prior analysts' decisions update.
+   * Absent: the model does not learn from decisions.
+   */
+  precision?: number[][];
+  /** How many analysts' decisions it was refitted with (absent: none, as kept). */
+  decisions?: number;
+}
+
+/** A reading whose rightness is known (gold, or an analyst's decision): its features (FEATURES' order). */
+export interface LabelledReading {
+  x: readonly number[];
+  right: boolean;
+}
+
+/** A Gaussian prior on the weights: its mean and precision (inverse covariance). */
+export interface WeightPrior {
+  mean: readonly number[];
+  precision: readonly (readonly number[])[];
 }
 
 /**
@@ -136,23 +161,107 @@ export function stanceFeatures(result: ExtractionResult): number[][] {
   });
 }
 
+/**
+ * Logistic regression by Newton's method with a Gaussian prior on the
+ * weights (ridge when its mean is 0): minimises the examples' log loss plus
+ * ½ (w − mean)ᵀ precision (w − mean). Returns the weights and the Hessian
+ * there (the posterior's precision: what a later refit takes as its prior).
+ * A few dozen features: each step solves a dense system.
+ */
+export function fitLogistic(
+  examples: readonly LabelledReading[],
+  prior: WeightPrior,
+): { weights: number[]; hessian: number[][] } {
+  const d = prior.mean.length;
+  let w = [...prior.mean];
+  let h: number[][] = [];
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const g = w.map((v, i) => prior.precision[i].reduce((sum, p, j) => sum + p * (w[j] - prior.mean[j]), 0));
+    h = prior.precision.map((row) => [...row]);
+    for (const e of examples) {
+      let z = 0;
+      for (let i = 0; i < d; i++) z += e.x[i] * w[i];
+      const p = 1 / (1 + Math.exp(-z));
+      const [residual, curvature] = [p - (e.right ? 1 : 0), p * (1 - p)];
+      for (let i = 0; i < d; i++) {
+        if (e.x[i] === 0) continue;
+        g[i] += residual * e.x[i];
+        for (let j = 0; j < d; j++) h[i][j] += curvature * e.x[i] * e.x[j];
+      }
+    }
+    const step = solve(h, g);
+    w = w.map((v, i) => v - step[i]);
+    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+  }
+  return { weights: w, hessian: h };
+}
+
+/**
+ * The model refitted with analysts' decisions (each a reading confirmed or
+ * rejected, its features as the extractor stored them): the kept weights
+ * and their precision are the prior. Readings whose features were computed
+ * in another order (written before a feature was added) are left out; a
+ * model without precision, or none left, comes back as it is.
+ */
+export function learnFromDecisions(model: ConfidenceModel, decisions: readonly LabelledReading[]): ConfidenceModel {
+  const current = model.features.length === FEATURES.length && model.features.every((f, i) => f === FEATURES[i]);
+  const usable = current ? decisions.filter((e) => e.x.length === FEATURES.length) : [];
+  if (!model.precision || usable.length === 0) return model;
+  const { weights } = fitLogistic(usable, { mean: model.weights, precision: model.precision });
+  return { features: model.features, weights, decisions: usable.length };
+}
+
+/** Solves A x = b (Gaussian elimination with partial pivoting; A symmetric positive definite here). */
+function solve(a: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
+    [m[c], m[pivot]] = [m[pivot], m[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = m[r][n];
+    for (let k = r + 1; k < n; k++) sum -= m[r][k] * x[k];
+    x[r] = sum / m[r][r];
+  }
+  return x;
+}
+
 /** The model's estimate for one feature vector (features it does not know count as 0). */
 export function estimate(model: ConfidenceModel, x: readonly number[]): number {
+  let places = PLACES.get(model.features);
+  if (!places) {
+    places = model.features.map((f) => FEATURES.indexOf(f as (typeof FEATURES)[number]));
+    PLACES.set(model.features, places);
+  }
   let z = 0;
-  model.features.forEach((f, i) => {
-    const at = FEATURES.indexOf(f as (typeof FEATURES)[number]);
+  places.forEach((at, i) => {
     if (at >= 0) z += model.weights[i] * x[at];
   });
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Where each of a model's features is in FEATURES (-1: unknown), by its feature list. */
+const PLACES = new WeakMap<readonly string[], number[]>();
+
 /** The model kept with the extractor (lexicon/confidence.json). */
 export const CONFIDENCE_MODEL: ConfidenceModel = modelData as ConfidenceModel;
 
-/** Sets each stance's confidence to the model's estimate (two decimals), in place. */
+/**
+ * Sets each stance's confidence to the model's estimate (two decimals), in
+ * place, and keeps the features it was estimated from on the stance (stored
+ * with it, so an analyst's decision on it is a labelled reading to learn from).
+ */
 export function applyConfidenceModel(result: ExtractionResult, model: ConfidenceModel): void {
   const xs = stanceFeatures(result);
   result.stances.forEach((s: ExtractedStance, i) => {
-    s.confidence = Math.round(estimate(model, xs[i]) * 100) / 100;
+    s.features = xs[i].map((v) => Math.round(v * 1e4) / 1e4);
+    s.confidence = Math.round(estimate(model, s.features) * 100) / 100;
   });
 }

@@ -44,13 +44,15 @@ export function articleBody(input: ArticleInput): { body: string; publishedOn: s
 }
 
 /**
- * `model` turns each reading's features into its confidence (confidence.ts);
- * null leaves the rules' own figures (what the model is fitted on).
+ * `model` turns each reading's features into its confidence (confidence.ts):
+ * by default the one refitted with analysts' decisions that `known` brings,
+ * else the kept one; null leaves the rules' own figures (what the model is
+ * fitted on).
  */
 export function extractArticle(
   input: ArticleInput,
   known: KnownEntities = EMPTY,
-  model: ConfidenceModel | null = CONFIDENCE_MODEL,
+  model: ConfidenceModel | null = known.model ?? CONFIDENCE_MODEL,
 ): ExtractionResult {
   const { body, metadata } = resolveMetadata(normalise(input.text ?? ''), input);
   const text = body;

@@ -4,6 +4,7 @@
  * All character offsets refer to the NORMALISED body text (see normalise.ts),
  * which is also what the article's text hash is computed from.
  */
+import type { ConfidenceModel } from './confidence.js';
 import type { ParsedDocument } from './parse.js';
 
 export type Position = 'SUPPORT' | 'OPPOSE' | 'NONCOMMITTAL';
@@ -103,6 +104,8 @@ export interface ExtractedStance {
   evidence: Span[];
   /** Where its parts are written, inside its evidence (marks.ts). */
   marks: Mark[];
+  /** What its confidence was estimated from (confidence.ts FEATURES' order); absent: the rules' own figure. */
+  features?: number[];
 }
 
 export interface ArticleMetadata {
@@ -142,4 +145,6 @@ export interface KnownEntities {
   feedback?: RuleFeedback[];
   /** Cues analysts added and accepted, beside the lexicon's (stance-cues.json). */
   cues?: Array<{ words: string; position: Position }>;
+  /** The confidence model refitted with analysts' decisions (confidence.ts); absent: the kept one. */
+  model?: ConfidenceModel;
 }
