@@ -8,10 +8,25 @@ import { AppModule } from '../src/app.module.js';
 import { runAs } from '../src/common/operation-context.js';
 import type { Connection } from '../src/common/pagination/connection.js';
 import { nameKey } from '../src/common/validation.js';
-import { parseTextFile, scoreArticles, slugify } from '../src/extraction/index.js';
-import type { ExtractionResult, GoldFile, ScoredStance, ScoreReport } from '../src/extraction/index.js';
+import {
+  CONFIDENCE_MODEL,
+  estimate,
+  learnFromDecisions,
+  parseTextFile,
+  scoreArticles,
+  slugify,
+} from '../src/extraction/index.js';
+import type {
+  ConfidenceModel,
+  ExtractionResult,
+  GoldFile,
+  LabelledReading,
+  ScoredStance,
+  ScoreReport,
+} from '../src/extraction/index.js';
 import type { StanceRow } from '../src/graph/stance.row.js';
 import { ActorKind, Position, StanceStatus } from '../src/graph/vocabulary.js';
+import { IngestRepository } from '../src/ingest/ingest.repository.js';
 import { IngestService } from '../src/ingest/ingest.service.js';
 import { CypherRegistry } from '../src/neo4j/cypher-registry.js';
 import { Neo4jService } from '../src/neo4j/neo4j.service.js';
@@ -46,9 +61,13 @@ type Triple = Pick<GoldStance, 'actor' | 'proposal'> & { position: string };
 type Source = { file: string; input: Parameters<IngestService['ingest']>[0] };
 type ExtractedStance = ExtractionResult['stances'][number];
 type Ingested = { file: string; articleId: string; x: ExtractionResult; extractor: string };
-/** One correction; reject: the rule and cue; add: the cue; amend: the aliases taught; merge, create: the node kept or made. */
+/**
+ * One correction; reject: the rule and cue; add: the cue; amend: the aliases
+ * taught; merge, create: the node kept or made; reject, amend: the stance
+ * decided (a labelled reading the confidence model learns from).
+ */
 type Correction = { kind: string; taught?: string[][] } & Partial<
-  Record<'rule' | 'cue' | 'id' | 'from', string | null>
+  Record<'rule' | 'cue' | 'id' | 'from' | 'stance', string | null>
 >;
 /** A later article's stance as read before and after the corrections (one side absent: new, or gone). */
 type Change = { file: string; before?: ExtractedStance; after?: ExtractedStance; x: ExtractionResult };
@@ -86,7 +105,8 @@ async function main(): Promise<void> {
     const a = await ingestAll(app, A);
     const b = await ingestAll(app, B);
     const golds = [{ gold, runs: [...a, ...b] }, ...(seedGold ? [{ gold: seedGold, runs: seedRuns }] : [])];
-    return { seedsEmpty, b, score: await score(app, gold, b), queue: await queueFigure(app, golds) };
+    const queueB = await queueFigure(app, [{ gold, runs: b }]);
+    return { seedsEmpty, b, score: await score(app, gold, b), queue: await queueFigure(app, golds), queueB };
   });
   console.error(`before (seeds, A, B): ${took()}`);
   const analyst = await withApp(async (app) => {
@@ -97,8 +117,9 @@ async function main(): Promise<void> {
   });
   // A service started afresh reads B: nothing it cached (the gazetteer, 5 s) predates the corrections.
   const after = await withApp(async (app) => {
+    const decisions = await app.get(IngestRepository).decisions();
     const b = await ingestAll(app, B);
-    return { b, score: await score(app, gold, b) };
+    return { b, decisions, score: await score(app, gold, b), queueB: await queueFigure(app, [{ gold, runs: b }]) };
   });
   console.error(`after (seeds, A, corrections, B): ${took()}`);
   let seedsAfter: ScoreReport | null = null;
@@ -114,7 +135,8 @@ async function main(): Promise<void> {
 
   const changes = before.b.flatMap((b, i) => changesIn(b, after.b[i]));
   const taught = analyst.corrections.filter((c) => c.kind !== 'confirm');
-  const reaching = taught.filter((c) => reaches(c, changes, analyst.accepted));
+  const learned = learnedReach(taught, after.decisions, after.b);
+  const reaching = taught.filter((c) => reaches(c, changes, analyst.accepted) || learned.confidence.has(c));
   const count = (cs: Correction[]) =>
     Object.fromEntries(KINDS.split(' ').map((k) => [k, cs.filter((c) => c.kind === k).length]));
   const figures = ({ overall: { attributes: _, ...figures } }: ScoreReport) => figures;
@@ -125,13 +147,20 @@ async function main(): Promise<void> {
     after: figures(after.score),
     seeds: { empty: before.seedsEmpty?.overall.f1 ?? null, afterCorrections: seedsAfter?.overall.f1 ?? null },
     corrections: { ...count(analyst.corrections), refused: analyst.refused, cuesAccepted: analyst.accepted.size },
-    reach: { corrections: taught.length, reaching: reaching.length },
+    reach: {
+      corrections: taught.length,
+      reaching: reaching.length,
+      byWordsRulesAndNodes: taught.filter((c) => reaches(c, changes, analyst.accepted)).length,
+      byTheModel: { confidence: learned.confidence.size, order: learned.order.size, decisions: learned.decisions },
+    },
     queue: before.queue,
+    queueOnB: { before: before.queueB, after: after.queueB },
     seconds: (Date.now() - started) / 1000,
   };
   explain(changes, taught, analyst.accepted);
   const f = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
-  const { queue: q, reach, before: b, after: a } = summary;
+  const { queue: q, reach, before: b, after: a, queueOnB } = summary;
+  const share = (x: typeof q) => `${x.wrongInFirstFifth} of ${x.wrong} (${(100 * x.share).toFixed(0)}%)`;
   const list = (counts: object) => Object.entries(counts).map(([k, n]) => `${k} ${n}`);
   const reached = list(count(reaching)).filter((k) => !k.endsWith(' 0'));
   console.error(
@@ -143,6 +172,10 @@ async function main(): Promise<void> {
       `corrections on A (${A.length} articles): ${list(summary.corrections).join(', ')}`,
       `reach: ${reach.reaching} of ${reach.corrections} corrections (confirms aside) changed a reading of B ` +
         `(${changes.length} readings differ); by kind: ${reached.join(', ') || 'none'}`,
+      `  through taught words, rule and cue counts, nodes: ${reach.byWordsRulesAndNodes}; through the refitted ` +
+        `confidence model (left out, a reading of B's confidence differs by 0.01 or more): ${reach.byTheModel.confidence}, ` +
+        `of which B's queue order differs: ${reach.byTheModel.order} (${reach.byTheModel.decisions} decisions learned from)`,
+      `B's queue (B's stances only), wrong in its first fifth: ${share(queueOnB.before)} before, ${share(queueOnB.after)} after A's corrections`,
       `queue: ${q.wrong} wrong of ${q.length} stances; its first fifth shows ${q.wrongInFirstFifth} of them ` +
         `(${(100 * q.share).toFixed(0)}%; at best ${(100 * q.bestPossibleShare).toFixed(0)}%, by chance about 20%)`,
       `${summary.seconds.toFixed(0)} s in all`,
@@ -219,8 +252,9 @@ class Analyst {
       const missing = golds.filter((g) => !covered.has(g));
       const fix = amendmentFor(t, this.statedIn(said, missing));
       const reject = () => this.decide(row.id, StanceStatus.REJECTED);
-      if (!fix) await this.act({ kind: 'reject', rule: row.rule, cue: row.cue }, reject);
-      else if (await this.act({ kind: fix.kind }, () => this.amend(r.file, row, fix.kind, fix.g))) covered.add(fix.g);
+      if (!fix) await this.act({ kind: 'reject', rule: row.rule, cue: row.cue, stance: row.id }, reject);
+      else if (await this.act({ kind: fix.kind, stance: row.id }, () => this.amend(r.file, row, fix.kind, fix.g)))
+        covered.add(fix.g);
     }
     for (const g of golds.filter((x) => !covered.has(x))) await this.act({ kind: 'add' }, () => this.add(r, g));
   }
@@ -481,6 +515,40 @@ function reaches(c: Correction, changes: Change[], accepted: Set<string>): boole
     default:
       return taughtReaches(c, now);
   }
+}
+
+/**
+ * Which corrections reach B through the confidence model refitted with the
+ * desk's decisions: leave-one-out, the model refitted without the reading a
+ * correction decided (a rejection or an amendment) against the model with
+ * all of them, on the features of every reading of B. Counted when some
+ * reading's estimate differs by at least 0.01 (the confidence the desk
+ * shows), and apart when the order of B's readings by it differs (what the
+ * queue shows).
+ */
+function learnedReach(taught: Correction[], decisions: Array<LabelledReading & { id: string }>, runs: Ingested[]) {
+  const xs = runs.flatMap((r) => r.x.stances.flatMap((s) => (s.features ? [s.features] : [])));
+  const all = learnFromDecisions(CONFIDENCE_MODEL, decisions);
+  const round = (v: number) => Math.round(v * 100);
+  const order = (m: ConfidenceModel) =>
+    xs
+      .map((x, i) => [round(estimate(m, x)), i])
+      .sort((u, v) => u[0] - v[0] || u[1] - v[1])
+      .map(([, i]) => i)
+      .join(' ');
+  const [estimates, ordered] = [xs.map((x) => round(estimate(all, x))), order(all)];
+  const confidence = new Set<Correction>();
+  const moved = new Set<Correction>();
+  for (const c of taught) {
+    if (!c.stance || !decisions.some((d) => d.id === c.stance)) continue;
+    const without = learnFromDecisions(
+      CONFIDENCE_MODEL,
+      decisions.filter((d) => d.id !== c.stance),
+    );
+    if (xs.some((x, i) => round(estimate(without, x)) !== estimates[i])) confidence.add(c);
+    if (order(without) !== ordered) moved.add(c);
+  }
+  return { confidence, order: moved, decisions: decisions.length };
 }
 
 /** Whether a later reading is on a node an alias was taught to, by the article's words holding that alias. */

@@ -73,10 +73,7 @@ export class IngestRepository {
       this.neo4j.read<KnownRow>(this.q.knownEntities),
       this.neo4j.read<RuleFeedback>(this.q.feedback, { decided: [StanceStatus.CONFIRMED, StanceStatus.REJECTED] }),
       this.neo4j.read<{ words: string; position: Position }>(this.q.knownCues),
-      this.neo4j.read<LabelledReading & { id: string }>(this.q.decisions, {
-        decided: [StanceStatus.CONFIRMED, StanceStatus.REJECTED, StanceStatus.AMENDED],
-        limit: neo4j.int(DECISIONS_LEARNED),
-      }),
+      this.decisions(),
     ]);
     const actors: KnownActor[] = [];
     const proposals: KnownProposal[] = [];
@@ -85,6 +82,14 @@ export class IngestRepository {
       else proposals.push({ id, name, aliases, introducedOn: introducedOn == null ? null : String(introducedOn) });
     }
     return { actors, proposals, feedback, cues, model: this.modelFrom(decisions) };
+  }
+
+  /** The newest analysts' decisions on extracted readings (ingest/decisions): what the confidence model learns from. */
+  decisions(): Promise<Array<LabelledReading & { id: string }>> {
+    return this.neo4j.read<LabelledReading & { id: string }>(this.q.decisions, {
+      decided: [StanceStatus.CONFIRMED, StanceStatus.REJECTED, StanceStatus.AMENDED],
+      limit: neo4j.int(DECISIONS_LEARNED),
+    });
   }
 
   /** The kept confidence model refitted with these decisions (the last refit again when they have not changed). */

@@ -412,9 +412,14 @@ describe('the stance graph on a real Neo4j', () => {
           evidence: [evidence('backs the deal', `https://example.test/${dup}/1`, '2020-02-06')],
         },
       });
-      await t.gql(RECORD, {
+      const decided = await t.gql<{ recordStance: { id: string } }>(RECORD, {
         input: { actorId: other, proposalId: dup, position: 'OPPOSE', cue: 'rejects', statedOn: '2020-03-01' },
       });
+      // that one decided at the desk, with the features the extractor would have kept on it
+      const decidedId = decided.data!.recordStance.id;
+      await t.cypher('MATCH (s:Stance {id: $id}) SET s.features = [1.0, 0.25]', { id: decidedId });
+      const rejected = await t.gql(`mutation ($id: ID!) { rejectStance(id: $id) { id } }`, { id: decidedId });
+      expect(rejected.errors).toBeUndefined();
 
       const merged = await t.gql<{ mergeProposals: { id: string; aliases: string[] } }>(
         `mutation ($k: ID!, $m: ID!) { mergeProposals(keepId: $k, mergeId: $m) { id aliases } }`,
@@ -441,6 +446,13 @@ describe('the stance graph on a real Neo4j', () => {
       expect(await t.cypher('MATCH (p:Proposal {id: $dup}) RETURN p', { dup })).toEqual([]);
       expect(await t.cypher('MATCH (s:Stance) WHERE NOT (s)-[:ON]->(:Proposal) RETURN s.id')).toEqual([]);
       expect(await shortcutProblems(t)).toEqual([]);
+      // The moved stance keeps its review and features (what the desk's learning reads).
+      const [moved] = await t.cypher<{ status: string; by: string; at: boolean; features: number[] }>(
+        `MATCH (:Actor {id: $other})-[:HOLDS]->(s:Stance)-[:ON]->(:Proposal {id: $proposal})
+         RETURN s.status AS status, s.reviewedBy AS by, s.reviewedAt IS NOT NULL AS at, s.features AS features`,
+        { other, proposal },
+      );
+      expect(moved).toEqual({ status: 'REJECTED', by: 'test-editor', at: true, features: [1, 0.25] });
       // Search finds the kept proposal by the merged one's name.
       const found = await t.gql<{ search: Array<{ node: { id: string } }> }>(
         `query ($q: String!) { search(text: $q) { node { ... on Proposal { id } } } }`,
