@@ -17,10 +17,10 @@ import {
   tierHome,
   tierPagecache,
 } from './support/neo4j-home.js';
-import { startOurs } from './support/servers.js';
+import { startOurs, startScript } from './support/servers.js';
 
 /**
- * `npm run bench:cpu -- [--stances 100k] [--clients 10] [--warmup 10] [--duration 15] [--questions a,b]`:
+ * `npm run bench:cpu -- [--stances 100k] [--clients 10] [--warmup 10] [--duration 15] [--questions a,b] [--server raw]`:
  * where our service's CPU goes for each analyst question, by layer (HTTP and
  * Express, Apollo, GraphQL parse, validate and execute, armor, Nest, our
  * auth and loaders, the driver, JSON, GC …), under the bench's own load on
@@ -31,7 +31,10 @@ import { startOurs } from './support/servers.js';
  * share of the main thread; the table applies the shares to the unsampled
  * figure (sampling itself slows the process several times over).
  * Writes bench/results/cpu-profile.json and .md, a flame graph per question
- * (bench/results/flame/QUESTION.svg); the table goes to stdout.
+ * (bench/results/flame/QUESTION.svg); the table goes to stdout. With
+ * `--server raw` the raw driver endpoint (bench/raw-server.ts) is profiled
+ * the same way instead (cpu-profile-raw.json and .md, flame/raw/): what the
+ * same Cypher through the same driver costs without the GraphQL layer.
  */
 const log = (text: string) => process.stderr.write(`bench:cpu: ${text}\n`);
 
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
   const duration = a.seconds('duration', 15);
   const warmup = a.seconds('warmup', 10);
   const wanted = a.string('questions')?.split(',') ?? QUESTIONS.map((q) => q.name);
+  const raw = a.string('server') === 'raw';
+  if (a.string('server') && !raw) throw new Error('--server takes raw (the default is our service)');
+  const suffix = raw ? '-raw' : '';
   const external = fromEnv();
   const home = tierHome(tierLabel(stances));
   if (!external) {
@@ -66,12 +72,19 @@ async function main(): Promise<void> {
     layers: LayerReport;
   }> = [];
   try {
-    const ours = await startOurs({ ...targetEnv(target), STANCE_CPU_PROFILE_DIR: profiles });
+    const env = { ...targetEnv(target), STANCE_CPU_PROFILE_DIR: profiles };
+    const ours = raw ? await startScript('raw', env) : await startOurs(env);
     try {
       const pid = ours.process.pid!;
       const qs = questions(stances).filter((q) => wanted.includes(q.name));
       for (const [i, q] of qs.entries()) {
-        const target = { url: ours.url, headers: ours.headers, bodies: q.params.map((p) => JSON.stringify(q.ours(p))) };
+        const target = raw
+          ? {
+              url: `${ours.url.replace(/\/$/, '')}/${q.name}`,
+              headers: {},
+              bodies: q.params.map((p) => JSON.stringify(p)),
+            }
+          : { url: ours.url, headers: ours.headers, bodies: q.params.map((p) => JSON.stringify(q.ours(p))) };
         log(`${q.name}: warming up, then ${duration} s at ${clients} clients, sampled`);
         await load(target, clients, warmup);
         // The process's own CPU per request, unsampled: the profile below only splits it.
@@ -79,7 +92,7 @@ async function main(): Promise<void> {
         const plain = await load(target, clients, duration);
         const processMs = (cpuMs(pid)! - cpu0) / plain.requests;
         if (ours.process.exitCode !== null || ours.process.signalCode !== null)
-          throw new Error(`our service exited (${ours.process.exitCode ?? ours.process.signalCode})`);
+          throw new Error(`the server exited (${ours.process.exitCode ?? ours.process.signalCode})`);
         process.kill(pid, 'SIGUSR2');
         await new Promise((r) => setTimeout(r, 200));
         const r = await load(target, clients, duration);
@@ -104,14 +117,14 @@ async function main(): Promise<void> {
           ),
           layers,
         });
-        const dir = join(ROOT, 'bench', 'results', 'flame');
+        const dir = join(ROOT, 'bench', 'results', 'flame', raw ? 'raw' : '');
         mkdirSync(dir, { recursive: true });
         writeFileSync(
           join(dir, `${q.name}.svg`),
           flameGraphSvg(
             profile,
             r.requests,
-            `${q.name}: our service's main thread, ${clients} clients, ${r.requests} requests in ${duration} s (${tierLabel(stances)} stances); ms per request while sampled`,
+            `${q.name}: ${raw ? 'the raw endpoint' : 'our service'}'s main thread, ${clients} clients, ${r.requests} requests in ${duration} s (${tierLabel(stances)} stances); ms per request while sampled`,
           ),
         );
         log(`  ${processMs.toFixed(2)} ms of process CPU per request (${sampledMs.toFixed(2)} while sampled)`);
@@ -135,7 +148,7 @@ async function main(): Promise<void> {
     results,
   };
   const dir = join(ROOT, 'bench', 'results');
-  writeFileSync(join(dir, 'cpu-profile.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, `cpu-profile${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const layers = LAYERS.filter((l) => results.some((r) => r.byLayer[l] !== undefined));
   const lines = [
     `| CPU ms per request (${clients} clients, ${tierLabel(stances)} stances) | ${results.map((r) => r.question).join(' | ')} |`,
@@ -144,7 +157,7 @@ async function main(): Promise<void> {
     `| **all (the process, unsampled)** | ${results.map((r) => `**${r.cpuMsPerRequest.toFixed(3)}**`).join(' | ')} |`,
     `| requests/s, p50 ms (unsampled) | ${results.map((r) => `${r.rps}, ${r.p50}`).join(' | ')} |`,
   ];
-  writeFileSync(join(dir, 'cpu-profile.md'), lines.join('\n') + '\n');
+  writeFileSync(join(dir, `cpu-profile${suffix}.md`), lines.join('\n') + '\n');
   process.stdout.write(lines.join('\n') + '\n');
 }
 

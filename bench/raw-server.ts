@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { CypherRegistry } from '../src/neo4j/cypher-registry.js';
 import { DRIVER_TUNING } from '../src/neo4j/driver-options.js';
 import { recordToObject } from '../src/neo4j/neo4j-mapper.js';
+import { cpuProfilesOnSignal } from '../src/ops/cpu-profile.js';
 import { QUESTIONS, Runner } from './questions.js';
 
 /**
@@ -17,6 +18,8 @@ import { QUESTIONS, Runner } from './questions.js';
  * NEO4J_PASSWORD and PORT; prints "listening <url>" when ready.
  */
 async function main(): Promise<void> {
+  // (for npm run bench:cpu -- --server raw: SIGUSR2 samples the load window, as in the service)
+  cpuProfilesOnSignal(process.env.STANCE_CPU_PROFILE_DIR);
   const driver = neo4j.driver(
     process.env.NEO4J_URI!,
     neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD!),

@@ -26,9 +26,10 @@ import { runAs } from '../src/common/operation-context.js';
 import { nameKey } from '../src/common/validation.js';
 
 /**
- * `npm run quality -- [folder] [gold.json] [--known FOLDER] [--split NAME]`:
+ * `npm run quality -- [folder] [gold.json] [--known FOLDER] [--split NAME] [--misses]`:
  * --known ingests another folder first, unscored (the seeds, as a new user's
- * graph holds them); --split scores only that split of the gold file.
+ * graph holds them); --split scores only that split of the gold file;
+ * --misses lists each gold proposal mention not linked right.
  * Ingests a folder of articles
  * into an EMPTY database (the npm script starts a throwaway Neo4j for it)
  * through the real pipeline and writes, reads the stances back from the
@@ -40,7 +41,7 @@ import { nameKey } from '../src/common/validation.js';
  */
 async function main(): Promise<void> {
   const from = process.env.INIT_CWD ?? process.cwd();
-  const { positional, known, split } = parseArgs(process.argv.slice(2));
+  const { positional, known, split, misses } = parseArgs(process.argv.slice(2));
   const folder = resolve(from, positional[0] ?? join(PROJECT_ROOT, '..', 'shared', 'seeds'));
   const goldPath = resolve(from, positional[1] ?? join(folder, 'gold.json'));
   if (!existsSync(goldPath)) throw new Error(`no gold file at ${goldPath}`);
@@ -127,6 +128,10 @@ async function main(): Promise<void> {
     console.error(`\n${formatTable(report)}`);
     const links = scoreLinks(gold, linked);
     if (links.mentions) console.error(formatLinks(links));
+    // each gold mention the product did not link right: its words, the gold proposal, what it was linked to
+    if (misses)
+      for (const m of links.misses)
+        console.error(`  link miss ${m.file}: "${m.wording}" is ${m.proposal}; got ${m.got ?? '-'}`);
     const per = (ms: number): string => (files.length ? (ms / files.length).toFixed(0) : '-');
     console.error(
       `per article: parse ${per(stage.parseMs)} ms, extraction ${per(stage.extractMs)} ms, write ${per(stage.writeMs)} ms`,
@@ -172,16 +177,18 @@ async function main(): Promise<void> {
   }
 }
 
-function parseArgs(args: string[]): { positional: string[]; known?: string; split?: string } {
+function parseArgs(args: string[]): { positional: string[]; known?: string; split?: string; misses: boolean } {
   const positional: string[] = [];
   let known: string | undefined;
   let split: string | undefined;
+  let misses = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--known') known = args[++i];
     else if (args[i] === '--split') split = args[++i];
+    else if (args[i] === '--misses') misses = true;
     else positional.push(args[i]);
   }
-  return { positional, known, split };
+  return { positional, known, split, misses };
 }
 
 /** The stances the graph holds with evidence from one article, in the scorer's vocabulary (names, not ids). */

@@ -94,6 +94,7 @@ export class ExtractionPool implements OnModuleDestroy {
   private nextId = 1;
   private closed = false;
   private knownSent = 0;
+  private nicedWarned = false;
   private known: { value: KnownEntities | null; key: string; version: number } = { value: null, key: '', version: 0 };
 
   constructor(
@@ -199,6 +200,12 @@ export class ExtractionPool implements OnModuleDestroy {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
           clearTimeout(loading);
+          if (!message.niced && !this.nicedWarned) {
+            this.nicedWarned = true;
+            this.logger.warn(
+              `could not set the extraction workers' nice value (${workerData.nice}): they run at the service's priority`,
+            );
+          }
           current.ready = true;
           resolve();
           this.pump();

@@ -12,7 +12,8 @@ export type ToWorker =
   { type: 'known'; version: number; known: KnownEntities } | { type: 'extract'; id: number; input: ArticleInput };
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** loaded; `niced`: false when the nice value asked for could not be set (the thread runs at the process's) */
+  | { type: 'ready'; niced: boolean }
   | { type: 'result'; id: number; result: ExtractionResult }
   | { type: 'error'; id: number; message: string };
 
@@ -25,11 +26,12 @@ export interface WorkerSettings {
 const port = parentPort;
 if (port) {
   const settings = workerData as WorkerSettings | undefined;
+  let niced = true;
   if (settings?.nice) {
     try {
       setPriority(0, settings.nice);
     } catch {
-      // not permitted here: the worker runs at the process's priority
+      niced = false; // not permitted here: the pool says so once
     }
   }
   let known: KnownEntities = { actors: [], proposals: [] };
@@ -51,5 +53,5 @@ if (port) {
     port.postMessage(answer);
   });
   // Loaded (the lexicon compiled): the pool may send articles.
-  port.postMessage({ type: 'ready' } satisfies FromWorker);
+  port.postMessage({ type: 'ready', niced } satisfies FromWorker);
 }

@@ -223,9 +223,17 @@ function conditionMatches(gold: string[], got: string[]): boolean {
   );
 }
 
+/** The gold's index, built once per gold object (rightStances is asked article by article). */
+const INDEXES = new WeakMap<GoldFile, GoldIndex>();
+function indexOf(gold: GoldFile): GoldIndex {
+  let idx = INDEXES.get(gold);
+  if (!idx) INDEXES.set(gold, (idx = new GoldIndex(gold)));
+  return idx;
+}
+
 /** Whether each extracted stance of `file` is one of its gold stances (actor, proposal, position), as scoreArticles counts. */
 export function rightStances(gold: GoldFile, file: string, stances: ScoredStance[]): boolean[] {
-  const idx = new GoldIndex(gold);
+  const idx = indexOf(gold);
   const triple = (a: string, p: string, pos: string): string => `${a} | ${p} | ${pos}`;
   const goldSet = new Set(idx.stancesOf(file).map((g) => triple(g.actor, g.proposal, g.position)));
   return stances.map((s) =>
