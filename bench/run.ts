@@ -169,8 +169,8 @@ async function main(): Promise<void> {
         try {
           report.agreement.push(...(await agreement(qs, servers, stances, o.tiny ? 3 : 8)));
           // Every server and the database's caches warm on every question before anything counts.
-          log('warming up every question on every server');
-          for (const q of qs) for (const v of variants) await load(targetOf(q, servers, v), 10, o.tiny ? 0.3 : 3);
+          log('warming up every question on every server, until its throughput holds');
+          for (const q of qs) await warmUp(q, servers, variants, o.tiny);
           // Memory at rest: every server warmed up, no load.
           const rest = Object.fromEntries(variants.map((v) => [v, rssMb(servers[v]!.process.pid)]));
           const neo4jRest = rssMb(target.pid);
@@ -333,6 +333,29 @@ async function agreement(qs: Question[], servers: Partial<Record<Variant, Served
     }
   }
   return out;
+}
+
+/**
+ * Warms one question on every server until its throughput holds: 3 s loads
+ * at 10 clients, the variants in turn, until each one's last two windows
+ * agree within 10% (at most 20 windows each). A fresh Neo4j takes about a
+ * minute of load to reach its pace (stances-page at 100k: 100 requests/s in
+ * the first window, about 400 a minute later), and whichever variant were
+ * measured first would otherwise pay for it.
+ */
+async function warmUp(q: Question, servers: Partial<Record<Variant, Served>>, variants: Variant[], tiny: boolean) {
+  if (tiny) {
+    for (const v of variants) await load(targetOf(q, servers, v), 10, 0.3);
+    return;
+  }
+  const last = new Map<Variant, number[]>();
+  const steady = (v: Variant) => {
+    const [a, b] = (last.get(v) ?? []).slice(-2);
+    return b !== undefined && Math.abs(b - a) <= 0.1 * a;
+  };
+  for (let window = 0; window < 20 && !variants.every(steady); window++)
+    for (const v of variants) last.set(v, [...(last.get(v) ?? []), (await load(targetOf(q, servers, v), 10, 3)).rps]);
+  log(`  ${q.name}: ${variants.map((v) => `${v} ${(last.get(v) ?? []).join(' → ')}`).join('; ')} requests/s`);
 }
 
 /** One question at one concurrency, every variant, `rounds` times with the order reversed each round. */

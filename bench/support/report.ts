@@ -99,7 +99,7 @@ export function formatReport(r: BenchReport): string {
       (g
         ? `Graph: ${label(g.stances)} stances, ${g.actors} actors, ${g.proposals} proposals, ${g.articles} articles, ${g.evidence} evidence edges. `
         : '') +
-      `Each cell: ${r.settings.rounds} round(s) of ${r.settings.durationSeconds} s after ${r.settings.warmupSeconds} s warm-up, pooled.`,
+      `Each cell: ${r.settings.rounds} round(s) of ${r.settings.durationSeconds} s after ${r.settings.warmupSeconds} s warm-up, pooled, once every server has served each question until its throughput held (3 s windows within 10%).`,
     '',
   );
 
