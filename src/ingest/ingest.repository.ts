@@ -92,6 +92,11 @@ export class IngestRepository {
     });
   }
 
+  /** The kept confidence model refitted with the newest decisions. */
+  async confidenceModel(): Promise<ConfidenceModel> {
+    return this.modelFrom(await this.decisions());
+  }
+
   /** The kept confidence model refitted with these decisions (the last refit again when they have not changed). */
   private modelFrom(decisions: Array<LabelledReading & { id: string }>): ConfidenceModel {
     const key = decisions.map((d) => `${d.id}${d.right ? '+' : '-'}`).join(' ');

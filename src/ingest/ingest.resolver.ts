@@ -5,6 +5,8 @@ import { IngestArticleInput } from './dto/ingest-article.input.js';
 import { IngestService } from './ingest.service.js';
 import { IngestResult } from './models/ingest-result.model.js';
 import { ProposalCandidate } from './models/proposal-candidate.model.js';
+import { ConfidenceModelView } from './models/confidence-model.model.js';
+import { CONFIDENCE_MODEL } from '../extraction/index.js';
 import { pageSize, requireText } from '../common/validation.js';
 
 @Resolver(() => IngestResult)
@@ -53,5 +55,22 @@ export class IngestResolver {
     return ranked
       .filter((c) => rows.has(c.id))
       .map((c) => ({ proposal: rows.get(c.id)!, score: c.score, rule: c.rule }));
+  }
+
+  @Query(() => ConfidenceModelView, {
+    description:
+      "The model behind each stance's confidence and the review queue's order: each feature's weight as kept with the extractor and as analysts' decisions have moved it.",
+  })
+  async confidenceModel(): Promise<ConfidenceModelView> {
+    const learned = await this.ingestService.confidenceModel();
+    const kept = new Map(CONFIDENCE_MODEL.features.map((f, i) => [f, CONFIDENCE_MODEL.weights[i]]));
+    return {
+      decisions: learned.decisions ?? 0,
+      weights: learned.features.map((feature, i) => ({
+        feature,
+        kept: kept.get(feature) ?? 0,
+        learned: learned.weights[i],
+      })),
+    };
   }
 }

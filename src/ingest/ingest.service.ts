@@ -11,6 +11,7 @@ import {
   NEAR_DUPLICATE_THRESHOLD,
   parseTextFile,
   proposalCandidates,
+  type ConfidenceModel,
   type ExtractionResult,
   type ParsedTextFile,
   type KnownEntities,
@@ -186,6 +187,11 @@ export class IngestService {
   }
 
   /** Every proposal the graph holds, with its aliases (as the extractor sees them). */
+  /** The confidence model as analysts' decisions stand now (extraction takes it up within KNOWN_ENTITIES_TTL_MS). */
+  confidenceModel(): Promise<ConfidenceModel> {
+    return this.repository.confidenceModel();
+  }
+
   async knownProposals(): Promise<KnownEntities['proposals']> {
     return (await this.knownEntities()).proposals;
   }

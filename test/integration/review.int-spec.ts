@@ -371,6 +371,17 @@ describe('the review desk API', () => {
     expect(undo.errors).toBeUndefined();
     const again = await t.app.get(IngestRepository).knownEntities();
     expect(again.model.decisions).toBe(wasDecided + 1);
+    // what the desk can read of it: each weight as kept and as learned
+    const shown = await t.gql<{
+      confidenceModel: { decisions: number; weights: Array<{ feature: string; kept: number; learned: number }> };
+    }>(`{ confidenceModel { decisions weights { feature kept learned } } }`);
+    expect(shown.errors).toBeUndefined();
+    const view = shown.data!.confidenceModel;
+    expect(view.weights.map((w) => w.feature)).toEqual(CONFIDENCE_MODEL.features);
+    expect(view.weights.map((w) => w.kept)).toEqual(CONFIDENCE_MODEL.weights);
+    expect(view.decisions).toBe(wasDecided + 1);
+    expect(view.weights.map((w) => w.learned)).toEqual(again.model.weights);
+    expect(view.weights.some((w) => Math.abs(w.learned - w.kept) > 1e-6)).toBe(true);
   });
 
   it('teaches the words an analyst marks on a stance they add, and refuses marks outside the quote', async () => {
