@@ -73,26 +73,26 @@ async function main(): Promise<void> {
   }> = [];
   try {
     const env = { ...targetEnv(target), STANCE_CPU_PROFILE_DIR: profiles };
-    const ours = raw ? await startScript('raw', env) : await startOurs(env);
+    const server = raw ? await startScript('raw', env) : await startOurs(env);
     try {
-      const pid = ours.process.pid!;
+      const pid = server.process.pid!;
       const qs = questions(stances).filter((q) => wanted.includes(q.name));
       for (const [i, q] of qs.entries()) {
         const target = raw
           ? {
-              url: `${ours.url.replace(/\/$/, '')}/${q.name}`,
+              url: `${server.url.replace(/\/$/, '')}/${q.name}`,
               headers: {},
               bodies: q.params.map((p) => JSON.stringify(p)),
             }
-          : { url: ours.url, headers: ours.headers, bodies: q.params.map((p) => JSON.stringify(q.ours(p))) };
+          : { url: server.url, headers: server.headers, bodies: q.params.map((p) => JSON.stringify(q.ours(p))) };
         log(`${q.name}: warming up, then ${duration} s at ${clients} clients, sampled`);
         await load(target, clients, warmup);
         // The process's own CPU per request, unsampled: the profile below only splits it.
         const cpu0 = cpuMs(pid)!;
         const plain = await load(target, clients, duration);
         const processMs = (cpuMs(pid)! - cpu0) / plain.requests;
-        if (ours.process.exitCode !== null || ours.process.signalCode !== null)
-          throw new Error(`the server exited (${ours.process.exitCode ?? ours.process.signalCode})`);
+        if (server.process.exitCode !== null || server.process.signalCode !== null)
+          throw new Error(`the server exited (${server.process.exitCode ?? server.process.signalCode})`);
         process.kill(pid, 'SIGUSR2');
         await new Promise((r) => setTimeout(r, 200));
         const r = await load(target, clients, duration);
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
         log(`  ${processMs.toFixed(2)} ms of process CPU per request (${sampledMs.toFixed(2)} while sampled)`);
       }
     } finally {
-      await ours.stop();
+      await server.stop();
     }
   } finally {
     if (!external) await target.stop();

@@ -136,7 +136,8 @@ async function main(): Promise<void> {
   const changes = before.b.flatMap((b, i) => changesIn(b, after.b[i]));
   const taught = analyst.corrections.filter((c) => c.kind !== 'confirm');
   const learned = learnedReach(taught, after.decisions, after.b);
-  const reaching = taught.filter((c) => reaches(c, changes, analyst.accepted) || learned.confidence.has(c));
+  const byWords = new Set(taught.filter((c) => reaches(c, changes, analyst.accepted)));
+  const reaching = taught.filter((c) => byWords.has(c) || learned.confidence.has(c));
   const count = (cs: Correction[]) =>
     Object.fromEntries(KINDS.split(' ').map((k) => [k, cs.filter((c) => c.kind === k).length]));
   const figures = ({ overall: { attributes: _, ...figures } }: ScoreReport) => figures;
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
     reach: {
       corrections: taught.length,
       reaching: reaching.length,
-      byWordsRulesAndNodes: taught.filter((c) => reaches(c, changes, analyst.accepted)).length,
+      byWordsRulesAndNodes: byWords.size,
       byTheModel: { confidence: learned.confidence.size, order: learned.order.size, decisions: learned.decisions },
     },
     queue: before.queue,

@@ -176,7 +176,7 @@ export function fitLogistic(
   let w = [...prior.mean];
   let h: number[][] = [];
   for (let iteration = 0; iteration < 50; iteration++) {
-    const g = w.map((v, i) => prior.precision[i].reduce((sum, p, j) => sum + p * (w[j] - prior.mean[j]), 0));
+    const g = prior.precision.map((row) => row.reduce((sum, p, j) => sum + p * (w[j] - prior.mean[j]), 0));
     h = prior.precision.map((row) => [...row]);
     for (const e of examples) {
       let z = 0;
