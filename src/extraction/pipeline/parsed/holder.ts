@@ -147,6 +147,23 @@ function holderFrom(g: SentenceGraph, v: SentenceView, cue: number, memory: Pars
   return null;
 }
 
+/**
+ * Whether the cue in [start, end) heads a clause with a subject of its own
+ * that an adverbial or relative clause attaches ("its backing since Turkey
+ * ratified the request", "the plan that Japan supports"): a statement of
+ * that subject's, not a word governed by the cue before it. A content clause
+ * ("concern that Japan would reject it") or an infinitive ("reluctance to
+ * accept") says what the cue before it is about, and stays governed.
+ */
+export function headsOwnClause(g: SentenceGraph, start: number, end: number): boolean {
+  const cue = g.headOf(start, end);
+  const up = cue >= 0 ? g.relation(cue) : null;
+  if (!up || !/^VB/.test(g.tokens[cue].pos)) return false;
+  const adverbial = (up.base === 'advcl' || up.base === 'acl') && !/^(?:that|whether|if|to)$/.test(up.sub);
+  if (!adverbial && up.base !== 'acl:relcl') return false;
+  return g.children(cue, 'nsubj', 'nsubj:pass').length > 0;
+}
+
 /** Verbs by which one actor urges another to act ("urged Hamas to accept"). */
 const ADVISING = new Set([
   'urge',

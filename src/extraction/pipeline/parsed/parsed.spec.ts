@@ -1,6 +1,6 @@
 import type { ParsedSentence } from '../parse.js';
 import { SentenceGraph } from './graph.js';
-import { adviser, newParsedMemory, parsedHolder } from './holder.js';
+import { adviser, headsOwnClause, newParsedMemory, parsedHolder } from './holder.js';
 import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './noun-phrase.js';
 import { parsedTarget } from './target.js';
 import { dateOfCueVerb } from './dating.js';
@@ -615,5 +615,38 @@ describe('the date of the act a cue names, read off the parse', () => {
       'root -1 1, nsubj 1 0, obj 1 3, det 3 2, acl 3 6, mark 6 4, nsubj 6 5, obj 6 7, nmod:in 3 9, case 9 8',
     );
     expect(dateOfCueVerb(far.g, 6, 14, [dateAt(far.text, 'May', '2017-05')])).toBeNull();
+  });
+});
+
+describe('which cues head a clause of their own, read off the parse', () => {
+  const cueAt = (text: string, word: string): [number, number] => [
+    text.indexOf(word),
+    text.indexOf(word) + word.length,
+  ];
+
+  it('a verb with its own subject in an adverbial or relative clause states something of its own', () => {
+    const since = tagged(
+      'Hungary/NNP gave/VBD its/PRP$ backing/NN since/IN Turkey/NNP ratified/VBD the/DT request/NN',
+      'root -1 1, nsubj 1 0, obj 1 3, nmod:poss 3 2, acl:since 3 6, mark 6 4, nsubj 6 5, obj 6 8, det 8 7',
+    );
+    expect(headsOwnClause(since.g, ...cueAt(since.text, 'ratified'))).toBe(true);
+    const relative = tagged(
+      'China/NNP opposed/VBD the/DT plan/NN that/WDT Japan/NNP supports/VBZ',
+      'root -1 1, nsubj 1 0, obj 1 3, det 3 2, acl:relcl 3 6, obj 6 4, nsubj 6 5',
+    );
+    expect(headsOwnClause(relative.g, ...cueAt(relative.text, 'supports'))).toBe(true);
+  });
+
+  it('a content clause or an infinitive is what the cue before it is about', () => {
+    const content = tagged(
+      'Seoul/NNP voiced/VBD concern/NN that/IN Tokyo/NNP would/MD reject/VB it/PRP',
+      'root -1 1, nsubj 1 0, obj 1 2, acl:that 2 6, mark 6 3, nsubj 6 4, aux 6 5, obj 6 7',
+    );
+    expect(headsOwnClause(content.g, ...cueAt(content.text, 'reject'))).toBe(false);
+    const infinitive = tagged(
+      'Japan/NNP showed/VBD reluctance/NN to/TO accept/VB it/PRP',
+      'root -1 1, nsubj 1 0, obj 1 2, acl:to 2 4, mark 4 3, nsubj:xsubj 4 0, obj 4 5',
+    );
+    expect(headsOwnClause(infinitive.g, ...cueAt(infinitive.text, 'accept'))).toBe(false);
   });
 });

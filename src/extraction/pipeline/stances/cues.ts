@@ -69,15 +69,22 @@ function isTally(text: string, sentenceStart: number, h: CueHit): boolean {
 /**
  * The cues of one sentence that state something: a cue inside the reach of
  * the one before it is governed by it ("reluctance to accept") and says
- * nothing of its own; a tally governs nothing.
+ * nothing of its own; a tally governs nothing. `ownClause` says, from the
+ * parse, that a cue heads a clause of its own (parsed/holder.ts).
  */
-export function governingCues(text: string, sentenceStart: number, cues: CueHit[]): CueHit[] {
+export function governingCues(
+  text: string,
+  sentenceStart: number,
+  cues: CueHit[],
+  ownClause: (h: CueHit) => boolean = () => false,
+): CueHit[] {
   const kept: CueHit[] = [];
   for (const h of cues) {
     if (isTally(text, sentenceStart, h)) continue;
     const gov = kept[kept.length - 1];
-    // "accepted the proposal put forward by Qatar": a cue with its own agent is held by it, governed by nothing
-    if (gov && !/\sby$/i.test(text.slice(h.start, h.end))) {
+    // "accepted the proposal put forward by Qatar": a cue with its own agent is held by it, governed by nothing;
+    // so is one heading a clause of its own ("its backing since Turkey ratified the request")
+    if (gov && !/\sby$/i.test(text.slice(h.start, h.end)) && !ownClause(h)) {
       const between = text.slice(gov.end, h.start);
       const words = between.trim() ? between.trim().split(/\s+/).length : 0;
       if (words <= gov.cue.gap && !/[;.]/.test(between) && !CLAUSE_BREAK.test(between)) continue;

@@ -9,6 +9,7 @@ import { BLOCKER_RE, SAKE_RE } from '../lexicon.js';
 import type { ProposalIntro, ProposalMention, ProposalTable } from '../proposals.js';
 import type { Sentence } from '../sentences.js';
 import type { Token } from '../tokens.js';
+import { headsOwnClause } from '../parsed/holder.js';
 import type { ParseIndex } from '../parsed/index.js';
 import { governingCues, type CueHit } from './cues.js';
 import { sentenceDates, type SentenceDates } from './dating.js';
@@ -122,7 +123,10 @@ export function sentenceScope(t: StanceText, si: number, cues: CueHit[], dates: 
     si,
     sentence: s,
     view: t.views[si],
-    cues: governingCues(t.text, s.start, cues),
+    cues: governingCues(t.text, s.start, cues, (h) => {
+      const g = t.parse?.at(h.start);
+      return !!g && headsOwnClause(g, h.start, h.end);
+    }),
     intros,
     mentions: t.proposalMentions.slice(pmFrom, pmTo),
     dates: sentenceDates(t.text, s, si, dates, intros),
