@@ -95,6 +95,18 @@ describe('generality: holders', () => {
 });
 
 describe('generality: proposals', () => {
+  it('reads asking or applying to join an organisation as each listed state asking for its own accession', () => {
+    const { stances } = run(
+      "Norway and Iceland asked to join the European Union last year. Denmark applied to join the European Union in May. France approved Iceland's bid.",
+    );
+    expect(stances.map((s) => `${s.actor} ${s.position} ${s.proposal}`).sort()).toEqual([
+      "Denmark SUPPORT Denmark's European Union accession",
+      "France SUPPORT Iceland's European Union accession",
+      "Iceland SUPPORT Iceland's European Union accession",
+      "Norway SUPPORT Norway's European Union accession",
+    ]);
+  });
+
   it('does not make proposals of exhortations, concerns or what a proposal itself calls for', () => {
     const { r } = run(
       'Kenya proposed a peace conference for Sudan. The plan calls for a truce starting on April 1. ' +

@@ -17,6 +17,7 @@ import {
   ASKING_FOR_VERBS,
   ASPIRING_VERBS,
   BETWEEN_SUBJECT_AND_WISH,
+  JOIN_VERBS,
   JOINING_CLAUSE_VERBS,
   JOINING_WORDS,
   RELATIVE_WORDS,
@@ -172,10 +173,12 @@ export interface ProposalTable {
   records: Map<string, ProposalRecord>;
   intros: ProposalIntro[];
   mentions: ProposalMention[];
+  /** each applicant state's accessions ("<state>'s <organisation> accession") the article holds, by the state's id */
+  accessions?: Map<string, ProposalRecord[]>;
 }
 
 /** Intros read as what a stance cue is about, not as put forward by anyone. */
-const CUE_ARGUMENTS = new Set(['cue-object', 'cue-subject']);
+const CUE_ARGUMENTS = new Set(['cue-object', 'cue-subject', 'cue-joining']);
 
 /** A stance cue, and the noun phrase it says something of when the parse shows one before it ("the plan was rejected"). */
 export interface CueHit {
@@ -596,6 +599,49 @@ function joiningAt(ctx: Ctx, from: number, limit: number): [number, number] | nu
   const org = ctx.actorAtTok[q];
   if (!org || org.tokStart !== q || org.kind !== 'ORGANIZATION' || org.tokEnd > limit) return null;
   return [from, org.tokEnd];
+}
+
+/**
+ * "asked to join NATO", "applied to join the trans-Atlantic alliance": a cue whose last word is a verb of
+ * joining, followed (from token `from`) by an organisation: the tokens from that verb to the organisation's end.
+ */
+function joinedAfterCue(ctx: Ctx, h: CueHit, from: number, limit: number): [number, number] | null {
+  const verb = tokenAt(ctx.tokens, h.end) - 1;
+  if (verb < 1 || ctx.tokens[verb].end !== h.end || !JOIN_VERBS.has(ctx.tokens[verb].key)) return null;
+  if (ctx.tokens[verb - 1].key !== 'to') return null;
+  let q = from;
+  if (q < limit && ARTICLES.has(ctx.tokens[q].key)) q++;
+  const org = ctx.actorAtTok[q];
+  if (!org || org.tokStart !== q || org.kind !== 'ORGANIZATION' || org.personId || org.tokEnd > limit) return null;
+  return [verb, org.tokEnd];
+}
+
+/** The states listed beside a state's mention: "Finland and Sweden", "Finland, Norway and Sweden" (not itself). */
+function coordinatedStates(ctx: Ctx, m: ActorMention): ActorMention[] {
+  const { tokens, text, actorAtTok } = ctx;
+  const out: ActorMention[] = [];
+  const joined = (a: number, b: number): boolean => /^\s*,?\s*$/.test(text.slice(tokens[a].end, tokens[b].start));
+  // leftwards: "Finland and" | "Finland," before it, then further along the list
+  for (let at = m.tokStart; out.length < 10;) {
+    let q = at - 1;
+    if (q >= 1 && /^(?:and|or)$/.test(tokens[q].key) && joined(q - 1, q)) q--;
+    else if (!(q >= 0 && text.slice(tokens[q].end, tokens[at].start).includes(','))) break;
+    const prev = actorAtTok[q];
+    if (!prev || prev.tokEnd !== q + 1 || prev.kind !== 'STATE') break;
+    out.push(prev);
+    at = prev.tokStart;
+  }
+  // rightwards: "and Sweden", ", Sweden"
+  for (let at = m.tokEnd; out.length < 10 && at < tokens.length;) {
+    let q = at;
+    if (/^(?:and|or)$/.test(tokens[q].key) && joined(q - 1, q)) q++;
+    else if (!text.slice(tokens[at - 1].end, tokens[at].start).includes(',')) break;
+    const next = actorAtTok[q];
+    if (!next || next.tokStart !== q || next.kind !== 'STATE') break;
+    out.push(next);
+    at = next.tokEnd;
+  }
+  return out;
 }
 
 /** A noun phrase headed (within its first 4 words) by a proposal noun; any noun phrase when `open`. */
@@ -1061,6 +1107,28 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (out.triggerIn(h.start, tokens[t].start + 1)) continue;
     const si = sentenceOfToken(sentenceBounds, t);
     const limit = si >= 0 ? sentenceBounds[si][1] : tokens.length;
+    // "asked to join NATO", "applied to join the alliance": the cue ends in the act of joining, and what
+    // follows is the organisation joined: the joining is the proposal (the joiner's accession, buildProposals)
+    const joined = joinedAfterCue(ctx, h, t, limit);
+    if (joined) {
+      const { name, raw } = nameFrom(ctx, joined[0], joined[1]);
+      out.push({
+        pattern: 'cue-joining',
+        trigStart: h.start,
+        trigEnd: h.end,
+        start: tokens[joined[0]].start,
+        end: tokens[joined[1] - 1].end,
+        rawEnd: tokens[joined[1] - 1].end,
+        name,
+        raw,
+        proposer: null,
+        date: null,
+        tokS: joined[0],
+        tokE: joined[1],
+        proposerMode: 'none',
+      });
+      continue;
+    }
     const det = tokens[t].key;
     // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
     if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end)))
@@ -1629,7 +1697,7 @@ function staleFor(r: ProposalRecord, publishedOn: string | null): boolean {
 function aspirationAt(tokens: Token[], from: number, to: number): number {
   for (let q = Math.max(0, from - 2); q < to; q++)
     if (JOINING_WORDS.has(stem(tokens[q].key)))
-      return q >= 2 && tokens[q - 1].key === 'to' && ASPIRING_VERBS.has(stem(tokens[q - 2].key)) ? q - 2 : -1;
+      return q >= 2 && tokens[q - 1].key === 'to' && verbIn(ASPIRING_VERBS, tokens[q - 2].key) ? q - 2 : -1;
   return -1;
 }
 
@@ -1653,8 +1721,12 @@ function askingForAt(tokens: Token[], from: number): number {
   let q = from - 1;
   for (let skipped = 0; q >= 0 && skipped < 3 && BEFORE_MEMBERSHIP.has(tokens[q].key); skipped++) q--;
   if (q < 1 || tokens[q].key !== 'for') return -1;
-  const verb = tokens[q - 1].key;
-  return ASKING_FOR_VERBS.has(stem(verb)) || ASKING_FOR_VERBS.has(stem(verb.replace(/ied$/, 'ies'))) ? q - 1 : -1;
+  return verbIn(ASKING_FOR_VERBS, tokens[q - 1].key) ? q - 1 : -1;
+}
+
+/** Whether a verb form is one of a set of stems ("applied": the stem of "applies", as the stemmer leaves "apply"). */
+function verbIn(stems: Set<string>, form: string): boolean {
+  return stems.has(stem(form)) || stems.has(stem(form.replace(/ied$/, 'ies')));
 }
 
 /**
@@ -2027,6 +2099,18 @@ export function buildProposals(
     for (const party of parties) rec.parties.add(party);
     records.set(rec.id, rec);
     if (joining) noteAccession(joining.state.id, rec);
+    // "Finland and Sweden asked to join NATO": each state listed with the joiner asks for its own accession
+    if (joining?.org && joiner && joining.state.id === joiner.holderId)
+      for (const co of coordinatedStates(ctx, joiner)) {
+        const state = actors.records.get(co.holderId);
+        if (!state || state.kind !== 'STATE' || state.id === joining.state.id) continue;
+        const other = { state, org: joining.org };
+        if (heldAccession(other)) continue;
+        const own = newRecord(`${state.name}'s ${joining.org.name} accession`, raw.start, raw.end, 0.5);
+        if (records.has(own.id)) continue;
+        records.set(own.id, { ...own, keySets: [keys], allKeys: new Set(keys), head, parties: new Set(parties) });
+        noteAccession(state.id, records.get(own.id)!);
+      }
     rec.mentioned = true;
     if (rec.evidenceStart < 0) {
       rec.evidenceStart = raw.start;
@@ -2278,7 +2362,7 @@ export function buildProposals(
     if (!records.has(held[0].id)) records.set(held[0].id, { ...ownCopy(held[0]), mentioned: true });
     return held[0].id;
   }
-  return { records, intros, mentions: all, sem };
+  return { records, intros, mentions: all, sem, accessions };
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { ActorMention, ActorTable } from './actors.js';
 import type { DateMention } from './dates.js';
 import type { SentenceView } from './holders.js';
-import { HEDGE_RE, NEGATION_BEFORE } from './lexicon.js';
+import { ASKING_FOR_VERBS, ASPIRING_VERBS, HEDGE_RE, JOIN_VERBS, NEGATION_BEFORE } from './lexicon.js';
 import type { ProposalIntro, ProposalTable } from './proposals.js';
 import { findConditions } from './stances/conditions.js';
 import { describesProposal, isAgentlessPassive, readCue, scanCues, type CueHit } from './stances/cues.js';
@@ -33,7 +33,7 @@ import {
   type StanceText,
 } from './stances/scope.js';
 import { proposalOfCue } from './stances/target.js';
-import type { Token } from './tokens.js';
+import { stem, type Token } from './tokens.js';
 import { dateOfCueVerb } from './parsed/dating.js';
 import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
@@ -232,7 +232,7 @@ function stancesOfCue(
   );
   const against = ACT_AGAINST_OBJECT.test(text.slice(h.end, Math.min(s.end, h.end + 60)));
   const stance = {
-    proposalId: target.proposalId,
+    proposalId: ownAccession(t.proposals, target.proposalId, actorId, reading.cue),
     position: against ? OPPOSITE[reading.position] : reading.position,
     cue: reading.cue,
     statedOn: date.date,
@@ -253,6 +253,7 @@ function stancesOfCue(
     if (!m.holderId || m.holderId === actorId) continue;
     found.push({
       ...stance,
+      proposalId: ownAccession(t.proposals, target.proposalId, m.holderId, reading.cue),
       actorId: m.holderId,
       conditions: [],
       speakerId: m.personId ?? null,
@@ -262,6 +263,27 @@ function stancesOfCue(
     });
   }
   return { found, holder: holder.mention };
+}
+
+/**
+ * "Finland and Sweden asked to join NATO": a state that asks or wishes to join
+ * asks for its own accession, whichever state's accession the words were
+ * read as (the article holds one for each state listed, proposals.ts). Other
+ * cues ("Hungary approved Sweden's bid") keep the proposal they were read on.
+ */
+function ownAccession(table: ProposalTable, proposalId: string, holderId: string, cue: string): string {
+  const accessions = table.accessions;
+  if (!accessions?.size) return proposalId;
+  const first = cue.toLowerCase().split(/\s+/)[0] ?? '';
+  const joining =
+    JOIN_VERBS.has(first) ||
+    [first, first.replace(/ied$/, 'ies')].some((f) => ASPIRING_VERBS.has(stem(f)) || ASKING_FOR_VERBS.has(stem(f)));
+  const own = accessions.get(holderId);
+  if (!joining || !own?.length || own.some((r) => r.id === proposalId)) return proposalId;
+  const target = table.records.get(proposalId);
+  const org = target && /^.+'s (.+ accession)$/.exec(target.name)?.[1];
+  if (!org || ![...accessions.values()].some((list) => list.some((r) => r.id === proposalId))) return proposalId;
+  return own.find((r) => r.name.endsWith(`'s ${org}`))?.id ?? proposalId;
 }
 
 /** Whoever puts a proposal forward supports it: only an act of proposing, not a desire ("seeks talks"). */
