@@ -367,6 +367,8 @@ export const GENERIC_MODIFIERS = new Set<string>(proposalsData.genericModifiers.
 export const EVALUATIVE_MODIFIERS = new Set<string>(
   proposalsData.evaluativeModifiers.flatMap((w: string) => w.split(/\s+/)).map((w: string) => stem(keyOf(w))),
 );
+/** Words dropped from the front of a new proposal's name: how it stands or is judged ('stalled', 'landmark'), lower case. */
+export const NAME_DROP_MODIFIERS = new Set<string>(proposalsData.nameDropModifiers.map((w: string) => w.toLowerCase()));
 /** Words that open a relative clause: what they open says something of a noun before them. */
 export const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whose', 'whom']);
 /** Verbs of a state entering an organisation, as lemmas ('join', 'enter', 'accede'). */

@@ -1,6 +1,6 @@
 import { extractArticle } from './extract.js';
 import { findActors } from './actors.js';
-import { buildProposals, kindred, proposalCandidates } from './proposals.js';
+import { buildProposals, cleanName, kindred, proposalCandidates } from './proposals.js';
 import { tokenize } from './tokens.js';
 import type { KnownProposal } from './types.js';
 
@@ -437,5 +437,31 @@ describe('proposals', () => {
       'OPPOSE',
       'accession-talks-with-ukraine',
     ]);
+  });
+});
+
+describe('a new proposal is named without how it stands or is judged', () => {
+  it("drops status, judgement and a cue's act from the front, keeping the wording as written elsewhere", () => {
+    expect(cleanName('Stalled nuclear talks', 'amid stalled nuclear talks')).toBe('Nuclear talks');
+    expect(
+      cleanName(
+        'Crippled nuclear deal between Tehran and world powers',
+        'nuclear deal between Tehran and world powers',
+      ),
+    ).toBe('Nuclear deal between Tehran and world powers');
+    expect(cleanName('Obstructing negotiations over the dam', 'obstructing negotiations over the dam')).toBe(
+      'Negotiations over the dam',
+    );
+  });
+
+  it('keeps words that tell proposals apart, capitalised names, and a name that would be left bare', () => {
+    expect(cleanName('Binding agreement on the dam', 'binding agreement on the dam')).toBe(
+      'Binding agreement on the dam',
+    );
+    expect(cleanName('Historic Accord Act', 'Historic Accord Act')).toBe('Historic Accord Act');
+    expect(cleanName('Landmark agreement', 'landmark agreement')).toBe('Landmark agreement');
+    expect(cleanName('Meeting between the two leaders', 'meeting between the two leaders')).toBe(
+      'Meeting between the two leaders',
+    );
   });
 });

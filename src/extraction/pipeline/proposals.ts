@@ -34,6 +34,7 @@ import {
   PROPOSAL_TYPES,
   PROPOSING_PATTERNS,
   EVALUATIVE_MODIFIERS,
+  NAME_DROP_MODIFIERS,
   PROPOSAL_STOPWORDS,
   PROPOSAL_VERBS,
   demonymTrie,
@@ -335,6 +336,40 @@ function newRecord(name: string, start: number, end: number, confidence: number)
     parties: new Set(),
     mentioned: true,
   };
+}
+
+/**
+ * A new proposal's name without the words in front that say how it stands or
+ * how the writer judges it ("stalled nuclear talks", "the much-anticipated
+ * summit between ...", "a sinister plan by ...") or the act a cue took with it
+ * ("obstructing negotiations over the dam"): what is left must still be a
+ * name of two words or more with a proposal noun in it, else the name stays.
+ * Only words the article wrote in lower case go (`raw` is its wording), so
+ * "New START" and "Historic Accord Act" keep theirs; the wording stays an alias.
+ */
+export function cleanName(name: string, raw: string): string {
+  const words = name.split(' ');
+  let written = raw.split(/\s+/);
+  let at = written.findIndex((w) => w.toLowerCase() === words[0].toLowerCase());
+  // a wording that starts later than the name: the name's first word capitalised only as its first, unless a
+  // capitalised word follows it ("Crippled nuclear deal", not "Historic Accord Act")
+  if (at < 0 && /^[a-z]/.test(words[1] ?? '')) [written, at] = [[words[0].toLowerCase(), ...words.slice(1)], 0];
+  if (at < 0) return name;
+  let from = 0;
+  while (from + 3 <= words.length && at + from < written.length) {
+    const word = written[at + from];
+    if (word.toLowerCase() !== words[from].toLowerCase()) break;
+    if (!/^[a-z]/.test(word)) break;
+    const w = word.toLowerCase();
+    const act = /ing$/.test(w) && !PROPOSAL_NOUNS.has(stem(w)) && !/^(?:ruling|leading|binding)$/.test(w);
+    if (!NAME_DROP_MODIFIERS.has(w) && !act) break;
+    from++;
+  }
+  const rest = words.slice(from);
+  if (!from || rest.length < 2 || !rest.some((w) => PROPOSAL_NOUNS.has(stem(w.toLowerCase().replace(/[^a-z-]/g, '')))))
+    return name;
+  const out = rest.join(' ');
+  return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
 /** Words by which an article calls an organisation it has named: "the alliance" (NATO), "the bloc" (the EU). */
@@ -2083,7 +2118,12 @@ export function buildProposals(
     if (!rec && !joining) rec = existingProposal(keys, head, proposedById, proposedOn, parties);
     if (!rec) {
       rec = {
-        ...newRecord(accession ?? raw.name, raw.start, raw.end, CUE_ARGUMENTS.has(raw.pattern) ? 0.5 : 0.7),
+        ...newRecord(
+          accession ?? cleanName(raw.name, raw.raw),
+          raw.start,
+          raw.end,
+          CUE_ARGUMENTS.has(raw.pattern) ? 0.5 : 0.7,
+        ),
         proposedById,
         proposerId: speaker?.personId ?? null,
         proposedOn,
