@@ -20,6 +20,7 @@ import { fillSpeakers } from './stances/speakers.js';
 import { extractStances } from './stances.js';
 import { scanCues } from './stances/cues.js';
 import { tokenize } from './tokens.js';
+import { newParsedMemory, parsedHolder } from './parsed/holder.js';
 import { ParseIndex } from './parsed/index.js';
 import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './parsed/noun-phrase.js';
 import type {
@@ -114,8 +115,18 @@ export function extractArticle(
     dates,
     known.proposals,
     known.actors,
-    (_tok, at) => {
+    (_tok, at, verbEnd) => {
       const v = viewAt(at);
+      const g = verbEnd !== undefined ? parse?.at(at) : null;
+      if (g && v) {
+        // the subject of the verb [at, verbEnd) as the parse reads it ("a text that emerged to revive the deal":
+        // the text, nobody); a pronoun ("it was suspending") is left to the surface reading below
+        const h = parsedHolder(g, v, at, verbEnd!, newParsedMemory(), 0);
+        if (h) return { mention: h.mention, speaker: h.speaker };
+        const verb = g.headOf(at, verbEnd!);
+        const pronoun = verb >= 0 && g.children(verb, 'nsubj').some((a) => g.tokens[a.token].pos === 'PRP');
+        if (!pronoun) return null;
+      }
       const h = v ? findHolder(v, at, at) : null;
       return h ? { mention: h.mention, speaker: h.speaker } : null;
     },

@@ -95,6 +95,17 @@ describe('generality: holders', () => {
 });
 
 describe('generality: proposals', () => {
+  it('reads an act on a proposal as a proposal of its own, put forward by whoever does it', () => {
+    const { stances } = run(
+      'Bolivia said on Monday it was suspending the Lithium Transit Agreement with Chile. ' +
+        'Chile condemned the suspension of the agreement. Peru will extend economic cooperation to Bolivia.',
+    );
+    expect(stances.map((s) => `${s.actor} ${s.position} ${s.proposal}`).sort()).toEqual([
+      'Bolivia SUPPORT Suspension of the Lithium Transit Agreement with Chile',
+      'Chile OPPOSE Suspension of the Lithium Transit Agreement with Chile',
+    ]);
+  });
+
   it('reads asking or applying to join an organisation as each listed state asking for its own accession', () => {
     const { stances } = run(
       "Norway and Iceland asked to join the European Union last year. Denmark applied to join the European Union in May. France approved Iceland's bid.",

@@ -373,6 +373,12 @@ export const NAME_DROP_MODIFIERS = new Set<string>(proposalsData.nameDropModifie
 export const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whose', 'whom']);
 /** Verbs of a state entering an organisation, as lemmas ('join', 'enter', 'accede'). */
 export const JOIN_VERBS = new Set<string>(proposalsData.accession.verbs);
+/** Verbs of acting on a proposal that make a proposal of their own, by form: the act's noun and the preposition before its object ('withdraw from'). */
+export const ACT_VERBS = new Map<string, { noun: string; before: string | null }>(
+  (proposalsData.acts as Array<{ noun: string; verbs: string[]; before?: string }>).flatMap((a) =>
+    a.verbs.map((v) => [v, { noun: a.noun, before: a.before ?? null }] as const),
+  ),
+);
 /** Their -ing forms, which head a clause naming an accession ('opposes Ukraine joining NATO'). */
 export const JOINING_CLAUSE_VERBS = new Set<string>(
   proposalsData.accession.verbs.map((v) => `${v.replace(/e$/, '')}ing`),

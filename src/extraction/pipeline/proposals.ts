@@ -17,6 +17,7 @@ import {
   ASKING_FOR_VERBS,
   ASPIRING_VERBS,
   BETWEEN_SUBJECT_AND_WISH,
+  ACT_VERBS,
   JOIN_VERBS,
   JOINING_CLAUSE_VERBS,
   JOINING_WORDS,
@@ -40,7 +41,7 @@ import {
   demonymTrie,
   triggerTrie,
 } from './lexicon.js';
-import { BoundedCache, Fingerprint, TokenTrie, caseOk, stem, tokenize, type Token } from './tokens.js';
+import { BoundedCache, Fingerprint, TokenTrie, caseOk, keyOf, stem, tokenize, type Token } from './tokens.js';
 import type { KnownActor, KnownProposal } from './types.js';
 import type { Reshaped } from './parsed/noun-phrase.js';
 
@@ -651,6 +652,138 @@ function joinedAfterCue(ctx: Ctx, h: CueHit, from: number, limit: number): [numb
   return [verb, org.tokEnd];
 }
 
+/**
+ * Acts on a proposal, a membership or an organisation that are proposals of
+ * their own (lexicon `acts`): "India is suspending the Indus Waters Treaty"
+ * is the suspension of the treaty, "voted to suspend Syria's membership" the
+ * suspension of the membership, "dissolve the OSCE Minsk Group" its
+ * dissolution. Named "<act> of <what it acts on>" ("Suspension of the Indus
+ * Waters Treaty"); a bare reference ("suspend the treaty") takes the name of
+ * the last proposal of its kind named before it, and is left out when there
+ * is none. The verb's subject puts the act forward (it does it).
+ */
+function actsOnProposals(ctx: Ctx, sentenceBounds: Array<[number, number]>, out: IntroList): void {
+  const { tokens, text } = ctx;
+  for (let i = 1; i < tokens.length; i++) {
+    const act = ACT_VERBS.get(tokens[i].key);
+    // (not inside another intro's words: "a proposal to extend the deal" is that proposal; not an adjective:
+    // "the suspended talks")
+    if (!act || out.taken(i) || ARTICLES.has(tokens[i - 1].key) || ANAPHOR_DETERMINERS.has(tokens[i - 1].key)) continue;
+    const si = sentenceOfToken(sentenceBounds, i);
+    const limit = si >= 0 ? sentenceBounds[si][1] : tokens.length;
+    let j = i + 1;
+    if (act.before) {
+      if (tokens[j]?.key !== act.before) continue;
+      j++;
+    }
+    if (j >= limit || /[,;:.!?"()]/.test(gapText(ctx, j - 1, j))) continue;
+    let span = npAt(ctx, j, limit);
+    if (!span) {
+      const q = j < limit && ARTICLES.has(tokens[j].key) ? j + 1 : j;
+      const org = ctx.actorAtTok[q];
+      if (org && org.tokStart === q && org.kind === 'ORGANIZATION' && !org.personId && org.tokEnd <= limit)
+        span = [q, org.tokEnd];
+    }
+    if (!span) continue;
+    // what it acts on ends before a clause, a time or a place: "suspend the deal in late 2023", "revive the deal in private"
+    for (let p = span[0] + 1; p < span[1]; p++)
+      if (OBJECT_ENDS.has(tokens[p].key) || ctx.dateAtTok[p] || /[,;:.!?"()]/.test(gapText(ctx, p - 1, p))) {
+        span = [span[0], p];
+        break;
+      }
+    // "revive a crippled nuclear deal": the deal, without how it stands ("the nuclear deal ...")
+    let from = span[0];
+    while (from + 1 < span[1] && NAME_DROP_MODIFIERS.has(tokens[from].key) && !tokens[from].cap) from++;
+    let object = text.slice(tokens[from].start, tokens[span[1] - 1].end).replace(/\s+/g, ' ');
+    if (span[0] > j && ARTICLES.has(tokens[span[0] - 1].key)) object = `the ${object}`;
+    const content = [];
+    for (let k = firstUnitFrom(ctx.sem, span[0]); k < ctx.sem.length && ctx.sem[k].tokStart < span[1]; k++)
+      if (!PROPOSAL_STOPWORDS.has(ctx.sem[k].raw)) content.push(ctx.sem[k].key);
+    // what is acted on stands and can be stopped or kept: an agreement, a membership, talks, sanctions, an organisation
+    // ("extend economic cooperation", "extend an invitation" offer something; they prolong nothing)
+    const kinds = kindsOf(content);
+    // (an act on an act is the act on what that acts on: "extend the five-year extension" is that extension)
+    if (!ctx.actorAtTok[span[0]] && (!ACTED_ON.some((k) => kinds.has(k)) || ACT_KINDS.some((k) => kinds.has(k))))
+      continue;
+    if (content.every((k) => genericKey(k))) {
+      // "suspend the treaty": the treaty named before, by its kind
+      const before = out.list.filter(
+        (x) => x.end <= tokens[i].start && x.pattern !== 'act-on' && shareKind(kinds, kindsOf(keysOf(ctx, x))),
+      );
+      const named = before.sort((a, b) => b.end - a.end)[0];
+      // ("extend the pact" after "a five-year extension of the treaty": that extension, not a new act)
+      if (!named || ACT_KINDS.some((k) => kindsOf(keysOf(ctx, named)).has(k))) continue;
+      // (its name as the article wrote it: "the nuclear deal ...", "the Indus Waters Treaty"; a possessor takes no article)
+      const written = /^\p{Ll}/u.test(text.slice(named.start, named.start + 1))
+        ? named.name.charAt(0).toLowerCase() + named.name.slice(1)
+        : named.name;
+      object = /'s\b/.test(written.split(' ')[0]) ? written : `the ${written}`;
+    }
+    const end = tokens[span[1] - 1].end;
+    const noun = act.noun.charAt(0).toUpperCase() + act.noun.slice(1);
+    out.push({
+      pattern: 'act-on',
+      trigStart: tokens[i].start,
+      trigEnd: tokens[i].end,
+      start: tokens[i].start,
+      end,
+      rawEnd: end,
+      name: `${noun} ${act.before ?? 'of'} ${object}`,
+      raw: text.slice(tokens[i].start, end).replace(/\s+/g, ' '),
+      proposer: null,
+      date: null,
+      tokS: i,
+      tokE: span[1],
+      proposerMode: 'subject',
+    });
+  }
+}
+
+/** Words that end what an act acts on: a clause, a time, a place or a purpose begins. */
+const OBJECT_ENDS = new Set([
+  'in',
+  'at',
+  'to',
+  'that',
+  'which',
+  'by',
+  'after',
+  'before',
+  'since',
+  'during',
+  'until',
+  'as',
+  'because',
+  'amid',
+  'despite',
+  'while',
+  'unless',
+  'if',
+  'when',
+  'following',
+  'within',
+]);
+
+/** The kinds of proposal an act can act on. */
+const ACTED_ON = [
+  'agreement',
+  'membership',
+  'talks',
+  'sanctions',
+  'ceasefire',
+  'declaration',
+  'resolution',
+  'candidacy',
+];
+
+/** The content keys of an intro's words. */
+function keysOf(ctx: Ctx, x: RawIntro): string[] {
+  const out: string[] = [];
+  for (let k = firstUnitFrom(ctx.sem, x.tokS); k < ctx.sem.length && ctx.sem[k].tokStart < x.tokE; k++)
+    if (!PROPOSAL_STOPWORDS.has(ctx.sem[k].raw)) out.push(ctx.sem[k].key);
+  return out;
+}
+
 /** The states listed beside a state's mention: "Finland and Sweden", "Finland, Norway and Sweden" (not itself). */
 function coordinatedStates(ctx: Ctx, m: ActorMention): ActorMention[] {
   const { tokens, text, actorAtTok } = ctx;
@@ -1134,6 +1267,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
   // "a 50 billion euro European Union aid package for Ukraine", "the five-point consensus"
   const fromTriggers = out.length;
   namedNounPhrases(ctx, sentenceBounds, out);
+  actsOnProposals(ctx, sentenceBounds, out);
   // the object of a position cue, when it names a proposal-like thing: "opposes the deployment of THAAD"
   for (const h of cueHits) {
     if (h.position === 'NONCOMMITTAL') continue;
@@ -1821,7 +1955,7 @@ function conflicting(a: string[], b: string[], test: (k: string) => boolean): bo
  */
 export function kindred(a: string[], b: string[], known: boolean): boolean {
   if (!a.length || !b.length) return false;
-  if (!shareKind(a, b)) return false;
+  if (!shareKind(a, b) || !sameAct(a, b)) return false;
   // a word of its own in common (a party in common is not enough: many proposals share one); with a
   // proposal from another article, two words, or one and a party
   const shared = new Set(a.filter((k) => b.includes(k) && !genericKey(k)));
@@ -1841,6 +1975,29 @@ export function kindred(a: string[], b: string[], known: boolean): boolean {
   return !conflicting(a, b, (k) => k.startsWith('@')) && !conflicting(a, b, (k) => /\d/.test(k));
 }
 
+/** Kinds of proposal that are acts on another ("the suspension of the treaty" is not the treaty). */
+const ACT_KINDS = ['extension', 'suspension', 'termination', 'restoration', 'postponement', 'expulsion'];
+
+/** The act kinds a head noun names ("suspension": suspension), none for others. */
+function actKinds(head: string | null): Set<string> {
+  return new Set(head ? [...kindsOf([head])].filter((k) => ACT_KINDS.includes(k)) : []);
+}
+
+/**
+ * Both wordings name the same act on a proposal, or neither names one. The
+ * act is the wording's head: its first proposal noun ("the suspension of the
+ * treaty") or its last word ("the grain deal extension"), not a noun inside it
+ * ("a declaration of the termination of the war" is a declaration).
+ */
+function sameAct(a: string[], b: string[]): boolean {
+  const actOf = (keys: string[]): Set<string> => {
+    const head = headOf(keys);
+    return kindsOf([...(head ? [head] : []), ...keys.slice(-1)]);
+  };
+  const [ka, kb] = [actOf(a), actOf(b)];
+  return ACT_KINDS.every((k) => ka.has(k) === kb.has(k));
+}
+
 function sameProposal(
   rec: ProposalRecord,
   keys: string[],
@@ -1848,7 +2005,8 @@ function sameProposal(
   proposerId: string | null,
   date: string | null,
 ): boolean {
-  for (const ks of rec.keySets) if (subsetMatch(ks, keys) || subsetMatch(...sameActorWords(ks, keys))) return true;
+  for (const ks of rec.keySets)
+    if (sameAct(ks, keys) && (subsetMatch(ks, keys) || subsetMatch(...sameActorWords(ks, keys)))) return true;
   if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date)
     return true;
   return false;
@@ -1909,7 +2067,11 @@ export function buildProposals(
   dates: DateMention[],
   known: KnownProposal[],
   knownActors: KnownActor[],
-  subjectOf: (tokIndex: number, charStart: number) => { mention: ActorMention; speaker: ActorMention | null } | null,
+  subjectOf: (
+    tokIndex: number,
+    charStart: number,
+    verbEnd?: number,
+  ) => { mention: ActorMention; speaker: ActorMention | null } | null,
   cueHits: CueHit[] = [],
   reshape: ((start: number, end: number, pattern: string) => Reshaped | null) | null = null,
   nounPhrases: Array<{ start: number; end: number }> = [],
@@ -2063,8 +2225,10 @@ export function buildProposals(
         : reshapedIntro(tokens, found, shaped);
     if (!raw) continue;
     const units = sem.slice(semAtTok[raw.tokS] >= 0 ? semAtTok[raw.tokS] : 0, (semAtTok[raw.tokE - 1] ?? -1) + 1);
-    const keys = contentKeys(units);
-    const head = headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
+    // an act on a proposal ("suspending the treaty") is keyed by its noun ("suspension"), as when written so
+    const act = raw.pattern === 'act-on' ? stem(keyOf(raw.name.split(' ')[0])) : null;
+    const keys = act ? [act, ...contentKeys(units.slice(1))] : contentKeys(units);
+    const head = act ?? headOf(keys) ?? (units[0] && PROPOSAL_VERBS.has(units[0].raw) ? units[0].key : null);
     if (!keys.length) continue;
     // "ready to implement it": a pronoun names nothing (and, once known, would match every "it" in later articles)
     if (keys.every((k) => PRONOUNS.has(k))) continue;
@@ -2087,7 +2251,8 @@ export function buildProposals(
     let speaker: ActorMention | null = proposer?.personId ? proposer : null;
     const puts = raw.pattern !== 'need-to' && !CUE_ARGUMENTS.has(raw.pattern);
     if (!proposer && puts && raw.proposerMode === 'subject') {
-      const h = subjectOf(raw.tokS, raw.trigStart);
+      // (an act's own verb says who does it, when the parse can: "voted to suspend", not whoever the sentence names first)
+      const h = subjectOf(raw.tokS, raw.trigStart, raw.pattern === 'act-on' ? raw.trigEnd : undefined);
       proposer = h?.mention ?? null;
       speaker = h?.speaker ?? null;
     }
@@ -2439,12 +2604,19 @@ export function resolveAnaphor(
   // "the initiative" after an "audacious initiative" and a later call for talks: the one with that head word
   let bestHead: ProposalMention | null = null;
   let bestHeadBy: ProposalMention | null = null;
+  let acted: ProposalMention | null = null;
   for (const list of [mentions, more]) {
     const upTo = firstAtOrAfter(list, pos);
     for (let i = Math.max(0, upTo - ANAPHOR_LOOKBACK); i < upTo; i++) {
       const m = list[i];
       const r = records.get(m.proposalId);
       if (!r) continue;
+      // "the agreement" after "suspending the agreement" is the agreement, not its suspension (which "the suspension"
+      // is): an act on the proposal only when the article names nothing else the anaphor could mean
+      if (typed && actKinds(r.head).size && ![...actKinds(head)].some((k) => actKinds(r.head).has(k))) {
+        if (!acted || m.start > acted.start) acted = m;
+        continue;
+      }
       if (
         typed &&
         !r.allKeys.has(head) &&
@@ -2461,7 +2633,7 @@ export function resolveAnaphor(
       }
     }
   }
-  return (bestHeadBy ?? bestBy ?? bestHead ?? best)?.proposalId ?? null;
+  return (bestHeadBy ?? bestBy ?? bestHead ?? best ?? acted)?.proposalId ?? null;
 }
 
 // ------------------------------------------------------------ candidates for an analyst

@@ -172,6 +172,9 @@ function stancesOfCue(
   const { text } = t;
   const s = scope.sentence;
   if (silenced(scope, h) || describesProposal(text, t.tokens, s.start, h)) return null;
+  // "the North scrapped the deal": the act is a proposal of its own that the doer puts forward (proposerStance),
+  // not a cue against what it acts on
+  if (scope.intros.some((x) => x.pattern === 'act-on' && x.trigStart >= h.start && x.trigEnd <= h.end)) return null;
   const reading = readCue(text, s.start, h);
   // The dependency graph first, when the article was parsed; the surface patterns otherwise.
   const g = t.parse?.at(h.start) ?? null;
@@ -297,14 +300,15 @@ function proposerStance(
   const s = scope.sentence;
   if (!intro.proposer || intro.trigStart >= scope.blockedFrom) return null;
   // desire/seek/need phrases are cues of their own
-  if (intro.pattern !== 'noun-proposal' && intro.pattern !== 'verb-propose') return null;
+  // (and whoever acts on a proposal puts that act forward: "India is suspending the treaty")
+  if (intro.pattern !== 'noun-proposal' && intro.pattern !== 'verb-propose' && intro.pattern !== 'act-on') return null;
   if (NEGATION_BEFORE.test(text.slice(Math.max(s.start, intro.trigStart - 60), intro.trigStart))) return null;
   const actorId = intro.proposer.holderId;
   if (!actorId) return null;
   // a noun phrase ("Ankara's offer") dates nothing; a verb ("proposed on Monday") does
   const date = intro.date?.value
     ? { date: intro.date.value, weak: false }
-    : intro.pattern === 'verb-propose'
+    : intro.pattern === 'verb-propose' || intro.pattern === 'act-on'
       ? statement(intro.trigStart, intro.proposer)
       : { date: null, weak: false };
   return {

@@ -354,6 +354,8 @@ export function reshapeWording(
   end: number,
   pattern = '',
 ): Reshaped | null {
+  // "suspending the treaty": an act on a proposal, named by the pattern steps after the act (proposals.ts, actsOnProposals)
+  if (pattern === 'act-on') return null;
   // "asked to join the alliance": the pattern steps found the organisation joined (proposals.ts, joinedAfterCue)
   if (pattern === 'cue-joining') return { keep: true, name: text.slice(start, end), start, end, joins: true };
   // "wants to join NATO", "hopes to join the European Union": joining a named organisation is the joiner's
