@@ -2310,7 +2310,13 @@ export function buildProposals(
         const state = actors.records.get(co.holderId);
         if (!state || state.kind !== 'STATE' || state.id === joining.state.id) continue;
         const other = { state, org: joining.org };
-        if (heldAccession(other)) continue;
+        const theirs = heldAccession(other);
+        if (theirs) {
+          // (held from an earlier article: this one names it too)
+          if (!records.has(theirs.id)) records.set(theirs.id, { ...ownCopy(theirs), mentioned: true });
+          noteAccession(state.id, records.get(theirs.id)!);
+          continue;
+        }
         const own = newRecord(`${state.name}'s ${joining.org.name} accession`, raw.start, raw.end, 0.5);
         if (records.has(own.id)) continue;
         records.set(own.id, { ...own, keySets: [keys], allKeys: new Set(keys), head, parties: new Set(parties) });

@@ -281,7 +281,7 @@ function ownAccession(table: ProposalTable, proposalId: string, holderId: string
   const joining =
     JOIN_VERBS.has(first) ||
     [first, first.replace(/ied$/, 'ies')].some((f) => ASPIRING_VERBS.has(stem(f)) || ASKING_FOR_VERBS.has(stem(f)));
-  const own = accessions.get(holderId);
+  const own = accessions.get(holderId)?.filter((r) => table.records.has(r.id));
   if (!joining || !own?.length || own.some((r) => r.id === proposalId)) return proposalId;
   const target = table.records.get(proposalId);
   const org = target && /^.+'s (.+ accession)$/.exec(target.name)?.[1];
