@@ -6,7 +6,7 @@
  */
 import { findActors, type ActorRecord } from './actors.js';
 import { findDates } from './dates.js';
-import { marksOf } from './marks.js';
+import { markSources, marksOf } from './marks.js';
 import { applyFeedback } from './feedback.js';
 import { applyConfidenceModel, CONFIDENCE_MODEL, type ConfidenceModel } from './confidence.js';
 import { findHolder, markText, type SentenceView } from './holders.js';
@@ -159,8 +159,8 @@ export function extractArticle(
     cues,
   ).filter((st) => !(VOTING_BODIES.has(st.actorId) && votedOn(st.proposalId)));
   fillSpeakers(stances, { text, sentences, mentions: actors.mentions, proposalMentions: proposals.mentions });
-  const markSources = { text, actorMentions: actors.mentions, proposalMentions: proposals.mentions, dates };
-  for (const st of stances) st.marks = marksOf(st, markSources);
+  const sources = markSources(text, actors.mentions, proposals.mentions, dates);
+  for (const st of stances) st.marks = marksOf(st, sources);
 
   // ---- assemble: every id a stance or proposal refers to is in the result
   const knownActorIds = new Set(known.actors.map((a) => a.id));

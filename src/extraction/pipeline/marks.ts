@@ -11,11 +11,42 @@ import type { DateMention } from './dates.js';
 import type { ProposalMention } from './proposals.js';
 import type { ExtractedStance, Mark } from './types.js';
 
+/** The mentions marks are found among, each list in order of its start (markSources sorts them). */
 export interface MarkSources {
   text: string;
   actorMentions: readonly ActorMention[];
   proposalMentions: readonly ProposalMention[];
   dates: readonly DateMention[];
+}
+
+/** MarkSources with each list in order of its start, as marksOf reads them (once per article). */
+export function markSources(
+  text: string,
+  actorMentions: readonly ActorMention[],
+  proposalMentions: readonly ProposalMention[],
+  dates: readonly DateMention[],
+): MarkSources {
+  const byStart = <T extends { start: number }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.start - b.start);
+  return {
+    text,
+    actorMentions: byStart(actorMentions),
+    proposalMentions: byStart(proposalMentions),
+    dates: byStart(dates),
+  };
+}
+
+/** The items of a list in order of start that lie inside [from, to): found by halving, not by reading the whole list. */
+function spanned<T extends { start: number; end: number }>(list: readonly T[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i].start < to; i++) if (list[i].end <= to) out.push(list[i]);
+  return out;
 }
 
 /** The marks of one stance, in text order, each inside one of its evidence spans. */
@@ -26,8 +57,7 @@ export function marksOf(stance: ExtractedStance, src: MarkSources): Mark[] {
       marks.push({ kind, charStart, charEnd });
   };
   for (const e of stance.evidence) {
-    const inside = (m: { start: number; end: number }) => m.start >= e.charStart && m.end <= e.charEnd;
-    const named = src.actorMentions.filter((m) => inside(m) && !dateline(src.text, m));
+    const named = spanned(src.actorMentions, e.charStart, e.charEnd).filter((m) => !dateline(src.text, m));
     // The holder as named (a state, or a person or body speaking for it); the speaker where named apart.
     const holder = named.filter((m) => m.actorId === stance.actorId);
     for (const m of holder.length > 0 ? holder : named.filter((m) => m.holderId === stance.actorId && !m.personId))
@@ -35,13 +65,17 @@ export function marksOf(stance: ExtractedStance, src: MarkSources): Mark[] {
     if (stance.speakerId)
       for (const m of named.filter((m) => m.actorId === stance.speakerId || m.personId === stance.speakerId))
         add('speaker', m.start, m.end);
-    for (const m of src.proposalMentions.filter((m) => inside(m) && m.proposalId === stance.proposalId))
+    for (const m of spanned(src.proposalMentions, e.charStart, e.charEnd).filter(
+      (m) => m.proposalId === stance.proposalId,
+    ))
       add('proposal', m.start, m.end);
     for (const at of occurrences(src.text, e.charStart, e.charEnd, stance.cue)) add('cue', at, at + stance.cue.length);
     for (const c of stance.conditions)
       for (const at of occurrences(src.text, e.charStart, e.charEnd, c)) add('condition', at, at + c.length);
     if (stance.statedOn)
-      for (const d of src.dates.filter((d) => inside(d) && d.value !== null && sameDay(d.value, stance.statedOn!)))
+      for (const d of spanned(src.dates, e.charStart, e.charEnd).filter(
+        (d) => d.value !== null && sameDay(d.value, stance.statedOn!),
+      ))
         add('date', d.start, d.end);
   }
   return marks.sort((a, b) => a.charStart - b.charStart || a.charEnd - b.charEnd);

@@ -707,10 +707,13 @@ function actsOnProposals(ctx: Ctx, sentenceBounds: Array<[number, number]>, out:
       continue;
     if (content.every((k) => genericKey(k))) {
       // "suspend the treaty": the treaty named before, by its kind
-      const before = out.list.filter(
-        (x) => x.end <= tokens[i].start && x.pattern !== 'act-on' && shareKind(kinds, kindsOf(keysOf(ctx, x))),
-      );
-      const named = before.sort((a, b) => b.end - a.end)[0];
+      // (the intros found last, at most ANAPHOR_LOOKBACK of them: a text of thousands of acts and intros stays linear)
+      let named: RawIntro | undefined;
+      for (let k = out.list.length - 1; k >= Math.max(0, out.list.length - ANAPHOR_LOOKBACK); k--) {
+        const x = out.list[k];
+        if (x.end > tokens[i].start || x.pattern === 'act-on' || (named && named.end >= x.end)) continue;
+        if (shareKind(kinds, kindsOf(keysOf(ctx, x)))) named = x;
+      }
       // ("extend the pact" after "a five-year extension of the treaty": that extension, not a new act)
       if (!named || ACT_KINDS.some((k) => kindsOf(keysOf(ctx, named)).has(k))) continue;
       // (its name as the article wrote it: "the nuclear deal ...", "the Indus Waters Treaty"; a possessor takes no article)
@@ -1955,7 +1958,7 @@ function conflicting(a: string[], b: string[], test: (k: string) => boolean): bo
  */
 export function kindred(a: string[], b: string[], known: boolean): boolean {
   if (!a.length || !b.length) return false;
-  if (!shareKind(a, b) || !sameAct(a, b)) return false;
+  if (!shareKind(a, b)) return false;
   // a word of its own in common (a party in common is not enough: many proposals share one); with a
   // proposal from another article, two words, or one and a party
   const shared = new Set(a.filter((k) => b.includes(k) && !genericKey(k)));
@@ -1972,15 +1975,24 @@ export function kindred(a: string[], b: string[], known: boolean): boolean {
   const ca = classifiers(a);
   const cb = classifiers(b);
   if (ca && cb && ca !== cb) return false;
-  return !conflicting(a, b, (k) => k.startsWith('@')) && !conflicting(a, b, (k) => /\d/.test(k));
+  return !conflicting(a, b, (k) => k.startsWith('@')) && !conflicting(a, b, (k) => /\d/.test(k)) && sameAct(a, b);
 }
 
 /** Kinds of proposal that are acts on another ("the suspension of the treaty" is not the treaty). */
 const ACT_KINDS = ['extension', 'suspension', 'termination', 'restoration', 'postponement', 'expulsion'];
 
-/** The act kinds a head noun names ("suspension": suspension), none for others. */
-function actKinds(head: string | null): Set<string> {
-  return new Set(head ? [...kindsOf([head])].filter((k) => ACT_KINDS.includes(k)) : []);
+/** The act kinds a head noun names ("suspension": suspension), none for others (asked per pair of wordings: kept per word). */
+const ACT_KINDS_OF = new Map<string, ReadonlySet<string>>();
+const NO_KINDS: ReadonlySet<string> = new Set();
+function actKinds(head: string | null): ReadonlySet<string> {
+  if (!head) return NO_KINDS;
+  let kinds = ACT_KINDS_OF.get(head);
+  if (!kinds) {
+    const found = [...kindsOf([head])].filter((k) => ACT_KINDS.includes(k));
+    kinds = found.length ? new Set(found) : NO_KINDS;
+    if (ACT_KINDS_OF.size < 10_000) ACT_KINDS_OF.set(head, kinds);
+  }
+  return kinds;
 }
 
 /**
@@ -1990,12 +2002,14 @@ function actKinds(head: string | null): Set<string> {
  * ("a declaration of the termination of the war" is a declaration).
  */
 function sameAct(a: string[], b: string[]): boolean {
-  const actOf = (keys: string[]): Set<string> => {
-    const head = headOf(keys);
-    return kindsOf([...(head ? [head] : []), ...keys.slice(-1)]);
-  };
-  const [ka, kb] = [actOf(a), actOf(b)];
-  return ACT_KINDS.every((k) => ka.has(k) === kb.has(k));
+  const [ha, la, hb, lb] = [
+    actKinds(headOf(a)),
+    actKinds(a.at(-1) ?? null),
+    actKinds(headOf(b)),
+    actKinds(b.at(-1) ?? null),
+  ];
+  if (!ha.size && !la.size && !hb.size && !lb.size) return true;
+  return ACT_KINDS.every((k) => (ha.has(k) || la.has(k)) === (hb.has(k) || lb.has(k)));
 }
 
 function sameProposal(
@@ -2006,7 +2020,7 @@ function sameProposal(
   date: string | null,
 ): boolean {
   for (const ks of rec.keySets)
-    if (sameAct(ks, keys) && (subsetMatch(ks, keys) || subsetMatch(...sameActorWords(ks, keys)))) return true;
+    if ((subsetMatch(ks, keys) || subsetMatch(...sameActorWords(ks, keys))) && sameAct(ks, keys)) return true;
   if (head && rec.head === head && proposerId && rec.proposedById === proposerId && date && rec.proposedOn === date)
     return true;
   return false;
