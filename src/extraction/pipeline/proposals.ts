@@ -2033,13 +2033,26 @@ function sameProposal(
  * proposal's name. An actor key both share stays as it is.
  */
 function sameActorWords(a: string[], b: string[]): [string[], string[]] {
+  // (nothing to spread when neither names an actor: the common case, asked for every pair of wordings)
+  if (!a.some((k) => k.startsWith('@')) && !b.some((k) => k.startsWith('@'))) return [a, b];
   const spread = (xs: string[], other: string[]): string[] =>
     xs.flatMap((k) => {
       if (!k.startsWith('@') || other.includes(k)) return [k];
-      const words = k.slice(1).split('-').map(stem);
+      const words = actorWords(k);
       return words.every((w) => other.includes(w)) ? words : [k];
     });
   return [spread(a, b), spread(b, a)];
+}
+
+/** An actor key's words, stemmed ("@northeast-asia": northeast, asia), kept per key. */
+const ACTOR_WORDS = new Map<string, string[]>();
+function actorWords(key: string): string[] {
+  let words = ACTOR_WORDS.get(key);
+  if (!words) {
+    words = key.slice(1).split('-').map(stem);
+    if (ACTOR_WORDS.size < 10_000) ACTOR_WORDS.set(key, words);
+  }
+  return words;
 }
 
 /** A known proposal's record for one article to add to, leaving the cached index as it is. */
