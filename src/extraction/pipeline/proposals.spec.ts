@@ -465,3 +465,30 @@ describe('a new proposal is named without how it stands or is judged', () => {
     );
   });
 });
+
+describe('what a cue is about ends before an adverbial phrase that holds another intro', () => {
+  it('names "candidate status for Ukraine" when "in a concerted effort to ..." follows it', () => {
+    const text =
+      'France backed EU candidate status for Ukraine in a concerted effort to settle doubts about its support.';
+    const tokens = tokenize(text);
+    const cue = { start: text.indexOf('backed'), end: text.indexOf('backed') + 6, position: 'SUPPORT' as const };
+    // the parse's reading of each wording: the cue's object kept as a noun phrase, the effort's act dropped
+    const reshape = (start: number, end: number) =>
+      text.slice(start, end).startsWith('EU')
+        ? { keep: true as const, name: text.slice(start, end), start, end }
+        : { keep: false as const, why: 'a verb phrase' };
+    const table = buildProposals(
+      text,
+      tokens,
+      [[0, tokens.length]],
+      findActors(text, tokens, []),
+      [],
+      [],
+      [],
+      () => null,
+      [cue],
+      reshape,
+    );
+    expect([...table.records.values()].map((r) => r.name)).toEqual(['EU candidate status for Ukraine']);
+  });
+});

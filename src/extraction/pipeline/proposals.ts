@@ -1310,6 +1310,14 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     if (/concern|doubt|reservation|misgiving|worr|question|fear/i.test(ctx.text.slice(h.start, h.end))) continue;
     const span = npAt(ctx, t, limit) ?? joiningAt(ctx, t, limit);
     if (!span) continue;
+    // "backed candidate status for Ukraine in a concerted effort to ...": the phrase ends before an adverbial
+    // phrase that holds another intro's trigger (it had run into it and been dropped whole)
+    for (let q = span[0] + 1; q < span[1]; q++) {
+      if (!out.taken(q)) continue;
+      for (let r = q - 1; r > span[0] + 1 && r >= q - 3; r--)
+        if (/^(?:in|as|amid|after|during|despite)$/.test(tokens[r].key)) span[1] = r;
+      break;
+    }
     const rawEnd = lastRawEnd;
     const content: string[] = [];
     for (let k = firstUnitFrom(ctx.sem, span[0]); k < ctx.sem.length && ctx.sem[k].tokStart < span[1]; k++) {
