@@ -637,6 +637,26 @@ function joiningAt(ctx: Ctx, from: number, limit: number): [number, number] | nu
   return [from, org.tokEnd];
 }
 
+/** What a cue says something of, as an intro named by its own words and put forward by no one. */
+function cueArgument(ctx: Ctx, pattern: string, h: CueHit, span: [number, number], rawEnd: number): RawIntro {
+  const { name, raw } = nameFrom(ctx, span[0], span[1]);
+  return {
+    pattern,
+    trigStart: h.start,
+    trigEnd: h.end,
+    start: ctx.tokens[span[0]].start,
+    end: ctx.tokens[span[1] - 1].end,
+    rawEnd,
+    name,
+    raw,
+    proposer: null,
+    date: null,
+    tokS: span[0],
+    tokE: span[1],
+    proposerMode: 'none',
+  };
+}
+
 /**
  * "asked to join NATO", "applied to join the trans-Atlantic alliance": a cue whose last word is a verb of
  * joining, followed (from token `from`) by an organisation: the tokens from that verb to the organisation's end.
@@ -1283,22 +1303,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     // follows is the organisation joined: the joining is the proposal (the joiner's accession, buildProposals)
     const joined = joinedAfterCue(ctx, h, t, limit);
     if (joined) {
-      const { name, raw } = nameFrom(ctx, joined[0], joined[1]);
-      out.push({
-        pattern: 'cue-joining',
-        trigStart: h.start,
-        trigEnd: h.end,
-        start: tokens[joined[0]].start,
-        end: tokens[joined[1] - 1].end,
-        rawEnd: tokens[joined[1] - 1].end,
-        name,
-        raw,
-        proposer: null,
-        date: null,
-        tokS: joined[0],
-        tokE: joined[1],
-        proposerMode: 'none',
-      });
+      out.push(cueArgument(ctx, 'cue-joining', h, joined, tokens[joined[1] - 1].end));
       continue;
     }
     const det = tokens[t].key;
@@ -1368,22 +1373,7 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
     }
     if (ANAPHOR_DETERMINERS.has(det) && out.length && ANAPHOR_ANY.has(stem(tokens[span[1] - 1].key))) continue;
     if (out.overlaps(ctx.tokens[span[0]].start, ctx.tokens[span[1] - 1].end)) continue;
-    const { name, raw } = nameFrom(ctx, span[0], span[1]);
-    out.push({
-      pattern: 'cue-object',
-      trigStart: h.start,
-      trigEnd: h.end,
-      start: tokens[span[0]].start,
-      end: tokens[span[1] - 1].end,
-      rawEnd: Math.max(rawEnd, tokens[span[1] - 1].end),
-      name,
-      raw,
-      proposer: null,
-      date: null,
-      tokS: span[0],
-      tokE: span[1],
-      proposerMode: 'none',
-    });
+    out.push(cueArgument(ctx, 'cue-object', h, span, Math.max(rawEnd, tokens[span[1] - 1].end)));
   }
   // the subject of a predicate cue, read off the parse: "another summit with the US would not be useful"
   for (const h of cueHits) {
