@@ -126,3 +126,20 @@ describe('actors', () => {
     expect([...(named.records.get('foreign-ministry-of-japan')?.aliases ?? [])]).toContain("Japan's Foreign Ministry");
   });
 });
+
+describe('one person however a name is transliterated', () => {
+  it('keys the endings transliterations differ by as one, and nothing shorter', () => {
+    expect(mentionKey('Volodymyr Zelenskyy')).toBe(mentionKey('Volodymyr Zelensky'));
+    expect(mentionKey('Volodymyr Zelenskiy')).toBe(mentionKey('Volodymyr Zelensky'));
+    expect(mentionKey('Dmitriy Peskov')).toBe(mentionKey('Dmitry Peskov'));
+    expect(mentionKey('Li')).not.toBe(mentionKey('Ly'));
+  });
+
+  it("reads a later article's other spelling as the person the graph holds", () => {
+    const text = 'Ukrainian President Volodymyr Zelenskyy welcomed the decision.';
+    const table = findActors(text, tokenize(text), [
+      { id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', kind: 'PERSON', aliases: [], representsId: 'ukraine' },
+    ]);
+    expect(table.mentions.some((m) => m.personId === 'volodymyr-zelensky')).toBe(true);
+  });
+});

@@ -81,7 +81,9 @@ export interface ActorTable {
 
 /**
  * The key the extractor matches a mention of a person or body by, within the
- * library: case, hyphens and spaces ignored ("Lee Jae Myung" = "Lee Jae-myung").
+ * library: case, hyphens and spaces ignored ("Lee Jae Myung" = "Lee Jae-myung"),
+ * and the endings by which transliterations of one name differ ("Zelenskyy",
+ * "Zelenskiy" = "Zelensky"; "Dmitriy" = "Dmitry").
  * Not the graph's name key (common/validation nameKey, stored as nameKeys).
  */
 export function mentionKey(name: string): string {
@@ -90,6 +92,7 @@ export function mentionKey(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/'s\b/g, '')
+    .replace(/(?<=[a-z]{3})(?:iy|yy|ij|yi)\b/g, 'y')
     .replace(/[^a-z0-9]/g, '');
 }
 
