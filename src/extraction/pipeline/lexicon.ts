@@ -389,6 +389,10 @@ export const JOINING_WORDS = new Set<string>(proposalsData.accession.words.map(s
 export const ASPIRING_VERBS = new Set<string>(proposalsData.accession.aspiring.map(stem));
 /** Verbs that ask for a membership ('applied for membership in NATO', 'bids for EU membership'), as stems. */
 export const ASKING_FOR_VERBS = new Set<string>(proposalsData.accession.askingFor.map(stem));
+/** Whether a verb form is one of a set of stems ("applied": the stem of "applies", as the stemmer leaves "apply"). */
+export function verbIn(stems: ReadonlySet<string>, form: string): boolean {
+  return stems.has(stem(form)) || stems.has(stem(form.replace(/ied$/, 'ies')));
+}
 /** What may stand between a subject and its verb of wishing: 'Ukraine has long wanted', 'Georgia still hopes'. */
 export const BETWEEN_SUBJECT_AND_WISH = new RegExp(
   `^\\s*(?:(?:${proposalsData.accession.betweenSubjectAndWish.join('|')})\\s+)*$`,

@@ -9,6 +9,7 @@
 import type { ActorMention } from './actors.js';
 import type { DateMention } from './dates.js';
 import type { ProposalMention } from './proposals.js';
+import { firstFrom } from './tokens.js';
 import type { ExtractedStance, Mark } from './types.js';
 
 /** The mentions marks are found among, each list in order of its start (markSources sorts them). */
@@ -37,15 +38,9 @@ export function markSources(
 
 /** The items of a list in order of start that lie inside [from, to): found by halving, not by reading the whole list. */
 function spanned<T extends { start: number; end: number }>(list: readonly T[], from: number, to: number): T[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: T[] = [];
-  for (let i = lo; i < list.length && list[i].start < to; i++) if (list[i].end <= to) out.push(list[i]);
+  for (let i = firstFrom(list, from, (m) => m.start); i < list.length && list[i].start < to; i++)
+    if (list[i].end <= to) out.push(list[i]);
   return out;
 }
 

@@ -18,6 +18,7 @@ import {
   ASPIRING_VERBS,
   BETWEEN_SUBJECT_AND_WISH,
   ACT_VERBS,
+  verbIn,
   JOIN_VERBS,
   JOINING_CLAUSE_VERBS,
   JOINING_WORDS,
@@ -41,7 +42,17 @@ import {
   demonymTrie,
   triggerTrie,
 } from './lexicon.js';
-import { BoundedCache, Fingerprint, TokenTrie, caseOk, keyOf, stem, tokenize, type Token } from './tokens.js';
+import {
+  BoundedCache,
+  Fingerprint,
+  TokenTrie,
+  caseOk,
+  firstFrom,
+  keyOf,
+  stem,
+  tokenize,
+  type Token,
+} from './tokens.js';
 import type { KnownActor, KnownProposal } from './types.js';
 import type { Reshaped } from './parsed/noun-phrase.js';
 
@@ -716,9 +727,7 @@ function actsOnProposals(ctx: Ctx, sentenceBounds: Array<[number, number]>, out:
     while (from + 1 < span[1] && NAME_DROP_MODIFIERS.has(tokens[from].key) && !tokens[from].cap) from++;
     let object = text.slice(tokens[from].start, tokens[span[1] - 1].end).replace(/\s+/g, ' ');
     if (span[0] > j && ARTICLES.has(tokens[span[0] - 1].key)) object = `the ${object}`;
-    const content = [];
-    for (let k = firstUnitFrom(ctx.sem, span[0]); k < ctx.sem.length && ctx.sem[k].tokStart < span[1]; k++)
-      if (!PROPOSAL_STOPWORDS.has(ctx.sem[k].raw)) content.push(ctx.sem[k].key);
+    const content = keysOf(ctx, { tokS: span[0], tokE: span[1] });
     // what is acted on stands and can be stopped or kept: an agreement, a membership, talks, sanctions, an organisation
     // ("extend economic cooperation", "extend an invitation" offer something; they prolong nothing)
     const kinds = kindsOf(content);
@@ -799,8 +808,8 @@ const ACTED_ON = [
   'candidacy',
 ];
 
-/** The content keys of an intro's words. */
-function keysOf(ctx: Ctx, x: RawIntro): string[] {
+/** The content keys of an intro's words (or of any run of tokens). */
+function keysOf(ctx: Ctx, x: { tokS: number; tokE: number }): string[] {
   const out: string[] = [];
   for (let k = firstUnitFrom(ctx.sem, x.tokS); k < ctx.sem.length && ctx.sem[k].tokStart < x.tokE; k++)
     if (!PROPOSAL_STOPWORDS.has(ctx.sem[k].raw)) out.push(ctx.sem[k].key);
@@ -1734,14 +1743,7 @@ function isDemonym(tokens: Token[], i: number): boolean {
 
 /** The first unit of `sem` (ordered by token) starting at or after token `tok`. */
 function firstUnitFrom(sem: SemUnit[], tok: number): number {
-  let lo = 0;
-  let hi = sem.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sem[mid].tokStart < tok) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstFrom(sem, tok, (u) => u.tokStart);
 }
 
 function tokenAt(tokens: Token[], pos: number): number {
@@ -1892,11 +1894,6 @@ function askingForAt(tokens: Token[], from: number): number {
   for (let skipped = 0; q >= 0 && skipped < 3 && BEFORE_MEMBERSHIP.has(tokens[q].key); skipped++) q--;
   if (q < 1 || tokens[q].key !== 'for') return -1;
   return verbIn(ASKING_FOR_VERBS, tokens[q - 1].key) ? q - 1 : -1;
-}
-
-/** Whether a verb form is one of a set of stems ("applied": the stem of "applies", as the stemmer leaves "apply"). */
-function verbIn(stems: Set<string>, form: string): boolean {
-  return stems.has(stem(form)) || stems.has(stem(form.replace(/ied$/, 'ies')));
 }
 
 /**
@@ -2610,14 +2607,7 @@ const ANAPHOR_LOOKBACK = 500;
 
 /** The first index of `list` (by start, ascending) whose start is >= pos. */
 function firstAtOrAfter(list: ProposalMention[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstFrom(list, pos, (m) => m.start);
 }
 
 /** The most recently mentioned proposal compatible with the anaphor's head word (mentions ordered by start). */

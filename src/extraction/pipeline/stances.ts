@@ -9,7 +9,7 @@
 import type { ActorMention, ActorTable } from './actors.js';
 import type { DateMention } from './dates.js';
 import type { SentenceView } from './holders.js';
-import { ASKING_FOR_VERBS, ASPIRING_VERBS, HEDGE_RE, JOIN_VERBS, NEGATION_BEFORE } from './lexicon.js';
+import { ASKING_FOR_VERBS, ASPIRING_VERBS, HEDGE_RE, JOIN_VERBS, NEGATION_BEFORE, verbIn } from './lexicon.js';
 import type { ProposalIntro, ProposalTable } from './proposals.js';
 import { findConditions } from './stances/conditions.js';
 import { describesProposal, isAgentlessPassive, readCue, scanCues, type CueHit } from './stances/cues.js';
@@ -33,7 +33,7 @@ import {
   type StanceText,
 } from './stances/scope.js';
 import { proposalOfCue } from './stances/target.js';
-import { stem, type Token } from './tokens.js';
+import type { Token } from './tokens.js';
 import { dateOfCueVerb } from './parsed/dating.js';
 import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
@@ -278,9 +278,7 @@ function ownAccession(table: ProposalTable, proposalId: string, holderId: string
   const accessions = table.accessions;
   if (!accessions?.size) return proposalId;
   const first = cue.toLowerCase().split(/\s+/)[0] ?? '';
-  const joining =
-    JOIN_VERBS.has(first) ||
-    [first, first.replace(/ied$/, 'ies')].some((f) => ASPIRING_VERBS.has(stem(f)) || ASKING_FOR_VERBS.has(stem(f)));
+  const joining = JOIN_VERBS.has(first) || verbIn(ASPIRING_VERBS, first) || verbIn(ASKING_FOR_VERBS, first);
   const own = accessions.get(holderId)?.filter((r) => table.records.has(r.id));
   if (!joining || !own?.length || own.some((r) => r.id === proposalId)) return proposalId;
   const target = table.records.get(proposalId);

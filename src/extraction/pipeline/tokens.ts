@@ -24,6 +24,18 @@ export interface Token {
 const TOKEN_RE = /\p{Lu}'\p{Lu}\p{L}+|[A-Za-z](?:\.[A-Za-z])+\.?|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
+/** In a list ordered by `at`, the index of the first item whose `at` is >= pos (list.length when none), by halving. */
+export function firstFrom<T>(list: readonly T[], pos: number, at: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(list[mid]) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function keyOf(word: string): string {
   let k = word.toLowerCase();
   if (k.includes('.')) k = k.replace(/\./g, '');
