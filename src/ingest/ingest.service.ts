@@ -186,12 +186,12 @@ export class IngestService {
     );
   }
 
-  /** Every proposal the graph holds, with its aliases (as the extractor sees them). */
   /** The confidence model as analysts' decisions stand now (extraction takes it up within KNOWN_ENTITIES_TTL_MS). */
   confidenceModel(): Promise<ConfidenceModel> {
     return this.repository.confidenceModel();
   }
 
+  /** Every proposal the graph holds, with its aliases (as the extractor sees them). */
   async knownProposals(): Promise<KnownEntities['proposals']> {
     return (await this.knownEntities()).proposals;
   }
