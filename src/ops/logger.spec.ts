@@ -130,6 +130,12 @@ describe('logs', () => {
         ms: 12,
       }),
     ]);
+    // The access lines follow the service's level as it changes.
+    logger.setLogLevels(['error']);
+    logAccess(logger, { requestId: 'r-4', method: 'POST', route: '/graphql', status: 200, ms: 5 });
+    logger.setLogLevels(['error', 'warn', 'log', 'debug']);
+    logAccess(logger, { requestId: 'r-5', method: 'GET', route: '/metrics', status: 200, ms: 2 });
+    expect(json().map((l) => l.requestId)).toEqual(['r-1', 'r-5']);
     const verbose = capture('json', 'debug');
     logAccess(verbose.logger, { requestId: 'r-2', method: 'GET', route: '/health/ready', status: 200, ms: 1 });
     expect(verbose.json()).toEqual([expect.objectContaining({ level: 'debug', route: '/health/ready' })]);
