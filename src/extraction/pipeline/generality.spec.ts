@@ -106,6 +106,52 @@ describe('generality: proposals', () => {
     ]);
   });
 
+  it('reads an offer to act on a proposal as the act, and "the move" after it as the act', () => {
+    const { stances } = run(
+      'The Baltic Fisheries Pact was signed in 2019. Norway has offered to extend the pact for one year. ' +
+        'Sweden welcomed the move, and Finland still supports the Baltic Fisheries Pact.',
+    );
+    expect(stances.map((s) => `${s.actor} ${s.position} ${s.proposal}`).sort()).toEqual([
+      'Finland SUPPORT Baltic Fisheries Pact',
+      'Norway SUPPORT Extension of the Baltic Fisheries Pact',
+      'Sweden SUPPORT Extension of the Baltic Fisheries Pact',
+    ]);
+  });
+
+  it('never takes a known act for what it acts on, nor a generic wording for a known proposal', () => {
+    const known = {
+      actors: [],
+      proposals: [
+        {
+          id: 'suspension-of-the-lithium-transit-agreement',
+          name: 'Suspension of the Lithium Transit Agreement',
+          aliases: ['suspend the Lithium Transit Agreement', 'extend the deal'],
+        },
+      ],
+    };
+    const read = (text: string): string[] => {
+      const r = extractArticle({ text, publishedOn: '2024-03-08' }, known);
+      const name = (id: string | null) => r.actors.find((a) => a.id === id)?.name;
+      return r.stances
+        .map((s) => `${name(s.actorId)} ${s.position} ${r.proposals.find((p) => p.id === s.proposalId)?.name}`)
+        .sort();
+    };
+    expect(
+      read(
+        'Bolivia is suspending the Lithium Transit Agreement. The 2019 Lithium Transit Agreement, brokered by Peru, ' +
+          'governs exports. Chile strongly supports the Lithium Transit Agreement.',
+      ),
+    ).toEqual([
+      'Bolivia SUPPORT Suspension of the Lithium Transit Agreement',
+      'Chile SUPPORT Lithium Transit Agreement',
+      'Peru SUPPORT Lithium Transit Agreement',
+    ]);
+    // (another article's deal, whatever that is: not the known suspension)
+    expect(read('Ecuador wants to extend the deal.')).not.toContain(
+      'Ecuador SUPPORT Suspension of the Lithium Transit Agreement',
+    );
+  });
+
   it('reads asking or applying to join an organisation as each listed state asking for its own accession', () => {
     const { stances } = run(
       "Norway and Iceland asked to join the European Union last year. Denmark applied to join the European Union in May. France approved Iceland's bid.",

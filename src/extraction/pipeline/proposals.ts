@@ -18,6 +18,7 @@ import {
   ASPIRING_VERBS,
   BETWEEN_SUBJECT_AND_WISH,
   ACT_VERBS,
+  ANAPHOR_ACTIONS,
   verbIn,
   JOIN_VERBS,
   JOINING_CLAUSE_VERBS,
@@ -97,12 +98,18 @@ export function semStream(tokens: Token[], mentions: ActorMention[], from = 0, t
   return out;
 }
 
-/** The words that identify a proposal: no stopwords, no leading light verb. */
+/**
+ * The words that identify a proposal: no stopwords, no leading light verb. A
+ * verb of acting on a proposal counts as its act's noun: "suspend the Indus
+ * Waters Treaty" names the suspension, as "the suspension of the treaty" does,
+ * never the treaty itself.
+ */
 export function contentKeys(units: SemUnit[]): string[] {
   let u = units;
   while (u.length && (LIGHT_VERBS.has(u[0].raw) || PROPOSAL_STOPWORDS.has(u[0].raw))) u = u.slice(1);
-  return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => x.key);
+  return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => ACT_NOUN_KEYS.get(x.raw) ?? x.key);
 }
+const ACT_NOUN_KEYS = new Map([...ACT_VERBS].map(([verb, act]) => [verb, stem(act.noun)]));
 
 /** The parties a wording names: the state or organisation of each actor in it. */
 function partiesOf(units: SemUnit[]): Set<string> {
@@ -293,12 +300,15 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
       // one common word ("the alliance", learned from a correction) names no proposal: it would take every
       // later "the alliance" for it; a name ("Brexit", "JCPOA") or a proposal noun still does
       if (isCommonWord(form, units)) continue;
+      const ck = contentKeys(units);
+      // nor does an alias in generic words ("extend the deal", "the proposed agreement"): in another article it
+      // means whatever that article's deal is
+      if (form !== p.name && ck.every(genericKey) && !partiesOf(units).size) continue;
       for (const party of partiesOf(units)) rec.parties.add(party);
       idx.trie.add(
         units.map((u) => u.key),
         p.id,
       );
-      const ck = contentKeys(units);
       if (ck.length) {
         idx.trie.add(
           ck.length < units.length ? units.slice(units.findIndex((u) => u.key === ck[0])).map((u) => u.key) : [],
@@ -718,7 +728,12 @@ function actsOnProposals(ctx: Ctx, sentenceBounds: Array<[number, number]>, out:
     if (!span) continue;
     // what it acts on ends before a clause, a time or a place: "suspend the deal in late 2023", "revive the deal in private"
     for (let p = span[0] + 1; p < span[1]; p++)
-      if (OBJECT_ENDS.has(tokens[p].key) || ctx.dateAtTok[p] || /[,;:.!?"()]/.test(gapText(ctx, p - 1, p))) {
+      if (
+        OBJECT_ENDS.has(tokens[p].key) ||
+        (tokens[p].key === 'for' && FOR_LENGTH.test(tokens[p + 1]?.key ?? '')) ||
+        ctx.dateAtTok[p] ||
+        /[,;:.!?"()]/.test(gapText(ctx, p - 1, p))
+      ) {
         span = [span[0], p];
         break;
       }
@@ -744,7 +759,9 @@ function actsOnProposals(ctx: Ctx, sentenceBounds: Array<[number, number]>, out:
         if (shareKind(kinds, kindsOf(keysOf(ctx, x)))) named = x;
       }
       // ("extend the pact" after "a five-year extension of the treaty": that extension, not a new act)
-      if (!named || ACT_KINDS.some((k) => kindsOf(keysOf(ctx, named)).has(k))) continue;
+      // ("extend the deal" after "a proposal to extend the current agreement": that proposal's act, no other)
+      if (!named || ACT_KINDS.some((k) => kindsOf(keysOf(ctx, named)).has(k)) || ACT_VERBS.has(tokens[named.tokS].key))
+        continue;
       // (its name as the article wrote it: "the nuclear deal ...", "the Indus Waters Treaty"; a possessor takes no article)
       const written = /^\p{Ll}/u.test(text.slice(named.start, named.start + 1))
         ? named.name.charAt(0).toLowerCase() + named.name.slice(1)
@@ -794,7 +811,11 @@ const OBJECT_ENDS = new Set([
   'when',
   'following',
   'within',
+  'without',
+  'beyond',
 ]);
+/** "for" before a length of time ends it too: "extend the deal for one year", "suspend the talks for another month". */
+const FOR_LENGTH = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|another|a|an|several|many|at)$/;
 
 /** The kinds of proposal an act can act on. */
 const ACTED_ON = [
@@ -1214,6 +1235,10 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       if (span) break;
     }
     if (!span) continue;
+    // "offered to extend the deal", "urged Russia to suspend the talks": an act on a proposal (actsOnProposals),
+    // named for the act and what it acts on, put forward by the verb's subject ("a proposal to extend the deal"
+    // is that proposal)
+    if (trigger.pattern !== 'noun-proposal' && ACT_VERBS.has(tokens[span[0]].key)) continue;
     // "a joint six-point proposal for a political settlement": the noun's own modifiers belong to the name
     if (trigger.pattern === 'noun-proposal' && span[0] > i) {
       let m0 = i;
@@ -2653,6 +2678,20 @@ export function resolveAnaphor(
         if (byHolder && r.proposedById === byHolder && (!bestHeadBy || m.start > bestHeadBy.start)) bestHeadBy = m;
       }
     }
+  }
+  // "India is suspending the treaty ... the 1960 treaty ... The move": the act, whatever was named since
+  if (ANAPHOR_ACTIONS.has(head) && !bestHeadBy && !bestBy) {
+    let lastAct: ProposalMention | null = null;
+    for (const list of [mentions, more]) {
+      const upTo = firstAtOrAfter(list, pos);
+      for (let i = upTo - 1; i >= Math.max(0, upTo - ANAPHOR_LOOKBACK); i--) {
+        const r = records.get(list[i].proposalId);
+        if (!r || !actKinds(r.head).size) continue;
+        if (!lastAct || list[i].start > lastAct.start) lastAct = list[i];
+        break;
+      }
+    }
+    if (lastAct) return lastAct.proposalId;
   }
   return (bestHeadBy ?? bestBy ?? bestHead ?? best ?? acted)?.proposalId ?? null;
 }
