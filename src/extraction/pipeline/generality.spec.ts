@@ -152,6 +152,21 @@ describe('generality: proposals', () => {
     );
   });
 
+  it('names an unnamed resolution by what its relative clause asks for, and reads a judged one as a back-reference', () => {
+    const { stances } = run(
+      'Russia vetoed a draft resolution that demanded the release of the detained sailors. Mexico and Chile abstained. ' +
+        'Peru said the shameful resolution was rejected.',
+    );
+    expect([...new Set(stances.map((s) => s.proposal))]).toEqual([
+      'Resolution demanding the release of the detained sailors',
+    ]);
+    expect(stances.map((s) => `${s.actor} ${s.position}`).sort()).toEqual([
+      'Chile NONCOMMITTAL',
+      'Mexico NONCOMMITTAL',
+      'Russia OPPOSE',
+    ]);
+  });
+
   it('reads asking or applying to join an organisation as each listed state asking for its own accession', () => {
     const { stances } = run(
       "Norway and Iceland asked to join the European Union last year. Denmark applied to join the European Union in May. France approved Iceland's bid.",

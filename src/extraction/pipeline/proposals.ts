@@ -440,7 +440,27 @@ function gapText(ctx: Ctx, a: number, b: number): string {
 
 let lastRawEnd = 0;
 const RESOLUTION_VERBS =
-  /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing)$/;
+  /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing|recommending)$/;
+/** Their past forms, as a relative clause says them ("a draft resolution that recommended ..."): the -ing form of each. */
+const RESOLUTION_PAST = new Map<string, string>(
+  [
+    'calling',
+    'demanding',
+    'urging',
+    'condemning',
+    'requiring',
+    'asking',
+    'deploring',
+    'authorising',
+    'authorizing',
+    'extending',
+    'establishing',
+    'imposing',
+    'recommending',
+  ]
+    .map((ing) => [ing.replace(/ing$/, 'ed'), ing] as [string, string])
+    .concat([['sought', 'seeking']]),
+);
 const HEAD_PARTICIPLES =
   /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
 // heads that reporters use for one another when they refer back: "the agreement" ... "the pact" ... "the deal"
@@ -1620,7 +1640,13 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
           /^(?:formally|officially|jointly|effectively|finally)$/.test(tokens[q].key))
       )
         q++;
-      const verb = tokens[q]?.key ?? '';
+      let verb = tokens[q]?.key ?? '';
+      // "a draft resolution that recommended ...": named as "... recommending ..."
+      const relative =
+        /^(?:resolution|motion)$/.test(tokens[h].key) &&
+        RELATIVE_WORDS.has(verb) &&
+        RESOLUTION_PAST.has(tokens[q + 1]?.key ?? '');
+      if (relative) verb = RESOLUTION_PAST.get(tokens[++q].key)!;
       const ok = /^(?:resolution|motion)$/.test(tokens[h].key)
         ? RESOLUTION_VERBS.test(verb)
         : HEAD_PARTICIPLES.test(verb);
@@ -1630,6 +1656,8 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
         while (ce - 1 > q && PROPOSAL_STOPWORDS.has(tokens[ce - 1].key)) ce--;
         if (ce - q >= 3) {
           const body = nameFrom(ctx, q, ce);
+          if (relative)
+            body.name = `${verb} ${ctx.text.slice(tokens[q + 1].start, tokens[ce - 1].end).replace(/\s+/g, ' ')}`;
           out.push({
             // the trigger is the participle, so that a date between ("a resolution on Wednesday calling ...") dates the event
             pattern: 'named-np',
@@ -1740,7 +1768,8 @@ function proposalIsSubject(ctx: Ctx, i: number, sentenceStart: number): boolean 
 /** A word that any proposal could be named with: a proposal noun, a generic modifier, a number. */
 let genericStems: Set<string> | null = null;
 function genericKey(k: string): boolean {
-  genericStems ??= new Set([...GENERIC_MODIFIERS].map(stem));
+  // (and the words that judge it or say how it stands: "the shameful proposal" names no proposal of its own)
+  genericStems ??= new Set([...GENERIC_MODIFIERS, ...NAME_DROP_MODIFIERS].map(stem));
   return (
     PROPOSAL_NOUNS.has(k) ||
     ANAPHOR_ANY.has(k) ||

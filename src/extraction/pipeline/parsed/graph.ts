@@ -132,6 +132,8 @@ export class SentenceGraph {
       t >= 0 && t < this.tokens.length && this.tokens[t].start < end;
       t++
     ) {
+      // (a relative pronoun hangs by 'ref' only, outside the tree: "a resolution that recommended ..." is headed by "resolution")
+      if (this.head[t] < 0 && t !== this.root) continue;
       const d = this.depth(t);
       if (d < bestDepth) {
         bestDepth = d;

@@ -229,13 +229,22 @@ function introduced(g: SentenceGraph, head: number): boolean {
  */
 function describedAct(g: SentenceGraph, head: number, phrase: number[]): number[] | null {
   if (phrase[phrase.length - 1] !== head) return null;
-  const verb = head + 1;
-  if (!/^VB[GN]$/.test(g.tokens[verb]?.pos ?? '') || g.head[verb] !== head) return null;
-  if (g.relation(verb)?.base !== 'acl') return null;
-  const obj = g.children(verb, 'obj', 'obl').find((a) => a.token > verb && /^NN/.test(g.tokens[a.token].pos));
+  // "a draft resolution that recommended ...": a relative clause says it the same way
+  // ("a declaration that contained no commitments" describes one, it does not say what it asks for)
+  const relative =
+    g.tokens[head + 1]?.pos === 'WDT' &&
+    g.tokens[head + 2]?.pos === 'VBD' &&
+    ASKING.has(g.tokens[head + 2].lemma.toLowerCase());
+  const verb = relative ? head + 2 : head + 1;
+  if (!/^VB[GND]$/.test(g.tokens[verb]?.pos ?? '') || g.head[verb] !== head) return null;
+  if (g.relation(verb)?.base !== (relative ? 'acl:relcl' : 'acl')) return null;
+  // (what a relative clause recommends is its object: "recommended to the Assembly that ..." names no text)
+  const obj = g
+    .children(verb, ...(relative ? ['obj'] : ['obj', 'obl']))
+    .find((a) => a.token > verb && /^NN/.test(g.tokens[a.token].pos));
   if (!obj) return null;
   const objPhrase = nounPhraseTokens(g, obj.token);
-  const parts = new Set([...phrase, verb, ...objPhrase]);
+  const parts = new Set([...phrase, verb, ...objPhrase, ...(relative ? [head + 1] : [])]);
   for (const a of g.children(obj.token, 'case', 'det', 'nmod:poss')) parts.add(a.token);
   // up to the first gap ("military activity along its border": the possessive is not part of a name)
   let end = phrase[0];
@@ -265,7 +274,7 @@ const DOCUMENTS = new Set(
   ['proposal', 'plan', 'initiative', 'draft', 'motion', 'blueprint', 'roadmap', 'resolution', 'bill'].map(keyOf),
 );
 /** Verbs by which a text says what it asks for ("a resolution demanding a ceasefire"). */
-const ASKING = new Set(['call', 'demand', 'urge', 'seek', 'propose', 'request', 'envisage', 'provide']);
+const ASKING = new Set(['call', 'demand', 'urge', 'seek', 'propose', 'request', 'envisage', 'provide', 'recommend']);
 
 /**
  * The proposal a wording is the content or object of, named by its own noun

@@ -58,6 +58,30 @@ describe('proposal wordings read off the parse', () => {
     });
   });
 
+  // "vetoed a draft resolution that recommended the admission of Palestine" / "... that contained no commitments"
+  it('names an unnamed text by what its relative clause asks for, not by what it describes', () => {
+    const { g, text } = tagged(
+      'vetoed/VBD a/DT draft/NN resolution/NN that/WDT recommended/VBD the/DT admission/NN of/IN Palestine/NNP',
+      'root -1 0, obj 0 3, det 3 1, compound 3 2, ref 3 4, nsubj 5 3, acl:relcl 3 5, obj 5 7, det 7 6, nmod:of 7 9, case 9 8',
+    );
+    g.tokens[5].lemma = 'recommend';
+    const start = text.indexOf('draft');
+    expect(g.headOf(text.indexOf('resolution'), text.length)).toBe(3);
+    expect(reshapeWording(g, text, start, text.length, 'named-np')).toMatchObject({
+      keep: true,
+      name: 'Draft resolution that recommended the admission of Palestine',
+    });
+    const described = tagged(
+      'signed/VBD a/DT declaration/NN that/WDT contained/VBD no/DT commitments/NNS',
+      'root -1 0, obj 0 2, det 2 1, ref 2 3, nsubj 4 2, acl:relcl 2 4, obj 4 6, det 6 5',
+    );
+    described.g.tokens[4].lemma = 'contain';
+    const d = described.text.indexOf('declaration');
+    expect(reshapeWording(described.g, described.text, d, described.text.length, 'named-np')).toMatchObject({
+      keep: false,
+    });
+  });
+
   // "Russia wants to extend the deal" / "officials proposed to hold talks"
   const extend = tagged('extend/VB the/DT deal/NN', 'root -1 0, obj 0 2, det 2 1');
 
