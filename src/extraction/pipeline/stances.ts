@@ -39,6 +39,7 @@ import { parsedConditions } from './parsed/conditions.js';
 import { insideQuote, scareQuote } from './holders.js';
 import {
   adviser,
+  ownAdverbialClause,
   newParsedMemory,
   parsedHolder,
   rememberSubjects,
@@ -205,6 +206,12 @@ function stancesOfCue(
     ? { mention: advisedBy, via: 'subject' as const, speaker: advisedBy.personId ? advisedBy : null }
     : (parsedHeld ?? patterned?.holder);
   if (!holder) return null;
+  // "Britain abstained, while the remaining council members voted yes": a clause with a subject of its own that
+  // names no actor is that subject's statement, never the actor of the clause it hangs on
+  if (g && holder === patterned?.holder && ownAdverbialClause(g, h.start, h.end)) {
+    const clause = g.extent(g.subtree(g.headOf(h.start, h.end)));
+    if (holder.mention.start < clause.start || holder.mention.end > clause.end) return null;
+  }
   const listed = patterned?.listed ?? [];
   const actorId = holder.mention.holderId;
   if (byParse && ownBilateral(t, byParse.mention, actorId)) return null;

@@ -164,6 +164,20 @@ export function headsOwnClause(g: SentenceGraph, start: number, end: number): bo
   return g.children(cue, 'nsubj', 'nsubj:pass').length > 0;
 }
 
+/**
+ * Whether the cue in [start, end) heads an adverbial clause with a nominal
+ * subject of its own ("Britain abstained, while the remaining members voted
+ * yes"): whoever that subject is, the clause it hangs on says nothing of it.
+ * (A relative clause is not asked: the parser often hangs a quotation's last
+ * words on a noun inside it.)
+ */
+export function ownAdverbialClause(g: SentenceGraph, start: number, end: number): boolean {
+  const cue = g.headOf(start, end);
+  const up = cue >= 0 ? g.relation(cue) : null;
+  if (!up || up.base !== 'advcl' || !/^VB/.test(g.tokens[cue].pos)) return false;
+  return g.children(cue, 'nsubj', 'nsubj:pass').some((a) => /^NN/.test(g.tokens[a.token].pos));
+}
+
 /** Verbs by which one actor urges another to act ("urged Hamas to accept"). */
 const ADVISING = new Set([
   'urge',

@@ -1,6 +1,6 @@
 import type { ParsedSentence } from '../parse.js';
 import { SentenceGraph } from './graph.js';
-import { adviser, headsOwnClause, newParsedMemory, parsedHolder } from './holder.js';
+import { adviser, headsOwnClause, newParsedMemory, ownAdverbialClause, parsedHolder } from './holder.js';
 import { cueSubjectPhrase, proposalNounPhrases, reshapeWording } from './noun-phrase.js';
 import { parsedTarget } from './target.js';
 import { dateOfCueVerb } from './dating.js';
@@ -659,6 +659,21 @@ describe('which cues head a clause of their own, read off the parse', () => {
       'root -1 1, nsubj 1 0, obj 1 3, det 3 2, acl:relcl 3 6, obj 6 4, nsubj 6 5',
     );
     expect(headsOwnClause(relative.g, ...cueAt(relative.text, 'supports'))).toBe(true);
+  });
+
+  it('an adverbial clause with a nominal subject of its own speaks for that subject, not for the main clause', () => {
+    const whileClause = tagged(
+      'Britain/NNP abstained/VBD while/IN the/DT other/JJ members/NNS voted/VBD yes/UH',
+      'root -1 1, nsubj 1 0, advcl:while 1 6, mark 6 2, det 5 3, amod 5 4, nsubj 6 5, obj 6 7',
+    );
+    expect(ownAdverbialClause(whileClause.g, ...cueAt(whileClause.text, 'voted'))).toBe(true);
+    // (a pronoun subject is left to the holder step, which resolves it)
+    const pronoun = tagged(
+      'Britain/NNP abstained/VBD while/IN it/PRP voted/VBD yes/UH',
+      'root -1 1, nsubj 1 0, advcl:while 1 4, mark 4 2, nsubj 4 3, obj 4 5',
+    );
+    expect(ownAdverbialClause(pronoun.g, ...cueAt(pronoun.text, 'voted'))).toBe(false);
+    expect(ownAdverbialClause(whileClause.g, ...cueAt(whileClause.text, 'abstained'))).toBe(false);
   });
 
   it('a content clause or an infinitive is what the cue before it is about', () => {
