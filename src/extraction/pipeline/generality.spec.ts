@@ -167,6 +167,13 @@ describe('generality: proposals', () => {
     ]);
   });
 
+  it('reads having made no statement on a proposal as noncommittal', () => {
+    const { stances } = run(
+      'Peru proposed a regional lithium price band on Monday. Chile has not made any public statements on the price band.',
+    );
+    expect(stances.map((s) => `${s.actor} ${s.position}`).sort()).toEqual(['Chile NONCOMMITTAL', 'Peru SUPPORT']);
+  });
+
   it('reads asking or applying to join an organisation as each listed state asking for its own accession', () => {
     const { stances } = run(
       "Norway and Iceland asked to join the European Union last year. Denmark applied to join the European Union in May. France approved Iceland's bid.",
