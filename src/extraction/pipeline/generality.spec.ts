@@ -167,6 +167,20 @@ describe('generality: proposals', () => {
     ]);
   });
 
+  it("never takes a wording naming a party for another article's proposal known without it", () => {
+    const known = {
+      actors: [],
+      proposals: [{ id: 'end-of-war-declaration', name: 'End-of-war declaration', aliases: ['an end to the war'] }],
+    };
+    const r = extractArticle(
+      { text: "Qatar proposed an end to Israel's war on Gaza on Monday.", publishedOn: '2025-08-20' },
+      known,
+    );
+    const names = r.stances.map((s) => r.proposals.find((p) => p.id === s.proposalId)?.name);
+    expect(names).toHaveLength(1);
+    expect(names[0]).not.toBe('End-of-war declaration');
+  });
+
   it('reads having made no statement on a proposal as noncommittal', () => {
     const { stances } = run(
       'Peru proposed a regional lithium price band on Monday. Chile has not made any public statements on the price band.',

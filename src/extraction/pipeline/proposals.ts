@@ -2076,6 +2076,17 @@ function sameProposal(
 }
 
 /**
+ * Another article's proposal takes a wording that names a party it does not
+ * have only through a wording of its own that names a party too: "an end to
+ * Israel's war on Gaza" is not the Korean end-of-war declaration, known as
+ * "an end to the war", though every word of that is in it.
+ */
+function partiesFit(r: ProposalRecord, keys: string[], parties: Set<string>): boolean {
+  if (![...parties].some((p) => !r.parties.has(p))) return true;
+  return r.keySets.some((ks) => ks.some((k) => k.startsWith('@')) && subsetMatch(ks, keys));
+}
+
+/**
  * Two wordings' keys with a place read as an actor in one ("@northeast-asia")
  * and as plain words in the other ("northeast", "asia") spelled the same way:
  * whether a region is an actor depends on the rest of the text, not on the
@@ -2222,7 +2233,8 @@ export function buildProposals(
           if (
             fits(r) &&
             sameProposal(r, keys, head, proposedById, proposedOn) &&
-            keys.some((x) => r.allKeys.has(x) && !genericKey(x))
+            keys.some((x) => r.allKeys.has(x) && !genericKey(x)) &&
+            partiesFit(r, keys, parties)
           )
             rec = r;
         }
