@@ -2076,13 +2076,19 @@ function sameProposal(
 }
 
 /**
- * Another article's proposal takes a wording that names a party it does not
- * have only through a wording of its own that names a party too: "an end to
- * Israel's war on Gaza" is not the Korean end-of-war declaration, known as
- * "an end to the war", though every word of that is in it.
+ * Another article's proposal takes a wording that names, among the words
+ * they share, a party it does not have only through a wording of its own that
+ * names a party too: "an end to Israel's war on Gaza" is not the Korean
+ * end-of-war declaration known as "an end to the war", though every word of
+ * that is in it ("naval talks with Peru" are still the "naval talks" known:
+ * the party follows the words they share).
  */
 function partiesFit(r: ProposalRecord, keys: string[], parties: Set<string>): boolean {
-  if (![...parties].some((p) => !r.parties.has(p))) return true;
+  const inside = (k: string, at: number): boolean => {
+    if (!k.startsWith('@') || r.parties.has(k.slice(1))) return false;
+    return keys.slice(0, at).some((x) => r.allKeys.has(x)) && keys.slice(at + 1).some((x) => r.allKeys.has(x));
+  };
+  if (!parties.size || !keys.some(inside)) return true;
   return r.keySets.some((ks) => ks.some((k) => k.startsWith('@')) && subsetMatch(ks, keys));
 }
 
