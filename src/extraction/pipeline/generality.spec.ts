@@ -181,6 +181,18 @@ describe('generality: proposals', () => {
     expect(names[0]).not.toBe('End-of-war declaration');
   });
 
+  it('reads how a proposal was responded to: negatively or coolly against it, positively for it', () => {
+    const { stances } = run(
+      'Chile proposed a regional lithium price band on Monday. Peru has negatively responded to the price band, ' +
+        'and Bolivia reacted positively to the price band.',
+    );
+    expect(stances.map((s) => `${s.actor} ${s.position}`).sort()).toEqual([
+      'Bolivia SUPPORT',
+      'Chile SUPPORT',
+      'Peru OPPOSE',
+    ]);
+  });
+
   it('reads having made no statement on a proposal as noncommittal', () => {
     const { stances } = run(
       'Peru proposed a regional lithium price band on Monday. Chile has not made any public statements on the price band.',
