@@ -439,27 +439,26 @@ function gapText(ctx: Ctx, a: number, b: number): string {
 }
 
 let lastRawEnd = 0;
-const RESOLUTION_VERBS =
-  /^(?:calling|demanding|urging|condemning|seeking|requiring|asking|deploring|authori[sz]ing|extending|establishing|imposing|recommending)$/;
-/** Their past forms, as a relative clause says them ("a draft resolution that recommended ..."): the -ing form of each. */
+/** How a resolution says what it asks for ("a resolution calling for ...", "demanding ..."), as participles. */
+const RESOLUTION_VERBS = new Set([
+  'calling',
+  'demanding',
+  'urging',
+  'condemning',
+  'seeking',
+  'requiring',
+  'asking',
+  'deploring',
+  'authorising',
+  'authorizing',
+  'extending',
+  'establishing',
+  'imposing',
+  'recommending',
+]);
+/** Their past forms, as a relative clause says them ("a draft resolution that recommended ..."): the participle of each. */
 const RESOLUTION_PAST = new Map<string, string>(
-  [
-    'calling',
-    'demanding',
-    'urging',
-    'condemning',
-    'requiring',
-    'asking',
-    'deploring',
-    'authorising',
-    'authorizing',
-    'extending',
-    'establishing',
-    'imposing',
-    'recommending',
-  ]
-    .map((ing) => [ing.replace(/ing$/, 'ed'), ing] as [string, string])
-    .concat([['sought', 'seeking']]),
+  [...RESOLUTION_VERBS].map((ing) => [ing === 'seeking' ? 'sought' : ing.replace(/ing$/, 'ed'), ing]),
 );
 const HEAD_PARTICIPLES =
   /^(?:ending|establishing|creating|banning|allowing|granting|setting|providing|limiting|capping|extending|restoring|ensuring|guaranteeing|recognising|recognizing|normalising|normalizing|lifting|imposing|requiring)$/;
@@ -1648,7 +1647,7 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
         RESOLUTION_PAST.has(tokens[q + 1]?.key ?? '');
       if (relative) verb = RESOLUTION_PAST.get(tokens[++q].key)!;
       const ok = /^(?:resolution|motion)$/.test(tokens[h].key)
-        ? RESOLUTION_VERBS.test(verb)
+        ? RESOLUTION_VERBS.has(verb)
         : HEAD_PARTICIPLES.test(verb);
       if (q < limit && q + 2 < limit && ok && !/[;:.!?"()]/.test(gapText(ctx, q - 1, q))) {
         let ce = complementEnd(ctx, q, limit);
