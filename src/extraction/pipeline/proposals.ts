@@ -98,18 +98,15 @@ export function semStream(tokens: Token[], mentions: ActorMention[], from = 0, t
   return out;
 }
 
-/**
- * The words that identify a proposal: no stopwords, no leading light verb. A
- * verb of acting on a proposal counts as its act's noun: "suspend the Indus
- * Waters Treaty" names the suspension, as "the suspension of the treaty" does,
- * never the treaty itself.
- */
+/** The words that identify a proposal: no stopwords, no leading light verb. */
 export function contentKeys(units: SemUnit[]): string[] {
   let u = units;
   while (u.length && (LIGHT_VERBS.has(u[0].raw) || PROPOSAL_STOPWORDS.has(u[0].raw))) u = u.slice(1);
-  return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => ACT_NOUN_KEYS.get(x.raw) ?? x.key);
+  return u.filter((x) => !PROPOSAL_STOPWORDS.has(x.raw)).map((x) => x.key);
 }
-const ACT_NOUN_KEYS = new Map([...ACT_VERBS].map(([verb, act]) => [verb, stem(act.noun)]));
+
+/** The verbs of acting on a proposal, as keys ("extend the deal" is as generic as "the deal"). */
+const ACT_VERB_KEYS = new Set([...ACT_VERBS.keys()].map(stem));
 
 /** The parties a wording names: the state or organisation of each actor in it. */
 function partiesOf(units: SemUnit[]): Set<string> {
@@ -303,7 +300,7 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
       const ck = contentKeys(units);
       // nor does an alias in generic words ("extend the deal", "the proposed agreement"): in another article it
       // means whatever that article's deal is
-      if (form !== p.name && ck.every(genericKey) && !partiesOf(units).size) continue;
+      if (form !== p.name && ck.every((k) => genericKey(k) || ACT_VERB_KEYS.has(k)) && !partiesOf(units).size) continue;
       for (const party of partiesOf(units)) rec.parties.add(party);
       idx.trie.add(
         units.map((u) => u.key),
