@@ -350,6 +350,10 @@ export const BOUNDARY_WORDS = new Set<string>(proposalsData.boundaries);
 export const CONJUNCTION_VERBS = new Set<string>(proposalsData.conjunctionVerbs);
 export const ANAPHOR_ANY = new Set<string>(proposalsData.anaphors.any.map((w) => stem(keyOf(w))));
 export const ANAPHOR_TYPED = new Set<string>(proposalsData.anaphors.typed.map((w) => stem(keyOf(w))));
+/** The anaphor nouns as listed ("meeting", "talks"): a form of theirs that is not listed may be a verb. */
+export const ANAPHOR_WORDS = new Set<string>(
+  [...proposalsData.anaphors.any, ...proposalsData.anaphors.typed].map(keyOf),
+);
 /** Anaphors that name something done: after an act on a proposal they mean the act ('the move'). */
 export const ANAPHOR_ACTIONS = new Set<string>(proposalsData.anaphors.actions.map((w) => stem(keyOf(w))));
 export const ANAPHOR_DETERMINERS = new Set<string>(proposalsData.anaphors.determiners);

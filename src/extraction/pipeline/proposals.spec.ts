@@ -440,6 +440,35 @@ describe('proposals', () => {
   });
 });
 
+describe('an anaphor is a noun phrase, and a plan on the table becomes the deal', () => {
+  const wordings = (text: string) => {
+    const x = extractArticle({ text, publishedOn: '2024-03-15' }, { actors: [], proposals: [] });
+    return x.proposals.flatMap((p) => p.mentions.map((m) => [p.name, x.text.slice(m.charStart, m.charEnd)]));
+  };
+
+  it('never ends a reference on a verb, and keeps a participle before its noun', () => {
+    const got = wordings(
+      'Egypt unveiled a ceasefire plan on Monday. The party called for talks. The ministry said the emerging plan ' +
+        'was fair. The resolution calls for calm.',
+    );
+    expect(got.map(([, w]) => w)).not.toContain('The party called');
+    expect(got.map(([, w]) => w)).not.toContain('The resolution calls');
+    expect(got).toContainEqual(['Ceasefire plan', 'the emerging plan']);
+  });
+
+  it('takes "the agreement" after a proposal, with no agreement named, for that proposal', () => {
+    const got = wordings(
+      'Hamas said it was studying a ceasefire proposal outlined by Egypt. Qatar said the agreement was fair.',
+    );
+    expect(got).toContainEqual(['Ceasefire proposal', 'the agreement']);
+    // an agreement named before is what "the agreement" means
+    const named = wordings(
+      'Israel rejected the 2015 nuclear agreement. Hamas studied a ceasefire proposal. Iran praised the agreement.',
+    );
+    expect(named).not.toContainEqual(['Ceasefire proposal', 'the agreement']);
+  });
+});
+
 describe('a new proposal is named without how it stands or is judged', () => {
   it("drops status, judgement and a cue's act from the front, keeping the wording as written elsewhere", () => {
     expect(cleanName('Stalled nuclear talks', 'amid stalled nuclear talks')).toBe('Nuclear talks');

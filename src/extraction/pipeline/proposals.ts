@@ -13,6 +13,7 @@ import { findActors, type ActorMention, type ActorRecord, type ActorTable } from
 import type { DateMention } from './dates.js';
 import {
   ANAPHOR_ANY,
+  ANAPHOR_WORDS,
   ANAPHOR_DETERMINERS,
   ASKING_FOR_VERBS,
   ASPIRING_VERBS,
@@ -2593,6 +2594,12 @@ export function buildProposals(
       }
       if (tokens[h].cap && !isDemonym(tokens, h)) break;
       const st = stem(tokens[h].key);
+      // a verb is no head: "the party called for", "the resolution calls on", "the dam according to"
+      // (a participle before a noun is its modifier: "the emerging agreement", "the proposed talks")
+      if (verbForm(tokens, h, headAt >= 0)) {
+        if (headAt < 0 && h + 1 < tokens.length && anaphorNoun(stem(tokens[h + 1].key))) continue;
+        break;
+      }
       if (
         ANAPHOR_ANY.has(st) ||
         ANAPHOR_TYPED.has(st) ||
@@ -2622,7 +2629,7 @@ export function buildProposals(
       const applicant = actorAtTok[i]?.poss && kindsOf([st]).has('membership') ? actorAtTok[i]!.holderId : null;
       const target = applicant
         ? ownAccession(applicant)
-        : (resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId) ??
+        : (resolveAnaphor(st, tokens[h].start, mentions, anaphors, records, byId, bareAfter(tokens, i, h)) ??
           (DEFINITE.has(t.key) && !introducedHeads.has(st) ? recentText(st) : null));
       if (target)
         anaphors.push({
@@ -2678,6 +2685,36 @@ function firstAtOrAfter(list: ProposalMention[], pos: number): number {
   return firstFrom(list, pos, (m) => m.start);
 }
 
+/** What a verb is followed by when it says what a text does: "calls for", "urges on", "according to". */
+const AFTER_VERB = new Set(['for', 'on', 'upon', 'to', 'that', 'an', 'a', 'the']);
+
+/**
+ * Whether the word at h, after a determiner, is a verb rather than the noun
+ * an anaphor ends on: a past or present participle that no list names
+ * ("called", "according"), or, after a noun, a present tense before its
+ * complement ("the resolution calls for").
+ */
+function verbForm(tokens: Token[], h: number, afterNoun: boolean): boolean {
+  const key = tokens[h].key;
+  if (ANAPHOR_WORDS.has(key)) return false;
+  if (/(?:ed|ing)$/.test(key)) return true;
+  return afterNoun && /s$/.test(key) && AFTER_VERB.has(tokens[h + 1]?.key ?? '');
+}
+
+/** What a plan on the table is called once it is agreed: "the deal", "the agreement". */
+const SETTLED = new Set(['deal', 'agreement', 'accord'].map(stem));
+
+/** Whether only participles stand between the determiner at i and the head at h: "the deal", "the proposed deal". */
+function bareAfter(tokens: Token[], i: number, h: number): boolean {
+  for (let q = i + 1; q < h; q++) if (!/(?:ed|ing)$/.test(tokens[q].key)) return false;
+  return true;
+}
+
+/** A word an anaphor may end on. */
+function anaphorNoun(st: string): boolean {
+  return ANAPHOR_ANY.has(st) || ANAPHOR_TYPED.has(st) || PROPOSAL_NOUNS.has(st);
+}
+
 /** The most recently mentioned proposal compatible with the anaphor's head word (mentions ordered by start). */
 export function resolveAnaphor(
   head: string,
@@ -2686,6 +2723,7 @@ export function resolveAnaphor(
   more: ProposalMention[],
   records: Map<string, ProposalRecord>,
   byHolder: string | null,
+  bare = false,
 ): string | null {
   const typed = !ANAPHOR_ANY.has(head);
   let best: ProposalMention | null = null;
@@ -2694,6 +2732,10 @@ export function resolveAnaphor(
   let bestHead: ProposalMention | null = null;
   let bestHeadBy: ProposalMention | null = null;
   let acted: ProposalMention | null = null;
+  // "studying a ceasefire proposal ... to finalise the agreement": a plan on the table becomes the deal
+  // (said bare: "the 2015 nuclear deal" is another)
+  const settles = bare && SETTLED.has(head);
+  let offered: ProposalMention | null = null;
   for (const list of [mentions, more]) {
     const upTo = firstAtOrAfter(list, pos);
     for (let i = Math.max(0, upTo - ANAPHOR_LOOKBACK); i < upTo; i++) {
@@ -2712,8 +2754,10 @@ export function resolveAnaphor(
         !(head === 'talk' && r.allKeys.has('summit')) &&
         !(head === 'summit' && r.allKeys.has('talk') && r.allKeys.has('summit')) &&
         !shareKind([head], r.allKeys)
-      )
+      ) {
+        if (settles && kindsOf(r.allKeys).has('proposal') && (!offered || m.start > offered.start)) offered = m;
         continue;
+      }
       if (!best || m.start > best.start) best = m;
       if (byHolder && r.proposedById === byHolder && (!bestBy || m.start > bestBy.start)) bestBy = m;
       if (!typed && r.allKeys.has(head)) {
@@ -2736,7 +2780,7 @@ export function resolveAnaphor(
     }
     if (lastAct) return lastAct.proposalId;
   }
-  return (bestHeadBy ?? bestBy ?? bestHead ?? best ?? acted)?.proposalId ?? null;
+  return (bestHeadBy ?? bestBy ?? bestHead ?? best ?? acted ?? offered)?.proposalId ?? null;
 }
 
 // ------------------------------------------------------------ candidates for an analyst
