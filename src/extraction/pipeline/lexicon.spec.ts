@@ -1,8 +1,18 @@
 import statesData from '../lexicon/states.json' with { type: 'json' };
 import { CUES, ORGS, STATES, actorTrie, titleTrie } from './lexicon.js';
 import { phraseKeys } from './tokens.js';
+import { isKnownCue } from './stances/cues.js';
 
 describe('lexicon', () => {
+  it('reads a cue with words of degree between its words, and not with other words there', () => {
+    const whole = (text: string) => isKnownCue(text);
+    expect(whole('expressed concerns about')).toBe(true);
+    expect(whole('expressed strong concerns about')).toBe(true);
+    expect(whole('voiced serious reservations')).toBe(true);
+    expect(whole('expressed his deep concerns')).toBe(true);
+    expect(whole('expressed new concerns about')).toBe(false);
+  });
+
   it('holds every UN member state, the observers, Taiwan and Kosovo', () => {
     const members = statesData.states.filter((s) => s.status === 'member');
     expect(members).toHaveLength(193);

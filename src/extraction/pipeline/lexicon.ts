@@ -216,6 +216,35 @@ function unitOf(piece: string): Unit {
   return { re: escapeWord(p), optional, gap: 0, first: [p] };
 }
 
+/**
+ * Words of degree a cue's words may have between them as written: "expressed strong concerns about",
+ * "voiced serious reservations", "stopped well short of endorsing" are the patterns' cues.
+ */
+const DEGREE = `(?:(?:${[
+  'very',
+  'strong',
+  'strongly',
+  'grave',
+  'serious',
+  'deep',
+  'deeply',
+  'great',
+  'growing',
+  'particular',
+  'considerable',
+  'further',
+  'firm',
+  'firmly',
+  'renewed',
+  'continued',
+  'utmost',
+  'profound',
+  'real',
+  'well',
+  'fully',
+  'clearly',
+].join('|')})\\s+){0,2}`;
+
 function compilePattern(p: string): { source: string; first: string[] | null } {
   const units = splitTop(p, ' ').map(unitOf);
   let src = '';
@@ -228,7 +257,7 @@ function compilePattern(p: string): { source: string; first: string[] | null } {
       else if (first) first.push(...u.first);
       if (!u.optional) firstOpen = false;
     }
-    const sep = needSep ? '\\s+' : '';
+    const sep = needSep ? `\\s+${DEGREE}` : '';
     if (u.gap) {
       src += `${sep}${u.re}`;
       needSep = false;

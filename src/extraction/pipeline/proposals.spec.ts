@@ -469,6 +469,16 @@ describe('an anaphor is a noun phrase, and a plan on the table becomes the deal'
   });
 });
 
+describe('a worry names what it is about when that is named as a thing', () => {
+  it('introduces the object of a concern after its preposition, and not a bare matter of concern', () => {
+    const names = proposalsOf(
+      'Fiji expressed strong concerns about the release of treated water into the Pacific Ocean. ' +
+        'Egypt voiced concerns over guarantees.',
+    ).map((p) => p.name);
+    expect(names).toEqual(['Release of treated water into the Pacific Ocean']);
+  });
+});
+
 describe('a new proposal is named without how it stands or is judged', () => {
   it("drops status, judgement and a cue's act from the front, keeping the wording as written elsewhere", () => {
     expect(cleanName('Stalled nuclear talks', 'amid stalled nuclear talks')).toBe('Nuclear talks');

@@ -883,6 +883,10 @@ function coordinatedStates(ctx: Ctx, m: ActorMention): ActorMention[] {
 }
 
 /** A noun phrase headed (within its first 4 words) by a proposal noun; any noun phrase when `open`. */
+/** Cues of worry and the prepositions before what they are about. */
+const WORRY = /concern|doubt|reservation|misgiving|worr|question|fear/i;
+const WORRY_PREPS = new Set(['over', 'about', 'regarding', 'on', 'at', 'with']);
+
 function npAt(ctx: Ctx, from: number, limit: number, open = false): [number, number] | null {
   let s = from;
   while (
@@ -1357,14 +1361,17 @@ export function findIntros(ctx: Ctx, sentenceBounds: Array<[number, number]>, cu
       out.push(cueArgument(ctx, 'cue-joining', h, joined, tokens[joined[1] - 1].end));
       continue;
     }
-    const det = tokens[t].key;
+    // a worry is about what follows its preposition: "voiced concerns over the release of ..."
+    const worry = WORRY.test(ctx.text.slice(h.start, h.end));
+    const at = worry && t + 1 < limit && WORRY_PREPS.has(tokens[t].key) ? t + 1 : t;
+    const det = tokens[at].key;
     // "eager to improve ...", "premature to discuss ...": an infinitive is not a named thing
     if (det === 'to' || det === 'that' || PROPOSAL_VERBS.has(det) || /\bto$/i.test(ctx.text.slice(h.start, h.end)))
       continue;
+    // ... and only a thing named as one: "concerns over guarantees" is a matter of concern, not a proposal
+    if (worry && !ARTICLES.has(det) && !ANAPHOR_DETERMINERS.has(det) && !tokens[at].cap) continue;
     if (proposalIsSubject(ctx, tokenAt(tokens, h.start), si >= 0 ? sentenceBounds[si][0] : -1)) continue;
-    // "concerns over guarantees", "doubts about the timing": the matter of concern is not a proposal
-    if (/concern|doubt|reservation|misgiving|worr|question|fear/i.test(ctx.text.slice(h.start, h.end))) continue;
-    const span = npAt(ctx, t, limit) ?? joiningAt(ctx, t, limit);
+    const span = npAt(ctx, at, limit) ?? joiningAt(ctx, at, limit);
     if (!span) continue;
     // "backed candidate status for Ukraine in a concerted effort to ...": the phrase ends before an adverbial
     // phrase that holds another intro's trigger (it had run into it and been dropped whole)
