@@ -479,6 +479,22 @@ describe('a worry names what it is about when that is named as a thing', () => {
   });
 });
 
+describe('a known proposal named by capitals and generic words', () => {
+  it('is named by its capitals alone in a later article, and a specific head keeps its own name', () => {
+    const known: KnownProposal[] = [
+      { id: 'aukus-pact', name: 'AUKUS pact', aliases: [] },
+      { id: 'trips-waiver', name: 'TRIPS waiver', aliases: [] },
+    ];
+    const x = extractArticle(
+      { text: 'Malaysia said AUKUS could spark an arms race. Brazil invoked TRIPS.', publishedOn: '2024-03-15' },
+      { actors: [], proposals: known },
+    );
+    const named = x.proposals.flatMap((p) => p.mentions.map((m) => [p.id, x.text.slice(m.charStart, m.charEnd)]));
+    expect(named).toContainEqual(['aukus-pact', 'AUKUS']);
+    expect(named.map(([id]) => id)).not.toContain('trips-waiver');
+  });
+});
+
 describe('a new proposal is named without how it stands or is judged', () => {
   it("drops status, judgement and a cue's act from the front, keeping the wording as written elsewhere", () => {
     expect(cleanName('Stalled nuclear talks', 'amid stalled nuclear talks')).toBe('Nuclear talks');

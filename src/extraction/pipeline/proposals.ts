@@ -307,6 +307,15 @@ function indexKnown(known: KnownProposal[], knownActors: KnownActor[]): KnownInd
         units.map((u) => u.key),
         p.id,
       );
+      // "the AUKUS pact": a name in capitals before generic words names the proposal alone in a later article ("AUKUS")
+      const [first, ...rest] = units;
+      if (
+        rest.length &&
+        !first.actor &&
+        /^[A-Z]{3,}$/.test(form.slice(first.start, first.end)) &&
+        rest.every((u) => !u.actor && genericKey(u.key))
+      )
+        idx.trie.add([first.key], p.id);
       if (ck.length) {
         idx.trie.add(
           ck.length < units.length ? units.slice(units.findIndex((u) => u.key === ck[0])).map((u) => u.key) : [],
