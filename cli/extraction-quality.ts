@@ -7,12 +7,15 @@
 // (the seeds), so that its actors and proposals are known. --parser URL (or
 // CORENLP_URL) parses each article with the CoreNLP server first; parses are
 // kept in .stance/parse-cache by text, date and annotators, so a second run
-// costs no parsing. The table goes to stdout; progress to stderr.
+// costs no parsing. The table goes to stdout, with the missed stances counted
+// by cause (the proposal never read, the actor never read, both read but no
+// stance, another position); progress to stderr.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   evaluateFolder,
   formatLinks,
+  missCauses,
   formatTable,
   type EvaluateOptions,
   type ExtractionResult,
@@ -86,6 +89,14 @@ async function main(args: string[]): Promise<number> {
   if (explain) for (const r of evaluation.results) if (r.file.startsWith(explain)) explainResult(r.file, r.result);
   console.log(formatTable(evaluation.report));
   if (evaluation.links.mentions) console.log(formatLinks(evaluation.links));
+  const causes = new Map<string, number>();
+  for (const r of evaluation.results)
+    for (const c of missCauses(gold, r.file, r.result)) causes.set(c, (causes.get(c) ?? 0) + 1);
+  if (causes.size)
+    console.log(
+      `missed stances by cause: ${[...causes].map(([c, n]) => `${c} ${n}`).join(', ')} ` +
+        '(no proposal: the reading never makes the gold proposal; no stance: it holds the actor and the proposal)',
+    );
   if (flags.has('explain-links'))
     for (const m of evaluation.links.misses)
       console.error(`  link ${m.file}: "${m.wording}" -> ${m.got ?? '(none)'}, gold ${m.proposal}`);

@@ -61,7 +61,14 @@ export {
 } from './pipeline/confidence.js';
 
 // Quality: extracted stances against a gold file.
-export { evaluateFolder, toScored, type EvaluateOptions, type Evaluation } from './quality/evaluate-extraction.js';
+export {
+  evaluateFolder,
+  missCauses,
+  toScored,
+  type EvaluateOptions,
+  type Evaluation,
+  type MissCause,
+} from './quality/evaluate-extraction.js';
 export {
   formatLinks,
   formatTable,

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluateFolder } from './evaluate-extraction.js';
-import { formatTable } from './score.js';
+import { extractArticle } from '../pipeline/extract.js';
+import { evaluateFolder, missCauses } from './evaluate-extraction.js';
+import { formatTable, type GoldFile, type GoldStance } from './score.js';
 
 // The seeds live next to the repository (../shared/seeds), never inside it.
 const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
@@ -44,5 +45,35 @@ const GOLD = `${SEEDS}gold.json`;
         if (p.proposerId) expect(actorIds.has(p.proposerId)).toBe(true);
       }
     }
+  });
+});
+
+describe('why a gold stance was missed', () => {
+  const text =
+    'Japan rejected the proposed summit with North Korea on Monday. China said nothing. ' +
+    'South Korea welcomed the summit.';
+  const result = extractArticle({ text, publishedOn: '2024-03-15' }, { actors: [], proposals: [] });
+  const stance = (actor: string, proposal: string, position: GoldStance['position']): GoldStance => ({
+    actor,
+    speaker: null,
+    proposal,
+    position,
+    cue: [],
+    conditions: [],
+    statedOn: null,
+  });
+  const gold = (stances: GoldStance[]): GoldFile => ({
+    proposals: [{ name: 'Japan–North Korea summit', aliases: ['summit with North Korea'] }],
+    actors: [],
+    articles: [{ file: 'a.txt', publishedOn: '2024-03-15', stances, mentions: [] }],
+  });
+
+  it('tells a proposal never read, an actor never read, a stance not read and another position apart', () => {
+    const summit = 'Japan–North Korea summit';
+    expect(missCauses(gold([stance('Japan', summit, 'OPPOSE')]), 'a.txt', result)).toEqual([]);
+    expect(missCauses(gold([stance('Japan', 'Six-party talks', 'OPPOSE')]), 'a.txt', result)).toEqual(['no proposal']);
+    expect(missCauses(gold([stance('Mongolia', summit, 'SUPPORT')]), 'a.txt', result)).toEqual(['no actor']);
+    expect(missCauses(gold([stance('China', summit, 'SUPPORT')]), 'a.txt', result)).toEqual(['no stance']);
+    expect(missCauses(gold([stance('Japan', summit, 'SUPPORT')]), 'a.txt', result)).toEqual(['position']);
   });
 });

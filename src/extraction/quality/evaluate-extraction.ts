@@ -14,6 +14,7 @@ import type { ParsedDocument } from '../pipeline/parse.js';
 import type { ConfidenceModel } from '../pipeline/confidence.js';
 import type { ExtractionResult, KnownActor, KnownProposal } from '../pipeline/types.js';
 import {
+  rightStances,
   scoreArticles,
   scoreLinks,
   type GoldFile,
@@ -65,6 +66,45 @@ export function toScored(result: ExtractionResult): ScoredStance[] {
       statedOn: s.statedOn,
     };
   });
+}
+
+/** Why a gold stance was missed: its proposal or actor never read, both read but no stance, or another position. */
+export type MissCause = 'no proposal' | 'no actor' | 'neither' | 'no stance' | 'position';
+
+/**
+ * The causes of the gold stances of one article that the reading missed: each
+ * scored alone (a gold file holding that stance only), so that "the proposal
+ * was found" means some proposal of the reading is the gold one as the scorer
+ * counts it (by name or by one of the article's own wordings).
+ */
+export function missCauses(gold: GoldFile, file: string, result: ExtractionResult): MissCause[] {
+  const article = gold.articles.find((a) => a.file === file);
+  if (!article || !Array.isArray(article.stances)) return [];
+  const got = toScored(result);
+  const out: MissCause[] = [];
+  for (const g of article.stances) {
+    const alone: GoldFile = {
+      ...gold,
+      articles: gold.articles.map((a) => (a === article ? { ...a, stances: [g] } : a)),
+    };
+    const right = (stances: ScoredStance[]): boolean => rightStances(alone, file, stances)[0];
+    const as = (actor: string, proposal: ScoredStance['proposal']): ScoredStance => ({
+      actor,
+      proposal,
+      position: g.position,
+      speaker: null,
+      cue: '',
+      conditions: [],
+      statedOn: null,
+    });
+    if (got.some((st) => right([st]))) continue;
+    const proposal = result.proposals.some((p) => right([as(g.actor, { name: p.name, aliases: p.aliases })]));
+    const actor = result.actors.some((a) => right([as(a.name, { name: g.proposal, aliases: [] })]));
+    if (!proposal) out.push(actor ? 'no proposal' : 'neither');
+    else if (!actor) out.push('no actor');
+    else out.push(got.some((st) => right([{ ...st, position: g.position }])) ? 'position' : 'no stance');
+  }
+  return out;
 }
 
 /** Fold one result's entities into what the graph knows, keeping ids and adding aliases. */
