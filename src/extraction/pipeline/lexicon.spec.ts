@@ -13,6 +13,13 @@ describe('lexicon', () => {
     expect(whole('expressed new concerns about')).toBe(false);
   });
 
+  it('reads feelings about a proposal and keeping to an agreement as positions', () => {
+    for (const cue of ['expressed disappointment over', 'furious at', 'optimistic about', 'honour the', 'abide by the'])
+      expect(isKnownCue(cue)).toBe(true);
+    // a feeling with nothing it is about is no cue
+    expect(isKnownCue('furious')).toBe(false);
+  });
+
   it('holds every UN member state, the observers, Taiwan and Kosovo', () => {
     const members = statesData.states.filter((s) => s.status === 'member');
     expect(members).toHaveLength(193);

@@ -495,6 +495,14 @@ describe('a known proposal named by capitals and generic words', () => {
   });
 });
 
+describe('a purpose phrase is never part of a name', () => {
+  it('ends a name before "in a ... effort", "in a bid"', () => {
+    expect(proposalsOf('Qatar called for a truce with Israel in a bid to free the hostages.')[0].name).toBe(
+      'Truce with Israel',
+    );
+  });
+});
+
 describe('a new proposal is named without how it stands or is judged', () => {
   it("drops status, judgement and a cue's act from the front, keeping the wording as written elsewhere", () => {
     expect(cleanName('Stalled nuclear talks', 'amid stalled nuclear talks')).toBe('Nuclear talks');

@@ -540,6 +540,17 @@ const PRONOUNS = new Set(
 const FINITE_AFTER_NP = /^(?:[a-z]{3,}ed|won|drew|met|came|went|took|got|faces|remains|won't)$/;
 
 /** Tokens of a complement starting at `from`: up to punctuation, a boundary word or 14 tokens. */
+/** Nouns of a purpose phrase: "in an effort to", "in a bid to", "in a move that". */
+const PURPOSE_NOUNS = /^(?:effort|bid|attempt|move|push|step|gesture|sign|show|drive|quest)$/;
+
+/** Whether a purpose phrase starts at i ("the provisional agreement | in a clear and sincere effort to ..."): never part of a name. */
+function purposeAt(ctx: Ctx, i: number, limit: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[i]?.key !== 'in' || !/^(?:a|an)$/.test(tokens[i + 1]?.key ?? '')) return false;
+  for (let q = i + 2; q < Math.min(limit, i + 7); q++) if (PURPOSE_NOUNS.test(tokens[q].key)) return true;
+  return false;
+}
+
 function complementEnd(ctx: Ctx, from: number, limit: number): number {
   const { tokens } = ctx;
   let i = from + 1;
@@ -561,6 +572,7 @@ function complementEnd(ctx: Ctx, from: number, limit: number): number {
     if ((k === 'and' || k === 'or') && i + 1 < limit && CONJUNCTION_VERBS.has(tokens[i + 1].key)) break;
     if ((k === 'by' || k === 'through' || k === 'upon') && i + 1 < limit && /ing$/.test(tokens[i + 1].key)) break;
     if (k === 'in' && tokens[i + 1]?.key === 'order') break;
+    if (purposeAt(ctx, i, limit)) break;
     // "called for such a fund for three decades": a duration, not part of the name
     if (
       k === 'for' &&
@@ -1710,7 +1722,8 @@ function namedNounPhrases(ctx: Ctx, sentenceBounds: Array<[number, number]>, out
       (FORWARD_PREPS.has(nextKey) ||
         ((nextKey === 'aimed' || nextKey === 'designed') && /^(at|to)$/.test(tokens[h + 2]?.key ?? ''))) &&
       h + 2 < limit &&
-      !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1))
+      !/[,;:.!?"()]/.test(gapText(ctx, h, h + 1)) &&
+      !purposeAt(ctx, h + 1, limit)
     ) {
       const ce = complementEnd(ctx, h + 1, limit);
       if (ce > h + 2) e = ce;
