@@ -3,7 +3,7 @@
 //   npm run confidence:fit -- [--fit FOLDER:GOLD[:SPLIT] ... --measure FOLDER:GOLD[:SPLIT]]
 //     [--known FOLDER] [--parser URL] [--write]
 // Without --fit: the recipe the kept model was fitted by (DEFAULT below): the
-// three invented sets and the retired real blind set, measured on the real
+// three invented sets, the retired real blind set and tuning2, measured on the real
 // tuning set (never fitted on, so that the learning run's queue figure,
 // measured there, is honest), the seeds known first; the parser at --parser or
 // CORENLP_URL (parses come from .stance/parse-cache when there).
@@ -50,6 +50,7 @@ const DEFAULT = {
     'test/fixtures/articles-holdout:test/fixtures/articles-holdout/gold.json',
     'test/fixtures/articles-blind:test/fixtures/articles-blind/gold.json',
     `${REAL}/texts:${REAL}/gold.json:blind`,
+    `${REAL}/texts:${REAL}/gold.json:tuning2`,
   ],
   measure: [`${REAL}/texts:${REAL}/gold.json:tuning`],
   known: '../shared/seeds',

@@ -61,6 +61,7 @@ export const FEATURES = [
   'proposal-one-word',
   'proposal-share',
   'proposal-named',
+  'proposal-lone',
   'holder-state',
   'holder-organization',
   'holder-new',
@@ -133,6 +134,8 @@ export function stanceFeatures(result: ExtractionResult): number[][] {
       'proposal-one-word': name.trim().split(/\s+/).length === 1 ? 1 : 0,
       'proposal-share': (on.get(s.proposalId) ?? 0) / result.stances.length,
       'proposal-named': p?.mentions.some((m) => m.kind !== 'anaphor') ? 1 : 0,
+      // the one stance the article reads on its proposal: a side matter, or a proposal made of a passing phrase
+      'proposal-lone': on.get(s.proposalId) === 1 ? 1 : 0,
       'holder-state': a?.kind === 'STATE' ? 1 : 0,
       'holder-organization': a?.kind === 'ORGANIZATION' ? 1 : 0,
       'holder-new': a?.isNew ? 1 : 0,
