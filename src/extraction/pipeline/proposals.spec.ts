@@ -527,6 +527,14 @@ describe('a new proposal is named without how it stands or is judged', () => {
       'Meeting between the two leaders',
     );
   });
+
+  it("never starts with a preposition or a speaker's possessive, and ends before 'due to'", () => {
+    expect(cleanName('For the reform of the Security Council', 'for the reform of the Security Council')).toBe(
+      'Reform of the Security Council',
+    );
+    expect(cleanName('Our proposal for a truce', 'Our proposal for a truce')).toBe('Proposal for a truce');
+    expect(proposalsOf('Iraq vowed to expel US forces due to the strikes.')[0].name).toBe('Expulsion of US forces');
+  });
 });
 
 describe('what a cue is about ends before an adverbial phrase that holds another intro', () => {

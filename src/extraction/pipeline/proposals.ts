@@ -377,6 +377,12 @@ function newRecord(name: string, start: number, end: number, confidence: number)
  * "New START" and "Historic Accord Act" keep theirs; the wording stays an alias.
  */
 export function cleanName(name: string, raw: string): string {
+  // never a preposition or a speaker's possessive first: "For the reform of the Council", "Our proposal of ..."
+  const lead = LEADING_WORDS.exec(name);
+  if (lead && name.length > lead[0].length) {
+    const rest = name.slice(lead[0].length);
+    return cleanName(rest.charAt(0).toUpperCase() + rest.slice(1), raw);
+  }
   const words = name.split(' ');
   let written = raw.split(/\s+/);
   let at = written.findIndex((w) => w.toLowerCase() === words[0].toLowerCase());
@@ -400,6 +406,8 @@ export function cleanName(name: string, raw: string): string {
   const out = rest.join(' ');
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
+
+const LEADING_WORDS = /^(?:for|of|on|to|with|by|about|from|our|my|your)\s+(?:the\s+)?/i;
 
 /** Words by which an article calls an organisation it has named: "the alliance" (NATO), "the bloc" (the EU). */
 const ORG_DESCRIPTORS = new Set(['alliance', 'bloc', 'union', 'organisation', 'organization', 'grouping'].map(stem));
