@@ -535,6 +535,12 @@ describe('a new proposal is named without how it stands or is judged', () => {
     expect(cleanName('Our proposal for a truce', 'Our proposal for a truce')).toBe('Proposal for a truce');
     expect(proposalsOf('Iraq vowed to expel US forces due to the strikes.')[0].name).toBe('Expulsion of US forces');
   });
+
+  it('names an act said as a verb by its noun', () => {
+    expect(proposalsOf('Washington proposed to normalize relations between Riyadh and Israel.')[0].name).toBe(
+      'Normalization of relations between Riyadh and Israel',
+    );
+  });
 });
 
 describe('what a cue is about ends before an adverbial phrase that holds another intro', () => {

@@ -971,8 +971,50 @@ function nameFrom(ctx: Ctx, s: number, e: number): { name: string; raw: string }
   }
   out += text.slice(pos, end);
   out = out.replace(/\s+/g, ' ').trim();
+  // an act said as a verb is named as the act: "normalize relations between ..." -> "Normalization of relations between ..."
+  const [verb, ...object] = out.split(' ');
+  const act = ACT_NOUN_OF_VERB.get(verb.toLowerCase());
+  if (act && object.length && !/^(?:of|to|from|for|with|on|in|by)$/i.test(object[0]))
+    out = `${act} of ${object.join(' ')}`;
   return { name: out.charAt(0).toUpperCase() + out.slice(1), raw };
 }
+
+/** The noun of an act a proposal is said with as a verb (base and -ing forms). */
+const ACT_NOUN_OF_VERB = new Map<string, string>(
+  (
+    [
+      ['normalize', 'normalization'],
+      ['normalise', 'normalisation'],
+      ['open', 'opening'],
+      ['lift', 'lifting'],
+      ['impose', 'imposition'],
+      ['withdraw', 'withdrawal'],
+      ['deploy', 'deployment'],
+      ['admit', 'admission'],
+      ['suspend', 'suspension'],
+      ['recognize', 'recognition'],
+      ['recognise', 'recognition'],
+      ['expand', 'expansion'],
+      ['extend', 'extension'],
+      ['abolish', 'abolition'],
+      ['cancel', 'cancellation'],
+      ['reduce', 'reduction'],
+      ['replace', 'replacement'],
+      ['revise', 'revision'],
+      ['ratify', 'ratification'],
+      ['renew', 'renewal'],
+      ['invite', 'invitation'],
+      ['reunify', 'reunification'],
+      ['reinstate', 'reinstatement'],
+      ['end', 'end'],
+      ['release', 'release'],
+      ['reform', 'reform'],
+    ] as Array<[string, string]>
+  ).flatMap(([verb, noun]) => [
+    [verb, noun.charAt(0).toUpperCase() + noun.slice(1)] as [string, string],
+    [`${verb.replace(/e$/, '')}ing`, noun.charAt(0).toUpperCase() + noun.slice(1)] as [string, string],
+  ]),
+);
 
 function proposerByPossession(ctx: Ctx, trigFrom: number): ActorMention | null {
   const { tokens } = ctx;
