@@ -9,12 +9,14 @@
 // kept in .stance/parse-cache by text, date and annotators, so a second run
 // costs no parsing. The table goes to stdout, with the missed stances counted
 // by cause (the proposal never read, the actor never read, both read but no
-// stance, another position); progress to stderr.
+// stance, another position) and the new proposals whose names read as
+// fragments of a sentence (quality/fragments.ts); progress to stderr.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   evaluateFolder,
   formatLinks,
+  fragmentReason,
   missCauses,
   formatTable,
   type EvaluateOptions,
@@ -92,6 +94,13 @@ async function main(args: string[]): Promise<number> {
   const causes = new Map<string, number>();
   for (const r of evaluation.results)
     for (const c of missCauses(gold, r.file, r.result)) causes.set(c, (causes.get(c) ?? 0) + 1);
+  const names = evaluation.results.flatMap((r) => r.result.proposals.filter((p) => p.isNew).map((p) => p.name));
+  const fragments = names.filter((n) => fragmentReason(n));
+  if (names.length)
+    console.log(
+      `new proposals whose names read as fragments: ${fragments.length} of ${names.length}` +
+        (fragments.length ? ` (${fragments.slice(0, 5).join('; ')}${fragments.length > 5 ? '; ...' : ''})` : ''),
+    );
   if (causes.size)
     console.log(
       `missed stances by cause: ${[...causes].map(([c, n]) => `${c} ${n}`).join(', ')} ` +

@@ -61,6 +61,7 @@ export {
 } from './pipeline/confidence.js';
 
 // Quality: extracted stances against a gold file.
+export { fragmentReason, type FragmentReason } from './quality/fragments.js';
 export {
   evaluateFolder,
   missCauses,
