@@ -280,7 +280,13 @@ function compilePattern(p: string): { source: string; first: string[] | null } {
 export function compileAddedCue(words: string, position: Position, index: number): CompiledCue | null {
   const parts = words.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0 || parts.length > 8) return null;
-  const source = `\\b${parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}(?![\\w'])`;
+  // each word of four letters or more in any of its forms ("expressed reservations" reads "expresses reservation")
+  const word = (w: string): string => {
+    const escaped = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const root = w.length >= 4 && /^[a-z]+$/i.test(w) ? stem(w.toLowerCase()) : null;
+    return root && root.length >= 3 ? `${escaped(root)}[a-z]*` : escaped(w);
+  };
+  const source = `\\b${parts.map(word).join('\\s+')}(?![\\w'])`;
   return {
     index,
     pattern: words,
