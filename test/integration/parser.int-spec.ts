@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CoreNlpClient, ParserError } from '../../src/parsing/corenlp.js';
+import { articleBody, extractArticle } from '../../src/extraction/index.js';
 import { startTestApp, uniq, type TestApp } from '../support/app.js';
 
 // The CoreNLP client, and ingestion with and without it, against the real
@@ -58,6 +59,24 @@ type Ingested = {
 const reading = (country: string): string =>
   `Japan would reject the ${country} ceasefire plan unless the fighting stops, ` +
   `Foreign Minister Taro Kono told reporters on Tuesday.`;
+
+describe('reading with a parser server', () => {
+  const client = new CoreNlpClient({ url: PARSER });
+
+  it('reads an act on a party named after its noun as a proposal, with no cue beside it', async () => {
+    const input = {
+      text:
+        'Algeria said a military intervention in Niger would ignite the whole region. ' +
+        'The Pentagon said it had not discussed the withdrawal of US forces from Iraq.',
+      publishedOn: '2023-08-06',
+    };
+    const read = extractArticle({ ...input, parse: await client.parse(articleBody(input).body, input.publishedOn) });
+    const names = read.proposals.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Military intervention in Niger', 'Withdrawal of US forces']));
+    // without the parse, the same words name nothing: no cue governs them
+    expect(extractArticle(input).proposals.map((p) => p.name)).not.toContain('Military intervention in Niger');
+  });
+});
 
 describe('ingesting with a parser server', () => {
   let t: TestApp;

@@ -548,6 +548,41 @@ const PRONOUNS = new Set(
 const FINITE_AFTER_NP = /^(?:[a-z]{3,}ed|won|drew|met|came|went|took|got|faces|remains|won't)$/;
 
 /** Tokens of a complement starting at `from`: up to punctuation, a boundary word or 14 tokens. */
+/** Nouns of an act on a party that name a proposal with their complement ("the withdrawal of US forces"). */
+const ACT_HEADS = new Set(
+  [
+    'withdrawal',
+    'release',
+    'intervention',
+    'reform',
+    'normalization',
+    'normalisation',
+    'deployment',
+    'expansion',
+    'expulsion',
+    'recognition',
+    'reunification',
+    'admission',
+    'pullout',
+    'departure',
+  ].map(stem),
+);
+
+/** Acts that take place in a country: "a military intervention in Niger", "the deployment in Poland". */
+const IN_PLACE_HEADS = new Set(['intervention', 'deployment'].map(stem));
+
+/** The token of an act noun heading the phrase [from, end): the first followed by what it acts on ("of", "from", "to"). */
+function actHeadOf(tokens: Token[], from: number, end: number): number {
+  for (let t = from; t < tokens.length && tokens[t].end <= end; t++)
+    if (
+      ACT_HEADS.has(stem(tokens[t].key)) &&
+      (/^(?:of|from|to|against)$/.test(tokens[t + 1]?.key ?? '') ||
+        (tokens[t + 1]?.key === 'in' && IN_PLACE_HEADS.has(stem(tokens[t].key))))
+    )
+      return t;
+  return -1;
+}
+
 /** Nouns of a purpose phrase: "in an effort to", "in a bid to", "in a move that". */
 const PURPOSE_NOUNS = /^(?:effort|bid|attempt|move|push|step|gesture|sign|show|drive|quest)$/;
 
@@ -2616,6 +2651,26 @@ export function buildProposals(
     while (to < sem.length && sem[to].end <= np.end) to++;
     const units = sem.slice(from, to);
     const keys = contentKeys(units);
+    // an act on a party named outright, after its noun ("the withdrawal of US forces from Iraq", "a military
+    // intervention in Niger", "reform of the Security Council"): a proposal wherever it is said, not only after a cue
+    const head = tokens[tokenAt(tokens, np.start)] ? actHeadOf(tokens, tokenAt(tokens, np.start), np.end) : -1;
+    if (head >= 0 && !existingProposal(keys, headOf(keys), null, null, partiesOf(units))) {
+      const after = units.filter((u) => u.tokStart > head);
+      if (after.some((u) => u.actor) && after.length >= 2) {
+        const { name } = nameFrom(ctx, tokenAt(tokens, np.start), tokenAt(tokens, np.end));
+        const rec: ProposalRecord = {
+          ...newRecord(cleanName(name, text.slice(np.start, np.end)), np.start, np.end, 0.5),
+          keySets: [keys],
+          allKeys: new Set(keys),
+          head: headOf(keys),
+          parties: new Set(partiesOf(units)),
+        };
+        if (!records.has(rec.id)) records.set(rec.id, rec);
+        mentions.push({ start: np.start, end: np.end, proposalId: rec.id, kind: 'name' });
+        mark.fill(1, np.start, np.end);
+        continue;
+      }
+    }
     // a kind of proposal (an agreement, talks, a summit...) with a word of its own
     if (!kindsOf(keys).size || !keys.some((k) => !genericKey(k))) continue;
     const joining = accessionOf(units, keys, actors.records, null);
