@@ -127,6 +127,8 @@ function keep(g: SentenceGraph, head: number, parent: number, a: Arc, depth: num
   // "end-of-war": the parts of one word written without a space, however deep the parser hangs them
   if (depth > 0 && oneWord(g, a.token, parent)) return true;
   if (a.base === 'dep') return false;
+  // "an agreement on tackling future health crises": a gerund inside the phrase keeps its object
+  if (a.base === 'obj' && depth > 0 && g.tokens[parent].pos === 'VBG' && a.token > parent) return true;
   if (!INSIDE.has(a.base)) return false;
   // the head's own determiner is not part of its name; one inside ("accession of the Nordic country") is
   if (a.base === 'det') return false;

@@ -212,6 +212,15 @@ describe('proposal wordings read off the parse', () => {
     expect(spans).toEqual(['Japan - North Korea summit']);
   });
 
+  it('keeps a gerund\'s object inside the phrase ("rules for filling and operating the dam")', () => {
+    const { g, text } = tagged(
+      'rules/NNS for/IN filling/VBG and/CC operating/VBG the/DT dam/NN',
+      'root -1 0, nmod:for 0 2, case 2 1, cc 4 3, conj:and 2 4, obj 2 6, det 6 5',
+    );
+    const spans = proposalNounPhrases(g, text).map((x) => text.slice(x.start, x.end));
+    expect(spans).toEqual(['rules for filling and operating the dam']);
+  });
+
   it('drops a clause: a verb with its own subject inside the wording', () => {
     const { g, text } = tagged(
       'deal/NN did/VBD not/RB meet/VB demands/NNS',
