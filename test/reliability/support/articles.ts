@@ -41,7 +41,7 @@ const PROPOSALS: Array<[string, string]> = [
   ['Black Sea grain deal', 'black-sea-grain-deal'],
   ['ceasefire plan for Sudan', 'ceasefire-plan-for-sudan'],
   ['proposal to create a European army', 'european-army'],
-  ['initiative to expand the Security Council', 'expand-the-security-council'],
+  ['initiative to expand the Security Council', 'expansion-of-the-security-council'],
 ];
 const VERBS: Array<[string, ExpectedStance['position']]> = [
   ['welcomed', 'SUPPORT'],
