@@ -2653,11 +2653,12 @@ export function buildProposals(
     const keys = contentKeys(units);
     // an act on a party named outright, after its noun ("the withdrawal of US forces from Iraq", "a military
     // intervention in Niger", "reform of the Security Council"): a proposal wherever it is said, not only after a cue
-    const head = tokens[tokenAt(tokens, np.start)] ? actHeadOf(tokens, tokenAt(tokens, np.start), np.end) : -1;
+    const npFrom = tokenAt(tokens, np.start);
+    const head = actHeadOf(tokens, npFrom, np.end);
     if (head >= 0 && !existingProposal(keys, headOf(keys), null, null, partiesOf(units))) {
       const after = units.filter((u) => u.tokStart > head);
       if (after.some((u) => u.actor) && after.length >= 2) {
-        const { name } = nameFrom(ctx, tokenAt(tokens, np.start), tokenAt(tokens, np.end));
+        const { name } = nameFrom(ctx, npFrom, tokenAt(tokens, np.end));
         const rec: ProposalRecord = {
           ...newRecord(cleanName(name, text.slice(np.start, np.end)), np.start, np.end, 0.5),
           keySets: [keys],
