@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from './common/config/config.js';
 import { graphqlSecurity } from './graphql/limits/graphql-security.js';
+import { BodyErrorFilter } from './ops/body-error.filter.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
@@ -93,6 +94,9 @@ import { TimelineModule } from './timeline/timeline.module.js';
     }),
   ],
   controllers: [HealthController],
-  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+    { provide: APP_FILTER, useClass: BodyErrorFilter },
+  ],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
 import { RateLimitError, type RateLimitService } from './rate-limit.service.js';
@@ -35,7 +35,10 @@ export function rateLimitError(error: RateLimitError): GraphQLError {
  * so it changes nothing. Ingestion is then counted against the caller's
  * rate limit (a refused ingest runs nothing either).
  */
-export function graphqlAuthPlugin(auth: AuthService, rates: RateLimitService): ApolloServerPlugin<{ req?: Request }> {
+export function graphqlAuthPlugin(
+  auth: AuthService,
+  rates: RateLimitService,
+): ApolloServerPlugin<{ req?: FastifyRequest }> {
   return {
     async requestDidStart() {
       return {

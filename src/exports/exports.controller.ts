@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, ErrorCode } from '../common/errors/error-code.js';
 import { ExportsService, NetworkFormat } from './exports.service.js';
 
@@ -27,34 +27,34 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('graphml')
-  graphml(@Query() query: Record<string, unknown>, @Res() res: Response) {
+  graphml(@Query() query: Record<string, unknown>, @Res() res: FastifyReply) {
     return this.send(NetworkFormat.GRAPHML, query, res);
   }
 
   @Get('csv/nodes')
-  nodes(@Query() query: Record<string, unknown>, @Res() res: Response) {
+  nodes(@Query() query: Record<string, unknown>, @Res() res: FastifyReply) {
     return this.send(NetworkFormat.CSV_NODES, query, res);
   }
 
   @Get('csv/edges')
-  edges(@Query() query: Record<string, unknown>, @Res() res: Response) {
+  edges(@Query() query: Record<string, unknown>, @Res() res: FastifyReply) {
     return this.send(NetworkFormat.CSV_EDGES, query, res);
   }
 
-  private async send(format: NetworkFormat, query: Record<string, unknown>, res: Response): Promise<void> {
+  private async send(format: NetworkFormat, query: Record<string, unknown>, res: FastifyReply): Promise<void> {
     try {
       const body = await this.exports.render(format, this.exports.parse(query));
-      res
-        .status(200)
-        .set('Content-Type', TYPES[format].type)
-        .set('Content-Disposition', `attachment; filename="${TYPES[format].file}"`)
-        .set('Cache-Control', 'no-store')
+      void res
+        .code(200)
+        .header('Content-Type', TYPES[format].type)
+        .header('Content-Disposition', `attachment; filename="${TYPES[format].file}"`)
+        .header('Cache-Control', 'no-store')
         .send(body);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res
-        .status(STATUS[error.code] ?? 500)
-        .json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+      void res
+        .code(STATUS[error.code] ?? 500)
+        .send({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
     }
   }
 }

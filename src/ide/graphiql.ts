@@ -1,6 +1,6 @@
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * An interactive GraphQL IDE that works offline: GraphiQL and React are
@@ -46,17 +46,54 @@ const START = `(function () {
   );
 })();`;
 
-export function mountGraphiQL(app: Express): void {
-  for (const [name, file] of Object.entries(ASSETS)) {
-    app.get(`/ide/${name}`, (_req: Request, res: Response) => res.sendFile(file, { maxAge: '1h' }));
-  }
-  app.get('/ide/start.js', (_req: Request, res: Response) => res.type('application/javascript').send(START));
-  app.get('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    if (req.accepts(['application/json', 'text/html']) === 'text/html' && req.query.query === undefined) {
-      res.type('html').send(PAGE);
-      return;
+/**
+ * Whether an Accept header prefers text/html to application/json, as a
+ * browser's does; a tie (a bare wildcard, no header) goes to JSON.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const quality = { json: -1, html: -1 };
+  const rank = { json: -1, html: -1 };
+  for (const range of accept.toLowerCase().split(',')) {
+    const [type, ...params] = range.split(';').map((part) => part.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (!(weight >= 0)) continue;
+    for (const [key, exact] of [
+      ['json', 'application/json'],
+      ['html', 'text/html'],
+    ] as const) {
+      // The most specific range that matches decides, as in HTTP content negotiation.
+      const specificity = type === exact ? 2 : type === `${exact.split('/')[0]}/*` ? 1 : type === '*/*' ? 0 : -1;
+      if (specificity > rank[key]) [rank[key], quality[key]] = [specificity, weight];
     }
-    next();
-  });
-  app.get('/', (_req: Request, res: Response) => res.redirect('/graphql'));
+  }
+  return quality.html > 0 && quality.html > quality.json;
+}
+
+/** The IDE's files and its redirect from /, on a Fastify instance with @fastify/static registered. */
+export function mountGraphiQL(app: FastifyInstance): void {
+  for (const [name, file] of Object.entries(ASSETS)) {
+    app.get(`/ide/${name}`, (_req, reply) => reply.sendFile(basename(file), dirname(file), { maxAge: 3_600_000 }));
+  }
+  app.get('/ide/start.js', (_req, reply) => reply.type('application/javascript').send(START));
+  app.get('/', (_req, reply) => reply.redirect('/graphql'));
+}
+
+/**
+ * A browser's GET of /graphql (no query, HTML preferred) gets the IDE page; a
+ * preHandler hook, since /graphql itself is Apollo's route.
+ */
+export function graphiqlPage(req: FastifyRequest, reply: FastifyReply, next: () => void): void {
+  const query = (req.query as { query?: unknown } | undefined)?.query;
+  if (
+    req.method === 'GET' &&
+    req.routeOptions.url === '/graphql' &&
+    query === undefined &&
+    prefersHtml(req.headers.accept)
+  ) {
+    void reply.type('text/html; charset=utf-8').send(PAGE);
+    return;
+  }
+  next();
 }

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthResult, AuthService } from '../auth/auth.service.js';
 import { authStatus } from '../auth/auth.service.js';
 import { canonicalPath, httpRequirement } from '../auth/policy.js';
@@ -12,11 +12,13 @@ import { requestIdFrom, requestScope } from './request-id.js';
 import { runAs, withBookmarks } from '../common/operation-context.js';
 import { ShutdownService } from './shutdown.service.js';
 
-declare module 'express-serve-static-core' {
-  interface Request {
+declare module 'fastify' {
+  interface FastifyRequest {
     /** Who sent the request, from its Authorization header (set for every request). */
     stanceAuth?: AuthResult;
     requestId?: string;
+    /** The bookmarks this answer returns (BOOKMARK_HEADER): the newest a transaction of the request ran, or those sent. */
+    stanceBookmarks?: () => string[];
   }
 }
 
@@ -34,61 +36,85 @@ export function errorBody(code: ErrorCode, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** The path of a request URL, without its query string. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
 /**
- * The first middleware of every request: a request id (x-request-id in and
- * out, and on every log line), latency and in-flight counts for /metrics,
- * an access log line, refusal while shutting down, and authentication (the
- * result rides on the request; /graphql decides per operation, the other
- * routes here by policy.ts).
+ * The first steps of every request, as Fastify hooks:
+ * - on arrival, a request id (x-request-id in and out, and on every log
+ *   line), latency and in-flight counts for /metrics, an access log line,
+ *   the bookmarks sent, refusal while shutting down, and authentication (the
+ *   result rides on the request; /graphql decides per operation, the other
+ *   routes here by policy.ts); this runs before the body is read, so a
+ *   refused caller's body never is;
+ * - once the body is read, the request's scope (its id and the operation
+ *   its transactions name), entered last before the handler so that the
+ *   handler runs inside it (`enterScope`, which app.setup.ts adds after the
+ *   other checks of a read body);
+ * - as the answer's headers go out, whoever sends it (Apollo, a route, an
+ *   error), the bookmark header.
  */
-export function requestMiddleware(deps: HttpDeps): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const requestId = requestIdFrom(req.headers['x-request-id']);
-    req.requestId = requestId;
-    res.setHeader('x-request-id', requestId);
+export function addRequestHooks(fastify: FastifyInstance, deps: HttpDeps): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    request.requestId = requestId;
+    reply.header('x-request-id', requestId);
     // Every decision below is made on the canonical spelling of the path.
-    const path = canonicalPath(req.path);
+    const path = canonicalPath(pathOf(request.url));
     const started = process.hrtime.bigint();
     deps.shutdown.started();
-    let done = false;
+    let finished = false;
     const finish = () => {
-      if (done) return;
-      done = true;
+      if (finished) return;
+      finished = true;
       deps.shutdown.finished();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(path);
-      deps.metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      logAccess(deps.logger, {
-        requestId,
-        method: req.method,
-        route,
-        status: res.statusCode,
-        ms: Math.round(seconds * 1000),
-      });
+      const status = reply.raw.statusCode;
+      deps.metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
+      logAccess(deps.logger, { requestId, method: request.method, route, status, ms: Math.round(seconds * 1000) });
     };
-    res.once('finish', finish);
-    res.once('close', finish);
+    reply.raw.once('finish', finish);
+    reply.raw.once('close', finish);
 
-    // Transactions name the route, until /graphql names its operation (graphql-security.ts).
-    requestScope.run({ requestId }, () =>
-      runAs(`http ${req.method} ${path}`, () => {
-        const sent = bookmarksOf(req.headers[BOOKMARK_HEADER]);
-        if (sent === null) {
-          res.status(400).json(errorBody(ErrorCode.BAD_REQUEST, BAD_BOOKMARK_HEADER));
-          return;
-        }
-        returnBookmarks(res, withBookmarks(sent));
-        if (deps.shutdown.draining && !path.startsWith('/health')) {
-          res.setHeader('connection', 'close');
-          res
-            .status(503)
-            .json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
-          return;
-        }
-        void admit(deps, req, res, path).then((admitted) => admitted && next(), next);
-      }),
-    );
-  };
+    const sent = bookmarksOf(request.headers[BOOKMARK_HEADER]);
+    if (sent === null) {
+      reply.code(400).send(errorBody(ErrorCode.BAD_REQUEST, BAD_BOOKMARK_HEADER));
+      return;
+    }
+    request.stanceBookmarks = () => sent;
+    if (deps.shutdown.draining && !path.startsWith('/health')) {
+      reply
+        .header('connection', 'close')
+        .code(503)
+        .send(errorBody(ErrorCode.SERVICE_UNAVAILABLE, 'the service is shutting down; try again shortly'));
+      return;
+    }
+    admit(deps, request, reply, path).then((admitted) => admitted && done(), done);
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const latest = request.stanceBookmarks?.();
+    if (latest !== undefined && latest.length > 0) reply.header(BOOKMARK_HEADER, latest.join(','));
+    done(null, payload);
+  });
+}
+
+/**
+ * Enters the request's scope and runs the handler in it: its transactions
+ * name the route until /graphql names its operation (graphql-security.ts),
+ * and log lines carry its id. A preHandler hook, added after every other.
+ */
+export function enterScope(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  const sent = request.stanceBookmarks?.() ?? [];
+  requestScope.run({ requestId: request.requestId ?? requestIdFrom(undefined) }, () =>
+    runAs(`http ${request.method} ${canonicalPath(pathOf(request.url))}`, () => {
+      request.stanceBookmarks = withBookmarks(sent);
+      done();
+    }),
+  );
 }
 
 /**
@@ -114,29 +140,19 @@ export function bookmarksOf(header: string | string[] | undefined): string[] | n
   return [...new Set(values)];
 }
 
-/** Sets the bookmark header as the answer's headers go out, whoever writes them (Apollo, a route, an error). */
-function returnBookmarks(res: Response, bookmarks: () => string[]): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
-    const latest = bookmarks();
-    if (latest.length > 0 && !this.headersSent) this.setHeader(BOOKMARK_HEADER, latest.join(','));
-    return writeHead.apply(this, args);
-  } as Response['writeHead'];
-}
-
 /**
  * Authentication, the policy of the plain HTTP routes, and the rate limits
  * that apply before any route runs: credentials that do not hold (per
  * address) and exports (per token, or per address when anonymous). False
  * when the request was answered here.
  */
-async function admit(deps: HttpDeps, req: Request, res: Response, path: string): Promise<boolean> {
+async function admit(deps: HttpDeps, req: FastifyRequest, res: FastifyReply, path: string): Promise<boolean> {
   const auth = deps.auth.authenticate(req.headers.authorization);
   req.stanceAuth = auth;
   const graphql = path === '/graphql';
   const needed = httpRequirement(path, deps.config.auth.openReads, deps.config.auth.metrics);
   if (needed === 'off') {
-    res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'not found'));
+    res.code(404).send(errorBody(ErrorCode.NOT_FOUND, 'not found'));
     return false;
   }
   try {
@@ -145,62 +161,56 @@ async function admit(deps: HttpDeps, req: Request, res: Response, path: string):
     // /graphql decides per operation (auth plugin); here only the plain HTTP routes.
     const refusal = graphql ? null : deps.auth.check(auth, needed);
     if (refusal) {
-      if (refusal.code === ErrorCode.UNAUTHENTICATED) res.setHeader('www-authenticate', 'Bearer realm="stance-graph"');
-      res.status(authStatus(refusal)).json({ error: { code: refusal.code, message: refusal.message } });
+      if (refusal.code === ErrorCode.UNAUTHENTICATED) res.header('www-authenticate', 'Bearer realm="stance-graph"');
+      res.code(authStatus(refusal)).send({ error: { code: refusal.code, message: refusal.message } });
       return false;
     }
     if (path === '/export' || path.startsWith('/export/')) await deps.rates.take('exports', callerKey(req, auth));
     return true;
   } catch (error) {
     if (!(error instanceof RateLimitError)) throw error;
-    res.setHeader('retry-after', String(error.retryAfterSeconds));
     res
-      .status(429)
-      .json(graphql ? errorBody(error.code, error.message) : { error: { code: error.code, message: error.message } });
+      .header('retry-after', String(error.retryAfterSeconds))
+      .code(429)
+      .send(graphql ? errorBody(error.code, error.message) : { error: { code: error.code, message: error.message } });
     return false;
   }
 }
 
 /** Whom a rate limit counts: a token's subject, or an anonymous caller's address. */
-function callerKey(req: Request, auth: AuthResult): string {
+function callerKey(req: FastifyRequest, auth: AuthResult): string {
   return auth.kind === 'principal' ? `token:${auth.subject}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
 }
 
 /**
- * Body parser failures as clean, coded answers: a body over the limit is 413
- * PAYLOAD_TOO_LARGE, malformed JSON 400 BAD_REQUEST (body-parser marks its
- * errors with `type`).
+ * Body failures as clean, coded answers: a body over the limit is 413
+ * PAYLOAD_TOO_LARGE, malformed JSON 400 BAD_REQUEST, a body of a type no
+ * route reads 415 BAD_REQUEST (Fastify marks its errors with codes
+ * FST_ERR_CTP_*). Null for any other error. Used by BodyErrorFilter, which
+ * sees them as Nest's HttpException with the Fastify error as its cause.
  */
-export function bodyErrorHandler(limitBytes: number): ErrorRequestHandler {
-  return (
-    error: { type?: string; status?: number; statusCode?: number },
-    _req: Request,
-    res: Response,
-    next: NextFunction,
-  ) => {
-    if (!error || typeof error.type !== 'string' || res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `the request body is larger than ${limitBytes} bytes`));
-      return;
-    }
-    const status = error.status ?? error.statusCode ?? 400;
-    if (status >= 400 && status < 500) {
-      const message =
-        error.type === 'entity.parse.failed'
-          ? 'the request body is not valid JSON'
-          : `the request body could not be read (${error.type})`;
-      res.status(status).json(errorBody(ErrorCode.BAD_REQUEST, message));
-      return;
-    }
-    next(error);
-  };
+export function bodyErrorAnswer(
+  error: unknown,
+  limitBytes: number,
+): { status: number; body: ReturnType<typeof errorBody> } | null {
+  const { code, statusCode } = (error ?? {}) as Partial<FastifyError>;
+  if (typeof code !== 'string' || !code.startsWith('FST_ERR_CTP_')) return null;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return {
+      status: 413,
+      body: errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `the request body is larger than ${limitBytes} bytes`),
+    };
+  const status = statusCode !== undefined && statusCode >= 400 && statusCode < 500 ? statusCode : 400;
+  const message =
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+      ? 'the request body is not valid JSON'
+      : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'the request body is of a type this route does not read (send application/json)'
+        : `the request body could not be read (${code})`;
+  return { status, body: errorBody(ErrorCode.BAD_REQUEST, message) };
 }
 
-export async function serveMetrics(deps: Pick<HttpDeps, 'metrics'>, res: Response): Promise<void> {
+export async function serveMetrics(deps: Pick<HttpDeps, 'metrics'>, reply: FastifyReply): Promise<void> {
   const { contentType, body } = await deps.metrics.render();
-  res.setHeader('content-type', contentType);
-  res.setHeader('cache-control', 'no-store');
-  res.send(body);
+  void reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
 }

@@ -1,6 +1,6 @@
-import type { Express, Request, Response } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * The analyst view at /view and the review desk at /desk, plain HTML, CSS and JavaScript served
@@ -27,7 +27,7 @@ const FILES: Record<string, { file: string; type: string }> = {
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
-function policy(req: Request): string {
+function policy(req: FastifyRequest): string {
   // Same-origin WebSocket for the live updates; older browsers do not count ws: as 'self'.
   const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : null;
   const ws = host ? ` ws://${host} wss://${host}` : '';
@@ -43,18 +43,25 @@ function policy(req: Request): string {
   ].join('; ');
 }
 
-export function mountAnalystView(app: Express): void {
+/** The view's pages and files, on a Fastify instance with @fastify/static registered. */
+export function mountAnalystView(app: FastifyInstance): void {
   for (const [path, page] of [
     ['/view', 'index.html'],
     ['/desk', 'desk.html'],
   ]) {
-    app.get(path, (req: Request, res: Response) => {
-      res.set('Content-Security-Policy', policy(req)).set('Cache-Control', 'no-cache').sendFile(join(VIEW_ROOT, page));
-    });
+    app.get(path, (req, reply) =>
+      reply
+        .header('Content-Security-Policy', policy(req))
+        .header('Cache-Control', 'no-cache')
+        .sendFile(page, VIEW_ROOT, { cacheControl: false }),
+    );
   }
   for (const [name, { file, type }] of Object.entries(FILES)) {
-    app.get(`/view/${name}`, (_req: Request, res: Response) => {
-      res.type(type).set('Cache-Control', 'no-cache').sendFile(file);
-    });
+    app.get(`/view/${name}`, (_req, reply) =>
+      reply
+        .type(type)
+        .header('Cache-Control', 'no-cache')
+        .sendFile(basename(file), dirname(file), { cacheControl: false }),
+    );
   }
 }

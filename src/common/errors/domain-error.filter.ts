@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import { DomainError, ErrorCode } from './error-code.js';
 import { UNAVAILABLE_NEO4J_CODES } from './format-error.js';
@@ -41,9 +41,9 @@ export class DomainErrorFilter implements GqlExceptionFilter {
       code = error.code;
     }
     if (host.getType() !== 'http') return error;
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
-    res.status(HTTP_STATUS[code] ?? 500).json({
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent) return;
+    void reply.code(HTTP_STATUS[code] ?? 500).send({
       error: { code, message, ...(error instanceof DomainError && error.field ? { field: error.field } : {}) },
     });
   }

@@ -13,7 +13,7 @@ import { limitRules } from './limits.js';
 
 /**
  * The hardening of /graphql, in one place for AppModule: limits (depth, cost,
- * aliases, directives as validation rules; tokens in token-limit.middleware.ts), no batched
+ * aliases, directives as validation rules; tokens in token-limit.hook.ts), no batched
  * operations, authorisation per operation, introspection only where
  * configured (off in production), no schema hints in production errors, and
  * every error masked to a stable code and counted for /metrics (unexpected

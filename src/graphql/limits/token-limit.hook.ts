@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { acceptsJsonOnly } from '../../graphql/request-error-status.js';
 import type { MetricsService } from '../../ops/metrics.service.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { tokenLimitError } from './limits.js';
 
 /**
- * The token limit, checked on /graphql before Apollo sees the request (a
- * plugin error that early would come out as a bare internal error): the
+ * The token limit, checked on /graphql before Apollo sees the request, as
+ * a preHandler hook once the body is read (a plugin error that early would
+ * come out as a bare internal error): the
  * document is lexed only up to the limit, so a huge one costs no more than a
  * limit-sized one. The other limits are validation rules (limits.ts).
  * Clients send the same few documents over and over: those found within the
@@ -17,16 +18,22 @@ import { tokenLimitError } from './limits.js';
  * digest per document, and only for documents of ordinary size (a client's
  * own queries are a few kB; a megabyte string literal is lexed each time).
  */
-export function tokenLimitMiddleware(
+export function tokenLimitHook(
   maxTokens: number,
   metrics: MetricsService,
   remember = 1000,
   rememberUpToChars = 16_384,
-): RequestHandler {
+): (req: FastifyRequest, reply: FastifyReply, next: () => void) => void {
   const withinLimit = new Set<string>();
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req, reply, next) => {
+    if (req.routeOptions.url !== '/graphql') return next();
     const body = req.body as { query?: unknown } | undefined;
-    const query = req.method === 'GET' ? req.query.query : body && !Array.isArray(body) ? body.query : undefined;
+    const query =
+      req.method === 'GET'
+        ? (req.query as { query?: unknown }).query
+        : body && typeof body === 'object' && !Array.isArray(body)
+          ? body.query
+          : undefined;
     if (typeof query !== 'string') return next();
     const digest = query.length <= rememberUpToChars ? createHash('sha256').update(query).digest('base64') : null;
     if (digest !== null && withinLimit.has(digest)) return next();
@@ -41,8 +48,8 @@ export function tokenLimitMiddleware(
     metrics.graphqlErrors.inc({ code: ErrorCode.QUERY_TOO_COMPLEX });
     // As for every request error (request-error-status.ts): 200 to a client that takes only application/json.
     const status = acceptsJsonOnly(req.headers.accept) ? 200 : 400;
-    res
-      .status(status)
-      .json({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
+    void reply
+      .code(status)
+      .send({ errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } }] });
   };
 }
