@@ -48,6 +48,10 @@ import { post, Served, startOurs, startScript } from './support/servers.js';
  * Writes and ingestion run in a throwaway empty Neo4j. Results go to
  * bench/results/latest.json (tiny: tiny.json) and a table to stdout and the
  * README's Performance section.
+ *
+ * STANCE_BENCH_OURS=DIR measures another build of the service as ours (an
+ * earlier commit's dist/, built in a git worktree), for a before and after
+ * on the same machine and data (bench:cpu reads it too).
  */
 
 interface Options {

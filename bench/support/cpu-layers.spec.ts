@@ -17,7 +17,12 @@ describe('CPU profile layers', () => {
     expect(layerOfUrl('file:///app/node_modules/neo4j-driver-bolt-connection/lib/x.js')).toBe('neo4j driver');
     expect(layerOfUrl('file:///app/node_modules/@nestjs/graphql/dist/x.js')).toBe('Nest resolvers');
     expect(layerOfUrl('node:internal/streams/writable')).toBe('Node: sockets, HTTP, streams');
-    expect(layerOfUrl('file:///app/node_modules/body-parser/lib/read.js')).toBe('Express (routing, body parsing)');
+    expect(layerOfUrl('file:///app/node_modules/body-parser/lib/read.js')).toBe(
+      'HTTP framework (routing, body parsing)',
+    );
+    expect(layerOfUrl('file:///app/node_modules/fastify/lib/route.js')).toBe('HTTP framework (routing, body parsing)');
+    expect(layerOfUrl('file:///app/node_modules/find-my-way/index.js')).toBe('HTTP framework (routing, body parsing)');
+    expect(layerOfUrl('file:///app/node_modules/@as-integrations/fastify/dist/x.js')).toBe('Apollo Server');
     expect(layerOfUrl('file:///app/dist/auth/auth.service.js')).toBe('ours: auth');
     expect(layerOfUrl('file:///app/dist/proposals/proposals.resolver.js')).toBe('ours: features');
     expect(layerOfUrl('')).toBeNull();

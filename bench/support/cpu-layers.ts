@@ -23,7 +23,7 @@ export interface CpuProfile {
 /** The layers, in the order the tables list them. */
 export const LAYERS = [
   'Node: sockets, HTTP, streams',
-  'Express (routing, body parsing)',
+  'HTTP framework (routing, body parsing)',
   'Apollo Server',
   'GraphQL parse',
   'GraphQL validate',
@@ -61,18 +61,20 @@ export function layerOfUrl(url: string): Layer | null {
     // compiled operations (src/graphql/compiled-execution.ts): its runtime, and the code it generated (charged to it)
     if (name === 'graphql-jit') return 'GraphQL execute';
     if (name.startsWith('@escape.tech/')) return 'armor limits';
-    if (name.startsWith('@apollo/') || name === '@as-integrations/express5') return 'Apollo Server';
+    if (name.startsWith('@apollo/') || name.startsWith('@as-integrations/')) return 'Apollo Server';
     if (name.startsWith('@nestjs/')) return 'Nest resolvers';
     if (name === 'dataloader') return 'DataLoader';
     if (name.startsWith('neo4j-driver')) return 'neo4j driver';
     if (name === 'prom-client') return 'metrics (prom-client)';
     if (/^(pino|sonic-boom|thread-stream|@pinojs\/)/.test(name)) return 'logging (pino)';
+    // Fastify (now) and Express (before it, for profiles of an earlier build) with the packages they read requests through
     if (
-      /^(express|body-parser|router|raw-body|iconv-lite|on-finished|finalhandler|send|serve-static|content-type|type-is|qs|accepts|negotiator|mime|statuses|http-errors|depd|encodeurl|escape-html|parseurl|path-to-regexp|vary|cookie|etag|fresh|range-parser|merge-descriptors|proxy-addr|forwarded|ipaddr\.js|media-typer|content-disposition|debug|ms|unpipe|bytes)$/.test(
+      name.startsWith('@fastify/') ||
+      /^(fastify|fastify-plugin|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse|fast-querystring|fast-decode-uri-component|toad-cache|rfdc|abstract-logging|process-warning|safe-regex2|ret|fastq|reusify|express|body-parser|router|raw-body|iconv-lite|on-finished|finalhandler|send|serve-static|content-type|type-is|qs|accepts|negotiator|mime|statuses|http-errors|depd|encodeurl|escape-html|parseurl|path-to-regexp|vary|cookie|etag|fresh|range-parser|merge-descriptors|proxy-addr|forwarded|ipaddr\.js|media-typer|content-disposition|debug|ms|unpipe|bytes)$/.test(
         name,
       )
     )
-      return 'Express (routing, body parsing)';
+      return 'HTTP framework (routing, body parsing)';
     return 'other packages';
   }
   if (path.startsWith('node:') || !path.startsWith('/')) return 'Node: sockets, HTTP, streams';
@@ -164,7 +166,7 @@ function functionLabel(n: ProfileNode): string {
 
 const COLOURS: Record<Layer, string> = {
   'Node: sockets, HTTP, streams': '#9ecae1',
-  'Express (routing, body parsing)': '#6baed6',
+  'HTTP framework (routing, body parsing)': '#6baed6',
   'Apollo Server': '#c6dbef',
   'GraphQL parse': '#fdae6b',
   'GraphQL validate': '#fd8d3c',

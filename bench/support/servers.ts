@@ -32,7 +32,10 @@ export function tokenFor(role: 'reader' | 'editor'): string {
 }
 
 /** Our service, built as production runs it: `node dist/main.js`, NODE_ENV=production. */
-export async function startOurs(neo4jEnv: Record<string, string>, distDir = DIST): Promise<Served> {
+export async function startOurs(
+  neo4jEnv: Record<string, string>,
+  distDir = process.env.STANCE_BENCH_OURS ?? DIST,
+): Promise<Served> {
   const [port] = await freePorts(1);
   const env = {
     ...process.env,
