@@ -23,6 +23,27 @@ describe('actors', () => {
     expect(r.holderOf('U.S.')).toBe('united-states');
   });
 
+  it('takes a body the article names and abbreviates for one organisation, by its name and its letters', () => {
+    const r = run(
+      "Ethiopia and the Tigray People's Liberation Front (TPLF) signed the deal. The TPLF later said it would keep it, and Civic Platform (PO) agreed.",
+    );
+    expect(r.rec('tigray-peoples-liberation-front')?.aliases.has('TPLF')).toBe(true);
+    // the last words alone ("Liberation Front") are no body of their own, and the state before the name is not part of it
+    expect(r.rec('liberation-front')).toBeUndefined();
+    expect(r.holderOf('Ethiopia')).toBe('ethiopia');
+    expect(r.mentions.filter((m) => m.actorId === 'tigray-peoples-liberation-front')).toHaveLength(2);
+    expect(r.holderOf('Civic Platform')).toBe('civic-platform');
+    // letters after a body already read name it: a state's organ speaks for the state
+    const organ = run("Russia's Federal Fisheries Agency (FFA) objected, and the FFA said so again.");
+    expect(organ.holderOf('FFA')).toBe('russia');
+    expect(organ.holderOf('Federal Fisheries Agency')).toBe('russia');
+    // what is abbreviated may be a proposal, or a person found first
+    const other = run(
+      'Iran left the Joint Comprehensive Plan of Action (JCPOA), Saudi Crown Prince Mohammed bin Salman (MBS) said.',
+    );
+    expect([...other.records.values()].filter((a) => a.aliases.has('JCPOA') || a.aliases.has('MBS'))).toEqual([]);
+  });
+
   it('knows organisations by the epithets reporters give them, in any case', () => {
     const r = run(
       'The world body and the trans-Atlantic military alliance welcomed it, the UN health agency said, as did the continental body.',

@@ -16,6 +16,7 @@ import {
   NOT_NAMES,
   OFFICIAL_NOUNS,
   ORGS,
+  PROPOSAL_NOUNS,
   STATES,
   TITLE_MODIFIERS,
   actorTrie,
@@ -31,6 +32,7 @@ import {
   caseOk,
   caseRuleOf,
   phraseKeys,
+  stem,
   type CaseRule,
   type Token,
 } from './tokens.js';
@@ -1177,6 +1179,120 @@ function scanNamedBodies(ctx: Ctx): void {
   }
 }
 
+/** Lower-case words a body's name may hold between its capitalised ones ("Association of Southeast Asian Nations"). */
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'del', 'la', 'du', 'des']);
+
+/**
+ * A body the article names and then abbreviates: "the Tigray People's
+ * Liberation Front (TPLF)", "Civic Platform (PO)", "the National
+ * Liberation Army (ELN)". News writing defines an organisation this way
+ * before speaking of it by its letters, so the name and every later use of
+ * the letters are mentions of one organisation, whatever its name's last
+ * word. Letters after a body already read (a state's organ, "the Department
+ * of Foreign Affairs (DFA)") name that body. A name with a proposal's noun is no body ("the
+ * Joint Comprehensive Plan of Action (JCPOA)"). Nothing already someone's is taken: a person
+ * ("Mohammed bin Salman (MBS)") or a known body ("the African Union (AU)")
+ * was found first.
+ */
+function scanDefinedNames(ctx: Ctx): void {
+  const { tokens, text } = ctx;
+  for (let k = 2; k < tokens.length; k++) {
+    const letters = tokens[k];
+    if (!/^[A-Z]{2,6}$/.test(letters.text) || ctx.covered[k] !== 0) continue;
+    if (text[letters.end] !== ')' || !/^\s?\($/.test(text.slice(tokens[k - 1].end, letters.start))) continue;
+    let i = k;
+    // a body read from its last words alone ("Liberation Front" of "the Tigray People's Liberation Front"): its mention
+    // gives way to the whole name the letters define
+    const partial: ActorMention[] = [];
+    while (i > 0 && k - i < 8) {
+      const t = tokens[i - 1];
+      const held = ctx.covered[i - 1] !== 0 ? ctx.mentions[ctx.covered[i - 1] - 1] : null;
+      const guessed =
+        held?.kind === 'ORGANIZATION' &&
+        held.form === 'name' &&
+        !ORGS.has(held.actorId) &&
+        !ctx.records.get(held.actorId)?.known;
+      if (held && guessed && held.tokEnd === i) {
+        partial.push(held);
+        i = held.tokStart;
+        continue;
+      }
+      if (held || !(t.cap || NAME_JOINERS.has(t.text)) || /^\d/.test(t.text)) break;
+      if (i < k) {
+        const gap = text.slice(t.end, tokens[i].start);
+        if (gap !== ' ' && !(t.poss && /^['’]s? $/.test(gap))) break;
+      }
+      i--;
+    }
+    while (i < k && (!tokens[i].cap || NOT_BODY_START.has(tokens[i].text))) i++;
+    const before = ctx.covered[k - 1] !== 0 ? ctx.mentions[ctx.covered[k - 1] - 1] : null;
+    if (i === k && before && before.tokEnd === k && before.kind === 'ORGANIZATION' && !before.personId) {
+      // a body already read ("the Department of Foreign Affairs (DFA)", a state's organ): its letters name it too
+      ctx.records.get(before.actorId)?.aliases.add(letters.text);
+      usesOf(ctx, k, [], before);
+      continue;
+    }
+    if (k - i < 2 || !tokens[k - 1].cap) continue;
+    if (partial.some((m) => m.tokStart < i)) continue;
+    // "the Joint Comprehensive Plan of Action (JCPOA)", "the Indus Waters Treaty (IWT)": what is abbreviated is a proposal
+    if (tokens.slice(i, k).some((t) => PROPOSAL_NOUNS.has(stem(t.key)))) continue;
+    for (const m of partial) {
+      const dropped = m.actorId;
+      m.actorId = '';
+      if (!ctx.mentions.some((x) => x.actorId === dropped)) ctx.records.delete(dropped);
+    }
+    const name = text.slice(tokens[i].start, tokens[k - 1].end);
+    const id = slugify(name);
+    if (!id) continue;
+    const known = ctx.known.byKey.get(mentionKey(name)) ?? ctx.known.byKey.get(mentionKey(letters.text));
+    const state = nationalityBefore(ctx, i);
+    const r = record(ctx, {
+      id: known?.id ?? id,
+      name: known?.name ?? name,
+      kind: known?.kind ?? 'ORGANIZATION',
+      representsId: known?.representsId ?? state?.stateId ?? null,
+      role: null,
+      known: !!known,
+      stateSource: state ? 'explicit' : null,
+      start: tokens[i].start,
+      end: letters.end,
+      confidence: 0.6,
+    });
+    if (r.kind !== 'ORGANIZATION') continue;
+    r.aliases.add(letters.text);
+    const defined = addMention(ctx, {
+      tokStart: i,
+      tokEnd: k + 1,
+      actorId: r.id,
+      kind: 'ORGANIZATION',
+      holderId: r.representsId ?? r.id,
+      personId: null,
+      form: r.representsId ? 'organ' : 'name',
+    });
+    usesOf(
+      ctx,
+      k,
+      tokens.slice(i, k).map((t) => t.key),
+      defined,
+    );
+  }
+}
+
+/** The later uses of letters defined at token k, and of the name in full (its keys), as mentions like `like`. */
+function usesOf(ctx: Ctx, k: number, keys: string[], like: ActorMention): void {
+  const { tokens } = ctx;
+  const { actorId, kind, holderId, personId, form } = like;
+  for (let j = k + 1; j < tokens.length; j++) {
+    if (ctx.covered[j] !== 0) continue;
+    let len = tokens[j].text === tokens[k].text ? 1 : 0;
+    if (!len && keys.length && keys.every((key, n) => tokens[j + n]?.key === key && ctx.covered[j + n] === 0))
+      len = keys.length;
+    if (!len) continue;
+    addMention(ctx, { tokStart: j, tokEnd: j + len, actorId, kind, holderId, personId, form });
+    j += len - 1;
+  }
+}
+
 function isNameStartLoose(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i];
   return t.cap && !NOT_NAMES.has(t.text) && ctx.covered[i] === 0;
@@ -1238,6 +1354,7 @@ export function findActors(text: string, tokens: Token[], known: KnownActor[]): 
   const home = findHomeState(ctx);
   scanOrgans(ctx, home);
   scanShortRefs(ctx);
+  scanDefinedNames(ctx);
   // persons without a state: the state (or organisation) the paragraph is about at their first
   // mention ("Israel, which ..., opposes it. Prime Minister Yair Lapid urged ..."), else the home state
   const bySite = ctx.mentions

@@ -2655,7 +2655,9 @@ export function buildProposals(
     // intervention in Niger", "reform of the Security Council"): a proposal wherever it is said, not only after a cue
     const npFrom = tokenAt(tokens, np.start);
     const head = actHeadOf(tokens, npFrom, np.end);
-    if (head >= 0 && !existingProposal(keys, headOf(keys), null, null, partiesOf(units))) {
+    // looked up once: nothing below changes the records before the second use
+    const held = head >= 0 ? existingProposal(keys, headOf(keys), null, null, partiesOf(units)) : undefined;
+    if (head >= 0 && !held) {
       const after = units.filter((u) => u.tokStart > head);
       if (after.some((u) => u.actor) && after.length >= 2) {
         const { name } = nameFrom(ctx, npFrom, tokenAt(tokens, np.end));
@@ -2675,7 +2677,11 @@ export function buildProposals(
     // a kind of proposal (an agreement, talks, a summit...) with a word of its own
     if (!kindsOf(keys).size || !keys.some((k) => !genericKey(k))) continue;
     const joining = accessionOf(units, keys, actors.records, null);
-    let rec = joining ? heldAccession(joining) : existingProposal(keys, headOf(keys), null, null, partiesOf(units));
+    let rec = joining
+      ? heldAccession(joining)
+      : head >= 0
+        ? held
+        : existingProposal(keys, headOf(keys), null, null, partiesOf(units));
     // a state's accession to an organisation named outright ("Ukraine's membership in NATO") is that proposal
     // wherever it is said, not only after a cue
     if (!rec && joining?.org) {
