@@ -540,6 +540,10 @@ describe('a new proposal is named without how it stands or is judged', () => {
     expect(proposalsOf('Washington proposed to normalize relations between Riyadh and Israel.')[0].name).toBe(
       'Normalization of relations between Riyadh and Israel',
     );
+    // buying and selling arms: a plan to acquire them is a proposal, named as the acquisition
+    expect(
+      proposalsOf("Jakarta voiced concerns over Canberra's plans to acquire nuclear-powered submarines.")[0].name,
+    ).toBe('Acquisition of nuclear-powered submarines');
   });
 });
 

@@ -1044,6 +1044,11 @@ const ACT_NOUN_OF_VERB = new Map<string, string>(
       ['end', 'end'],
       ['release', 'release'],
       ['reform', 'reform'],
+      ['acquire', 'acquisition'],
+      ['procure', 'procurement'],
+      ['purchase', 'purchase'],
+      ['buy', 'purchase'],
+      ['sell', 'sale'],
     ] as Array<[string, string]>
   ).flatMap(([verb, noun]) => [
     [verb, noun.charAt(0).toUpperCase() + noun.slice(1)] as [string, string],
