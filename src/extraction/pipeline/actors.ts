@@ -1124,6 +1124,35 @@ const NOT_BODY_START = new Set([
   'Our',
 ]);
 
+/**
+ * The record of a body named by tokens [from, nameEnd) (the library's actor
+ * when it knows the name), ending at character `end`. Named after a state
+ * with an organ's word last ("Russia's Federal Fisheries Agency"), it is
+ * the state's organ and speaks for the state.
+ */
+function bodyRecord(
+  ctx: Ctx,
+  name: string,
+  known: KnownActor | undefined,
+  from: number,
+  nameEnd: number,
+  end: number,
+): ActorRecord {
+  const state = ORGAN_HEADS.has(ctx.tokens[nameEnd - 1].text) ? nationalityBefore(ctx, from) : null;
+  return record(ctx, {
+    id: known?.id ?? slugify(name),
+    name: known?.name ?? name,
+    kind: known?.kind ?? 'ORGANIZATION',
+    representsId: known?.representsId ?? state?.stateId ?? null,
+    role: null,
+    known: !!known,
+    stateSource: state ? 'explicit' : null,
+    start: ctx.tokens[from].start,
+    end,
+    confidence: 0.6,
+  });
+}
+
 function scanNamedBodies(ctx: Ctx): void {
   const { tokens, text } = ctx;
   for (let i = 0; i < tokens.length; i++) {
@@ -1148,23 +1177,8 @@ function scanNamedBodies(ctx: Ctx): void {
     }
     if (end < 0) continue;
     const name = text.slice(t.start, tokens[nameEnd - 1].end).replace(/'s$/, '');
-    const id = slugify(name);
-    if (!id) continue;
-    const known = ctx.known.byKey.get(mentionKey(name));
-    // "Russia's Federal Fisheries Agency": a state's organ speaks for the state
-    const state = ORGAN_HEADS.has(tokens[nameEnd - 1].text) ? nationalityBefore(ctx, i) : null;
-    const r = record(ctx, {
-      id: known?.id ?? id,
-      name: known?.name ?? name,
-      kind: known?.kind ?? 'ORGANIZATION',
-      representsId: known?.representsId ?? state?.stateId ?? null,
-      role: null,
-      known: !!known,
-      stateSource: state ? 'explicit' : null,
-      start: t.start,
-      end: tokens[end - 1].end,
-      confidence: 0.6,
-    });
+    if (!slugify(name)) continue;
+    const r = bodyRecord(ctx, name, ctx.known.byKey.get(mentionKey(name)), i, nameEnd, tokens[end - 1].end);
     if (r.kind !== 'ORGANIZATION') continue;
     addMention(ctx, {
       tokStart: i,
@@ -1242,22 +1256,9 @@ function scanDefinedNames(ctx: Ctx): void {
       if (!ctx.mentions.some((x) => x.actorId === dropped)) ctx.records.delete(dropped);
     }
     const name = text.slice(tokens[i].start, tokens[k - 1].end);
-    const id = slugify(name);
-    if (!id) continue;
+    if (!slugify(name)) continue;
     const known = ctx.known.byKey.get(mentionKey(name)) ?? ctx.known.byKey.get(mentionKey(letters.text));
-    const state = nationalityBefore(ctx, i);
-    const r = record(ctx, {
-      id: known?.id ?? id,
-      name: known?.name ?? name,
-      kind: known?.kind ?? 'ORGANIZATION',
-      representsId: known?.representsId ?? state?.stateId ?? null,
-      role: null,
-      known: !!known,
-      stateSource: state ? 'explicit' : null,
-      start: tokens[i].start,
-      end: letters.end,
-      confidence: 0.6,
-    });
+    const r = bodyRecord(ctx, name, known, i, k, letters.end);
     if (r.kind !== 'ORGANIZATION') continue;
     r.aliases.add(letters.text);
     const defined = addMention(ctx, {
