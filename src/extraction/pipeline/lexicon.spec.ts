@@ -20,7 +20,7 @@ describe('lexicon', () => {
     expect(isKnownCue('furious')).toBe(false);
   });
 
-  it('holds every UN member state, the observers, Taiwan and Kosovo', () => {
+  it('holds every UN member state, the observers, Taiwan, Kosovo, the Cook Islands and Niue', () => {
     const members = statesData.states.filter((s) => s.status === 'member');
     expect(members).toHaveLength(193);
     for (const id of [
@@ -28,6 +28,8 @@ describe('lexicon', () => {
       'palestine',
       'taiwan',
       'kosovo',
+      'cook-islands',
+      'niue',
       'japan',
       'north-korea',
       'south-korea',
