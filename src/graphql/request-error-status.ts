@@ -9,6 +9,18 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** The media ranges of an Accept header, lower case, each with its weight (1 when unsaid; NaN when malformed). */
+export function mediaRanges(accept: string): Array<{ type: string; q: number }> {
+  return accept
+    .toLowerCase()
+    .split(',')
+    .map((range) => {
+      const [type, ...params] = range.split(';').map((part) => part.trim());
+      const q = params.find((p) => p.startsWith('q='));
+      return { type, q: q === undefined ? 1 : Number(q.slice(2)) };
+    });
+}
+
 /**
  * Whether a client takes application/json and not
  * application/graphql-response+json: a client from before that media type,
@@ -19,10 +31,8 @@ const REQUEST_ERROR_CODES = new Set([
 export function acceptsJsonOnly(accept: string | undefined | null): boolean {
   if (accept === undefined || accept === null || accept.trim() === '') return true;
   let json = false;
-  for (const range of accept.toLowerCase().split(',')) {
-    const [type, ...params] = range.split(';').map((part) => part.trim());
-    const q = params.find((p) => p.startsWith('q='));
-    if (q !== undefined && !(Number(q.slice(2)) > 0)) continue;
+  for (const { type, q } of mediaRanges(accept)) {
+    if (!(q > 0)) continue;
     if (type === 'application/graphql-response+json' || type === 'application/*' || type === '*/*') return false;
     if (type === 'application/json') json = true;
   }

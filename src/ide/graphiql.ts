@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { mediaRanges } from '../graphql/request-error-status.js';
 
 /**
  * An interactive GraphQL IDE that works offline: GraphiQL and React are
@@ -54,10 +55,7 @@ export function prefersHtml(accept: string | undefined): boolean {
   if (!accept) return false;
   const quality = { json: -1, html: -1 };
   const rank = { json: -1, html: -1 };
-  for (const range of accept.toLowerCase().split(',')) {
-    const [type, ...params] = range.split(';').map((part) => part.trim());
-    const q = params.find((p) => p.startsWith('q='));
-    const weight = q === undefined ? 1 : Number(q.slice(2));
+  for (const { type, q: weight } of mediaRanges(accept)) {
     if (!(weight >= 0)) continue;
     for (const [key, exact] of [
       ['json', 'application/json'],
